@@ -1,0 +1,33 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { patientDataProperty } from '../shared/descriptions';
+import { runOperations } from '../shared/operations';
+import { lmlOperations, lmlProperties } from './actions';
+
+export class LondonMedicalLaboratory implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'London Medical Laboratory',
+		name: 'londonMedicalLaboratory',
+		icon: { light: 'file:londonMedicalLaboratory.svg', dark: 'file:londonMedicalLaboratory.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Get test registrations, lab results, orders and products from London Medical Laboratory',
+		defaults: { name: 'London Medical Laboratory' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'londonMedicalLaboratoryApi', required: true }],
+		properties: [...lmlProperties, patientDataProperty],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runOperations.call(this, lmlOperations);
+	}
+}

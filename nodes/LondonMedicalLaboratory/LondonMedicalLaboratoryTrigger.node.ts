@@ -1,0 +1,77 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { patientDataProperty } from '../shared/descriptions';
+import { receiveWebhook } from '../shared/webhook/receiveWebhook';
+import { assertVerificationReady } from '../shared/webhook/setup';
+import {
+	authenticationProperties,
+	eventsProperty,
+	triggerOptionsProperty,
+	triggerPanel,
+} from '../shared/webhook/triggerDescription';
+import { lmlEventOptions } from './events';
+import { lmlApi } from './transport';
+import { LML_DUPLICATE_WINDOW_HOURS, lmlWebhookSource } from './webhook';
+
+export class LondonMedicalLaboratoryTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'London Medical Laboratory Trigger',
+		name: 'londonMedicalLaboratoryTrigger',
+		icon: { light: 'file:londonMedicalLaboratory.svg', dark: 'file:londonMedicalLaboratory.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when London Medical Laboratory reports a registration, sample, result or order event',
+		defaults: { name: 'London Medical Laboratory Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'londonMedicalLaboratoryApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		triggerPanel: triggerPanel(
+			'London Medical Laboratory',
+			'send it, with the webhook secret header, to your LML account manager.',
+		),
+		properties: [
+			...authenticationProperties({
+				name: 'Shared Secret',
+				description: 'Require the webhook secret from the credential, in its header or as ?token= in the URL',
+			}),
+			eventsProperty(lmlEventOptions, 'Events LML adds later, emitted as "other" when Include Unknown Events is on'),
+			patientDataProperty,
+					triggerOptionsProperty({
+				duplicateWindowHours: LML_DUPLICATE_WINDOW_HOURS,
+				fetchFullDataDescription:
+					'Whether to fetch the lab results, test registration or order the event is about, from the API host in the credential',
+			}),
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// LML has no API to register webhooks: the URL is configured once, by LML.
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await assertVerificationReady(this, lmlApi.credentialType, (credentials) =>
+					credentials.webhookSecret ? undefined : 'The credential has no webhook secret, so every delivery would be refused',
+				);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				// Nothing was registered remotely, so there is nothing to remove.
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveWebhook(this, lmlWebhookSource);
+	}
+}

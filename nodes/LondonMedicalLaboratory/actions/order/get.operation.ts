@@ -1,0 +1,28 @@
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { requireValue } from '../../../shared/api';
+import { toItems } from '../../../shared/operations';
+import { getOrder } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. e23e2d33-5ab4-4efc-8e94-7e914b5f99df',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const orderId = requireValue(this.getNode(), this.getNodeParameter('orderId', itemIndex) as string, 'Order ID', itemIndex);
+	return toItems(await getOrder(this, orderId));
+}

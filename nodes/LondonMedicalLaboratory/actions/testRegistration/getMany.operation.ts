@@ -1,0 +1,51 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/operations';
+import { limitFrom } from '../../../shared/pagination';
+import { lmlList } from '../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Customer ID',
+				name: 'customer',
+				type: 'string',
+				default: '',
+				description: 'Only registrations of this customer',
+			},
+			{
+				displayName: 'Order ID',
+				name: 'order',
+				type: 'string',
+				default: '',
+				description: 'Only registrations created by this order',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['testRegistration'], operation: ['getMany'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = limitFrom(returnAll, this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	return toItems(await lmlList(this, '/api/test_registration/', filters, limit));
+}

@@ -1,0 +1,81 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { apiPath, callApi, type ApiContext, type ProviderApi } from '../shared/api';
+import { collectPages } from '../shared/pagination';
+
+export const LML_BASE_URLS: Record<string, string> = {
+	production: 'https://api.londonmedicallaboratory.com',
+	sandbox: 'https://api.sandbox.londonmedicallaboratory.com',
+};
+
+export const lmlApi: ProviderApi = {
+	providerName: 'London Medical Laboratory',
+	credentialType: 'londonMedicalLaboratoryApi',
+	baseUrl: (credentials: ICredentialDataDecryptedObject) =>
+		credentials.environment === 'custom'
+			? String(credentials.baseUrl ?? '')
+			: (LML_BASE_URLS[String(credentials.environment)] ?? LML_BASE_URLS.production),
+	authenticationHint:
+		'Check the API token in the credential, and that it belongs to the chosen environment (sandbox tokens only work on the sandbox). Tokens are issued by your LML account manager.',
+};
+
+/** LML's documented maximum for `results_per_page`. */
+export const LML_MAX_PAGE_SIZE = 100;
+
+interface LmlPage {
+	items?: IDataObject[];
+	next_page?: number | null;
+}
+
+/** Every LML list answers with `{items, next_page, …}`; this follows `next_page` until it is null. */
+export async function lmlList(context: ApiContext, path: string, qs: IDataObject, limit?: number): Promise<IDataObject[]> {
+	return await collectPages(
+		async ({ cursor, pageSize }) => {
+			const { body } = await callApi<LmlPage>(context, lmlApi, {
+				method: 'GET',
+				path,
+				qs: { ...qs, page: cursor ?? 1, results_per_page: pageSize },
+			});
+			return { items: body?.items ?? [], next: body?.next_page ?? null };
+		},
+		{ limit, maxPageSize: LML_MAX_PAGE_SIZE },
+	);
+}
+
+export async function getTestRegistration(context: ApiContext, id: string): Promise<IDataObject> {
+	const { body } = await callApi<IDataObject>(context, lmlApi, {
+		method: 'GET',
+		path: apiPath('/api/test_registration', id),
+	});
+	return body;
+}
+
+export async function getOrder(context: ApiContext, id: string): Promise<IDataObject> {
+	const { body } = await callApi<IDataObject>(context, lmlApi, { method: 'GET', path: apiPath('/api/order', id) });
+	return body;
+}
+
+export type LabResultsOutcome = { ready: false } | { ready: true; results: IDataObject[] };
+
+/**
+ * Results of a test registration. LML answers 204 until they are ready. Older endpoints return a bare
+ * array, newer ones the paginated envelope: both are accepted.
+ */
+export async function getLabResults(context: ApiContext, id: string): Promise<LabResultsOutcome> {
+	const path = `${apiPath('/api/test_registration', id)}/lab_results/`;
+	const { statusCode, body } = await callApi<IDataObject[] | LmlPage | ''>(context, lmlApi, { method: 'GET', path });
+	if (statusCode === 204 || body === '' || body === undefined || body === null) return { ready: false };
+	if (Array.isArray(body)) return { ready: true, results: body };
+	if (body.next_page) return { ready: true, results: await lmlList(context, path, {}) };
+	return { ready: true, results: body.items ?? [] };
+}
+
+/** The results report as a PDF, or undefined while it is not ready (204). */
+export async function downloadResultsPdf(context: ApiContext, id: string): Promise<Buffer | undefined> {
+	const { statusCode, body } = await callApi<Buffer>(context, lmlApi, {
+		method: 'GET',
+		path: `${apiPath('/api/test_registration', id)}/download_pdf`,
+		binary: true,
+	});
+	return statusCode === 204 || !body?.length ? undefined : Buffer.from(body);
+}

@@ -1,0 +1,51 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { summariseResults } from '../shared/results';
+import { verifySharedSecret } from '../shared/webhook/sharedSecret';
+import type { Enrichment, WebhookSource } from '../shared/webhook/receiveWebhook';
+import { describeLmlEvent, lmlEventSchemas, resourceToFetch } from './events';
+import { lmlResultRow } from './results';
+import { getLabResults, getOrder, getTestRegistration, lmlApi } from './transport';
+
+/** LML retries for up to 8 days 5 h 45 min after the first attempt; nine days covers it. */
+export const LML_DUPLICATE_WINDOW_HOURS = 216;
+
+export const lmlWebhookSource: WebhookSource<typeof lmlEventSchemas> = {
+	providerId: 'londonMedicalLaboratory',
+	providerName: 'London Medical Laboratory',
+	schemas: lmlEventSchemas,
+	defaultDuplicateWindowHours: LML_DUPLICATE_WINDOW_HOURS,
+
+	async authenticate(context, delivery) {
+		const credentials = await context.getCredentials(lmlApi.credentialType);
+		return verifySharedSecret({
+			headers: delivery.headers,
+			query: delivery.query,
+			headerName: String(credentials.webhookHeaderName ?? ''),
+			expected: credentials.webhookSecret as string | undefined,
+		});
+	},
+
+	eventName: (payload) => (typeof payload.event === 'string' ? payload.event : undefined),
+
+	// No delivery id exists: a redelivery is the same event about the same data.
+	fingerprint: (_delivery, payload, event) => [event, payload.data],
+
+	describe: (parsed) => describeLmlEvent(parsed.data),
+
+	async enrich(context, item): Promise<Enrichment | undefined> {
+		const target = resourceToFetch(item);
+		if (!target) return undefined;
+		if (target.resource === 'labResults') {
+			const outcome = await getLabResults(context, target.id);
+			if (!outcome.ready) {
+				return { json: { labResults: { ready: false, message: 'LML has not released these results yet' } } };
+			}
+			const rows = outcome.results.map(lmlResultRow);
+			const labResults: IDataObject = { ready: true, summary: summariseResults(rows), rows, raw: outcome.results };
+			return { json: { labResults }, rows };
+		}
+		if (target.resource === 'order') return { json: { order: await getOrder(context, target.id) } };
+		return { json: { testRegistration: await getTestRegistration(context, target.id) } };
+	},
+};

@@ -1,0 +1,51 @@
+/**
+ * Get Many over page-number and cursor APIs alike: the provider's transport fetches one page and says
+ * where the next one starts; this loop stops at the limit, at the last page, or on an empty page.
+ */
+export type PageCursor = string | number;
+
+export interface Page<T> {
+	items: T[];
+	/** Where the next page starts, or null/undefined when this was the last page. */
+	next?: PageCursor | null;
+}
+
+export interface PageRequest {
+	cursor: PageCursor | undefined;
+	pageSize: number;
+}
+
+export interface CollectOptions {
+	/** Undefined means "Return All". */
+	limit?: number;
+	maxPageSize: number;
+}
+
+/** Far beyond any real account; only a misbehaving API that never ends its pages gets here. */
+export const MAX_PAGES = 10000;
+
+export async function collectPages<T>(
+	fetchPage: (request: PageRequest) => Promise<Page<T>>,
+	{ limit, maxPageSize }: CollectOptions,
+): Promise<T[]> {
+	// Always ask for the largest page the API allows (or the limit if smaller): fewest requests.
+	const pageSize = Math.max(1, Math.min(maxPageSize, limit ?? maxPageSize));
+	const collected: T[] = [];
+	const seen = new Set<PageCursor>();
+	let cursor: PageCursor | undefined;
+	for (let pageNumber = 0; pageNumber < MAX_PAGES; pageNumber++) {
+		const page = await fetchPage({ cursor, pageSize });
+		collected.push(...page.items);
+		if (limit !== undefined && collected.length >= limit) return collected.slice(0, limit);
+		const next = page.next;
+		if (next === null || next === undefined || page.items.length === 0 || seen.has(next)) break;
+		seen.add(next);
+		cursor = next;
+	}
+	return collected;
+}
+
+/** Reads the Return All / Limit pair every Get Many operation has. */
+export function limitFrom(returnAll: boolean, limit: number): number | undefined {
+	return returnAll ? undefined : limit;
+}

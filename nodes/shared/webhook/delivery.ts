@@ -1,0 +1,65 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import type { HeaderMap } from './verdict';
+
+/** Lab webhooks are a few kilobytes; anything far larger is refused before it is parsed. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface Delivery {
+	method: string;
+	headers: HeaderMap;
+	query: IDataObject;
+	/** The exact bytes received: signatures are checked over these, never over re-serialised JSON. */
+	rawBody: Buffer;
+	receivedAt: Date;
+}
+
+export async function readDelivery(context: IWebhookFunctions): Promise<Delivery> {
+	const request = context.getRequestObject();
+	if (!request.rawBody && request.method !== 'GET') await request.readRawBody();
+	return {
+		method: request.method,
+		headers: context.getHeaderData() as HeaderMap,
+		query: context.getQueryData() as IDataObject,
+		rawBody: request.rawBody ?? Buffer.alloc(0),
+		receivedAt: new Date(),
+	};
+}
+
+export type BodyOutcome =
+	| { ok: true; body: IDataObject }
+	| { ok: false; status: 400 | 413 | 422; message: string };
+
+/** Decodes the raw body as a JSON object, with a distinct answer for each way it can be unusable. */
+export function jsonObjectFrom(rawBody: Buffer): BodyOutcome {
+	if (rawBody.length > MAX_BODY_BYTES) {
+		return { ok: false, status: 413, message: `The body is larger than ${MAX_BODY_BYTES / 1024} KiB` };
+	}
+	const text = rawBody.toString('utf8').replace(/^\uFEFF/, '');
+	if (text.trim().length === 0) {
+		return { ok: false, status: 400, message: 'The body is empty; a JSON object was expected' };
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		return { ok: false, status: 422, message: 'The body is not valid JSON' };
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		return { ok: false, status: 422, message: 'The body is JSON but not an object' };
+	}
+	return { ok: true, body: value as IDataObject };
+}
+
+export type DeliveryStatus = 'accepted' | 'ignored' | 'duplicate' | 'rejected';
+
+/** Answers the sender directly and tells n8n not to answer again. */
+export function respond(
+	context: IWebhookFunctions,
+	httpStatus: number,
+	status: DeliveryStatus,
+	message: string,
+): IWebhookResponseData {
+	context.getResponseObject().status(httpStatus).json({ status, message });
+	return { noWebhookResponse: true };
+}

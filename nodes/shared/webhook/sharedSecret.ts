@@ -1,0 +1,44 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+import { headerValue, reject, type HeaderMap, type Verdict } from './verdict';
+
+/**
+ * For providers that sign nothing: the sender proves itself with a secret, sent in a header the customer
+ * configures at the provider or, where the provider cannot send custom headers, as a token in the URL.
+ */
+export type SharedSecretFailure = 'no_secret' | 'missing_secret' | 'wrong_secret';
+
+export const SECRET_QUERY_PARAMETER = 'token';
+
+/** Constant-time equality that also hides the expected length: both sides are hashed first. */
+export function secretsEqual(provided: string, expected: string): boolean {
+	const a = createHash('sha256').update(provided).digest();
+	const b = createHash('sha256').update(expected).digest();
+	return timingSafeEqual(a, b);
+}
+
+export interface SharedSecretCheck {
+	headers: HeaderMap;
+	query: Record<string, unknown>;
+	headerName: string;
+	expected: string | undefined;
+}
+
+export function verifySharedSecret(check: SharedSecretCheck): Verdict<SharedSecretFailure> {
+	const expected = check.expected ?? '';
+	if (expected.length === 0) {
+		return reject('no_secret', 'No webhook secret is set in the credential');
+	}
+	const fromHeader = check.headerName ? headerValue(check.headers, check.headerName) : undefined;
+	const fromQuery = check.query[SECRET_QUERY_PARAMETER];
+	const provided = fromHeader ?? (typeof fromQuery === 'string' ? fromQuery : undefined);
+	if (provided === undefined) {
+		return reject(
+			'missing_secret',
+			`The request carries no secret (expected header ${check.headerName} or query parameter ${SECRET_QUERY_PARAMETER})`,
+		);
+	}
+	return secretsEqual(provided, expected)
+		? { ok: true }
+		: reject('wrong_secret', 'The webhook secret does not match the one in the credential');
+}

@@ -1,0 +1,163 @@
+import type { INodeProperties, INodePropertyOptions, TriggerPanelDefinition } from 'n8n-workflow';
+
+import { ALL_EVENTS, OTHER_EVENT } from './receiveWebhook';
+
+/** Display data for one event; the schema that goes with it lives beside it in the provider's events file. */
+export interface EventOption {
+	displayName: string;
+	description: string;
+}
+
+/** `verified` names the check this provider's trigger performs (shared secret, signature). */
+export function authenticationProperties(verified: { name: string; description: string }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{
+					name: 'None (Insecure)',
+					value: 'none',
+					description: 'Accept any request that reaches the URL',
+				},
+				{ name: verified.name, value: 'verify', description: verified.description },
+			],
+			default: 'verify',
+		},
+		{
+			displayName:
+				'Anyone who learns this webhook URL can start the workflow with made-up events. Use this only for local tests.',
+			name: 'insecureNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { authentication: ['none'] } },
+		},
+	];
+}
+
+export function eventsProperty(events: Record<string, EventOption>, otherDescription: string): INodeProperties {
+	const known: INodePropertyOptions[] = Object.entries(events)
+		.map(([value, option]) => ({ name: option.displayName, value, description: option.description }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: [ALL_EVENTS],
+		description: 'The events that start the workflow; others are answered with 200 and ignored',
+		options: [
+			{ name: 'All Events', value: ALL_EVENTS, description: 'Every event this node knows' },
+			...known,
+			{ name: 'Other (Unknown Events)', value: OTHER_EVENT, description: otherDescription },
+		],
+	};
+}
+
+export interface TriggerOptionsSettings {
+	duplicateWindowHours: number;
+	fetchFullDataDescription: string;
+	extraOptions?: INodeProperties[];
+}
+
+export function triggerOptionsProperty({
+	duplicateWindowHours,
+	fetchFullDataDescription,
+	extraOptions = [],
+}: TriggerOptionsSettings): INodeProperties {
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Deduplicate',
+			name: 'deduplicate',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to drop redeliveries of an event already received, so the workflow runs once per event',
+		},
+		{
+			displayName: 'Duplicate Memory (Deliveries)',
+			name: 'duplicateMemory',
+			type: 'number',
+			typeOptions: { minValue: 100 },
+			default: 10000,
+			description: 'How many recent deliveries to remember; the oldest are forgotten first',
+		},
+		{
+			displayName: 'Duplicate Window (Hours)',
+			name: 'duplicateWindowHours',
+			type: 'number',
+			typeOptions: { minValue: 0.01 },
+			default: duplicateWindowHours,
+			description: "How long a delivery is remembered; the default covers the provider's retry schedule",
+		},
+		{
+			displayName: 'Fetch Full Data',
+			name: 'fetchFullData',
+			type: 'boolean',
+			default: false,
+			description: fetchFullDataDescription,
+		},
+		{
+			displayName: 'Include Unknown Events',
+			name: 'includeUnknownEvents',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to start the workflow for event types this node does not know, as event "other" (also select "Other" in Events)',
+		},
+		{
+			displayName: 'On Invalid Payload',
+			name: 'onInvalidPayload',
+			type: 'options',
+			options: [
+				{
+					name: 'Emit With Issues',
+					value: 'emit',
+					description: 'Start the workflow anyway, with the validation issues in the output',
+				},
+				{
+					name: 'Reject With 422',
+					value: 'reject',
+					description: 'Answer 422 and do not start the workflow (the provider may retry)',
+				},
+			],
+			default: 'emit',
+			description: 'What to do with a genuine event whose payload does not match its documented shape',
+		},
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			options: [
+				{
+					name: 'One Item per Biomarker',
+					value: 'biomarkerRows',
+					description: 'Split fetched results into one item per biomarker (needs Fetch Full Data)',
+				},
+				{ name: 'One Item per Event', value: 'event' },
+			],
+			default: 'event',
+		},
+		...extraOptions,
+	];
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+export function triggerPanel(providerName: string, whereToPaste: string): TriggerPanelDefinition {
+	return {
+		header: `Send a test event from ${providerName}, or use \`npm run send-event\``,
+		executionsHelp: {
+			inactive: `While building, click "Listen for test event" and send an event to the test URL. Once you publish the workflow, ${providerName} must call the production URL: ${whereToPaste}`,
+			active: `The workflow runs whenever ${providerName} calls the production URL. ${whereToPaste}`,
+		},
+		activationHint: `Publish the workflow, then give ${providerName} the production URL: ${whereToPaste}`,
+	};
+}
