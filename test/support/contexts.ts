@@ -1,0 +1,244 @@
+import { mock } from 'jest-mock-extended';
+import type {
+	IAuthenticateGeneric,
+	IBinaryData,
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	IWebhookFunctions,
+	Logger,
+} from 'n8n-workflow';
+
+import { HurdleApi } from '../../credentials/HurdleApi.credentials';
+import { JunctionApi } from '../../credentials/JunctionApi.credentials';
+import { LondonMedicalLaboratoryApi } from '../../credentials/LondonMedicalLaboratoryApi.credentials';
+
+/**
+ * n8n function contexts for unit tests. Parameters, credentials and static data are plain objects;
+ * HTTP is real: requests go over the loopback to the fake provider APIs, with the auth headers the
+ * credential class itself declares. The real n8n request stack is covered by the e2e suite.
+ */
+const credentialTypes: ICredentialType[] = [new LondonMedicalLaboratoryApi(), new HurdleApi(), new JunctionApi()];
+
+export type Credentials = Record<string, ICredentialDataDecryptedObject>;
+
+function getPath(source: unknown, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], source);
+}
+
+function parameterGetter(parameters: IDataObject | IDataObject[]) {
+	return (name: string, itemIndex = 0, fallback?: unknown, options?: { extractValue?: boolean }) => {
+		const scope = Array.isArray(parameters) ? parameters[itemIndex] : parameters;
+		const value = getPath(scope, name);
+		if (value === undefined) {
+			if (fallback !== undefined) return fallback;
+			throw new Error(`Could not get parameter "${name}"`);
+		}
+		if (options?.extractValue && typeof value === 'object' && value !== null && '__rl' in value === false && 'mode' in value) {
+			return (value as IDataObject).value;
+		}
+		return value;
+	};
+}
+
+function credentialGetter(credentials: Credentials) {
+	return async (type: string) => {
+		const found = credentials[type];
+		if (!found) throw new Error(`No credentials of type ${type} in this test`);
+		return found;
+	};
+}
+
+/** Resolves `={{$credentials.name}}` templates the way n8n does for these simple expressions. */
+function resolveTemplate(template: unknown, credentials: ICredentialDataDecryptedObject): string {
+	return String(template)
+		.replace(/^=/, '')
+		.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+}
+
+function authenticationFor(type: string, credentials: ICredentialDataDecryptedObject): IDataObject {
+	const credentialType = credentialTypes.find((candidate) => candidate.name === type);
+	const authenticate = credentialType?.authenticate as IAuthenticateGeneric | undefined;
+	const headers: IDataObject = {};
+	for (const [name, template] of Object.entries(authenticate?.properties.headers ?? {})) {
+		headers[name] = resolveTemplate(template, credentials);
+	}
+	return headers;
+}
+
+function queryString(qs: IDataObject | undefined): string {
+	const search = new URLSearchParams();
+	for (const [key, value] of Object.entries(qs ?? {})) {
+		if (value === undefined || value === null) continue;
+		for (const entry of Array.isArray(value) ? value : [value]) search.append(key, String(entry));
+	}
+	const text = search.toString();
+	return text ? `?${text}` : '';
+}
+
+/** Enough of n8n's httpRequest to exercise our transport over real HTTP. */
+export async function performRequest(options: IHttpRequestOptions): Promise<unknown> {
+	const url = `${options.baseURL ?? ''}${options.url}${queryString(options.qs)}`;
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(options.headers ?? {})) headers[name] = String(value);
+	let body: string | undefined;
+	if (options.body !== undefined && options.method !== 'GET') {
+		body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+		headers['content-type'] ??= 'application/json';
+	}
+	let response: Response;
+	try {
+		response = await fetch(url, { method: options.method ?? 'GET', headers, body });
+	} catch (error) {
+		throw Object.assign(new Error((error as Error).message), { code: (error as { cause?: { code?: string } }).cause?.code });
+	}
+	const bytes = Buffer.from(await response.arrayBuffer());
+	let parsed: unknown;
+	if (options.encoding === 'arraybuffer') parsed = bytes;
+	else if (bytes.length === 0) parsed = '';
+	else {
+		const text = bytes.toString('utf8');
+		try {
+			parsed = options.json ? JSON.parse(text) : text;
+		} catch {
+			parsed = text;
+		}
+	}
+	if (!options.ignoreHttpStatusErrors && response.status >= 400) {
+		throw Object.assign(new Error(`Request failed with status code ${response.status}`), { httpCode: response.status });
+	}
+	if (!options.returnFullResponse) return parsed;
+	return { statusCode: response.status, headers: Object.fromEntries(response.headers.entries()), body: parsed };
+}
+
+function requestHelpers(credentials: Credentials) {
+	return {
+		httpRequestWithAuthentication: jest.fn(async (type: string, options: IHttpRequestOptions) => {
+			const data = credentials[type];
+			if (!data) throw new Error(`No credentials of type ${type} in this test`);
+			return await performRequest({ ...options, headers: { ...options.headers, ...authenticationFor(type, data) } });
+		}),
+		returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+		prepareBinaryData: jest.fn(
+			async (data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> => ({
+				data: data.toString('base64'),
+				fileName,
+				mimeType: mimeType ?? 'application/octet-stream',
+				fileSize: String(data.length),
+			}),
+		),
+		constructExecutionMetaData: (items: INodeExecutionData[], { itemData }: { itemData: { item: number } }) =>
+			items.map((item) => ({ ...item, pairedItem: itemData })),
+	};
+}
+
+function testNode(name: string, parameters: IDataObject): INode {
+	return { id: 'node-under-test', name, type: `n8n-nodes-lab-testing.${name}`, typeVersion: 1, position: [0, 0], parameters } as INode;
+}
+
+function silentLogger(): Logger {
+	return mock<Logger>();
+}
+
+export interface ExecuteContextOptions {
+	/** One parameter set for all items, or one per item. */
+	parameters: IDataObject | IDataObject[];
+	credentials: Credentials;
+	items?: number;
+	continueOnFail?: boolean;
+}
+
+export function executeContext(options: ExecuteContextOptions): IExecuteFunctions {
+	const itemCount = options.items ?? (Array.isArray(options.parameters) ? options.parameters.length : 1);
+	const context = mock<IExecuteFunctions>();
+	context.getInputData.mockReturnValue(Array.from({ length: itemCount }, (_, index) => ({ json: { index } })));
+	context.getNodeParameter.mockImplementation(parameterGetter(options.parameters) as IExecuteFunctions['getNodeParameter']);
+	context.getCredentials.mockImplementation(credentialGetter(options.credentials) as IExecuteFunctions['getCredentials']);
+	context.getNode.mockReturnValue(testNode('action', Array.isArray(options.parameters) ? options.parameters[0] : options.parameters));
+	context.continueOnFail.mockReturnValue(options.continueOnFail ?? false);
+	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: silentLogger() });
+	return context;
+}
+
+export interface WebhookRequest {
+	method?: string;
+	headers?: Record<string, string>;
+	query?: IDataObject;
+	/** An object is sent as JSON; a string or Buffer as is. */
+	body?: unknown;
+}
+
+export interface WebhookContextOptions {
+	parameters: IDataObject;
+	credentials: Credentials;
+	request: WebhookRequest;
+	/** Pass the same object to several calls to share the trigger's memory between them. */
+	staticData?: IDataObject;
+	mode?: 'webhook' | 'manual';
+	workflowId?: string;
+}
+
+export interface CapturedResponse {
+	status?: number;
+	body?: IDataObject;
+}
+
+export function rawBodyOf(body: unknown): Buffer {
+	if (body === undefined) return Buffer.alloc(0);
+	if (Buffer.isBuffer(body)) return body;
+	return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+export function webhookContext(options: WebhookContextOptions): { context: IWebhookFunctions; response: CapturedResponse } {
+	const response: CapturedResponse = {};
+	const staticData = options.staticData ?? {};
+	const headers = Object.fromEntries(Object.entries(options.request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+	const method = options.request.method ?? 'POST';
+	const rawBody = rawBodyOf(options.request.body);
+	const request = { method, rawBody: method === 'GET' ? undefined : rawBody, readRawBody: jest.fn() };
+	interface FakeResponse {
+		status(code: number): FakeResponse;
+		json(body: IDataObject): FakeResponse;
+	}
+	const res: FakeResponse = {
+		status: jest.fn((code: number) => {
+			response.status = code;
+			return res;
+		}),
+		json: jest.fn((body: IDataObject) => {
+			response.body = body;
+			return res;
+		}),
+	};
+	const context = mock<IWebhookFunctions>();
+	context.getNodeParameter.mockImplementation(
+		((name: string, fallback?: unknown) => parameterGetter(options.parameters)(name, 0, fallback)) as IWebhookFunctions['getNodeParameter'],
+	);
+	context.getCredentials.mockImplementation(credentialGetter(options.credentials) as IWebhookFunctions['getCredentials']);
+	context.getRequestObject.mockReturnValue(request as never);
+	context.getResponseObject.mockReturnValue(res as never);
+	context.getHeaderData.mockReturnValue(headers);
+	context.getQueryData.mockReturnValue(options.request.query ?? {});
+	context.getWorkflowStaticData.mockReturnValue(staticData);
+	context.getMode.mockReturnValue(options.mode ?? 'webhook');
+	context.getWorkflow.mockReturnValue({ id: options.workflowId ?? 'workflow-under-test', name: 'test', active: true });
+	context.getNode.mockReturnValue(testNode('trigger', options.parameters));
+	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: silentLogger() });
+	return { context, response };
+}
+
+export function hookContext(parameters: IDataObject, credentials: Credentials): IHookFunctions {
+	const context = mock<IHookFunctions>();
+	context.getNodeParameter.mockImplementation(
+		((name: string, fallback?: unknown) => parameterGetter(parameters)(name, 0, fallback)) as IHookFunctions['getNodeParameter'],
+	);
+	context.getCredentials.mockImplementation(credentialGetter(credentials) as IHookFunctions['getCredentials']);
+	context.getNode.mockReturnValue(testNode('trigger', parameters));
+	Object.assign(context, { logger: silentLogger() });
+	return context;
+}
