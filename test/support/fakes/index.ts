@@ -1,4 +1,4 @@
-import type { FakeServer } from '../fakeServer';
+import { FakeServer } from '../fakeServer';
 import { createLmlFake } from './lml';
 
 /** Every provider's fake API, started together for the e2e suite, the demo and the benchmarks. */
