@@ -1,0 +1,9 @@
+/** End-to-end tests: the built package inside a real n8n 2.41.1, with the fake provider APIs. */
+module.exports = {
+	...require('./jest.common'),
+	displayName: 'e2e',
+	roots: ['<rootDir>/test/e2e'],
+	globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
+	globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
+	testTimeout: 120000,
+};
