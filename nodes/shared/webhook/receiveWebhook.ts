@@ -25,7 +25,6 @@ export interface TriggerOptions {
 	duplicateMemory?: number;
 	fetchFullData?: boolean;
 	output?: 'event' | 'biomarkerRows';
-	patientData?: PatientDataMode;
 	onInvalidPayload?: 'emit' | 'reject';
 	includeUnknownEvents?: boolean;
 }
@@ -123,7 +122,8 @@ export async function receiveWebhook<Schemas extends EventSchemas>(
 	// Answer before fetching anything, so a slow provider API never makes the sender time out and retry.
 	respond(context, 200, 'accepted', 'Event received');
 	const enrichment = options.fetchFullData && source.enrich ? await enrichSafely(context, source, item, options) : undefined;
-	return { noWebhookResponse: true, workflowData: [executionItems(item, enrichment, options)] };
+	const patientData = context.getNodeParameter('patientData', 'leaveOut') as PatientDataMode;
+	return { noWebhookResponse: true, workflowData: [executionItems(item, enrichment, options, patientData)] };
 }
 
 function eventItem<Schemas extends EventSchemas>(
@@ -162,8 +162,12 @@ async function enrichSafely<Schemas extends EventSchemas>(
 	}
 }
 
-function executionItems(item: EventItem, enrichment: Enrichment | undefined, options: TriggerOptions): INodeExecutionData[] {
-	const mode = options.patientData;
+function executionItems(
+	item: EventItem,
+	enrichment: Enrichment | undefined,
+	options: TriggerOptions,
+	mode: PatientDataMode,
+): INodeExecutionData[] {
 	if (options.output === 'biomarkerRows' && enrichment?.rows?.length) {
 		const identity: IDataObject = { ...item };
 		delete identity.payload;

@@ -1,0 +1,120 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	canonicalJson,
+	deliveryFingerprint,
+	emptyLedger,
+	hasDelivery,
+	isLedger,
+	recordDelivery,
+	sweep,
+} from '../../../nodes/shared/webhook/deliveryLedger';
+import { claimDelivery, resetInProcessLedgers } from '../../../nodes/shared/webhook/deliveryStore';
+import { webhookContext } from '../../support/contexts';
+
+const policy = { ttlSeconds: 3600, maxEntries: 10 };
+
+describe('deliveryFingerprint', () => {
+	it('is a short hash that does not contain the data it was made from', () => {
+		const key = deliveryFingerprint(['lml', 'lab_results.complete', { testregistration_id: 'patient-ref-42' }]);
+		expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);
+		expect(key).not.toContain('42');
+	});
+
+	it('is the same for the same data in another key order, different for different data', () => {
+		const a = deliveryFingerprint(['x', { b: 1, a: [1, { d: 2, c: 3 }] }]);
+		const b = deliveryFingerprint(['x', { a: [1, { c: 3, d: 2 }], b: 1 }]);
+		expect(a).toBe(b);
+		expect(deliveryFingerprint(['x', { a: 1 }])).not.toBe(deliveryFingerprint(['x', { a: 2 }]));
+		expect(deliveryFingerprint(['a', 'bc'])).not.toBe(deliveryFingerprint(['ab', 'c']));
+	});
+
+	it('writes canonical JSON with sorted keys', () => {
+		expect(canonicalJson({ b: 1, a: { d: null, c: 'x' } })).toBe('{"a":{"c":"x","d":null},"b":1}');
+		expect(canonicalJson(undefined)).toBe('null');
+	});
+});
+
+describe('recordDelivery', () => {
+	it('records a new key once and reports the second sighting as a duplicate', () => {
+		const ledger = emptyLedger();
+		expect(recordDelivery(ledger, 'k1', 1000, policy)).toBe(true);
+		expect(recordDelivery(ledger, 'k1', 1001, policy)).toBe(false);
+		expect(ledger.size).toBe(1);
+	});
+
+	it('forgets a key once its time to live has passed', () => {
+		const ledger = emptyLedger();
+		recordDelivery(ledger, 'k1', 1000, policy);
+		expect(hasDelivery(ledger, 'k1', 1000 + 3599)).toBe(true);
+		expect(hasDelivery(ledger, 'k1', 1000 + 3600)).toBe(false);
+		expect(recordDelivery(ledger, 'k1', 1000 + 3600, policy)).toBe(true);
+		expect(ledger.size).toBe(1);
+	});
+
+	it('evicts the oldest entries first when over its bound, keeping the newest', () => {
+		const ledger = emptyLedger();
+		for (let index = 0; index < 11; index++) recordDelivery(ledger, `k${index}`, 1000 + index, policy);
+		expect(ledger.size).toBeLessThanOrEqual(policy.maxEntries);
+		expect(hasDelivery(ledger, 'k0', 1011)).toBe(false);
+		expect(hasDelivery(ledger, 'k10', 1011)).toBe(true);
+		expect(Object.keys(ledger.entries)).toEqual(
+			[...Array(11).keys()].slice(11 - ledger.size).map((index) => `k${index}`),
+		);
+	});
+
+	it('never grows past its bound however many deliveries arrive', () => {
+		const ledger = emptyLedger();
+		for (let index = 0; index < 1000; index++) recordDelivery(ledger, `k${index}`, 1000, policy);
+		expect(ledger.size).toBeLessThanOrEqual(policy.maxEntries);
+		expect(Object.keys(ledger.entries)).toHaveLength(ledger.size);
+	});
+
+	it('sweeps expired entries and recounts its size', () => {
+		const ledger = emptyLedger();
+		recordDelivery(ledger, 'old', 1000, policy);
+		recordDelivery(ledger, 'new', 4000, policy);
+		ledger.size = 7; // a wrong count, still under the bound
+		sweep(ledger, 4700, policy);
+		expect(Object.keys(ledger.entries)).toEqual(['new']);
+		expect(ledger.size).toBe(1);
+	});
+
+	it('recognises its own shape in static data', () => {
+		expect(isLedger(emptyLedger())).toBe(true);
+		expect(isLedger({ entries: {} })).toBe(false);
+		expect(isLedger(undefined)).toBe(false);
+	});
+});
+
+describe('claimDelivery', () => {
+	beforeEach(() => resetInProcessLedgers());
+
+	const claim = (staticData: IDataObject, key: string, mode: 'webhook' | 'manual' = 'webhook', workflowId = 'wf') =>
+		claimDelivery(webhookContext({ parameters: {}, credentials: {}, request: {}, staticData, mode, workflowId }).context, key, policy, 5000);
+
+	it('keeps only hashes and expiry times in static data', () => {
+		const staticData: IDataObject = {};
+		expect(claim(staticData, 'hash-1')).toBe(true);
+		expect(staticData.deliveries).toMatchObject({ version: 1, size: 1, entries: { 'hash-1': 5000 + 3600 } });
+	});
+
+	it('drops a redelivery that arrives after a restart, from static data alone', () => {
+		const staticData: IDataObject = {};
+		expect(claim(staticData, 'hash-1')).toBe(true);
+		resetInProcessLedgers();
+		expect(claim(JSON.parse(JSON.stringify(staticData)) as IDataObject, 'hash-1')).toBe(false);
+	});
+
+	it('drops a concurrent copy whose static data was loaded before the first was saved', () => {
+		// n8n gives each request its own copy of static data; neither copy has seen the other.
+		expect(claim({}, 'hash-1')).toBe(true);
+		expect(claim({}, 'hash-1')).toBe(false);
+	});
+
+	it('keeps test deliveries apart from production ones, and workflows apart', () => {
+		expect(claim({}, 'hash-1', 'manual')).toBe(true);
+		expect(claim({}, 'hash-1', 'webhook')).toBe(true);
+		expect(claim({}, 'hash-1', 'webhook', 'other-workflow')).toBe(true);
+	});
+});

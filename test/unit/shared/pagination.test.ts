@@ -1,0 +1,81 @@
+import { collectPages, limitFrom, MAX_PAGES, type Page, type PageRequest } from '../../../nodes/shared/pagination';
+
+/** A page-number API over `total` records, recording each request. */
+function pagedApi(total: number, maxPageSize: number) {
+	const requests: PageRequest[] = [];
+	const fetchPage = async (request: PageRequest): Promise<Page<number>> => {
+		requests.push(request);
+		const page = (request.cursor as number | undefined) ?? 1;
+		const size = Math.min(request.pageSize, maxPageSize);
+		const items = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, i) => (page - 1) * size + i);
+		return { items, next: page * size < total ? page + 1 : null };
+	};
+	return { requests, fetchPage };
+}
+
+describe('collectPages', () => {
+	it.each([
+		[0, 1],
+		[1, 1],
+		[100, 1],
+		[101, 2],
+		[250, 3],
+		[1000, 10],
+	])('returns all %i records in ceil(n / page size) = %i requests', async (total, expectedRequests) => {
+		const api = pagedApi(total, 100);
+		const records = await collectPages(api.fetchPage, { maxPageSize: 100 });
+		expect(records).toEqual([...Array(total).keys()]);
+		expect(api.requests).toHaveLength(expectedRequests);
+		expect(api.requests.every((request) => request.pageSize === 100)).toBe(true);
+	});
+
+	it('stops at the limit and asks for no more than it needs', async () => {
+		const api = pagedApi(1000, 100);
+		expect(await collectPages(api.fetchPage, { maxPageSize: 100, limit: 30 })).toEqual([...Array(30).keys()]);
+		expect(api.requests).toEqual([{ cursor: undefined, pageSize: 30 }]);
+		const wider = pagedApi(1000, 100);
+		expect(await collectPages(wider.fetchPage, { maxPageSize: 100, limit: 250 })).toHaveLength(250);
+		expect(wider.requests).toHaveLength(3);
+	});
+
+	it('follows opaque cursors', async () => {
+		const pages: Record<string, Page<string>> = {
+			start: { items: ['a', 'b'], next: 'c2' },
+			c2: { items: ['c'], next: 'c3' },
+			c3: { items: ['d'], next: null },
+		};
+		const seen: Array<string | number | undefined> = [];
+		const records = await collectPages(
+			async ({ cursor }) => {
+				seen.push(cursor);
+				return pages[(cursor as string) ?? 'start'];
+			},
+			{ maxPageSize: 2 },
+		);
+		expect(records).toEqual(['a', 'b', 'c', 'd']);
+		expect(seen).toEqual([undefined, 'c2', 'c3']);
+	});
+
+	it('stops on an empty page or a cursor it has already followed', async () => {
+		let calls = 0;
+		const looping = await collectPages(
+			async () => {
+				calls++;
+				return { items: [calls], next: 'same' };
+			},
+			{ maxPageSize: 10 },
+		);
+		expect(looping).toEqual([1, 2]);
+		const empty = await collectPages(async () => ({ items: [], next: 'more' }), { maxPageSize: 10 });
+		expect(empty).toEqual([]);
+	});
+
+	it('has a hard page cap far beyond real accounts', () => {
+		expect(MAX_PAGES).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('reads Return All as no limit', () => {
+		expect(limitFrom(true, 50)).toBeUndefined();
+		expect(limitFrom(false, 50)).toBe(50);
+	});
+});
