@@ -2,14 +2,19 @@ import { createHash } from 'node:crypto';
 
 /**
  * A bounded record of deliveries already seen, kept in workflow static data. Keys are truncated SHA-256
- * hashes, never payload content; values are expiry times in Unix seconds. Entries are kept in insertion
- * order, so the first keys are always the oldest and eviction needs no sorting.
+ * hashes, never payload content; each value is the key's expiry time in Unix seconds.
+ *
+ * Keys live in two generations so that every operation costs the same however full the ledger is: new
+ * keys go into `current`; once `current` is a full time-to-live old, or holds half the bound, it becomes
+ * `previous` and the old `previous` is dropped whole. Dropping on age loses only expired keys (they were
+ * all recorded more than a time-to-live ago); dropping on size evicts the oldest generation first.
  */
 export interface DeliveryLedger {
-	version: 1;
-	entries: Record<string, number>;
-	size: number;
-	nextSweepAt: number;
+	version: 2;
+	current: Record<string, number>;
+	previous: Record<string, number>;
+	currentSize: number;
+	currentStartedAt: number;
 }
 
 export interface LedgerPolicy {
@@ -17,12 +22,8 @@ export interface LedgerPolicy {
 	maxEntries: number;
 }
 
-const SWEEP_INTERVAL_SECONDS = 3600;
-/** After an overflow the ledger is trimmed to this share of its bound, so trims stay rare and cost per delivery stays flat. */
-const TRIM_TO = 0.9;
-
-export function emptyLedger(): DeliveryLedger {
-	return { version: 1, entries: {}, size: 0, nextSweepAt: 0 };
+export function emptyLedger(nowSeconds = 0): DeliveryLedger {
+	return { version: 2, current: {}, previous: {}, currentSize: 0, currentStartedAt: nowSeconds };
 }
 
 export function isLedger(value: unknown): value is DeliveryLedger {
@@ -30,10 +31,13 @@ export function isLedger(value: unknown): value is DeliveryLedger {
 	return (
 		typeof ledger === 'object' &&
 		ledger !== null &&
-		ledger.version === 1 &&
-		typeof ledger.entries === 'object' &&
-		ledger.entries !== null &&
-		typeof ledger.size === 'number'
+		ledger.version === 2 &&
+		typeof ledger.current === 'object' &&
+		ledger.current !== null &&
+		typeof ledger.previous === 'object' &&
+		ledger.previous !== null &&
+		typeof ledger.currentSize === 'number' &&
+		typeof ledger.currentStartedAt === 'number'
 	);
 }
 
@@ -56,39 +60,29 @@ export function deliveryFingerprint(parts: readonly unknown[]): string {
 	return hash.digest().subarray(0, 16).toString('base64url');
 }
 
-/** Records the key; returns false when it was already recorded and has not expired (a duplicate). */
-export function recordDelivery(ledger: DeliveryLedger, key: string, nowSeconds: number, policy: LedgerPolicy): boolean {
-	const expiresAt = ledger.entries[key];
-	if (expiresAt !== undefined && expiresAt > nowSeconds) return false;
-	if (expiresAt !== undefined) {
-		delete ledger.entries[key];
-		ledger.size--;
-	}
-	ledger.entries[key] = nowSeconds + policy.ttlSeconds;
-	ledger.size++;
-	if (ledger.size > policy.maxEntries || nowSeconds >= ledger.nextSweepAt) {
-		sweep(ledger, nowSeconds, policy);
-	}
-	return true;
-}
-
 export function hasDelivery(ledger: DeliveryLedger, key: string, nowSeconds: number): boolean {
-	const expiresAt = ledger.entries[key];
+	const expiresAt = ledger.current[key] ?? ledger.previous[key];
 	return expiresAt !== undefined && expiresAt > nowSeconds;
 }
 
-/** Drops the oldest entries while the ledger is over its bound, then every expired one; recounts its size. */
-export function sweep(ledger: DeliveryLedger, nowSeconds: number, policy: LedgerPolicy): void {
-	let evictOldest = ledger.size > policy.maxEntries ? ledger.size - Math.floor(policy.maxEntries * TRIM_TO) : 0;
-	let size = 0;
-	for (const key in ledger.entries) {
-		if (evictOldest > 0 || ledger.entries[key] <= nowSeconds) {
-			delete ledger.entries[key];
-			evictOldest--;
-		} else {
-			size++;
-		}
-	}
-	ledger.size = size;
-	ledger.nextSweepAt = nowSeconds + SWEEP_INTERVAL_SECONDS;
+/** Records the key; returns false when it was already recorded and has not expired (a duplicate). */
+export function recordDelivery(ledger: DeliveryLedger, key: string, nowSeconds: number, policy: LedgerPolicy): boolean {
+	if (hasDelivery(ledger, key, nowSeconds)) return false;
+	const generationFull = ledger.currentSize >= Math.max(1, Math.floor(policy.maxEntries / 2));
+	if (generationFull || nowSeconds - ledger.currentStartedAt >= policy.ttlSeconds) rotate(ledger, nowSeconds);
+	if (ledger.current[key] === undefined) ledger.currentSize++;
+	ledger.current[key] = nowSeconds + policy.ttlSeconds;
+	return true;
+}
+
+function rotate(ledger: DeliveryLedger, nowSeconds: number): void {
+	ledger.previous = ledger.current;
+	ledger.current = {};
+	ledger.currentSize = 0;
+	ledger.currentStartedAt = nowSeconds;
+}
+
+/** How many keys the ledger holds, expired ones included. */
+export function ledgerSize(ledger: DeliveryLedger): number {
+	return ledger.currentSize + Object.keys(ledger.previous).length;
 }

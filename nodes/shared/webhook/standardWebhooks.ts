@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 import { headerValue, reject, type HeaderMap, type Verdict } from './verdict';
 
@@ -21,13 +21,26 @@ const SECRET_PREFIX = 'whsec_';
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const UNIX_SECONDS = /^\d{1,12}$/;
 
-/** Decodes a `whsec_<base64>` (or bare base64) secret into its HMAC key, or undefined when malformed. */
-export function signingKeyFrom(secret: string): Buffer | undefined {
+/**
+ * Importing a raw key costs OpenSSL 3 far more than the HMAC itself, so each secret is imported once.
+ * The cache only ever holds the few secrets configured in credentials.
+ */
+const importedKeys = new Map<string, KeyObject>();
+const MAX_IMPORTED_KEYS = 64;
+
+/** The HMAC key of a `whsec_<base64>` (or bare base64) secret, or undefined when it is malformed. */
+export function signingKeyFrom(secret: string): KeyObject | undefined {
+	const cached = importedKeys.get(secret);
+	if (cached) return cached;
 	const trimmed = secret.trim();
 	const encoded = trimmed.startsWith(SECRET_PREFIX) ? trimmed.slice(SECRET_PREFIX.length) : trimmed;
 	if (encoded.length === 0 || encoded.length % 4 === 1 || !BASE64.test(encoded)) return undefined;
-	const key = Buffer.from(encoded, 'base64');
-	return key.length > 0 ? key : undefined;
+	const bytes = Buffer.from(encoded, 'base64');
+	if (bytes.length === 0) return undefined;
+	if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.clear();
+	const key = createSecretKey(bytes);
+	importedKeys.set(secret, key);
+	return key;
 }
 
 /** Several secrets may be configured at once (rotation); they are separated by whitespace, commas or new lines. */
@@ -51,7 +64,7 @@ export function verifyStandardWebhook(check: StandardWebhookCheck): Verdict<Sign
 	if (check.secrets.length === 0) {
 		return reject('no_secret', 'No webhook signing secret is set in the credential');
 	}
-	const keys: Buffer[] = [];
+	const keys: KeyObject[] = [];
 	for (const secret of check.secrets) {
 		const key = signingKeyFrom(secret);
 		if (!key) {

@@ -6,8 +6,8 @@ import {
 	emptyLedger,
 	hasDelivery,
 	isLedger,
+	ledgerSize,
 	recordDelivery,
-	sweep,
 } from '../../../nodes/shared/webhook/deliveryLedger';
 import { claimDelivery, resetInProcessLedgers } from '../../../nodes/shared/webhook/deliveryStore';
 import { webhookContext } from '../../support/contexts';
@@ -40,49 +40,60 @@ describe('recordDelivery', () => {
 		const ledger = emptyLedger();
 		expect(recordDelivery(ledger, 'k1', 1000, policy)).toBe(true);
 		expect(recordDelivery(ledger, 'k1', 1001, policy)).toBe(false);
-		expect(ledger.size).toBe(1);
+		expect(ledgerSize(ledger)).toBe(1);
 	});
 
-	it('forgets a key once its time to live has passed', () => {
+	it('forgets a key exactly when its time to live has passed', () => {
 		const ledger = emptyLedger();
 		recordDelivery(ledger, 'k1', 1000, policy);
 		expect(hasDelivery(ledger, 'k1', 1000 + 3599)).toBe(true);
 		expect(hasDelivery(ledger, 'k1', 1000 + 3600)).toBe(false);
 		expect(recordDelivery(ledger, 'k1', 1000 + 3600, policy)).toBe(true);
-		expect(ledger.size).toBe(1);
 	});
 
-	it('evicts the oldest entries first when over its bound, keeping the newest', () => {
+	it('still knows a key recorded late in the previous generation', () => {
+		const ledger = emptyLedger();
+		recordDelivery(ledger, 'early', 1000, policy);
+		recordDelivery(ledger, 'late', 1000 + 3000, policy);
+		recordDelivery(ledger, 'next', 1000 + 3700, policy); // a time-to-live later: the generations rotate
+		expect(hasDelivery(ledger, 'late', 1000 + 3700)).toBe(true);
+		expect(hasDelivery(ledger, 'early', 1000 + 3700)).toBe(false);
+		expect(recordDelivery(ledger, 'late', 1000 + 3800, policy)).toBe(false);
+	});
+
+	it('drops only expired keys when it rotates on age', () => {
+		const ledger = emptyLedger();
+		recordDelivery(ledger, 'a', 1000, policy);
+		recordDelivery(ledger, 'b', 4700, policy); // rotation: 'a' moves to previous
+		recordDelivery(ledger, 'c', 8400, policy); // rotation: 'a' (expired) is dropped, 'b' kept
+		expect(Object.keys(ledger.previous)).toEqual(['b']);
+		expect(Object.keys(ledger.current)).toEqual(['c']);
+	});
+
+	it('evicts the oldest generation first when over its bound, keeping the newest', () => {
 		const ledger = emptyLedger();
 		for (let index = 0; index < 11; index++) recordDelivery(ledger, `k${index}`, 1000 + index, policy);
-		expect(ledger.size).toBeLessThanOrEqual(policy.maxEntries);
+		expect(ledgerSize(ledger)).toBeLessThanOrEqual(policy.maxEntries);
 		expect(hasDelivery(ledger, 'k0', 1011)).toBe(false);
 		expect(hasDelivery(ledger, 'k10', 1011)).toBe(true);
-		expect(Object.keys(ledger.entries)).toEqual(
-			[...Array(11).keys()].slice(11 - ledger.size).map((index) => `k${index}`),
-		);
+		expect(hasDelivery(ledger, 'k9', 1011)).toBe(true);
 	});
 
 	it('never grows past its bound however many deliveries arrive', () => {
 		const ledger = emptyLedger();
-		for (let index = 0; index < 1000; index++) recordDelivery(ledger, `k${index}`, 1000, policy);
-		expect(ledger.size).toBeLessThanOrEqual(policy.maxEntries);
-		expect(Object.keys(ledger.entries)).toHaveLength(ledger.size);
+		for (let index = 0; index < 1000; index++) {
+			recordDelivery(ledger, `k${index}`, 1000, policy);
+			expect(ledgerSize(ledger)).toBeLessThanOrEqual(policy.maxEntries);
+		}
 	});
 
-	it('sweeps expired entries and recounts its size', () => {
+	it('recognises its own shape in static data, and survives a JSON round trip', () => {
 		const ledger = emptyLedger();
-		recordDelivery(ledger, 'old', 1000, policy);
-		recordDelivery(ledger, 'new', 4000, policy);
-		ledger.size = 7; // a wrong count, still under the bound
-		sweep(ledger, 4700, policy);
-		expect(Object.keys(ledger.entries)).toEqual(['new']);
-		expect(ledger.size).toBe(1);
-	});
-
-	it('recognises its own shape in static data', () => {
-		expect(isLedger(emptyLedger())).toBe(true);
-		expect(isLedger({ entries: {} })).toBe(false);
+		recordDelivery(ledger, 'k1', 1000, policy);
+		const copy: unknown = JSON.parse(JSON.stringify(ledger));
+		expect(isLedger(copy)).toBe(true);
+		expect(isLedger(copy) && hasDelivery(copy, 'k1', 1001)).toBe(true);
+		expect(isLedger({ version: 1, entries: {}, size: 0 })).toBe(false);
 		expect(isLedger(undefined)).toBe(false);
 	});
 });
@@ -96,7 +107,7 @@ describe('claimDelivery', () => {
 	it('keeps only hashes and expiry times in static data', () => {
 		const staticData: IDataObject = {};
 		expect(claim(staticData, 'hash-1')).toBe(true);
-		expect(staticData.deliveries).toMatchObject({ version: 1, size: 1, entries: { 'hash-1': 5000 + 3600 } });
+		expect(staticData.deliveries).toMatchObject({ version: 2, currentSize: 1, current: { 'hash-1': 5000 + 3600 }, previous: {} });
 	});
 
 	it('drops a redelivery that arrives after a restart, from static data alone', () => {
