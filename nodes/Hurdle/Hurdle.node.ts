@@ -1,0 +1,33 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { patientDataProperty } from '../shared/descriptions';
+import { runOperations } from '../shared/operations';
+import { hurdleOperations, hurdleProperties } from './actions';
+
+export class Hurdle implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Hurdle (Chronomics)',
+		name: 'hurdle',
+		icon: { light: 'file:hurdle.svg', dark: 'file:hurdle.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Order kits, register them, and get tests with results and products from Hurdle (formerly Chronomics)',
+		defaults: { name: 'Hurdle (Chronomics)' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'hurdleApi', required: true }],
+		properties: [...hurdleProperties, patientDataProperty],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runOperations.call(this, hurdleOperations);
+	}
+}

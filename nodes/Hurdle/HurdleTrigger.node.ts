@@ -1,0 +1,119 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { patientDataProperty } from '../shared/descriptions';
+import { receiveWebhook } from '../shared/webhook/receiveWebhook';
+import { assertVerificationReady } from '../shared/webhook/setup';
+import {
+	authenticationProperties,
+	eventsProperty,
+	triggerOptionsProperty,
+	triggerPanel,
+} from '../shared/webhook/triggerDescription';
+import { hurdleEventOptions } from './events';
+import { hurdleApi } from './transport';
+import { HURDLE_DUPLICATE_WINDOW_HOURS, hurdleWebhookSource } from './webhook';
+
+const fieldNamesOption: INodeProperties = {
+	displayName: 'Field Names',
+	name: 'fieldNames',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add field name',
+	default: {},
+	description:
+		'If you renamed body properties in the Hurdle webhook settings, map your names back to the documented ones (e.g. type → eventType)',
+	options: [
+		{
+			displayName: 'Mapping',
+			name: 'mappings',
+			values: [
+				{
+					displayName: 'Name Sent by Hurdle',
+					name: 'from',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. type',
+				},
+				{
+					displayName: 'Documented Name',
+					name: 'to',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. eventType',
+				},
+			],
+		},
+	],
+};
+
+export class HurdleTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Hurdle (Chronomics) Trigger',
+		name: 'hurdleTrigger',
+		icon: { light: 'file:hurdle.svg', dark: 'file:hurdle.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Hurdle (formerly Chronomics) reports an order, test or phlebotomy event',
+		defaults: { name: 'Hurdle (Chronomics) Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'hurdleApi', required: true }],
+		// Hurdle can be set to deliver by POST (JSON body) or GET (query parameters): both reach webhook().
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+		],
+		triggerPanel: triggerPanel(
+			'Hurdle',
+			'add it as a webhook in the Hurdle partner portal (Developers section), with the secret from the credential as a custom header.',
+		),
+		properties: [
+			...authenticationProperties({
+				name: 'Shared Secret',
+				description: 'Require the webhook secret from the credential, in its header or as ?token= in the URL',
+			}),
+			eventsProperty(
+				hurdleEventOptions,
+				'Events Hurdle adds later (e.g. other PHLEBOTOMY.* ones), emitted as "other" when Include Unknown Events is on',
+			),
+			patientDataProperty,
+			triggerOptionsProperty({
+				duplicateWindowHours: HURDLE_DUPLICATE_WINDOW_HOURS,
+				fetchFullDataDescription:
+					'Whether to fetch the test with its results (test events) or the order (order events), from the API host in the credential',
+				extraOptions: [fieldNamesOption],
+			}),
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// Hurdle has no API to register webhooks: they are set up in its partner portal.
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await assertVerificationReady(this, hurdleApi.credentialType, (credentials) =>
+					credentials.webhookSecret ? undefined : 'The credential has no webhook secret, so every delivery would be refused',
+				);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				// Nothing was registered remotely, so there is nothing to remove.
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveWebhook(this, hurdleWebhookSource);
+	}
+}

@@ -1,0 +1,63 @@
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { requireValue } from '../../../shared/api';
+import { toItems } from '../../../shared/operations';
+import { summariseResults } from '../../../shared/results';
+import { hurdleResultRows } from '../../results';
+import { getTest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Test ID',
+		name: 'testId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 6377bcd6cd7907948cb56ff7',
+		description: 'Not the kit ID: Hurdle sends the test ID in test events from TEST.LAB_ACCESSIONED on',
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{
+				name: 'One Item per Biomarker',
+				value: 'rows',
+				description: 'A normalised row per biomarker, ready for a sheet or a loop',
+			},
+			{
+				name: 'Test as Returned',
+				value: 'raw',
+				description: 'The test exactly as Hurdle returns it',
+			},
+			{
+				name: 'Test With Summary and Rows',
+				value: 'summary',
+				description: 'The test, a summary of its results and the normalised rows',
+			},
+		],
+		default: 'summary',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const testId = requireValue(this.getNode(), this.getNodeParameter('testId', itemIndex) as string, 'Test ID', itemIndex);
+	const test = await getTest(this, testId, itemIndex);
+	const output = this.getNodeParameter('output', itemIndex) as string;
+	if (output === 'raw') return toItems(test);
+	const rows = hurdleResultRows(test);
+	if (output === 'rows') {
+		if (rows.length === 0) return toItems({ testId, ready: false, message: 'Hurdle has no results for this test yet' });
+		const identity = { testId, kitId: test.kitId ?? null, productCode: test.productCode ?? null, status: test.status ?? null };
+		return toItems(rows.map((row) => ({ ...identity, ...row })));
+	}
+	return toItems({ ...test, results: { ready: rows.length > 0, summary: summariseResults(rows), rows } });
+}

@@ -1,0 +1,131 @@
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { requireValue } from '../../../shared/api';
+import { toItems } from '../../../shared/operations';
+import { registerKit } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Kit ID',
+		name: 'kitId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. MMM1234535',
+		description: 'Printed on the kit; sent in ORDER.DISPATCHED and later events',
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Of the person taking the test',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		required: true,
+	},
+	{
+		displayName: 'Date of Birth',
+		name: 'dateOfBirth',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 1990-05-12',
+		description: 'As YYYY-MM-DD',
+	},
+	{
+		displayName: 'Sex',
+		name: 'sex',
+		type: 'options',
+		options: [
+			{ name: 'Female', value: 'f' },
+			{ name: 'Male', value: 'm' },
+		],
+		default: 'f',
+		description: 'Sex at birth; the lab uses it for reference ranges',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add field',
+		default: {},
+		options: [
+			{
+				displayName: 'Barcode',
+				name: 'barcode',
+				type: 'string',
+				default: '',
+				description: 'Only needed when the barcode is not linked to a test yet',
+			},
+			{
+				displayName: 'Mobile Number',
+				name: 'mobileNumber',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 447789123456',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['registerKit'] } }, properties);
+
+/** The `POST /tests/v2` body: the kit, the person taking the test and, if not linked yet, the barcode. */
+export function registrationBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const node = context.getNode();
+	const required = (name: string, label: string) =>
+		requireValue(node, String(context.getNodeParameter(name, itemIndex, '')), label, itemIndex);
+	const dateOfBirth = required('dateOfBirth', 'Date of Birth');
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth) || Number.isNaN(Date.parse(dateOfBirth))) {
+		throw new NodeOperationError(node, 'Date of Birth must be a date written as YYYY-MM-DD', { itemIndex });
+	}
+	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const barcode = String(additional.barcode ?? '').trim();
+	const mobileNumber = String(additional.mobileNumber ?? '').trim();
+	return {
+		kitId: required('kitId', 'Kit ID'),
+		user: {
+			firstName: required('firstName', 'First Name'),
+			lastName: required('lastName', 'Last Name'),
+			dateOfBirth,
+			sex: context.getNodeParameter('sex', itemIndex) as string,
+			email: required('email', 'Email'),
+			...(mobileNumber ? { mobileNumber } : {}),
+		},
+		...(barcode ? { barcode } : {}),
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const body = registrationBody(this, itemIndex);
+	const { statusCode, body: response } = await registerKit(this, body, itemIndex);
+	return toItems({
+		kitId: body.kitId,
+		...(body.barcode ? { barcode: body.barcode } : {}),
+		accepted: true,
+		statusCode,
+		message: 'Hurdle accepted the registration; a TEST.REGISTERED event follows once it is processed',
+		...(Object.keys(response).length ? { response } : {}),
+	});
+}

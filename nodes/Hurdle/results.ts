@@ -1,0 +1,90 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { flagFromRange, numericValue, type LabResultRow, type ResultFlag } from '../shared/results';
+
+function text(value: unknown): string | null {
+	if (typeof value === 'string') return value.trim() || null;
+	if (typeof value === 'number') return String(value);
+	return null;
+}
+
+function object(value: unknown): IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+export interface ReferenceRange {
+	low: number | null;
+	high: number | null;
+}
+
+const NUMBER = '[-+]?(?:\\d+\\.?\\d*|\\.\\d+)';
+const BOUND = new RegExp(`^(<=|>=|<|>|≤|≥)\\s*(${NUMBER})$`);
+const BETWEEN = new RegExp(`^(${NUMBER})\\s*(?:-|–|to)\\s*(${NUMBER})$`);
+
+/** One condition of an interpretation rule ("<=99", ">=4", "4-10", "<7.00") as the bounds it sets. */
+export function boundsOf(condition: string): ReferenceRange {
+	const trimmed = condition.trim();
+	const between = BETWEEN.exec(trimmed);
+	if (between) return { low: Number(between[1]), high: Number(between[2]) };
+	const bound = BOUND.exec(trimmed);
+	if (!bound) return { low: null, high: null };
+	const limit = Number(bound[2]);
+	return bound[1].startsWith('<') || bound[1] === '≤' ? { low: null, high: limit } : { low: limit, high: null };
+}
+
+function conditions(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
+}
+
+/**
+ * The normal range from a rule such as `{rule: 'RANGE', value: {NORMAL: ['<=99'], HIGH: ['>99']}}`.
+ * The NORMAL conditions give it directly; where they leave a side open, the LOW and HIGH conditions
+ * close it (anything above the LOW bucket's upper bound is no longer low).
+ */
+export function referenceRangeFrom(rule: unknown): ReferenceRange {
+	const buckets = object(object(rule).value);
+	const range: ReferenceRange = { low: null, high: null };
+	for (const condition of conditions(buckets.NORMAL)) {
+		const bounds = boundsOf(condition);
+		range.low ??= bounds.low;
+		range.high ??= bounds.high;
+	}
+	for (const condition of conditions(buckets.LOW)) range.low ??= boundsOf(condition).high;
+	for (const condition of conditions(buckets.HIGH)) range.high ??= boundsOf(condition).low;
+	return range;
+}
+
+const PROVIDER_FLAGS: Record<string, ResultFlag> = { NORMAL: 'normal', LOW: 'low', HIGH: 'high' };
+
+/** One entry of a Hurdle test's `biomarkerResults` as a normalised row. */
+export function hurdleResultRow(result: IDataObject): LabResultRow {
+	const biomarker = object(result.biomarker);
+	const value = numericValue(result.result);
+	const { low, high } = referenceRangeFrom(biomarker.interpretationRule);
+	const interpretation = text(result.interpretation);
+	const providerFlag = interpretation ? PROVIDER_FLAGS[interpretation.toUpperCase()] : undefined;
+	const rangeFlag = flagFromRange(value, low, high);
+	const code = text(biomarker.code);
+	return {
+		biomarker: text(biomarker.name) ?? code ?? 'Unnamed biomarker',
+		code,
+		codeSystem: code ? 'Hurdle' : null,
+		value,
+		valueText: text(result.result),
+		unit: text(biomarker.unit),
+		referenceLow: low,
+		referenceHigh: high,
+		flag: providerFlag ?? rangeFlag,
+		flagSource: providerFlag ? 'provider' : rangeFlag === 'unknown' ? 'none' : 'range',
+		interpretation,
+		comment: text(result.comment),
+		specimenId: text(result.specimenId),
+	};
+}
+
+/** The normalised rows of a test from `GET /tests/v2/{testId}`: none until the lab has released results. */
+export function hurdleResultRows(test: IDataObject): LabResultRow[] {
+	const results = Array.isArray(test.biomarkerResults) ? (test.biomarkerResults as IDataObject[]) : [];
+	return results.filter((result) => typeof result === 'object' && result !== null).map(hurdleResultRow);
+}

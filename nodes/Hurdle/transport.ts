@@ -1,0 +1,157 @@
+import { NodeApiError, type ICredentialDataDecryptedObject, type IDataObject } from 'n8n-workflow';
+
+import { apiPath, callApi, type ApiContext, type ProviderApi } from '../shared/api';
+import { collectPages, type Page, type PageCursor } from '../shared/pagination';
+
+export const HURDLE_BASE_URLS: Record<string, string> = {
+	production: 'https://api.hurdle.bio',
+	sandbox: 'https://api.sandbox.hurdle.bio',
+};
+
+export const hurdleApi: ProviderApi = {
+	providerName: 'Hurdle',
+	credentialType: 'hurdleApi',
+	baseUrl: (credentials: ICredentialDataDecryptedObject) =>
+		credentials.environment === 'custom'
+			? String(credentials.baseUrl ?? '')
+			: (HURDLE_BASE_URLS[String(credentials.environment)] ?? HURDLE_BASE_URLS.sandbox),
+	authenticationHint:
+		'Check the API key in the credential, and that it belongs to the chosen environment: sandbox keys only work on the sandbox, production keys only on production. Keys are under Developers › API Keys in the Hurdle partner portal.',
+};
+
+/** Hurdle documents no page-size limit; 100 is what most APIs of its kind accept. */
+export const HURDLE_MAX_PAGE_SIZE = 100;
+
+const ITEM_KEYS = ['data', 'items', 'orders', 'products', 'results'];
+const PAGE_INFO_KEYS = ['meta', 'pagination', 'pageInfo'];
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function wholeNumber(value: unknown): number | undefined {
+	const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+	return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
+}
+
+/**
+ * A `next` link is reduced to the cursor or page number in its query: the next request is always built
+ * from the credential's base URL, whatever host the link names.
+ */
+function cursorFromLink(link: string): PageCursor | undefined {
+	if (!/[?/]/.test(link)) return wholeNumber(link) ?? link;
+	let query: URLSearchParams;
+	try {
+		query = new URL(link, 'https://placeholder.invalid').searchParams;
+	} catch {
+		return undefined;
+	}
+	const cursor = query.get('cursor');
+	return cursor ? cursor : wholeNumber(query.get('page'));
+}
+
+function nextFrom(info: IDataObject, currentPage: number): PageCursor | null | undefined {
+	const cursor = info.nextCursor ?? info.next_cursor;
+	if (typeof cursor === 'string' && cursor) return cursor;
+	for (const key of ['nextPage', 'next_page', 'next']) {
+		const next = info[key];
+		if (typeof next === 'number') return wholeNumber(next) ?? null;
+		if (typeof next === 'string' && next) return cursorFromLink(next) ?? null;
+		if (next === null) return null;
+	}
+	const page = wholeNumber(info.page ?? info.currentPage ?? info.current_page);
+	const totalPages = wholeNumber(info.totalPages ?? info.total_pages ?? info.pageCount ?? info.pages);
+	if (page !== undefined && totalPages !== undefined) return page < totalPages ? page + 1 : null;
+	if (info.hasMore === true || info.has_more === true || info.hasNextPage === true) return (page ?? currentPage) + 1;
+	if (info.hasMore === false || info.has_more === false || info.hasNextPage === false) return null;
+	return undefined;
+}
+
+/**
+ * One page of a Hurdle list. The envelope is not documented, so every common shape is accepted: a bare
+ * array (the whole list), or the items under data/items/orders/products/results with a next cursor,
+ * a next page number or link, page + totalPages, or hasMore, at the top level or under meta/pagination.
+ */
+export function hurdlePage(body: unknown, currentPage: number): Page<IDataObject> {
+	if (Array.isArray(body)) return { items: body as IDataObject[], next: null };
+	if (!isObject(body)) return { items: [], next: null };
+	const key = ITEM_KEYS.find((candidate) => Array.isArray(body[candidate]));
+	const items = key ? (body[key] as IDataObject[]) : [];
+	for (const info of [body, ...PAGE_INFO_KEYS.map((infoKey) => body[infoKey])]) {
+		if (!isObject(info)) continue;
+		const next = nextFrom(info, currentPage);
+		if (next !== undefined) return { items, next };
+	}
+	return { items, next: null };
+}
+
+/** Follows a Hurdle list to its end or the limit: `page` + `limit`, or `cursor` + `limit` once the API gives one. */
+export async function hurdleList(context: ApiContext, path: string, qs: IDataObject, limit?: number): Promise<IDataObject[]> {
+	return await collectPages(
+		async ({ cursor, pageSize }) => {
+			const position = typeof cursor === 'string' ? { cursor } : { page: cursor ?? 1 };
+			const { body } = await callApi<unknown>(context, hurdleApi, {
+				method: 'GET',
+				path,
+				qs: { ...qs, ...position, limit: pageSize },
+			});
+			return hurdlePage(body, typeof cursor === 'number' ? cursor : 1);
+		},
+		{ limit, maxPageSize: HURDLE_MAX_PAGE_SIZE },
+	);
+}
+
+export async function getTest(context: ApiContext, testId: string, itemIndex?: number): Promise<IDataObject> {
+	const { body } = await callApi<IDataObject>(
+		context,
+		hurdleApi,
+		{ method: 'GET', path: apiPath('/tests/v2', testId) },
+		itemIndex,
+	);
+	return body;
+}
+
+/** Assumed endpoint: Hurdle documents creating v3 orders, not reading them back. */
+export async function getOrder(context: ApiContext, orderNumber: string, itemIndex?: number): Promise<IDataObject> {
+	const { body } = await callApi<IDataObject>(
+		context,
+		hurdleApi,
+		{ method: 'GET', path: apiPath('/orders/v3', orderNumber) },
+		itemIndex,
+	);
+	return body;
+}
+
+export type OrderLookup = { available: true; order: IDataObject } | { available: false; message: string };
+
+/** The order, or why it could not be read: 404 and 405 mean the (undocumented) lookup is not there for this account. */
+export async function lookUpOrder(context: ApiContext, orderNumber: string): Promise<OrderLookup> {
+	let failure: unknown;
+	try {
+		return { available: true, order: await getOrder(context, orderNumber) };
+	} catch (error) {
+		failure = error;
+	}
+	// callApi only throws NodeApiErrors; any other failure, or another status, is a real error.
+	const httpCode = failure instanceof NodeApiError ? failure.httpCode : undefined;
+	if (httpCode !== '404' && httpCode !== '405') throw failure;
+	return {
+		available: false,
+		message: `Hurdle did not return the order (HTTP ${httpCode}). Hurdle does not document an order lookup, so it may not be available to your account.`,
+	};
+}
+
+export async function createOrder(context: ApiContext, body: IDataObject, itemIndex?: number): Promise<IDataObject> {
+	const response = await callApi<IDataObject | ''>(context, hurdleApi, { method: 'POST', path: '/orders/v3', body }, itemIndex);
+	return typeof response.body === 'object' && response.body !== null ? response.body : {};
+}
+
+/** Registration is asynchronous: Hurdle answers 202 and sends TEST.REGISTERED once it is done. */
+export async function registerKit(
+	context: ApiContext,
+	body: IDataObject,
+	itemIndex?: number,
+): Promise<{ statusCode: number; body: IDataObject }> {
+	const response = await callApi<IDataObject | string>(context, hurdleApi, { method: 'POST', path: '/tests/v2', body }, itemIndex);
+	return { statusCode: response.statusCode, body: isObject(response.body) ? response.body : {} };
+}

@@ -1,0 +1,132 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { summariseResults } from '../shared/results';
+import type { BodyOutcome, Delivery } from '../shared/webhook/delivery';
+import { jsonObjectFrom } from '../shared/webhook/delivery';
+import type { Enrichment, EventItem, WebhookSource } from '../shared/webhook/receiveWebhook';
+import { SECRET_QUERY_PARAMETER, verifySharedSecret } from '../shared/webhook/sharedSecret';
+import { canonicalEventName, describeHurdleEvent, hurdleEventSchemas, hurdleIdentifiers } from './events';
+import { hurdleResultRows } from './results';
+import { getTest, hurdleApi, lookUpOrder } from './transport';
+
+/**
+ * Hurdle retries 3 times at 5 s × attempt (Chronomics docs) or 30 times (current docs, ≈ 39 minutes in
+ * all); two hours covers both with room for a slow n8n.
+ */
+export const HURDLE_DUPLICATE_WINDOW_HOURS = 2;
+
+export interface FieldMapping {
+	from: string;
+	to: string;
+}
+
+/** Names that would reach an object's prototype instead of becoming a field. */
+const UNSAFE_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function fieldMappingsFrom(options: IDataObject): FieldMapping[] {
+	const mappings = (options.fieldNames as IDataObject | undefined)?.mappings;
+	if (!Array.isArray(mappings)) return [];
+	return (mappings as IDataObject[])
+		.map((mapping) => ({ from: String(mapping.from ?? '').trim(), to: String(mapping.to ?? '').trim() }))
+		.filter(({ from, to }) => from && to && from !== to && !UNSAFE_FIELD_NAMES.has(to));
+}
+
+/**
+ * Hurdle lets each customer rename the properties of its webhook body. This maps the customer's names
+ * back to the documented ones. All renames read the original body, so two fields can swap names.
+ */
+export function renameFields(payload: IDataObject, mappings: FieldMapping[]): IDataObject {
+	const active = mappings.filter(({ from }) => Object.prototype.hasOwnProperty.call(payload, from));
+	const renamed: IDataObject = { ...payload };
+	for (const { from } of active) delete renamed[from];
+	for (const { from, to } of active) renamed[to] = payload[from];
+	return renamed;
+}
+
+/** A GET delivery carries the event as query parameters; the secret, if sent as ?token=, is not part of it. */
+export function queryPayload(query: IDataObject): BodyOutcome {
+	const payload: IDataObject = { ...query };
+	delete payload[SECRET_QUERY_PARAMETER];
+	if (Object.keys(payload).length === 0) {
+		return { ok: false, status: 400, message: 'The query string is empty; a GET webhook carries the event as query parameters' };
+	}
+	return { ok: true, body: payload };
+}
+
+function readHurdlePayload(context: IWebhookFunctions, delivery: Delivery): BodyOutcome {
+	const outcome = delivery.method === 'GET' ? queryPayload(delivery.query) : jsonObjectFrom(delivery.rawBody);
+	if (!outcome.ok) return outcome;
+	const mappings = fieldMappingsFrom(context.getNodeParameter('options', {}) as IDataObject);
+	return mappings.length ? { ok: true, body: renameFields(outcome.body, mappings) } : outcome;
+}
+
+function nothingFetched(message: string): Enrichment {
+	return { json: { fullData: { fetched: false, message } } };
+}
+
+async function fetchTest(context: IWebhookFunctions, testId: string): Promise<Enrichment> {
+	const test = await getTest(context, testId);
+	const rows = hurdleResultRows(test);
+	const results: IDataObject = { ready: rows.length > 0, summary: summariseResults(rows), rows };
+	return { json: { test, results }, rows };
+}
+
+async function fetchOrder(context: IWebhookFunctions, orderNumber: string): Promise<Enrichment> {
+	const lookup = await lookUpOrder(context, orderNumber);
+	if (lookup.available) return { json: { order: lookup.order } };
+	return {
+		json: {
+			fullData: { fetched: false, message: lookup.message },
+			order: { available: false, message: lookup.message },
+		},
+	};
+}
+
+export const hurdleWebhookSource: WebhookSource<typeof hurdleEventSchemas> = {
+	providerId: 'hurdle',
+	providerName: 'Hurdle',
+	schemas: hurdleEventSchemas,
+	defaultDuplicateWindowHours: HURDLE_DUPLICATE_WINDOW_HOURS,
+
+	async authenticate(context, delivery) {
+		const credentials = await context.getCredentials(hurdleApi.credentialType);
+		return verifySharedSecret({
+			headers: delivery.headers,
+			query: delivery.query,
+			headerName: String(credentials.webhookHeaderName ?? ''),
+			expected: credentials.webhookSecret as string | undefined,
+		});
+	},
+
+	readPayload: readHurdlePayload,
+
+	eventName: canonicalEventName,
+
+	// No delivery id exists: a redelivery names the same order, test and kits at the same times.
+	fingerprint(_delivery, payload, event) {
+		const { orderNumber, testId, kitIds, version, timestamps } = describeHurdleEvent(payload);
+		if (orderNumber === undefined && testId === undefined && kitIds === undefined) return [event, payload];
+		return [event, orderNumber ?? null, testId ?? null, kitIds ?? null, version ?? null, timestamps ?? null];
+	},
+
+	describe: (parsed) => describeHurdleEvent(parsed.data as IDataObject),
+
+	async enrich(context, item: EventItem): Promise<Enrichment | undefined> {
+		// Ids come from the payload, so an event that failed validation is still enriched.
+		const { orderNumber, testId } = hurdleIdentifiers(item.payload);
+		if (item.event.startsWith('test.')) {
+			if (testId) return await fetchTest(context, testId);
+			return nothingFetched(
+				'This event carries no test ID (Hurdle sends it from TEST.LAB_ACCESSIONED on), so there was no test to fetch',
+			);
+		}
+		if (item.event.startsWith('order.')) {
+			if (orderNumber) return await fetchOrder(context, orderNumber);
+			return nothingFetched('This event carries no order number, so there was no order to fetch');
+		}
+		if (item.event.startsWith('phlebotomy.')) {
+			return nothingFetched('Hurdle documents no API for reading phlebotomy appointments, so nothing was fetched');
+		}
+		return undefined;
+	},
+};
