@@ -1,0 +1,51 @@
+import { HurdleApi } from '../../../credentials/HurdleApi.credentials';
+import { hurdleApi, HURDLE_BASE_URLS } from '../../../nodes/Hurdle/transport';
+import { performRequest } from '../../support/contexts';
+import { evaluateCredentialExpression } from '../../support/expressions';
+import { createHurdleFake, HURDLE_FAKE_API_KEY } from '../../support/fakes/hurdle';
+
+describe('Hurdle credential', () => {
+	const credential = new HurdleApi();
+	const fake = createHurdleFake();
+
+	beforeAll(async () => {
+		await fake.start();
+	});
+	afterAll(async () => {
+		await fake.stop();
+	});
+
+	it.each([
+		[{ environment: 'production' }, HURDLE_BASE_URLS.production],
+		[{ environment: 'sandbox' }, HURDLE_BASE_URLS.sandbox],
+		[{ environment: 'custom', baseUrl: 'http://127.0.0.1:4000' }, 'http://127.0.0.1:4000'],
+	])('tests and calls the same host for %j', (settings, expected) => {
+		expect(evaluateCredentialExpression(String(credential.test.request.baseURL), settings)).toBe(expected);
+		expect(hurdleApi.baseUrl(settings)).toBe(expected);
+	});
+
+	it('sends the key as X-API-Key', () => {
+		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { 'X-API-Key': '={{$credentials.apiKey}}' } } });
+	});
+
+	it.each([
+		[HURDLE_FAKE_API_KEY, 200],
+		['not-the-key', 401],
+	])('its test request with key %s gets %i from the products list', async (apiKey, status) => {
+		const response = (await performRequest({
+			baseURL: fake.url,
+			url: credential.test.request.url ?? '',
+			headers: { 'X-API-Key': apiKey },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number };
+		expect(response.statusCode).toBe(status);
+		expect(fake.requests.at(-1)?.path).toBe('/products/v1');
+	});
+
+	it('keeps secrets in password fields', () => {
+		const passwords = credential.properties.filter((property) => property.typeOptions?.password).map((property) => property.name);
+		expect(passwords.sort()).toEqual(['apiKey', 'webhookSecret']);
+	});
+});
