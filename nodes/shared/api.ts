@@ -32,6 +32,8 @@ export interface ApiCall {
 	headers?: IDataObject;
 	/** Read the body as bytes (PDFs). */
 	binary?: boolean;
+	/** Error statuses the caller interprets itself (e.g. "not ready yet", a conflict): returned, not thrown. */
+	returnStatuses?: number[];
 }
 
 export interface ApiResponse<Body = unknown> {
@@ -91,7 +93,7 @@ export async function callApi<Body = unknown>(
 			throw unreachable(context.getNode(), api, error, itemIndex);
 		}
 		const { statusCode } = response;
-		if (statusCode >= 200 && statusCode < 300) return response;
+		if ((statusCode >= 200 && statusCode < 300) || call.returnStatuses?.includes(statusCode)) return response;
 		const retryable = RETRYABLE.has(statusCode) && (call.method === 'GET' || statusCode === 429);
 		if (!retryable || attempt >= MAX_ATTEMPTS) {
 			throw apiError(context.getNode(), api, statusCode, response.body, { itemIndex, attempts: attempt });

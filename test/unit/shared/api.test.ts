@@ -103,6 +103,12 @@ describe('callApi', () => {
 		expect(JSON.stringify({ message: error.message, description: error.description })).not.toContain('jane@@example');
 	});
 
+	it('returns, instead of throwing, the error statuses the caller says it handles', async () => {
+		const response = await callApi(context(), api, { method: 'GET', path: '/invalid', returnStatuses: [404, 422] });
+		expect(response.statusCode).toBe(422);
+		await expect(callApi(context(), api, { method: 'GET', path: '/invalid', returnStatuses: [404] })).rejects.toThrow('HTTP 422');
+	});
+
 	it('says the provider could not be reached, without leaking the request', async () => {
 		const unreachable = executeContext({
 			parameters: {},
