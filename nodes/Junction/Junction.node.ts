@@ -1,0 +1,34 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { patientDataProperty } from '../shared/descriptions';
+import { runOperations } from '../shared/operations';
+import { junctionOperations, junctionProperties } from './actions';
+
+export class Junction implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Junction (Vital)',
+		name: 'junction',
+		icon: { light: 'file:junction.svg', dark: 'file:junction.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Get, list, cancel and simulate lab orders, fetch results and PDFs, list lab tests and manage users in Junction (formerly Vital)',
+		defaults: { name: 'Junction (Vital)' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'junctionApi', required: true }],
+		properties: [...junctionProperties, patientDataProperty],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runOperations.call(this, junctionOperations);
+	}
+}

@@ -1,0 +1,144 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { patientDataProperty } from '../shared/descriptions';
+import { receiveWebhook } from '../shared/webhook/receiveWebhook';
+import { assertVerificationReady } from '../shared/webhook/setup';
+import {
+	DEFAULT_TOLERANCE_SECONDS,
+	signingKeyFrom,
+	splitSecrets,
+} from '../shared/webhook/standardWebhooks';
+import {
+	authenticationProperties,
+	eventsProperty,
+	triggerOptionsProperty,
+	triggerPanel,
+} from '../shared/webhook/triggerDescription';
+import { junctionEventOptions, modalityOptions, orderStatusOptions } from './events';
+import { junctionApi } from './transport';
+import {
+	JUNCTION_DUPLICATE_WINDOW_HOURS,
+	junctionWebhookSource,
+	RESULTS_PDF_PROPERTY,
+} from './webhook';
+
+const filterProperties: INodeProperties[] = [
+	{
+		displayName: 'Order Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		options: orderStatusOptions,
+		default: [],
+		description:
+			'Only order events whose new low-level status is one of these; empty means every status, including ones Junction adds later. Appointment and critical-result events are not filtered by status.',
+	},
+	{
+		displayName: 'Modalities',
+		name: 'modalities',
+		type: 'multiOptions',
+		options: modalityOptions,
+		default: [],
+		description:
+			'Only order and appointment events of these collection methods (phlebotomy appointments are At-Home Phlebotomy, patient service center ones Walk-In Test); empty means all',
+	},
+];
+
+const junctionOptions: INodeProperties[] = [
+	{
+		displayName: 'Attach Results PDF',
+		name: 'attachResultsPdf',
+		type: 'boolean',
+		default: false,
+		description: `Whether to also download the results report into the binary field "${RESULTS_PDF_PROPERTY}" (needs Fetch Full Data). The PDF names the patient whatever Patient Details says.`,
+	},
+	{
+		displayName: 'Signature Tolerance (Seconds)',
+		name: 'signatureToleranceSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_TOLERANCE_SECONDS,
+		description:
+			'How far the svix-timestamp may be from the current time; older (replayed) or future messages are refused',
+	},
+];
+
+export class JunctionTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Junction (Vital) Trigger',
+		name: 'junctionTrigger',
+		icon: { light: 'file:junction.svg', dark: 'file:junction.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{$parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow when Junction (formerly Vital) reports a lab order, appointment or critical result',
+		defaults: { name: 'Junction (Vital) Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'junctionApi', required: true }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		triggerPanel: triggerPanel(
+			'Junction',
+			'in the Junction dashboard open Webhooks › Add Endpoint, paste the URL, then copy the Signing Secret of the endpoint into the credential.',
+		),
+		properties: [
+			...authenticationProperties({
+				name: 'Svix Signature',
+				description:
+					'Check the Svix signature of every delivery against the signing secret(s) in the credential; refuse the rest with 401',
+			}),
+			eventsProperty(
+				junctionEventOptions,
+				'Event types Junction adds later (e.g. labtest.match_review.created), emitted as "other" when Include Unknown Events is on',
+			),
+			...filterProperties,
+			patientDataProperty,
+			triggerOptionsProperty({
+				duplicateWindowHours: JUNCTION_DUPLICATE_WINDOW_HOURS,
+				fetchFullDataDescription:
+					'Whether to fetch the results (a summary and one normalised row per biomarker) when the order is completed, partial or corrected, or a critical result is reported. Requests go to the API host in the credential.',
+				extraOptions: junctionOptions,
+			}),
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// Endpoints are added in the Junction dashboard; a team API key cannot register them.
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await assertVerificationReady(this, junctionApi.credentialType, (credentials) => {
+					const secrets = splitSecrets(credentials.webhookSigningSecrets as string | undefined);
+					if (secrets.length === 0) {
+						return 'The credential has no webhook signing secret, so every delivery would be refused. Copy the Signing Secret of the endpoint (whsec_…) from the Junction dashboard › Webhooks.';
+					}
+					const malformed = secrets.findIndex((secret) => !signingKeyFrom(secret));
+					return malformed === -1
+						? undefined
+						: `Webhook signing secret number ${malformed + 1} in the credential is not a valid whsec_… secret`;
+				});
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				// Nothing was registered remotely, so there is nothing to remove.
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveWebhook(this, junctionWebhookSource);
+	}
+}

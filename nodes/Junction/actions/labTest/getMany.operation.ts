@@ -1,0 +1,93 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/operations';
+import { limitFrom } from '../../../shared/pagination';
+import { modalityOptions } from '../../events';
+import { listLabTests } from '../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Collection Method',
+				name: 'collection_method',
+				type: 'options',
+				options: modalityOptions,
+				default: 'testkit',
+			},
+			{
+				displayName: 'Include Pricing',
+				name: 'include_pricing',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to include the prices of the tests',
+			},
+			{
+				displayName: 'Lab Slug',
+				name: 'lab_slug',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. labcorp',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Case-insensitive part of the lab test name',
+			},
+			{
+				displayName: 'Source',
+				name: 'generation_method',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Created by Junction', value: 'auto' },
+					{ name: 'Created by Your Team', value: 'manual' },
+				],
+				default: 'manual',
+				description: 'Which lab tests to list; Junction lists only your own by default',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'active' },
+					{ name: 'Pending Approval', value: 'pending_approval' },
+					{ name: 'Inactive', value: 'inactive' },
+				],
+				default: 'active',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['labTest'], operation: ['getMany'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = limitFrom(returnAll, this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
+	return toItems(await listLabTests(this, qs, limit));
+}

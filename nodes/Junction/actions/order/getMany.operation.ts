@@ -1,0 +1,127 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/operations';
+import { limitFrom } from '../../../shared/pagination';
+import { modalityOptions, orderStatusOptions } from '../../events';
+import { listOrders } from '../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'start_date',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders created at or after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'end_date',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders created at or before this time',
+			},
+			{
+				displayName: 'Critical Only',
+				name: 'is_critical',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return only orders with critical results',
+			},
+			{
+				displayName: 'Interpretation',
+				name: 'interpretation',
+				type: 'options',
+				options: [
+					{ name: 'Abnormal', value: 'abnormal' },
+					{ name: 'Critical', value: 'critical' },
+					{ name: 'Normal', value: 'normal' },
+				],
+				default: 'abnormal',
+				description: 'Only orders whose results have this overall interpretation',
+			},
+			{
+				displayName: 'Modalities',
+				name: 'order_type',
+				type: 'multiOptions',
+				options: modalityOptions,
+				default: [],
+				description: 'Only orders of these collection methods',
+			},
+			{
+				displayName: 'Search',
+				name: 'search_input',
+				type: 'string',
+				default: '',
+				description: 'An order ID, user ID, patient name or date of birth to search for',
+			},
+			{
+				displayName: 'Statuses',
+				name: 'status',
+				type: 'multiOptions',
+				options: orderStatusOptions,
+				default: [],
+				description: 'Only orders whose current low-level status is one of these',
+			},
+			{
+				displayName: 'Updated After',
+				name: 'updated_start_date',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders updated at or after this time',
+			},
+			{
+				displayName: 'Updated Before',
+				name: 'updated_end_date',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders updated at or before this time',
+			},
+			{
+				displayName: 'User ID',
+				name: 'user_id',
+				type: 'string',
+				default: '',
+				description: 'Only orders of this Junction user',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['getMany'] } },
+	properties,
+);
+
+/** Filter values as query parameters; empty ones are left out, lists become repeated keys. */
+function queryFrom(filters: IDataObject): IDataObject {
+	return Object.fromEntries(
+		Object.entries(filters).filter(([, value]) =>
+			Array.isArray(value) ? value.length > 0 : value !== '' && value !== undefined,
+		),
+	);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = limitFrom(returnAll, this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	return toItems(await listOrders(this, queryFrom(filters), limit));
+}

@@ -1,0 +1,37 @@
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { requireValue } from '../../../shared/api';
+import { toItems } from '../../../shared/operations';
+import { getUser } from '../../transport';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['get'] } },
+	[
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. f6cdf185-6815-4b2b-9482-798b75168689',
+			description: "Junction's ID for the user (user_id), not your client user ID",
+		},
+	],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const userId = requireValue(
+		this.getNode(),
+		this.getNodeParameter('userId', itemIndex) as string,
+		'User ID',
+		itemIndex,
+	);
+	return toItems(await getUser(this, userId, itemIndex));
+}

@@ -1,0 +1,119 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { jsonObjectFrom } from '../shared/webhook/delivery';
+import type {
+	EventItem,
+	Enrichment,
+	TriggerOptions,
+	WebhookSource,
+} from '../shared/webhook/receiveWebhook';
+import {
+	DEFAULT_TOLERANCE_SECONDS,
+	splitSecrets,
+	verifyStandardWebhook,
+} from '../shared/webhook/standardWebhooks';
+import { headerValue } from '../shared/webhook/verdict';
+import {
+	APPOINTMENT_EVENTS,
+	CRITICAL_RESULT_EVENT,
+	describeJunctionEvent,
+	envelopeForBarePayload,
+	junctionEventSchemas,
+	ORDER_EVENTS,
+	STATUSES_WITH_RESULTS,
+} from './events';
+import { normaliseResults } from './results';
+import { getResults, getResultsPdf, junctionApi } from './transport';
+
+/** Junction (Svix) retries for about 27.5 hours after the first attempt; 48 hours covers it with room. */
+export const JUNCTION_DUPLICATE_WINDOW_HOURS = 48;
+
+export const RESULTS_PDF_PROPERTY = 'resultsPdf';
+
+export interface JunctionTriggerOptions extends TriggerOptions {
+	attachResultsPdf?: boolean;
+	signatureToleranceSeconds?: number;
+}
+
+/** Order events are filtered by status and modality, appointment events by modality; others pass. */
+function matchesFilters(context: IWebhookFunctions, item: EventItem): boolean {
+	// An event that failed validation has no typed fields to filter on; it is emitted with its issues.
+	if (!item.validation.valid) return true;
+	const statuses = context.getNodeParameter('statuses', []) as string[];
+	const modalities = context.getNodeParameter('modalities', []) as string[];
+	const isOrder = ORDER_EVENTS.includes(item.event);
+	if (statuses.length > 0 && isOrder && !statuses.includes(String(item.status))) return false;
+	const hasModality = isOrder || APPOINTMENT_EVENTS.includes(item.event);
+	if (modalities.length > 0 && hasModality && !modalities.includes(String(item.modality)))
+		return false;
+	return true;
+}
+
+function hasResultsToFetch(item: EventItem): boolean {
+	if (item.event === CRITICAL_RESULT_EVENT) return true;
+	return ORDER_EVENTS.includes(item.event) && STATUSES_WITH_RESULTS.includes(String(item.status));
+}
+
+export const junctionWebhookSource: WebhookSource<typeof junctionEventSchemas> = {
+	providerId: 'junction',
+	providerName: 'Junction',
+	schemas: junctionEventSchemas,
+	defaultDuplicateWindowHours: JUNCTION_DUPLICATE_WINDOW_HOURS,
+
+	async authenticate(context, delivery) {
+		const credentials = await context.getCredentials(junctionApi.credentialType);
+		const options = context.getNodeParameter('options', {}) as JunctionTriggerOptions;
+		return verifyStandardWebhook({
+			rawBody: delivery.rawBody,
+			headers: delivery.headers,
+			secrets: splitSecrets(credentials.webhookSigningSecrets as string | undefined),
+			toleranceSeconds: options.signatureToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+		});
+	},
+
+	readPayload(_context, delivery) {
+		const body = jsonObjectFrom(delivery.rawBody);
+		if (!body.ok) return body;
+		const wrapped = envelopeForBarePayload(body.body);
+		return wrapped ? { ok: true, body: wrapped } : body;
+	},
+
+	eventName: (payload) => (typeof payload.event_type === 'string' ? payload.event_type : undefined),
+
+	// The svix-id stays the same on every retry of a message; without it (verification off) the body decides.
+	fingerprint(delivery, payload, event) {
+		const messageId =
+			headerValue(delivery.headers, 'svix-id') ?? headerValue(delivery.headers, 'webhook-id');
+		return messageId ? ['svix-id', messageId] : [event, payload];
+	},
+
+	describe: (parsed) => describeJunctionEvent(parsed.data),
+
+	accepts: matchesFilters,
+
+	async enrich(context, item, options): Promise<Enrichment | undefined> {
+		const orderId = typeof item.orderId === 'string' ? item.orderId : undefined;
+		if (!orderId || !hasResultsToFetch(item)) return undefined;
+		const outcome = await getResults(context, orderId);
+		if (!outcome.available)
+			return { json: { results: { available: false, message: outcome.message } } };
+		const results: IDataObject = normaliseResults(outcome.value);
+		const enrichment: Enrichment = { json: { results }, rows: results.rows as IDataObject[] };
+		if ((options as JunctionTriggerOptions).attachResultsPdf) {
+			const pdf = await getResultsPdf(context, orderId);
+			if (pdf.available) {
+				const fileName = `junction-results-${orderId}.pdf`;
+				const file = await context.helpers.prepareBinaryData(
+					pdf.value,
+					fileName,
+					'application/pdf',
+				);
+				enrichment.binary = { [RESULTS_PDF_PROPERTY]: file };
+				results.pdf = { attached: true, binaryProperty: RESULTS_PDF_PROPERTY, fileName };
+			} else {
+				results.pdf = { attached: false, message: pdf.message };
+			}
+		}
+		return enrichment;
+	},
+};
