@@ -1,0 +1,518 @@
+import { JUNCTION_SAMPLE_IDS, junctionOrder } from '../samples/junction';
+import { FakeServer, samplePdf, type FakeReply, type FakeRequest } from '../fakeServer';
+
+/**
+ * A fake Junction (Vital) API: `x-vital-api-key` auth, GET /v3/orders with page/size (max 100) and its
+ * filters, cancel with the documented 400 transition error, simulate, PDFs, results with LOINC codes
+ * and normal/abnormal/critical markers, 404 while results are not ready, lab tests with cursor
+ * pagination, users with the 400 conflict of POST /v2/user, a FastAPI 422 that echoes its input, and an
+ * order that answers 429 (Retry-After) once before it answers.
+ */
+export const JUNCTION_FAKE_KEY = 'sk_us_fake-junction-test-key';
+
+export const JUNCTION_FAKE_ORDERS = {
+	/** Completed, with results (the sample order of the webhook samples). */
+	completed: JUNCTION_SAMPLE_IDS.orderId,
+	/** Still in transit: results and PDFs answer 404. */
+	pending: 'a0000000-0000-4000-8000-000000000404',
+	/** Just ordered: cancel succeeds. */
+	cancellable: 'a0000000-0000-4000-8000-00000000c0de',
+	/** Results in the legacy untyped-dict shape. */
+	legacyResults: 'a0000000-0000-4000-8000-0000000d1c75',
+	/** Answers 429 with Retry-After once, then 200. */
+	rateLimited: 'a0000000-0000-4000-8000-000000000429',
+	/** The PDF endpoints answer JSON instead of a file. */
+	jsonInsteadOfPdf: 'a0000000-0000-4000-8000-0000000000f0',
+} as const;
+
+/** A client_user_id that already exists: POST /v2/user answers 400 with this user's id. */
+export const JUNCTION_EXISTING_CLIENT_USER_ID = 'existing-client-user';
+export const JUNCTION_EXISTING_USER_ID = 'b0000000-0000-4000-8000-00000000e715';
+
+export interface JunctionFakeData {
+	orders: Array<Record<string, unknown>>;
+	labTests: Array<Record<string, unknown>>;
+	users: Array<Record<string, unknown>>;
+	results: Record<string, Record<string, unknown>>;
+}
+
+const MODALITIES = ['testkit', 'walk_in_test', 'at_home_phlebotomy', 'on_site_collection'];
+const STATUS_CYCLE = [
+	'ordered',
+	'requisition_created',
+	'transit_customer',
+	'delivered_to_lab',
+	'completed',
+	'sample_error',
+];
+
+function lowLevelStatus(order: Record<string, unknown>): string {
+	const last = order.last_event as { status: string } | undefined;
+	return last ? last.status.split('.').pop()! : String(order.status);
+}
+
+function labResults(): Record<string, unknown> {
+	return {
+		metadata: {
+			age: 56,
+			dob: '1970-01-01',
+			'clia_#': '03D0000000',
+			patient: 'Testy McTestface',
+			provider: 'Doctor Example',
+			laboratory: 'Example Reference Laboratory',
+			date_reported: '2026-08-10',
+			date_collected: '2026-08-06',
+			specimen_number: JUNCTION_SAMPLE_IDS.sampleId,
+			status: 'final',
+			interpretation: 'critical',
+			patient_id: 'P-0042',
+		},
+		results: [
+			{
+				name: 'Glucose',
+				slug: 'glucose',
+				result: '92',
+				type: 'numeric',
+				unit: 'mg/dL',
+				min_range_value: 65,
+				max_range_value: 99,
+				is_above_max_range: false,
+				is_below_min_range: false,
+				interpretation: 'normal',
+				loinc: '2345-7',
+				loinc_slug: 'glucose-serum',
+				value: 92,
+				timestamp: '2026-08-10T12:00:00+00:00',
+				notes: null,
+			},
+			{
+				name: 'LDL Cholesterol',
+				slug: 'ldl-cholesterol',
+				result: '162',
+				type: 'numeric',
+				unit: 'mg/dL',
+				min_range_value: 0,
+				max_range_value: 99,
+				is_above_max_range: true,
+				is_below_min_range: false,
+				interpretation: 'abnormal',
+				loinc: '13457-7',
+				loinc_slug: 'ldl-calc',
+				value: 162,
+				notes: 'Fasting sample',
+			},
+			{
+				name: 'Vitamin D, 25-Hydroxy',
+				slug: 'vitamin-d-25-hydroxy',
+				result: '18',
+				type: 'numeric',
+				unit: 'ng/mL',
+				min_range_value: 30,
+				max_range_value: 100,
+				is_above_max_range: false,
+				is_below_min_range: true,
+				interpretation: 'abnormal',
+				loinc: '1989-3',
+				value: 18,
+				notes: null,
+			},
+			{
+				name: 'Potassium',
+				slug: 'potassium',
+				result: '6.9',
+				type: 'numeric',
+				unit: 'mmol/L',
+				min_range_value: 3.5,
+				max_range_value: 5.3,
+				is_above_max_range: true,
+				is_below_min_range: false,
+				interpretation: 'critical',
+				loinc: '2823-3',
+				value: 6.9,
+				notes: 'Called to physician',
+			},
+			{
+				name: 'HIV 1/2 Antibody',
+				slug: 'hiv-1-2-antibody',
+				result: 'Non-Reactive',
+				type: 'comment',
+				unit: null,
+				interpretation: 'normal',
+				value: -1,
+				notes: null,
+			},
+			{
+				name: 'Hemoglobin A1c',
+				slug: 'hba1c',
+				result: '<4.0',
+				type: 'range',
+				unit: '%',
+				min_range_value: 4,
+				max_range_value: 5.6,
+				interpretation: 'normal',
+				value: -1,
+			},
+		],
+		missing_results: [],
+		sample_information: {},
+	};
+}
+
+export function junctionFakeData(counts = { orders: 230, labTests: 120 }): JunctionFakeData {
+	const special: Array<Record<string, unknown>> = [
+		junctionOrder({ status: 'completed' }),
+		junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.pending, status: 'transit_customer' }),
+		junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.cancellable, status: 'ordered' }),
+		junctionOrder({
+			orderId: JUNCTION_FAKE_ORDERS.legacyResults,
+			status: 'completed',
+			modality: 'walk_in_test',
+		}),
+		junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.rateLimited, status: 'requisition_created' }),
+		junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.jsonInsteadOfPdf, status: 'completed' }),
+	];
+	const orders = [...special];
+	for (let index = orders.length; index < counts.orders; index++) {
+		orders.push(
+			junctionOrder({
+				orderId: `c0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+				userId:
+					index % 10 === 0
+						? JUNCTION_SAMPLE_IDS.userId
+						: `d0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+				modality: MODALITIES[index % MODALITIES.length],
+				status: STATUS_CYCLE[index % STATUS_CYCLE.length],
+				interpretation: index % 7 === 0 ? 'critical' : 'normal',
+			}),
+		);
+	}
+	const labTests = Array.from({ length: counts.labTests }, (_, index) => ({
+		id:
+			index === 0
+				? JUNCTION_SAMPLE_IDS.labTestId
+				: `e0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+		slug: `lab-test-${index}`,
+		name: index === 0 ? 'Female General Wellness' : `Panel ${index}`,
+		sample_type: 'serum',
+		method: MODALITIES[index % MODALITIES.length],
+		price: 45 + index,
+		status: 'active',
+		fasting: false,
+	}));
+	const users = [
+		{
+			user_id: JUNCTION_SAMPLE_IDS.userId,
+			team_id: JUNCTION_SAMPLE_IDS.teamId,
+			client_user_id: JUNCTION_SAMPLE_IDS.clientUserId,
+			created_on: '2026-08-01T10:00:00+00:00',
+			connected_sources: [],
+			fallback_time_zone: null,
+			fallback_birth_date: null,
+		},
+		{
+			user_id: JUNCTION_EXISTING_USER_ID,
+			team_id: JUNCTION_SAMPLE_IDS.teamId,
+			client_user_id: JUNCTION_EXISTING_CLIENT_USER_ID,
+			created_on: '2026-07-01T10:00:00+00:00',
+			connected_sources: [],
+		},
+	];
+	const results: Record<string, Record<string, unknown>> = {
+		[JUNCTION_FAKE_ORDERS.completed]: labResults(),
+		[JUNCTION_FAKE_ORDERS.jsonInsteadOfPdf]: labResults(),
+		[JUNCTION_FAKE_ORDERS.legacyResults]: {
+			metadata: {
+				status: 'partial',
+				interpretation: 'normal',
+				patient: 'Testy McTestface',
+				dob: '1970-01-01',
+			},
+			results: {
+				ferritin: {
+					name: 'Ferritin',
+					slug: 'ferritin',
+					result: '88',
+					unit: 'ng/mL',
+					min_range_value: 30,
+					max_range_value: 400,
+					interpretation: 'normal',
+				},
+				tsh: '2.1',
+			},
+		},
+	};
+	return { orders, labTests, users, results };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** FastAPI's 422 shape, echoing the offending input as FastAPI does. */
+function validationError(
+	location: string[],
+	message: string,
+	type: string,
+	input: unknown,
+): FakeReply {
+	return {
+		status: 422,
+		json: { detail: [{ type, loc: location, msg: message, input, ctx: { error: message } }] },
+	};
+}
+
+function listOrders(data: JunctionFakeData, request: FakeRequest): FakeReply {
+	const page = Number(request.param('page') ?? 1);
+	const size = Number(request.param('size') ?? 50);
+	if (!(size >= 1 && size <= 100)) {
+		return validationError(
+			['query', 'size'],
+			'Input should be less than or equal to 100',
+			'less_than_equal',
+			request.param('size'),
+		);
+	}
+	const userId = request.param('user_id');
+	if (userId !== undefined && !UUID.test(userId)) {
+		return validationError(
+			['query', 'user_id'],
+			'Input should be a valid UUID, invalid character',
+			'uuid_parsing',
+			userId,
+		);
+	}
+	const statuses = request.list('status');
+	const types = request.list('order_type');
+	const interpretation = request.param('interpretation');
+	const critical = request.param('is_critical');
+	const matching = data.orders.filter(
+		(order) =>
+			(statuses.length === 0 || statuses.includes(lowLevelStatus(order))) &&
+			(types.length === 0 || types.includes(String((order.details as { type: string }).type))) &&
+			(!userId || order.user_id === userId) &&
+			(!interpretation || order.interpretation === interpretation) &&
+			(critical === undefined || (critical === 'true') === (order.interpretation === 'critical')),
+	);
+	return {
+		status: 200,
+		json: {
+			orders: matching.slice((page - 1) * size, page * size),
+			total: matching.length,
+			page,
+			size,
+		},
+	};
+}
+
+/** Cursor pages over the lab tests; the cursor is opaque to clients, as Junction's is. */
+function listLabTests(data: JunctionFakeData, request: FakeRequest): FakeReply {
+	const limit = Number(request.param('lab_test_limit') ?? 50);
+	const cursor = request.param('next_cursor');
+	const start = cursor
+		? Number(Buffer.from(cursor, 'base64url').toString('utf8').replace('offset:', ''))
+		: 0;
+	const name = request.param('name')?.toLowerCase();
+	const matching = data.labTests.filter(
+		(test) => !name || String(test.name).toLowerCase().includes(name),
+	);
+	const end = start + limit;
+	return {
+		status: 200,
+		json: {
+			data: matching.slice(start, end),
+			next_cursor:
+				end < matching.length ? Buffer.from(`offset:${end}`).toString('base64url') : null,
+		},
+	};
+}
+
+export function createJunctionFake(
+	data: JunctionFakeData = junctionFakeData(),
+	apiKey = JUNCTION_FAKE_KEY,
+): FakeServer {
+	const server = new FakeServer();
+	const attempts = new Map<string, number>();
+	const guard =
+		(handler: (request: FakeRequest) => FakeReply) =>
+		(request: FakeRequest): FakeReply =>
+			request.headers['x-vital-api-key'] === apiKey
+				? handler(request)
+				: { status: 401, json: { detail: 'Invalid API key' } };
+	const findOrder = (id: string) => data.orders.find((order) => order.id === id);
+	const orderNotFound: FakeReply = { status: 404, json: { detail: 'Order not found' } };
+	const pdf = (title: string): FakeReply => ({
+		status: 200,
+		body: samplePdf(title),
+		headers: { 'content-type': 'application/pdf' },
+	});
+	const jsonNotPdf: FakeReply = {
+		status: 200,
+		json: { detail: 'PDF generation is not available for this lab' },
+	};
+
+	return server
+		.route(
+			'GET',
+			'/v2/user',
+			guard((request) => {
+				const limit = Number(request.param('limit') ?? 100);
+				return {
+					status: 200,
+					json: { users: data.users.slice(0, limit), total: data.users.length, offset: 0, limit },
+				};
+			}),
+		)
+		.route(
+			'GET',
+			'/v2/user/:id',
+			guard((request) => {
+				const user = data.users.find((entry) => entry.user_id === request.params.id);
+				return user
+					? { status: 200, json: user }
+					: { status: 404, json: { detail: 'User not found' } };
+			}),
+		)
+		.route(
+			'POST',
+			'/v2/user',
+			guard((request) => {
+				const body = JSON.parse(request.body || '{}') as Record<string, unknown>;
+				const clientUserId = body.client_user_id;
+				if (typeof clientUserId !== 'string' || clientUserId.length === 0) {
+					return validationError(['body', 'client_user_id'], 'Field required', 'missing', body);
+				}
+				const existing = data.users.find((entry) => entry.client_user_id === clientUserId);
+				if (existing) {
+					return {
+						status: 400,
+						json: {
+							detail: {
+								error_type: 'INVALID_REQUEST',
+								error_message: 'Client user id already exists.',
+								user_id: existing.user_id,
+								created_on: existing.created_on,
+							},
+						},
+					};
+				}
+				const user = {
+					user_id: `f0000000-0000-4000-8000-${String(data.users.length).padStart(12, '0')}`,
+					team_id: JUNCTION_SAMPLE_IDS.teamId,
+					client_user_id: clientUserId,
+					created_on: '2026-08-20T10:00:00+00:00',
+					connected_sources: [],
+					fallback_time_zone: body.fallback_time_zone ?? null,
+				};
+				data.users.push(user);
+				return { status: 200, json: user };
+			}),
+		)
+		.route(
+			'GET',
+			'/v3/orders',
+			guard((request) => listOrders(data, request)),
+		)
+		.route(
+			'GET',
+			'/v3/order/:id',
+			guard((request) => {
+				const id = request.params.id;
+				if (id === JUNCTION_FAKE_ORDERS.rateLimited) {
+					const seen = (attempts.get(id) ?? 0) + 1;
+					attempts.set(id, seen);
+					if (seen === 1)
+						return {
+							status: 429,
+							headers: { 'retry-after': '0' },
+							json: { detail: 'Too many requests' },
+						};
+				}
+				const order = findOrder(id);
+				return order ? { status: 200, json: order } : orderNotFound;
+			}),
+		)
+		.route(
+			'POST',
+			'/v3/order/:id/cancel',
+			guard((request) => {
+				const order = findOrder(request.params.id);
+				if (!order) return orderNotFound;
+				const status = lowLevelStatus(order);
+				if (
+					![
+						'ordered',
+						'requisition_created',
+						'requisition_bypassed',
+						'awaiting_registration',
+					].includes(status)
+				) {
+					return {
+						status: 400,
+						json: {
+							error: 'Bad Request',
+							message: `Transition from ${status} to cancelled is not allowed`,
+							status_code: 400,
+						},
+					};
+				}
+				const cancelled = {
+					...order,
+					status: 'cancelled',
+					last_event: {
+						id: 9999,
+						created_at: '2026-08-20T10:00:00+00:00',
+						status: 'cancelled.testkit.cancelled',
+					},
+				};
+				return {
+					status: 200,
+					json: { order: cancelled, status: 'success', message: 'Order cancelled' },
+				};
+			}),
+		)
+		.route(
+			'POST',
+			'/v3/order/:id/test',
+			guard((request) => {
+				if (!findOrder(request.params.id)) return orderNotFound;
+				return { status: 200, json: { success: true } };
+			}),
+		)
+		.route(
+			'GET',
+			'/v3/order/:id/requisition/pdf',
+			guard((request) => {
+				const order = findOrder(request.params.id);
+				if (!order) return orderNotFound;
+				if (order.id === JUNCTION_FAKE_ORDERS.jsonInsteadOfPdf) return jsonNotPdf;
+				if (lowLevelStatus(order) === 'ordered')
+					return { status: 404, json: { detail: 'Requisition not yet available' } };
+				return pdf(`Junction requisition ${String(order.id)}`);
+			}),
+		)
+		.route(
+			'GET',
+			'/v3/order/:id/result',
+			guard((request) => {
+				const results = data.results[request.params.id];
+				if (!findOrder(request.params.id)) return orderNotFound;
+				return results
+					? { status: 200, json: results }
+					: { status: 404, json: { detail: 'Lab results not found for order' } };
+			}),
+		)
+		.route(
+			'GET',
+			'/v3/order/:id/result/pdf',
+			guard((request) => {
+				if (!findOrder(request.params.id)) return orderNotFound;
+				if (request.params.id === JUNCTION_FAKE_ORDERS.jsonInsteadOfPdf) return jsonNotPdf;
+				return data.results[request.params.id]
+					? pdf(`Junction results ${request.params.id}`)
+					: { status: 404, json: { detail: 'Lab results not found for order' } };
+			}),
+		)
+		.route(
+			'GET',
+			'/v3/lab_test',
+			guard((request) => listLabTests(data, request)),
+		);
+}
