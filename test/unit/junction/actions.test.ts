@@ -1,0 +1,569 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { Junction } from '../../../nodes/Junction/Junction.node';
+import { executeContext } from '../../support/contexts';
+import {
+	createJunctionFake,
+	JUNCTION_EXISTING_CLIENT_USER_ID,
+	JUNCTION_EXISTING_USER_ID,
+	JUNCTION_FAKE_KEY,
+	JUNCTION_FAKE_ORDERS,
+	junctionFakeData,
+} from '../../support/fakes/junction';
+import { JUNCTION_SAMPLE_IDS, JUNCTION_SAMPLE_PATIENT } from '../../support/samples/junction';
+
+const node = new Junction();
+const fake = createJunctionFake(junctionFakeData({ orders: 230, labTests: 120 }));
+
+function credentials(overrides: IDataObject = {}) {
+	return {
+		junctionApi: {
+			apiKey: JUNCTION_FAKE_KEY,
+			environment: 'custom',
+			baseUrl: fake.url,
+			...overrides,
+		},
+	};
+}
+
+async function run(
+	parameters: IDataObject | IDataObject[],
+	{
+		continueOnFail = false,
+		credentialOverrides = {},
+	}: { continueOnFail?: boolean; credentialOverrides?: IDataObject } = {},
+) {
+	const context = executeContext({
+		parameters,
+		credentials: credentials(credentialOverrides),
+		continueOnFail,
+	});
+	const [items] = await node.execute.call(context);
+	return { items, context };
+}
+
+const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
+const requestsTo = (path: string) => fake.requests.filter((request) => request.path === path);
+
+beforeAll(async () => {
+	await fake.start();
+});
+afterAll(async () => {
+	await fake.stop();
+});
+beforeEach(() => fake.reset());
+
+describe('Junction node description', () => {
+	it('is usable as a tool and offers every operation of the issue', () => {
+		expect(node.description.usableAsTool).toBe(true);
+		const operations = node.description.properties
+			.filter((property) => property.name === 'operation')
+			.flatMap((property) =>
+				(property.options as Array<{ value: string }>).map(
+					(option) => `${String(property.displayOptions?.show?.resource)}:${option.value}`,
+				),
+			);
+		expect(operations.sort()).toEqual(
+			[
+				'labTest:getMany',
+				'order:cancel',
+				'order:get',
+				'order:getMany',
+				'order:getRequisitionPdf',
+				'order:simulate',
+				'result:get',
+				'result:getPdf',
+				'user:create',
+				'user:get',
+			].sort(),
+		);
+	});
+});
+
+describe('Order', () => {
+	it('gets an order, leaving patient details out by default', async () => {
+		const { items } = await run({
+			resource: 'order',
+			operation: 'get',
+			orderId: JUNCTION_SAMPLE_IDS.orderId,
+		});
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({
+			json: { id: JUNCTION_SAMPLE_IDS.orderId, sample_id: JUNCTION_SAMPLE_IDS.sampleId },
+			pairedItem: { item: 0 },
+		});
+		expect(JSON.stringify(items[0].json)).not.toContain(JUNCTION_SAMPLE_PATIENT.last_name);
+		expect(
+			requestsTo(`/v3/order/${JUNCTION_SAMPLE_IDS.orderId}`)[0].headers['x-vital-api-key'],
+		).toBe(JUNCTION_FAKE_KEY);
+	});
+
+	it('includes patient details when asked to', async () => {
+		const { items } = await run({
+			resource: 'order',
+			operation: 'get',
+			orderId: JUNCTION_SAMPLE_IDS.orderId,
+			patientData: 'include',
+		});
+		expect(items[0].json).toMatchObject({ patient_details: JUNCTION_SAMPLE_PATIENT });
+	});
+
+	it('never requests the requisition_form_url from the payload', async () => {
+		const { items } = await run({
+			resource: 'order',
+			operation: 'get',
+			orderId: JUNCTION_SAMPLE_IDS.orderId,
+		});
+		expect(String(items[0].json.requisition_form_url)).toContain('storage.googleapis.com');
+		expect(fake.requests).toHaveLength(1);
+	});
+
+	it('retries after a 429, honouring Retry-After, then succeeds', async () => {
+		const { items } = await run({
+			resource: 'order',
+			operation: 'get',
+			orderId: JUNCTION_FAKE_ORDERS.rateLimited,
+		});
+		expect(items[0].json.id).toBe(JUNCTION_FAKE_ORDERS.rateLimited);
+		expect(requestsTo(`/v3/order/${JUNCTION_FAKE_ORDERS.rateLimited}`)).toHaveLength(2);
+	});
+
+	it('explains a 404 and a 401 readably', async () => {
+		await expect(
+			run({ resource: 'order', operation: 'get', orderId: 'a0000000-0000-4000-8000-000000000000' }),
+		).rejects.toThrow('Junction has no such resource');
+		await expect(
+			run(
+				{ resource: 'order', operation: 'get', orderId: JUNCTION_SAMPLE_IDS.orderId },
+				{ credentialOverrides: { apiKey: 'sk_us_wrong' } },
+			),
+		).rejects.toThrow('Junction did not accept the credential');
+	});
+
+	it.each([
+		[10, 1],
+		[100, 1],
+		[150, 2],
+	])('gets %s orders in %s request(s)', async (limit, requests) => {
+		const { items } = await run({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: false,
+			limit,
+			filters: {},
+		});
+		expect(items).toHaveLength(limit);
+		expect(requestsTo('/v3/orders')).toHaveLength(requests);
+	});
+
+	it('gets all 230 orders in ceil(230 / 100) = 3 requests of size 100', async () => {
+		const { items } = await run({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: true,
+			filters: {},
+		});
+		expect(items).toHaveLength(230);
+		expect(new Set(items.map((item) => item.json.id)).size).toBe(230);
+		const pages = requestsTo('/v3/orders');
+		expect(pages.map((request) => request.query.page)).toEqual(['1', '2', '3']);
+		expect(pages.every((request) => request.query.size === '100')).toBe(true);
+	});
+
+	it('sends filters, lists as repeated keys', async () => {
+		const filters = {
+			status: ['completed', 'sample_error'],
+			order_type: ['testkit'],
+			user_id: JUNCTION_SAMPLE_IDS.userId,
+			start_date: '2026-08-01T00:00:00',
+			updated_end_date: '2026-08-31T23:59:59',
+			search_input: '',
+		};
+		const { items } = await run({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: true,
+			filters,
+		});
+		const query = requestsTo('/v3/orders')[0].query;
+		expect(query).toMatchObject({
+			status: ['completed', 'sample_error'],
+			order_type: 'testkit',
+			user_id: JUNCTION_SAMPLE_IDS.userId,
+			start_date: '2026-08-01T00:00:00',
+			updated_end_date: '2026-08-31T23:59:59',
+		});
+		expect(query).not.toHaveProperty('search_input');
+		expect(items.length).toBeGreaterThan(0);
+		for (const item of items) {
+			expect(item.json.user_id).toBe(JUNCTION_SAMPLE_IDS.userId);
+			expect(['completed', 'sample_error']).toContain(
+				String((item.json.last_event as IDataObject).status)
+					.split('.')
+					.pop(),
+			);
+		}
+	});
+
+	it('reports a 422 with the field and message, never the echoed input', async () => {
+		const typedByMistake = 'Testy McTestface 1970-01-01';
+		const error = await run({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { user_id: typedByMistake },
+		}).catch((caught: Error) => caught);
+		expect(error).toBeInstanceOf(Error);
+		const { message, description } = error as Error & { description?: string };
+		expect(message).toContain('HTTP 422');
+		expect(description).toContain('query.user_id: Input should be a valid UUID');
+		expect(`${message} ${description}`).not.toContain('McTestface');
+	});
+
+	it('cancels an order that can still be cancelled', async () => {
+		const { items } = await run({
+			resource: 'order',
+			operation: 'cancel',
+			orderId: JUNCTION_FAKE_ORDERS.cancellable,
+		});
+		expect(items[0].json).toMatchObject({
+			status: 'success',
+			order: { id: JUNCTION_FAKE_ORDERS.cancellable },
+		});
+		expect(requestsTo(`/v3/order/${JUNCTION_FAKE_ORDERS.cancellable}/cancel`)[0].method).toBe(
+			'POST',
+		);
+	});
+
+	it('explains why a finished order cannot be cancelled', async () => {
+		await expect(
+			run({ resource: 'order', operation: 'cancel', orderId: JUNCTION_SAMPLE_IDS.orderId }),
+		).rejects.toThrow(
+			'Junction cannot cancel this order in its current status: Transition from completed to cancelled is not allowed',
+		);
+	});
+
+	it('simulates a sandbox order with its options', async () => {
+		const simulation = {
+			finalStatus: 'completed.testkit.completed',
+			delay: 2,
+			interpretation: 'critical',
+			result_types: ['numeric', 'range'],
+			has_missing_results: false,
+		};
+		const { items } = await run({
+			resource: 'order',
+			operation: 'simulate',
+			orderId: JUNCTION_SAMPLE_IDS.orderId,
+			simulation,
+		});
+		expect(items[0].json).toMatchObject({
+			orderId: JUNCTION_SAMPLE_IDS.orderId,
+			simulated: true,
+			response: { success: true },
+		});
+		const [request] = requestsTo(`/v3/order/${JUNCTION_SAMPLE_IDS.orderId}/test`);
+		expect(request.query).toEqual({ final_status: 'completed.testkit.completed', delay: '2' });
+		expect(JSON.parse(request.body)).toEqual({
+			interpretation: 'critical',
+			result_types: ['numeric', 'range'],
+			has_missing_results: false,
+		});
+	});
+
+	it('simulates without a body when no flags are set', async () => {
+		await run({
+			resource: 'order',
+			operation: 'simulate',
+			orderId: JUNCTION_SAMPLE_IDS.orderId,
+			simulation: {},
+		});
+		const [request] = requestsTo(`/v3/order/${JUNCTION_SAMPLE_IDS.orderId}/test`);
+		expect(request.query).toEqual({});
+		expect(request.body).toBe('');
+	});
+
+	it.each([
+		[{ environment: 'production', region: 'us', domain: 'junction' }],
+		[{ environment: 'auto', region: 'auto', domain: 'legacy', apiKey: 'pk_eu_live' }],
+		[{ environment: 'custom', apiKey: 'pk_us_live' }],
+	])('refuses to simulate on production (%o) and sends nothing', async (credentialOverrides) => {
+		const parameters = {
+			resource: 'order',
+			operation: 'simulate',
+			orderId: JUNCTION_SAMPLE_IDS.orderId,
+			simulation: {},
+		};
+		const context = executeContext({ parameters, credentials: credentials(credentialOverrides) });
+		await expect(node.execute.call(context)).rejects.toThrow(
+			'Simulate only works in the Junction sandbox',
+		);
+		expect(context.helpers.httpRequestWithAuthentication).not.toHaveBeenCalled();
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('downloads the requisition PDF as binary', async () => {
+		const orderId = JUNCTION_FAKE_ORDERS.pending;
+		const { items } = await run({
+			resource: 'order',
+			operation: 'getRequisitionPdf',
+			orderId,
+			binaryPropertyName: 'requisition',
+		});
+		expect(items[0].json).toEqual({
+			orderId,
+			available: true,
+			fileName: `junction-requisition-${orderId}.pdf`,
+		});
+		expect(items[0].binary?.requisition).toMatchObject({
+			mimeType: 'application/pdf',
+			fileName: `junction-requisition-${orderId}.pdf`,
+		});
+		expect(Buffer.from(items[0].binary!.requisition.data, 'base64').toString('latin1')).toContain(
+			`Junction requisition ${orderId}`,
+		);
+	});
+
+	it('says when the requisition is not ready yet', async () => {
+		const orderId = JUNCTION_FAKE_ORDERS.cancellable;
+		const { items } = await run({
+			resource: 'order',
+			operation: 'getRequisitionPdf',
+			orderId,
+			binaryPropertyName: 'data',
+		});
+		expect(items[0].json).toMatchObject({ orderId, available: false });
+		expect(items[0].binary).toBeUndefined();
+	});
+
+	it('refuses a JSON answer where a PDF was expected', async () => {
+		const orderId = JUNCTION_FAKE_ORDERS.jsonInsteadOfPdf;
+		await expect(
+			run({
+				resource: 'order',
+				operation: 'getRequisitionPdf',
+				orderId,
+				binaryPropertyName: 'data',
+			}),
+		).rejects.toThrow('Junction did not return a requisition PDF');
+	});
+});
+
+describe('Result', () => {
+	it('gets results as a summary, normalised rows and the raw body', async () => {
+		const { items } = await run({
+			resource: 'result',
+			operation: 'get',
+			orderId: JUNCTION_SAMPLE_IDS.orderId,
+			output: 'summary',
+		});
+		expect(items).toHaveLength(1);
+		const json = items[0].json;
+		expect(json).toMatchObject({
+			orderId: JUNCTION_SAMPLE_IDS.orderId,
+			available: true,
+			status: 'final',
+			interpretation: 'critical',
+		});
+		expect(json.summary).toMatchObject({
+			total: 6,
+			critical: 1,
+			high: 1,
+			low: 1,
+			needingAttention: 3,
+		});
+		expect(json.raw).toHaveProperty('results');
+		expect(JSON.stringify(json)).not.toContain('McTestface');
+	});
+
+	it('gets one item per biomarker with critical and abnormal flags', async () => {
+		const { items } = await run({
+			resource: 'result',
+			operation: 'get',
+			orderId: JUNCTION_SAMPLE_IDS.orderId,
+			output: 'rows',
+		});
+		expect(jsonOf(items).map((row) => [row.biomarker, row.flag])).toEqual([
+			['Glucose', 'normal'],
+			['LDL Cholesterol', 'high'],
+			['Vitamin D, 25-Hydroxy', 'low'],
+			['Potassium', 'critical'],
+			['HIV 1/2 Antibody', 'normal'],
+			['Hemoglobin A1c', 'normal'],
+		]);
+		expect(items[1].json).toMatchObject({
+			orderId: JUNCTION_SAMPLE_IDS.orderId,
+			resultStatus: 'final',
+			code: '13457-7',
+			codeSystem: 'LOINC',
+			value: 162,
+			unit: 'mg/dL',
+			referenceHigh: 99,
+		});
+		expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+	});
+
+	it('reads legacy dict-shaped results', async () => {
+		const { items } = await run({
+			resource: 'result',
+			operation: 'get',
+			orderId: JUNCTION_FAKE_ORDERS.legacyResults,
+			output: 'rows',
+		});
+		expect(jsonOf(items).map((row) => [row.biomarker, row.valueText])).toEqual([
+			['Ferritin', '88'],
+			['tsh', '2.1'],
+		]);
+	});
+
+	it('says when results are not available yet instead of failing', async () => {
+		const { items } = await run({
+			resource: 'result',
+			operation: 'get',
+			orderId: JUNCTION_FAKE_ORDERS.pending,
+			output: 'summary',
+		});
+		expect(items[0].json).toMatchObject({
+			orderId: JUNCTION_FAKE_ORDERS.pending,
+			available: false,
+		});
+		expect(String(items[0].json.message)).toContain('Lab results not found');
+	});
+
+	it('downloads the results PDF as binary, or says it is not ready', async () => {
+		const { items } = await run([
+			{
+				resource: 'result',
+				operation: 'getPdf',
+				orderId: JUNCTION_SAMPLE_IDS.orderId,
+				binaryPropertyName: 'data',
+			},
+			{
+				resource: 'result',
+				operation: 'getPdf',
+				orderId: JUNCTION_FAKE_ORDERS.pending,
+				binaryPropertyName: 'data',
+			},
+		]);
+		expect(items[0].binary?.data).toMatchObject({
+			mimeType: 'application/pdf',
+			fileName: `junction-results-${JUNCTION_SAMPLE_IDS.orderId}.pdf`,
+		});
+		expect(items[1]).toMatchObject({ json: { available: false }, pairedItem: { item: 1 } });
+		expect(items[1].binary).toBeUndefined();
+	});
+});
+
+describe('Lab Test', () => {
+	it('follows next_cursor: all 120 tests in ceil(120 / 50) = 3 requests', async () => {
+		const { items } = await run({
+			resource: 'labTest',
+			operation: 'getMany',
+			returnAll: true,
+			filters: {},
+		});
+		expect(items).toHaveLength(120);
+		const pages = requestsTo('/v3/lab_test');
+		expect(pages).toHaveLength(3);
+		expect(pages[0].query).not.toHaveProperty('next_cursor');
+		expect(pages[1].query.next_cursor).toBeTruthy();
+		expect(pages.every((request) => request.query.lab_test_limit === '50')).toBe(true);
+	});
+
+	it('stops at the limit and passes filters', async () => {
+		const { items } = await run({
+			resource: 'labTest',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 7,
+			filters: { name: 'panel 1', generation_method: 'all' },
+		});
+		expect(items).toHaveLength(7);
+		expect(requestsTo('/v3/lab_test')[0].query).toMatchObject({
+			lab_test_limit: '7',
+			name: 'panel 1',
+			generation_method: 'all',
+		});
+	});
+});
+
+describe('User', () => {
+	it('gets a user', async () => {
+		const { items } = await run({
+			resource: 'user',
+			operation: 'get',
+			userId: JUNCTION_SAMPLE_IDS.userId,
+		});
+		expect(items[0].json).toMatchObject({
+			user_id: JUNCTION_SAMPLE_IDS.userId,
+			client_user_id: JUNCTION_SAMPLE_IDS.clientUserId,
+		});
+	});
+
+	it('creates a user', async () => {
+		const { items } = await run({
+			resource: 'user',
+			operation: 'create',
+			clientUserId: 'new-client-user-7',
+			additionalFields: { fallback_time_zone: 'Europe/London' },
+		});
+		expect(items[0].json).toMatchObject({
+			client_user_id: 'new-client-user-7',
+			fallback_time_zone: 'Europe/London',
+		});
+		expect(JSON.parse(requestsTo('/v2/user')[0].body)).toEqual({
+			client_user_id: 'new-client-user-7',
+			fallback_time_zone: 'Europe/London',
+		});
+	});
+
+	it('says the user already exists and gives its user_id', async () => {
+		await expect(
+			run({
+				resource: 'user',
+				operation: 'create',
+				clientUserId: JUNCTION_EXISTING_CLIENT_USER_ID,
+				additionalFields: {},
+			}),
+		).rejects.toThrow(
+			`A Junction user with this client user ID already exists (user_id ${JUNCTION_EXISTING_USER_ID})`,
+		);
+	});
+
+	it('refuses an empty ID before sending anything', async () => {
+		await expect(run({ resource: 'user', operation: 'get', userId: '  ' })).rejects.toThrow(
+			'User ID is empty',
+		);
+		expect(fake.requests).toHaveLength(0);
+	});
+});
+
+describe('Continue On Fail', () => {
+	it('keeps going, one item per input, errors paired with their input', async () => {
+		const { items } = await run(
+			[
+				{ resource: 'order', operation: 'get', orderId: JUNCTION_SAMPLE_IDS.orderId },
+				{ resource: 'order', operation: 'cancel', orderId: JUNCTION_SAMPLE_IDS.orderId },
+				{
+					resource: 'user',
+					operation: 'create',
+					clientUserId: JUNCTION_EXISTING_CLIENT_USER_ID,
+					additionalFields: {},
+				},
+				{
+					resource: 'result',
+					operation: 'get',
+					orderId: JUNCTION_SAMPLE_IDS.orderId,
+					output: 'summary',
+				},
+			],
+			{ continueOnFail: true },
+		);
+		expect(items).toHaveLength(4);
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1, 2, 3]);
+		expect(items[0].json.id).toBe(JUNCTION_SAMPLE_IDS.orderId);
+		expect(String(items[1].json.error)).toContain('cannot cancel this order');
+		expect(String(items[2].json.error)).toContain(JUNCTION_EXISTING_USER_ID);
+		expect(items[3].json.available).toBe(true);
+	});
+});
