@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmarks run in Node, not inside n8n */
 /** Small helpers the benchmarks share: timing loops, medians, a table printer. */
 export function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
