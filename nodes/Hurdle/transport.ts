@@ -1,4 +1,4 @@
-import { NodeApiError, type ICredentialDataDecryptedObject, type IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { apiPath, callApi, type ApiContext, type ProviderApi } from '../shared/api';
 import { collectPages, type Page, type PageCursor } from '../shared/pagination';
@@ -124,20 +124,19 @@ export async function getOrder(context: ApiContext, orderNumber: string, itemInd
 
 export type OrderLookup = { available: true; order: IDataObject } | { available: false; message: string };
 
+const ORDER_LOOKUP_MISSING = [404, 405];
+
 /** The order, or why it could not be read: 404 and 405 mean the (undocumented) lookup is not there for this account. */
 export async function lookUpOrder(context: ApiContext, orderNumber: string): Promise<OrderLookup> {
-	let failure: unknown;
-	try {
-		return { available: true, order: await getOrder(context, orderNumber) };
-	} catch (error) {
-		failure = error;
-	}
-	// callApi only throws NodeApiErrors; any other failure, or another status, is a real error.
-	const httpCode = failure instanceof NodeApiError ? failure.httpCode : undefined;
-	if (httpCode !== '404' && httpCode !== '405') throw failure;
+	const { statusCode, body } = await callApi<IDataObject>(context, hurdleApi, {
+		method: 'GET',
+		path: apiPath('/orders/v3', orderNumber),
+		returnStatuses: ORDER_LOOKUP_MISSING,
+	});
+	if (!ORDER_LOOKUP_MISSING.includes(statusCode)) return { available: true, order: body };
 	return {
 		available: false,
-		message: `Hurdle did not return the order (HTTP ${httpCode}). Hurdle does not document an order lookup, so it may not be available to your account.`,
+		message: `Hurdle did not return the order (HTTP ${statusCode}). Hurdle does not document an order lookup, so it may not be available to your account.`,
 	};
 }
 
