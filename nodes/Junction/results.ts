@@ -83,7 +83,7 @@ export function biomarkerResults(raw: IDataObject): IDataObject[] {
 }
 
 export interface NormalisedResults extends IDataObject {
-	available: true;
+	ready: true;
 	/** final | partial */
 	status: string | null;
 	interpretation: string | null;
@@ -99,7 +99,7 @@ export function normaliseResults(raw: IDataObject): NormalisedResults {
 	) as IDataObject;
 	const rows = biomarkerResults(raw).map(junctionResultRow);
 	return {
-		available: true,
+		ready: true,
 		status: text(metadata.status),
 		interpretation: text(metadata.interpretation),
 		summary: summariseResults(rows),

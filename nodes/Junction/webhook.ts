@@ -96,7 +96,7 @@ export const junctionWebhookSource: WebhookSource<typeof junctionEventSchemas> =
 		if (!orderId || !hasResultsToFetch(item)) return undefined;
 		const outcome = await getResults(context, orderId);
 		if (!outcome.available)
-			return { json: { results: { available: false, message: outcome.message } } };
+			return { json: { results: { ready: false, message: outcome.message } } };
 		const results: IDataObject = normaliseResults(outcome.value);
 		const enrichment: Enrichment = { json: { results }, rows: results.rows as IDataObject[] };
 		if ((options as JunctionTriggerOptions).attachResultsPdf) {

@@ -35,8 +35,8 @@ export async function pdfItem(
 	pdf: Availability<Buffer>,
 	fileName: string,
 ): Promise<INodeExecutionData[]> {
-	if (!pdf.available) return [{ json: { orderId, available: false, message: pdf.message } }];
+	if (!pdf.available) return [{ json: { orderId, ready: false, message: pdf.message } }];
 	const binaryPropertyName = context.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const file = await context.helpers.prepareBinaryData(pdf.value, fileName, 'application/pdf');
-	return [{ json: { orderId, available: true, fileName }, binary: { [binaryPropertyName]: file } }];
+	return [{ json: { orderId, ready: true, fileName }, binary: { [binaryPropertyName]: file } }];
 }

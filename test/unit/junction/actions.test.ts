@@ -312,7 +312,7 @@ describe('Order', () => {
 		});
 		expect(items[0].json).toEqual({
 			orderId,
-			available: true,
+			ready: true,
 			fileName: `junction-requisition-${orderId}.pdf`,
 		});
 		expect(items[0].binary?.requisition).toMatchObject({
@@ -332,7 +332,7 @@ describe('Order', () => {
 			orderId,
 			binaryPropertyName: 'data',
 		});
-		expect(items[0].json).toMatchObject({ orderId, available: false });
+		expect(items[0].json).toMatchObject({ orderId, ready: false });
 		expect(items[0].binary).toBeUndefined();
 	});
 
@@ -361,7 +361,7 @@ describe('Result', () => {
 		const json = items[0].json;
 		expect(json).toMatchObject({
 			orderId: JUNCTION_SAMPLE_IDS.orderId,
-			available: true,
+			ready: true,
 			status: 'final',
 			interpretation: 'critical',
 		});
@@ -425,7 +425,7 @@ describe('Result', () => {
 		});
 		expect(items[0].json).toMatchObject({
 			orderId: JUNCTION_FAKE_ORDERS.pending,
-			available: false,
+			ready: false,
 		});
 		expect(String(items[0].json.message)).toContain('Lab results not found');
 	});
@@ -449,7 +449,7 @@ describe('Result', () => {
 			mimeType: 'application/pdf',
 			fileName: `junction-results-${JUNCTION_SAMPLE_IDS.orderId}.pdf`,
 		});
-		expect(items[1]).toMatchObject({ json: { available: false }, pairedItem: { item: 1 } });
+		expect(items[1]).toMatchObject({ json: { ready: false }, pairedItem: { item: 1 } });
 		expect(items[1].binary).toBeUndefined();
 	});
 });
@@ -564,6 +564,6 @@ describe('Continue On Fail', () => {
 		expect(items[0].json.id).toBe(JUNCTION_SAMPLE_IDS.orderId);
 		expect(String(items[1].json.error)).toContain('cannot cancel this order');
 		expect(String(items[2].json.error)).toContain(JUNCTION_EXISTING_USER_ID);
-		expect(items[3].json.available).toBe(true);
+		expect(items[3].json.ready).toBe(true);
 	});
 });

@@ -118,7 +118,7 @@ describe('normaliseResults', () => {
 		};
 		const results = normaliseResults(raw);
 		expect(results).toMatchObject({
-			available: true,
+			ready: true,
 			status: 'partial',
 			interpretation: 'abnormal',
 			raw,

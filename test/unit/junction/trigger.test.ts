@@ -528,7 +528,7 @@ describe('Junction Trigger: Fetch Full Data (results)', () => {
 			),
 		);
 		const results = item.results as IDataObject;
-		expect(results).toMatchObject({ available: true, status: 'final', interpretation: 'critical' });
+		expect(results).toMatchObject({ ready: true, status: 'final', interpretation: 'critical' });
 		expect(results.summary).toMatchObject({
 			total: 6,
 			critical: 1,
@@ -564,12 +564,12 @@ describe('Junction Trigger: Fetch Full Data (results)', () => {
 	it('fetches for a critical result too, and for partial and corrected orders', async () => {
 		expect(
 			onlyItem(await sendSample('labtest.result.critical', {}, fetchResults())).results,
-		).toMatchObject({ available: true });
+		).toMatchObject({ ready: true });
 		for (const status of ['partial_results', 'corrected']) {
 			const overrides = { status, modality: 'walk_in_test' };
 			expect(
 				onlyItem(await sendSample('labtest.order.updated', { overrides }, fetchResults())).results,
-			).toMatchObject({ available: true });
+			).toMatchObject({ ready: true });
 		}
 	});
 
@@ -588,7 +588,7 @@ describe('Junction Trigger: Fetch Full Data (results)', () => {
 	it('says "not available yet" instead of failing when Junction has no results yet', async () => {
 		const overrides = { orderId: JUNCTION_FAKE_ORDERS.pending, status: 'completed' };
 		const item = onlyItem(await sendSample('labtest.order.updated', { overrides }, fetchResults()));
-		expect(item.results).toMatchObject({ available: false });
+		expect(item.results).toMatchObject({ ready: false });
 		expect(String((item.results as IDataObject).message)).toContain('no results');
 	});
 

@@ -213,9 +213,9 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 		expect(response.status).toBe(200);
 		expect(payloadHost.requests).toHaveLength(0);
 		expect(fake.requests.map((request) => request.path)).toEqual([`/api/test_registration/${LML_SAMPLE_IDS.testRegistrationId}/lab_results/`]);
-		const labResults = json?.labResults as IDataObject;
-		expect(labResults).toMatchObject({ ready: true, summary: { total: 4, high: 1, low: 1, needingAttention: 2 } });
-		expect((labResults.rows as IDataObject[])[0]).toMatchObject({ biomarker: 'TSH', value: 6.8, flag: 'high', flagSource: 'provider' });
+		const results = json?.results as IDataObject;
+		expect(results).toMatchObject({ ready: true, summary: { total: 4, high: 1, low: 1, needingAttention: 2 } });
+		expect((results.rows as IDataObject[])[0]).toMatchObject({ biomarker: 'TSH', value: 6.8, flag: 'high', flagSource: 'provider' });
 		expect(json?.fullData).toEqual({ fetched: true });
 	});
 
@@ -224,7 +224,7 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 			parameters: fetchFull,
 			body: lmlSample('lab_results.complete', { testRegistrationId: LML_PENDING_REGISTRATION }),
 		});
-		expect(json?.labResults).toEqual({ ready: false, message: 'LML has not released these results yet' });
+		expect(json?.results).toEqual({ ready: false, message: 'LML has not released these results yet' });
 	});
 
 	it('fetches the new registration of a retest, and leaves patient details out by default', async () => {

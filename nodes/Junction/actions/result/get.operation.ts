@@ -43,7 +43,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdAt(this, itemIndex);
 	const outcome = await getResults(this, orderId, itemIndex);
-	if (!outcome.available) return toItems({ orderId, available: false, message: outcome.message });
+	if (!outcome.available) return toItems({ orderId, ready: false, message: outcome.message });
 	const results = normaliseResults(outcome.value);
 	if (this.getNodeParameter('output', itemIndex) === 'rows') {
 		return toItems(results.rows.map((row) => ({ orderId, resultStatus: results.status, ...row })));
