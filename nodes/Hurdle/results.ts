@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { flagFromRange, numericValue, type LabResultRow, type ResultFlag } from '../shared/results';
+import { flagFromRange, numericValue, summariseResults, type LabResultRow, type ResultFlag } from '../shared/results';
 
 function text(value: unknown): string | null {
 	if (typeof value === 'string') return value.trim() || null;
@@ -83,8 +83,21 @@ export function hurdleResultRow(result: IDataObject): LabResultRow {
 	};
 }
 
+function biomarkerResultsOf(test: IDataObject): IDataObject[] {
+	const results = Array.isArray(test.biomarkerResults) ? (test.biomarkerResults as unknown[]) : [];
+	return results.filter((result): result is IDataObject => typeof result === 'object' && result !== null);
+}
+
 /** The normalised rows of a test from `GET /tests/v2/{testId}`: none until the lab has released results. */
 export function hurdleResultRows(test: IDataObject): LabResultRow[] {
-	const results = Array.isArray(test.biomarkerResults) ? (test.biomarkerResults as IDataObject[]) : [];
-	return results.filter((result) => typeof result === 'object' && result !== null).map(hurdleResultRow);
+	return biomarkerResultsOf(test).map(hurdleResultRow);
+}
+
+export const NO_RESULTS_YET = 'Hurdle has no results for this test yet';
+
+/** The `results` every provider's items share: `{ready, summary, rows, raw}`, or `{ready: false, message}`. */
+export function hurdleResults(test: IDataObject): IDataObject {
+	const rows = hurdleResultRows(test);
+	if (rows.length === 0) return { ready: false, message: NO_RESULTS_YET };
+	return { ready: true, summary: summariseResults(rows), rows, raw: biomarkerResultsOf(test) };
 }

@@ -1,12 +1,11 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { summariseResults } from '../shared/results';
 import type { BodyOutcome, Delivery } from '../shared/webhook/delivery';
 import { jsonObjectFrom } from '../shared/webhook/delivery';
 import type { Enrichment, EventItem, WebhookSource } from '../shared/webhook/receiveWebhook';
 import { SECRET_QUERY_PARAMETER, verifySharedSecret } from '../shared/webhook/sharedSecret';
 import { canonicalEventName, describeHurdleEvent, hurdleEventSchemas, hurdleIdentifiers } from './events';
-import { hurdleResultRows } from './results';
+import { hurdleResultRows, hurdleResults } from './results';
 import { getTest, hurdleApi, lookUpOrder } from './transport';
 
 /**
@@ -66,9 +65,7 @@ function nothingFetched(message: string): Enrichment {
 
 async function fetchTest(context: IWebhookFunctions, testId: string): Promise<Enrichment> {
 	const test = await getTest(context, testId);
-	const rows = hurdleResultRows(test);
-	const results: IDataObject = { ready: rows.length > 0, summary: summariseResults(rows), rows };
-	return { json: { test, results }, rows };
+	return { json: { test, results: hurdleResults(test) }, rows: hurdleResultRows(test) };
 }
 
 async function fetchOrder(context: IWebhookFunctions, orderNumber: string): Promise<Enrichment> {

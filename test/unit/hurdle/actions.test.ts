@@ -182,6 +182,7 @@ describe('Test', () => {
 			results: { ready: true, summary: { total: 4, high: 1, low: 1 } },
 		});
 		expect((item.json.results as IDataObject).rows).toHaveLength(4);
+		expect((item.json.results as IDataObject).raw).toHaveLength(4);
 		expect(item.json.metadata).toEqual({ gender: 'f' });
 		expect(requestLines()).toEqual([`GET /tests/v2/${HURDLE_SAMPLE_IDS.testId}`]);
 	});
@@ -202,6 +203,11 @@ describe('Test', () => {
 		const [item] = await run({ resource: 'test', operation: 'get', testId: HURDLE_SAMPLE_IDS.testId, output: 'raw' });
 		expect(item.json).toHaveProperty('biomarkerResults');
 		expect(item.json).not.toHaveProperty('results');
+	});
+
+	it('says when a test has no results yet, in the summary output', async () => {
+		const [item] = await run({ resource: 'test', operation: 'get', testId: HURDLE_PENDING_TEST, output: 'summary' });
+		expect(item.json).toMatchObject({ status: 'LAB_ACCESSIONED', results: { ready: false, message: expect.stringContaining('no results') } });
 	});
 
 	it('says when a test has no results yet instead of giving no items', async () => {

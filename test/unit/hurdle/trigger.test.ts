@@ -437,6 +437,7 @@ describe('Fetch Full Data', () => {
 		expect(json.test).toMatchObject({ id: HURDLE_SAMPLE_IDS.testId, status: 'PROCESSED' });
 		expect(json.results).toMatchObject({ ready: true, summary: { total: 4, needingAttention: 2 } });
 		expect((json.results as IDataObject).rows).toHaveLength(4);
+		expect((json.results as IDataObject).raw).toEqual((json.test as IDataObject).biomarkerResults);
 		expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /tests/v2/${HURDLE_SAMPLE_IDS.testId}`]);
 		expect(fake.requests[0].headers['x-api-key']).toBe(HURDLE_FAKE_API_KEY);
 	});
@@ -451,7 +452,8 @@ describe('Fetch Full Data', () => {
 	it('says so when a test has no results yet', async () => {
 		const delivery = sample('test.lab_accessioned', { overrides: { testId: HURDLE_PENDING_TEST } });
 		const { json } = await receive(delivery, { options: fetchFullData });
-		expect(json.results).toMatchObject({ ready: false, rows: [], summary: { total: 0, text: 'No results yet.' } });
+		expect(json.results).toEqual({ ready: false, message: 'Hurdle has no results for this test yet' });
+		expect(json.test).toMatchObject({ id: HURDLE_PENDING_TEST, status: 'LAB_ACCESSIONED' });
 	});
 
 	it('fetches nothing for a test event before the lab has a test ID, and says why', async () => {

@@ -7,8 +7,7 @@ import {
 
 import { requireValue } from '../../../shared/api';
 import { toItems } from '../../../shared/operations';
-import { summariseResults } from '../../../shared/results';
-import { hurdleResultRows } from '../../results';
+import { hurdleResultRows, hurdleResults, NO_RESULTS_YET } from '../../results';
 import { getTest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -53,11 +52,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const test = await getTest(this, testId, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex) as string;
 	if (output === 'raw') return toItems(test);
-	const rows = hurdleResultRows(test);
 	if (output === 'rows') {
-		if (rows.length === 0) return toItems({ testId, ready: false, message: 'Hurdle has no results for this test yet' });
+		const rows = hurdleResultRows(test);
+		if (rows.length === 0) return toItems({ testId, ready: false, message: NO_RESULTS_YET });
 		const identity = { testId, kitId: test.kitId ?? null, productCode: test.productCode ?? null, status: test.status ?? null };
 		return toItems(rows.map((row) => ({ ...identity, ...row })));
 	}
-	return toItems({ ...test, results: { ready: rows.length > 0, summary: summariseResults(rows), rows } });
+	return toItems({ ...test, results: hurdleResults(test) });
 }
