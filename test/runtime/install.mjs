@@ -11,7 +11,10 @@ export const NODE_VERSION = '24.21.0';
 export const N8N_VERSION = '2.41.1';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const cacheDir = join(repoRoot, '.cache');
+// LAB_TESTING_CACHE_DIR installs elsewhere, e.g. to time a cold install without touching the shared cache.
+export const cacheDir = resolve(process.env.LAB_TESTING_CACHE_DIR || join(repoRoot, '.cache'));
+/** Where the installed runtime is described, for the TypeScript side (test/support/n8n). */
+export const runtimeFile = join(cacheDir, 'runtime.json');
 export const nodeDir = join(cacheDir, `node-${NODE_VERSION}`);
 export const nodeBin = join(nodeDir, 'bin', 'node');
 export const n8nDir = join(cacheDir, `n8n-${N8N_VERSION}`);
@@ -69,6 +72,8 @@ export function ensureRuntime() {
 	installNode();
 	installN8n();
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	const runtime = { nodeVersion: NODE_VERSION, nodeBin, n8nVersion: N8N_VERSION, n8nDir, n8nBin };
+	writeFileSync(runtimeFile, `${JSON.stringify(runtime, null, '\t')}\n`);
 	log(`${cold ? 'installed' : 'cached'}: Node ${NODE_VERSION}, n8n ${N8N_VERSION} (${seconds} s)`);
 	return { nodeBin, n8nBin, cold, seconds: Number(seconds) };
 }
