@@ -1,0 +1,146 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test support runs in Node, not inside n8n */
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+	existsSync,
+	openSync,
+	closeSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * n8n runs in its own process group (it starts task runners of its own), so stopping it means
+ * signalling the whole group. A pid file next to the log lets a later run remove an n8n whose
+ * test process died without cleaning up (killed with SIGKILL, say).
+ */
+export interface PidFile {
+	pid: number;
+	/** The test process that started it: while that lives, the n8n is not an orphan. */
+	ownerPid: number;
+	/** Written into n8n's environment, so a reused pid is never mistaken for our n8n. */
+	marker: string;
+}
+
+export function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// The group is already gone.
+	}
+}
+
+export function spawnInOwnGroup(
+	command: string,
+	args: string[],
+	options: { env: NodeJS.ProcessEnv; cwd: string; logFile: string },
+): ChildProcess {
+	const log = openSync(options.logFile, 'a');
+	try {
+		return spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env,
+			stdio: ['ignore', log, log],
+			detached: true,
+		});
+	} finally {
+		closeSync(log);
+	}
+}
+
+function hasExited(child: ChildProcess): boolean {
+	return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Resolves true once the child has exited, or false after `ms` (the timer never outlives the wait). */
+async function exitWithin(child: ChildProcess, ms: number): Promise<boolean> {
+	if (hasExited(child)) return true;
+	return await new Promise((resolve) => {
+		const onExit = () => {
+			clearTimeout(timer);
+			resolve(true);
+		};
+		const timer = setTimeout(() => {
+			child.off('exit', onExit);
+			resolve(hasExited(child));
+		}, ms);
+		child.once('exit', onExit);
+	});
+}
+
+/** SIGTERM to the group, SIGKILL if it has not exited in time; resolves once the leader is gone. */
+export async function stopGroup(child: ChildProcess, graceMs = 15_000): Promise<void> {
+	const pid = child.pid;
+	if (pid === undefined) return;
+	signalGroup(pid, 'SIGTERM');
+	const stoppedInTime = await exitWithin(child, graceMs);
+	// Anything left in the group (a task runner, say) goes now, whether or not the leader stopped in time.
+	signalGroup(pid, 'SIGKILL');
+	if (!stoppedInTime) await exitWithin(child, 5_000);
+}
+
+/** Makes sure the group dies with this process, even on Ctrl-C; returns a function that undoes it. */
+export function killGroupOnExit(pid: number): () => void {
+	const killNow = () => signalGroup(pid, 'SIGKILL');
+	const onSignal = (signal: NodeJS.Signals) => {
+		killNow();
+		removeHooks();
+		process.kill(process.pid, signal);
+	};
+	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+	const removeHooks = () => {
+		process.off('exit', killNow);
+		for (const signal of signals) process.off(signal, onSignal);
+	};
+	process.on('exit', killNow);
+	for (const signal of signals) process.on(signal, onSignal);
+	return removeHooks;
+}
+
+export function writePidFile(file: string, pidFile: PidFile): void {
+	writeFileSync(file, JSON.stringify(pidFile));
+}
+
+function carriesMarker(pid: number, marker: string): boolean {
+	try {
+		return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(marker);
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Stops n8n processes left behind by earlier runs under `workRoot` whose test process is gone, and
+ * deletes all but the newest `keep` run folders that nobody is using any more.
+ */
+export function cleanUpEarlierRuns(workRoot: string, pidFileName: string, keep = 5): void {
+	if (!existsSync(workRoot)) return;
+	const runs = readdirSync(workRoot)
+		.map((name) => join(workRoot, name))
+		.filter((path) => statSync(path).isDirectory())
+		.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+	runs.forEach((runDir, index) => {
+		const pidPath = join(runDir, pidFileName);
+		let inUse = false;
+		if (existsSync(pidPath)) {
+			const recorded = JSON.parse(readFileSync(pidPath, 'utf8')) as PidFile;
+			inUse = isAlive(recorded.ownerPid);
+			if (!inUse && isAlive(recorded.pid) && carriesMarker(recorded.pid, recorded.marker)) {
+				signalGroup(recorded.pid, 'SIGKILL');
+			}
+		}
+		if (!inUse && index >= keep) rmSync(runDir, { recursive: true, force: true });
+	});
+}
