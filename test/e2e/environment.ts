@@ -1,0 +1,61 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
+import { readFileSync, writeFileSync } from 'node:fs';
+
+import type { RunningFakes } from '../support/fakes';
+import { N8nClient, type N8nConnection } from '../support/n8n';
+
+/**
+ * What globalSetup started, handed to the test files: globalSetup writes it to a file and names the
+ * file in LAB_TESTING_E2E_STATE, which the test workers inherit.
+ */
+export const STATE_VARIABLE = 'LAB_TESTING_E2E_STATE';
+
+/** Base URL of every fake API, by the same names as in `startFakes()`. */
+export type FakeUrls = { [Name in keyof RunningFakes]: string };
+
+export interface E2eState {
+	n8n: N8nConnection;
+	fakes: FakeUrls;
+	/** Files package.json lists that the build did not produce (left out of the installed package). */
+	listedButNotBuilt: string[];
+}
+
+export interface E2eEnvironment {
+	n8n: N8nClient;
+	fakes: FakeUrls;
+	state: E2eState;
+}
+
+export function fakeUrlsOf(fakes: RunningFakes): FakeUrls {
+	return Object.fromEntries(
+		Object.entries(fakes).map(([name, server]) => [name, server.url]),
+	) as FakeUrls;
+}
+
+export function writeE2eState(file: string, state: E2eState): void {
+	writeFileSync(file, JSON.stringify(state, null, '\t'));
+	process.env[STATE_VARIABLE] = file;
+}
+
+/**
+ * jest 30 reads `testTimeout` only from the top level of its configuration, not from a project, so
+ * the e2e project's 120 s in jest.config.js does not apply: e2e() sets it for the calling test file.
+ */
+export const E2E_TEST_TIMEOUT_MS = 120_000;
+
+let environment: E2eEnvironment | undefined;
+
+/** The running n8n and fakes, for a test file (call it at the top of the file). */
+export function e2e(): E2eEnvironment {
+	if (typeof jest !== 'undefined') jest.setTimeout(E2E_TEST_TIMEOUT_MS);
+	if (!environment) {
+		const file = process.env[STATE_VARIABLE];
+		if (!file)
+			throw new Error(
+				`${STATE_VARIABLE} is not set: run the e2e tests through jest (npm test), whose globalSetup starts n8n`,
+			);
+		const state = JSON.parse(readFileSync(file, 'utf8')) as E2eState;
+		environment = { n8n: new N8nClient(state.n8n), fakes: state.fakes, state };
+	}
+	return environment;
+}

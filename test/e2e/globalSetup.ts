@@ -1,0 +1,57 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- test support runs in Node, not inside n8n */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+import { startFakes, stopFakes } from '../support/fakes';
+import { N8nInstance } from '../support/n8n';
+import { cacheDir, installedRuntime, repoRoot } from '../support/runtime';
+import { fakeUrlsOf, writeE2eState } from './environment';
+import { fixturesToImport } from './fixtures';
+import { rememberRunning } from './running';
+
+/**
+ * Starts what every e2e test file shares: the fake provider APIs and one real n8n with all the e2e
+ * credentials and workflows imported and published. globalTeardown stops both; if this fails
+ * halfway, whatever did start is stopped here.
+ */
+export default async function globalSetup(): Promise<void> {
+	const started = Date.now();
+	const progress = (step: string) =>
+		process.stderr.write(`e2e: ${step} [${((Date.now() - started) / 1000).toFixed(1)} s]\n`);
+	process.stderr.write('\n');
+	execFileSync(process.execPath, [join(repoRoot, 'test', 'runtime', 'install.mjs')], {
+		stdio: 'inherit',
+	});
+	const runtime = installedRuntime();
+
+	const fakes = await startFakes();
+	try {
+		const urls = fakeUrlsOf(fakes);
+		const { credentials, workflows, webhooks } = fixturesToImport(urls);
+		const n8n = await N8nInstance.start({
+			workRoot: join(cacheDir, 'e2e'),
+			// Another build of the package (an unpacked `npm pack`, say) can stand in for this checkout's.
+			packageRoot: process.env.LAB_TESTING_E2E_PACKAGE || repoRoot,
+			runtime,
+			credentials,
+			workflows,
+			webhooks,
+			onProgress: progress,
+		});
+		rememberRunning({ n8n, fakes });
+		writeE2eState(join(n8n.runDir, 'state.json'), {
+			n8n: n8n.client.connection,
+			fakes: urls,
+			listedButNotBuilt: n8n.installedPackage.listedButNotBuilt,
+		});
+		for (const file of n8n.installedPackage.listedButNotBuilt) {
+			progress(
+				`WARNING: package.json lists ${file}, which the build did not produce; it was left out`,
+			);
+		}
+		progress(`n8n ready at ${n8n.client.baseUrl}; log: ${n8n.logFile}`);
+	} catch (error) {
+		await stopFakes(fakes);
+		throw error;
+	}
+}

@@ -1,0 +1,6 @@
+import { stopRunning } from './running';
+
+/** Stops the n8n and the fakes globalSetup started. */
+export default async function globalTeardown(): Promise<void> {
+	await stopRunning();
+}

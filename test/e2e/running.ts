@@ -1,0 +1,26 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
+import { stopFakes, type RunningFakes } from '../support/fakes';
+import type { N8nInstance } from '../support/n8n';
+
+/** What globalSetup started, kept on the global object: jest runs globalTeardown in the same process. */
+interface Running {
+	n8n: N8nInstance;
+	fakes: RunningFakes;
+}
+
+const registry = globalThis as typeof globalThis & { labTestingE2e?: Running };
+
+export function rememberRunning(running: Running): void {
+	registry.labTestingE2e = running;
+}
+
+export async function stopRunning(): Promise<void> {
+	const running = registry.labTestingE2e;
+	registry.labTestingE2e = undefined;
+	if (!running) return;
+	try {
+		await running.n8n.stop();
+	} finally {
+		await stopFakes(running.fakes);
+	}
+}
