@@ -1,0 +1,105 @@
+import { listEvents, main, parseCommand, UsageError } from '../../tools/send-event';
+
+describe('npm run send-event', () => {
+	const url = 'http://127.0.0.1:5678/webhook-test/abc/webhook';
+
+	test('reads every option into what the sender takes', () => {
+		const command = parseCommand([
+			'--provider',
+			'lml',
+			'--event',
+			'order.shipped',
+			'--url',
+			url,
+			'--secret',
+			's',
+			'--header',
+			'X-Secret',
+			'--query-token',
+			'--override',
+			'orderId=o-1',
+			'--override',
+			'count=3',
+		]);
+		expect(command).toEqual({
+			kind: 'send',
+			provider: 'lml',
+			event: 'order.shipped',
+			url,
+			dryRun: false,
+			options: expect.objectContaining({
+				secret: 's',
+				headerName: 'X-Secret',
+				secretInQuery: true,
+				overrides: { orderId: 'o-1', count: 3 },
+			}),
+		});
+	});
+
+	test.each([
+		[
+			['--provider', 'acme', '--event', 'x', '--url', url],
+			/--provider must be one of: lml, hurdle, junction/,
+		],
+		[
+			['--provider', 'lml', '--event', 'order.lost', '--url', url],
+			/Unknown lml event "order.lost". Known: .*order.shipped/,
+		],
+		[['--provider', 'lml', '--event', 'order.shipped'], /--url is required/],
+		[['--provider', 'lml', '--event', 'order.shipped', '--url', 'not a url'], /--url is not a URL/],
+		[
+			['--provider', 'hurdle', '--event', 'order.created', '--url', url, '--method', 'PUT'],
+			/--method must be one of: GET, POST/,
+		],
+		[
+			[
+				'--provider',
+				'junction',
+				'--event',
+				'labtest.order.created',
+				'--url',
+				url,
+				'--timestamp',
+				'yesterday',
+			],
+			/--timestamp takes Unix seconds/,
+		],
+		[['--bogus'], /Unknown option '--bogus'/],
+	])('refuses %j with a clear message', (argv, message) => {
+		expect(() => parseCommand(argv)).toThrow(UsageError);
+		expect(() => parseCommand(argv)).toThrow(message);
+	});
+
+	test('--list names every provider with its events', () => {
+		expect(listEvents()).toMatch(/^lml \(shared secret\):\n {2}test_registration\.complete/);
+		expect(listEvents()).toContain('junction (Svix signature):');
+	});
+
+	test('--dry-run prints the signed request without sending it', async () => {
+		let output = '';
+		const code = await main(
+			[
+				'--provider',
+				'lml',
+				'--event',
+				'order.shipped',
+				'--url',
+				url,
+				'--secret',
+				'changeme',
+				'--dry-run',
+			],
+			(text) => (output += text),
+		);
+		expect(code).toBe(0);
+		expect(output).toContain(`POST ${url}`);
+		expect(output).toContain('X-Webhook-Secret: changeme');
+		expect(output).toContain('"event":"order.shipped"');
+	});
+
+	test('a usage error exits with 2 and shows the usage', async () => {
+		let output = '';
+		expect(await main(['--provider', 'lml'], (text) => (output += text))).toBe(2);
+		expect(output).toMatch(/--event is required[\s\S]*Usage: npm run send-event/);
+	});
+});
