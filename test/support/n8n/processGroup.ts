@@ -121,26 +121,43 @@ function carriesMarker(pid: number, marker: string): boolean {
 	}
 }
 
+function readPidFile(path: string): PidFile | undefined {
+	try {
+		return JSON.parse(readFileSync(path, 'utf8')) as PidFile;
+	} catch {
+		return undefined;
+	}
+}
+
+function modifiedAt(path: string): number | undefined {
+	try {
+		const stats = statSync(path);
+		return stats.isDirectory() ? stats.mtimeMs : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * Stops n8n processes left behind by earlier runs under `workRoot` whose test process is gone, and
- * deletes all but the newest `keep` run folders that nobody is using any more.
+ * deletes all but the newest `keep` run folders that nobody is using any more. Other runs may be
+ * doing the same at the same moment, so anything may vanish underneath: that is fine.
  */
 export function cleanUpEarlierRuns(workRoot: string, pidFileName: string, keep = 5): void {
 	if (!existsSync(workRoot)) return;
 	const runs = readdirSync(workRoot)
-		.map((name) => join(workRoot, name))
-		.filter((path) => statSync(path).isDirectory())
-		.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-	runs.forEach((runDir, index) => {
-		const pidPath = join(runDir, pidFileName);
-		let inUse = false;
-		if (existsSync(pidPath)) {
-			const recorded = JSON.parse(readFileSync(pidPath, 'utf8')) as PidFile;
-			inUse = isAlive(recorded.ownerPid);
-			if (!inUse && isAlive(recorded.pid) && carriesMarker(recorded.pid, recorded.marker)) {
+		.map((name) => ({ dir: join(workRoot, name), modified: modifiedAt(join(workRoot, name)) }))
+		.filter((run): run is { dir: string; modified: number } => run.modified !== undefined)
+		.sort((a, b) => b.modified - a.modified);
+	runs.forEach(({ dir }, index) => {
+		const pidPath = join(dir, pidFileName);
+		const recorded = readPidFile(pidPath);
+		const inUse = recorded !== undefined && isAlive(recorded.ownerPid);
+		if (recorded && !inUse) {
+			if (isAlive(recorded.pid) && carriesMarker(recorded.pid, recorded.marker))
 				signalGroup(recorded.pid, 'SIGKILL');
-			}
+			rmSync(pidPath, { force: true });
 		}
-		if (!inUse && index >= keep) rmSync(runDir, { recursive: true, force: true });
+		if (!inUse && index >= keep) rmSync(dir, { recursive: true, force: true });
 	});
 }
