@@ -1,0 +1,330 @@
+import { Webhook } from 'svix';
+
+import { requestsReceivedBy } from '../support/fakeServer';
+import { JUNCTION_EXISTING_USER_ID, JUNCTION_FAKE_ORDERS } from '../support/fakes/junction';
+import type { Execution, WebhookTarget } from '../support/n8n';
+import { JUNCTION_SAMPLE_IDS, JUNCTION_SAMPLE_PATIENT, junctionSample } from '../support/samples/junction';
+import { deliver, sendEvent, type Delivery, type SampleOptions, type SignOptions } from '../support/sender';
+import { e2e } from './environment';
+import {
+	JUNCTION_E2E_NEXT_SECRET,
+	JUNCTION_E2E_SECRET,
+	JUNCTION_E2E_UNKNOWN_SECRET,
+	junctionActions,
+	junctionEvents,
+	junctionTriggers,
+} from './fixtures/junction';
+import { ACTION_NODE, TRIGGER_NODE } from './workflows';
+
+/**
+ * The Junction nodes inside a real n8n 2.41.1: deliveries signed by the official svix library reach
+ * the trigger's production URL, actions run in published workflows against the fake Junction API.
+ */
+const ids = JUNCTION_SAMPLE_IDS;
+const now = () => Math.floor(Date.now() / 1000);
+let messageCounter = 0;
+const nextMessageId = () => `msg_e2e_${Date.now()}_${messageCounter++}`;
+
+/** Sends a sample event, signed with the current secret unless told otherwise. */
+async function send(target: WebhookTarget, event: string, options: SampleOptions & SignOptions = {}) {
+	return await sendEvent('junction', event, e2e().n8n.webhookUrl(target), { secret: JUNCTION_E2E_SECRET, ...options });
+}
+
+/** Signs any raw body with the svix library, as Junction would. */
+function signedDelivery(body: string, { secret = JUNCTION_E2E_SECRET, id = nextMessageId(), sentAt = now() } = {}): Delivery {
+	const signature = new Webhook(secret).sign(id, new Date(sentAt * 1000), body);
+	return {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'svix-id': id, 'svix-timestamp': String(sentAt), 'svix-signature': signature },
+		query: {},
+		body,
+	};
+}
+
+async function deliverTo(target: WebhookTarget, delivery: Delivery) {
+	return await deliver(e2e().n8n.webhookUrl(target), delivery);
+}
+
+async function executionsOf(target: WebhookTarget, expected: number): Promise<Execution[]> {
+	const executions = await e2e().n8n.waitForExecutions(target.id, expected);
+	expect(executions).toHaveLength(expected);
+	return executions;
+}
+
+async function fakeRequests(path?: string) {
+	const requests = await requestsReceivedBy(e2e().fakes.junction);
+	return path ? requests.filter((request) => request.path === path) : requests;
+}
+
+async function resetFake(): Promise<void> {
+	await fetch(`${e2e().fakes.junction}/__reset`, { method: 'POST' });
+}
+
+const sampleBody = (event: Parameters<typeof junctionSample>[0], overrides = {}) => JSON.stringify(junctionSample(event, overrides));
+
+describe('Junction trigger in n8n', () => {
+	it.each(junctionEvents)('%s starts exactly one execution with the typed fields', async (event) => {
+		const target = junctionTriggers.byEvent[event];
+		expect(await send(target, event)).toEqual({ status: 200, body: { status: 'accepted', message: 'Event received' } });
+		const [execution] = await executionsOf(target, 1);
+		expect(execution.status).toBe('success');
+		const [item] = execution.json(TRIGGER_NODE);
+		expect(item).toMatchObject({ provider: 'junction', event, orderId: ids.orderId, userId: ids.userId, validation: { valid: true } });
+		expect(JSON.stringify(item)).not.toContain(JUNCTION_SAMPLE_PATIENT.last_name);
+		if (event === 'labtest.order.updated') {
+			expect(item).toMatchObject({ status: 'completed', statusHighLevel: 'completed', modality: 'testkit', sampleId: ids.sampleId, labTestName: 'Female General Wellness' });
+		}
+		if (event.startsWith('labtest.appointment')) expect(item).toMatchObject({ appointmentId: ids.appointmentId, modality: 'at_home_phlebotomy' });
+		if (event === 'labtest.result.critical') expect(item).toMatchObject({ resultStatus: 'final', interpretation: 'critical' });
+	});
+
+	it('answers 200 without an execution for an event type that is not selected', async () => {
+		const target = junctionTriggers.onlyCritical;
+		expect(await send(target, 'labtest.order.updated')).toMatchObject({ status: 200, body: { status: 'ignored' } });
+		expect(await send(target, 'labtest.result.critical')).toMatchObject({ status: 200, body: { status: 'accepted' } });
+		const [execution] = await executionsOf(target, 1);
+		expect(execution.json(TRIGGER_NODE)[0].event).toBe('labtest.result.critical');
+	});
+
+	it('filters order events by low-level status, and lets appointment events through', async () => {
+		const target = junctionTriggers.onlyCompletedOrSampleError;
+		expect(await send(target, 'labtest.order.updated', { overrides: { status: 'transit_lab' } })).toMatchObject({ status: 200, body: { status: 'ignored' } });
+		for (const status of ['completed', 'sample_error']) {
+			expect(await send(target, 'labtest.order.updated', { overrides: { status } })).toMatchObject({ body: { status: 'accepted' } });
+		}
+		expect(await send(target, 'labtest.appointment.updated')).toMatchObject({ body: { status: 'accepted' } });
+		const executions = await executionsOf(target, 3);
+		const seen = executions.map((execution) => execution.json(TRIGGER_NODE)[0]);
+		expect(seen.map((item) => item.status ?? item.event).sort()).toEqual(['completed', 'labtest.appointment.updated', 'sample_error']);
+	});
+
+	it('filters by modality', async () => {
+		const target = junctionTriggers.onlyWalkIn;
+		expect(await send(target, 'labtest.order.updated')).toMatchObject({ status: 200, body: { status: 'ignored' } });
+		expect(await send(target, 'labtest.order.updated', { overrides: { modality: 'walk_in_test', status: 'partial_results' } })).toMatchObject({
+			body: { status: 'accepted' },
+		});
+		const [execution] = await executionsOf(target, 1);
+		expect(execution.json(TRIGGER_NODE)[0]).toMatchObject({ modality: 'walk_in_test', status: 'partial_results' });
+	});
+
+	describe('refuses unverifiable deliveries with 401 and no execution', () => {
+		it.each([
+			['stale', junctionTriggers.stale, { timestamp: now() - 3600 }, 'in the past'],
+			['future', junctionTriggers.future, { timestamp: now() + 3600 }, 'in the future'],
+			['wrong secret', junctionTriggers.wrongSecret, { secret: JUNCTION_E2E_UNKNOWN_SECRET }, 'No v1 signature matches'],
+		])('%s', async (_name, target, options, reason) => {
+			const answer = await send(target, 'labtest.order.updated', options);
+			expect(answer.status).toBe(401);
+			expect(String((answer.body as { message: string }).message)).toContain(reason);
+			await executionsOf(target, 0);
+		});
+
+		it('tampered body', async () => {
+			const delivery = signedDelivery(sampleBody('labtest.order.updated'));
+			const answer = await deliverTo(junctionTriggers.tampered, { ...delivery, body: delivery.body.replace('completed', 'cancelled') });
+			expect(answer.status).toBe(401);
+			await executionsOf(junctionTriggers.tampered, 0);
+		});
+
+		it('missing signature headers', async () => {
+			const answer = await deliverTo(junctionTriggers.missingSignature, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				query: {},
+				body: sampleBody('labtest.order.updated'),
+			});
+			expect(answer).toMatchObject({ status: 401, body: { status: 'rejected' } });
+			expect(String((answer.body as { message: string }).message)).toContain('svix-signature');
+			await executionsOf(junctionTriggers.missingSignature, 0);
+		});
+	});
+
+	it('accepts either secret during a rotation, also with two signatures in one header', async () => {
+		const target = junctionTriggers.rotation;
+		expect((await send(target, 'labtest.order.updated', { secret: JUNCTION_E2E_NEXT_SECRET })).status).toBe(200);
+		const body = sampleBody('labtest.order.updated', { status: 'sample_error' });
+		const unknown = signedDelivery(body, { secret: JUNCTION_E2E_UNKNOWN_SECRET, id: 'msg_e2e_rotation' });
+		const current = signedDelivery(body, { id: 'msg_e2e_rotation', sentAt: Number(unknown.headers['svix-timestamp']) });
+		const both = { ...current, headers: { ...current.headers, 'svix-signature': `${unknown.headers['svix-signature']} ${current.headers['svix-signature']}` } };
+		expect((await deliverTo(target, both)).status).toBe(200);
+		await executionsOf(target, 2);
+	});
+
+	it('runs once for a message delivered twice with the same svix-id', async () => {
+		const target = junctionTriggers.duplicate;
+		const options = { messageId: 'msg_e2e_duplicate' };
+		expect(await send(target, 'labtest.order.updated', options)).toMatchObject({ body: { status: 'accepted' } });
+		expect(await send(target, 'labtest.order.updated', options)).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+		await executionsOf(target, 1);
+	});
+
+	it.each([
+		['malformed JSON', junctionTriggers.malformedJson, '{"event_type":', 422],
+		['an empty body', junctionTriggers.emptyBody, '', 400],
+		['non-object JSON', junctionTriggers.nonObjectJson, '[{"event_type":"labtest.order.updated"}]', 422],
+		['an object naming no event', junctionTriggers.noEventName, '{"data":{"hello":"world"}}', 422],
+		['an unknown event type', junctionTriggers.unknownEvent, '{"event_type":"labtest.match_review.created","data":{"id":"r1"}}', 200],
+	])('answers %s with its status and starts nothing', async (_name, target, body, status) => {
+		const answer = await deliverTo(target, signedDelivery(body));
+		expect(answer.status).toBe(status);
+		await executionsOf(target, 0);
+	});
+
+	it('emits an unknown event as "other" when asked to', async () => {
+		const target = junctionTriggers.unknownEventIncluded;
+		const body = JSON.stringify({ event_type: 'labtest.match_review.created', data: { id: 'r1', status: 'pending_ops_review' } });
+		expect((await deliverTo(target, signedDelivery(body))).status).toBe(200);
+		const [execution] = await executionsOf(target, 1);
+		expect(execution.json(TRIGGER_NODE)[0]).toMatchObject({ event: 'other', eventName: 'labtest.match_review.created' });
+	});
+
+	it('includes patient details only when asked to', async () => {
+		const target = junctionTriggers.patientDetailsIncluded;
+		await send(target, 'labtest.order.updated');
+		const [execution] = await executionsOf(target, 1);
+		expect(execution.json(TRIGGER_NODE)[0].payload).toMatchObject({ data: { patient_details: JUNCTION_SAMPLE_PATIENT } });
+	});
+
+	describe('Fetch Full Data', () => {
+		beforeEach(resetFake);
+
+		it('attaches result rows, a summary and the results PDF as binary, never calling a payload URL', async () => {
+			const target = junctionTriggers.fetchResults;
+			await send(target, 'labtest.order.updated', { overrides: { payloadHost: e2e().fakes.payloadHost } });
+			const [execution] = await executionsOf(target, 1);
+			const [item] = execution.items(TRIGGER_NODE);
+			expect(item.json).toMatchObject({ fullData: { fetched: true }, results: { ready: true, status: 'final', summary: { total: 6, critical: 1, high: 1, low: 1 } } });
+			expect((item.json.results as { rows: unknown[] }).rows).toContainEqual(expect.objectContaining({ biomarker: 'Potassium', flag: 'critical', code: '2823-3' }));
+			expect(item.binary?.resultsPdf).toMatchObject({ mimeType: 'application/pdf', fileName: `junction-results-${ids.orderId}.pdf` });
+			expect(JSON.stringify(item.json)).not.toContain('McTestface');
+			expect((await fakeRequests()).map((request) => request.path).sort()).toEqual([`/v3/order/${ids.orderId}/result`, `/v3/order/${ids.orderId}/result/pdf`]);
+			expect(await requestsReceivedBy(e2e().fakes.payloadHost)).toHaveLength(0);
+		});
+
+		it('says results are not ready yet instead of failing', async () => {
+			const target = junctionTriggers.fetchResultsNotReady;
+			await send(target, 'labtest.order.updated', { overrides: { orderId: JUNCTION_FAKE_ORDERS.pending } });
+			const [execution] = await executionsOf(target, 1);
+			expect(execution.status).toBe('success');
+			expect(execution.json(TRIGGER_NODE)[0].results).toMatchObject({ ready: false });
+		});
+
+		it('can start the workflow with one item per biomarker', async () => {
+			const target = junctionTriggers.fetchBiomarkerRows;
+			await send(target, 'labtest.result.critical');
+			const [execution] = await executionsOf(target, 1);
+			const rows = execution.json(TRIGGER_NODE);
+			expect(rows).toHaveLength(6);
+			expect(rows.map((row) => row.flag)).toEqual(['normal', 'high', 'low', 'critical', 'normal', 'normal']);
+			expect(rows.every((row) => row.orderId === ids.orderId && row.event === 'labtest.result.critical')).toBe(true);
+		});
+	});
+});
+
+describe('Junction action node in n8n', () => {
+	beforeEach(resetFake);
+
+	const succeeded = async (target: WebhookTarget) => {
+		const run = await e2e().n8n.runWebhookWorkflow(target);
+		expect(run.execution?.status).toBe('success');
+		return { run, items: run.execution!.items(ACTION_NODE) };
+	};
+	const failed = async (target: WebhookTarget) => {
+		const run = await e2e().n8n.runWebhookWorkflow(target);
+		expect(run.execution?.status).toBe('error');
+		return run.execution!.error!;
+	};
+
+	it('gets an order, without patient details', async () => {
+		const { items } = await succeeded(junctionActions.getOrder);
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ id: ids.orderId, sample_id: ids.sampleId });
+		expect(items[0].json).not.toHaveProperty('patient_details');
+	});
+
+	it('retries a 429 with Retry-After and succeeds', async () => {
+		const { items } = await succeeded(junctionActions.getRateLimitedOrder);
+		expect(items[0].json.id).toBe(JUNCTION_FAKE_ORDERS.rateLimited);
+		expect(await fakeRequests(`/v3/order/${JUNCTION_FAKE_ORDERS.rateLimited}`)).toHaveLength(2);
+	});
+
+	it('gets all 230 orders in 3 pages of 100', async () => {
+		const { items } = await succeeded(junctionActions.getAllOrders);
+		expect(items).toHaveLength(230);
+		const pages = await fakeRequests('/v3/orders');
+		expect(pages.map((request) => [request.query.page, request.query.size])).toEqual([
+			['1', '100'],
+			['2', '100'],
+			['3', '100'],
+		]);
+	});
+
+	it('filters orders by status and user', async () => {
+		const { items } = await succeeded(junctionActions.getCompletedOrders);
+		expect(items.length).toBeGreaterThan(0);
+		expect(items.every((item) => item.json.user_id === ids.userId)).toBe(true);
+		expect((await fakeRequests('/v3/orders'))[0].query).toMatchObject({ status: 'completed', user_id: ids.userId });
+	});
+
+	it('explains a 422 without repeating the value sent', async () => {
+		const error = await failed(junctionActions.getOrdersInvalidUser);
+		const explanation = `${error.message} ${error.description ?? ''}`;
+		expect(explanation).toContain('query.user_id');
+		// n8n's error record also carries the node's own parameters, which hold what the user typed;
+		// what this package adds (message and description) must not repeat the value Junction echoed.
+		expect(explanation).not.toContain('McTestface');
+	});
+
+	it('cancels an order, and explains why a finished one cannot be', async () => {
+		const { items } = await succeeded(junctionActions.cancelOrder);
+		expect(items[0].json).toMatchObject({ status: 'success' });
+		const error = await failed(junctionActions.cancelCompletedOrder);
+		expect(error.message).toContain('Junction cannot cancel this order in its current status');
+	});
+
+	it('simulates a sandbox order, and refuses on production without sending anything', async () => {
+		const { items } = await succeeded(junctionActions.simulate);
+		expect(items[0].json).toMatchObject({ orderId: ids.orderId, simulated: true });
+		const [request] = await fakeRequests(`/v3/order/${ids.orderId}/test`);
+		expect(request.query).toEqual({ final_status: 'completed.testkit.completed' });
+		expect(JSON.parse(request.body)).toEqual({ interpretation: 'critical' });
+
+		await resetFake();
+		const error = await failed(junctionActions.simulateOnProduction);
+		expect(error.message).toBe('Simulate only works in the Junction sandbox');
+		expect(await fakeRequests()).toHaveLength(0);
+	});
+
+	it.each([
+		['requisition', junctionActions.requisitionPdf, JUNCTION_FAKE_ORDERS.pending],
+		['results', junctionActions.resultsPdf, ids.orderId],
+	])('downloads the %s PDF as binary', async (kind, target, orderId) => {
+		const { run, items } = await succeeded(target);
+		expect(run.contentType).toContain('application/pdf');
+		expect(run.body.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(items[0].binary?.data).toMatchObject({ mimeType: 'application/pdf', fileName: `junction-${kind}-${orderId}.pdf` });
+	});
+
+	it('gets results as a summary, as rows, and says when they are not ready', async () => {
+		const summary = (await succeeded(junctionActions.getResults)).items[0].json;
+		expect(summary).toMatchObject({ ready: true, status: 'final', interpretation: 'critical', summary: { needingAttention: 3 } });
+		expect(JSON.stringify(summary)).not.toContain('McTestface');
+		const rows = (await succeeded(junctionActions.getResultRows)).items.map((item) => item.json);
+		expect(rows.map((row) => row.flag)).toEqual(['normal', 'high', 'low', 'critical', 'normal', 'normal']);
+		expect((await succeeded(junctionActions.getResultsNotReady)).items[0].json).toMatchObject({ ready: false });
+	});
+
+	it('gets all 120 lab tests by following the cursor over 3 pages', async () => {
+		const { items } = await succeeded(junctionActions.getAllLabTests);
+		expect(items).toHaveLength(120);
+		expect(await fakeRequests('/v3/lab_test')).toHaveLength(3);
+	});
+
+	it('gets and creates users, and names the existing user on a conflict', async () => {
+		expect((await succeeded(junctionActions.getUser)).items[0].json).toMatchObject({ user_id: ids.userId });
+		expect((await succeeded(junctionActions.createUser)).items[0].json).toMatchObject({ client_user_id: 'e2e-new-client-user' });
+		const error = await failed(junctionActions.createExistingUser);
+		expect(error.message).toContain(`already exists (user_id ${JUNCTION_EXISTING_USER_ID})`);
+	});
+});
