@@ -64,7 +64,14 @@ function runJest(extraArgs, selectUnitOnly) {
 	return summary;
 }
 
-if (!existsSync(join(repoRoot, 'node_modules'))) step('npm ci', 'npm', ['ci']);
+const bootstrapped = existsSync(join(repoRoot, 'node_modules')) || step('npm ci', 'npm', ['ci']);
+if (!bootstrapped) {
+	// Nothing below can run without the dev dependencies.
+	process.stdout.write(
+		`\nnpm test: 0 passed, 1 failed (failed: npm ci; nothing else ran) in ${seconds()} s\n`,
+	);
+	process.exit(1);
+}
 step('lint', 'npm', ['run', 'lint']);
 step('type-check', process.execPath, [
 	bin('typescript/bin/tsc'),
