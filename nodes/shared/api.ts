@@ -152,7 +152,9 @@ export function providerDetails(body: unknown): string | undefined {
 		}
 	}
 	for (const key of ['message', 'error', 'title']) {
-		if (typeof record[key] === 'string' && !parts.includes(record[key] as string)) parts.push(record[key] as string);
+		// Some APIs send one message, others a list of them.
+		const values = Array.isArray(record[key]) ? (record[key] as unknown[]) : [record[key]];
+		for (const value of values) if (typeof value === 'string' && !parts.includes(value)) parts.push(value);
 	}
 	const text = parts.join('; ').slice(0, MAX_DETAIL_LENGTH);
 	return text || undefined;

@@ -37,6 +37,9 @@ describe('providerDetails', () => {
 			'Client user id already exists; conflict',
 		);
 		expect(providerDetails(Buffer.from('{"error":"Bad Request","message":"Transition not allowed"}'))).toBe('Transition not allowed; Bad Request');
+		expect(providerDetails({ message: ['quantity must be at least 1', 'countryCode must be 2 letters'] })).toBe(
+			'quantity must be at least 1; countryCode must be 2 letters',
+		);
 		expect(providerDetails(undefined)).toBeUndefined();
 		expect(providerDetails('x'.repeat(1000))).toHaveLength(300);
 	});
