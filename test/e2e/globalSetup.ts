@@ -2,12 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-import { startFakes, stopFakes } from '../support/fakes';
+import { startFakes } from '../support/fakes';
 import { N8nInstance } from '../support/n8n';
 import { cacheDir, installedRuntime, repoRoot } from '../support/runtime';
 import { fakeUrlsOf, writeE2eState } from './environment';
 import { fixturesToImport } from './fixtures';
-import { rememberRunning } from './running';
+import { rememberRunning, stopRunning } from './running';
 
 /**
  * Starts what every e2e test file shares: the fake provider APIs and one real n8n with all the e2e
@@ -25,6 +25,7 @@ export default async function globalSetup(): Promise<void> {
 	const runtime = installedRuntime();
 
 	const fakes = await startFakes();
+	rememberRunning({ fakes });
 	try {
 		const urls = fakeUrlsOf(fakes);
 		const { credentials, workflows, webhooks } = fixturesToImport(urls);
@@ -51,7 +52,8 @@ export default async function globalSetup(): Promise<void> {
 		}
 		progress(`n8n ready at ${n8n.client.baseUrl}; log: ${n8n.logFile}`);
 	} catch (error) {
-		await stopFakes(fakes);
+		// jest runs no globalTeardown after a failed globalSetup.
+		await stopRunning();
 		throw error;
 	}
 }

@@ -4,8 +4,9 @@ import type { N8nInstance } from '../support/n8n';
 
 /** What globalSetup started, kept on the global object: jest runs globalTeardown in the same process. */
 interface Running {
-	n8n: N8nInstance;
 	fakes: RunningFakes;
+	/** Absent while n8n is still starting. */
+	n8n?: N8nInstance;
 }
 
 const registry = globalThis as typeof globalThis & { labTestingE2e?: Running };
@@ -19,7 +20,7 @@ export async function stopRunning(): Promise<void> {
 	registry.labTestingE2e = undefined;
 	if (!running) return;
 	try {
-		await running.n8n.stop();
+		await running.n8n?.stop();
 	} finally {
 		await stopFakes(running.fakes);
 	}
