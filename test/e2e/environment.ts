@@ -10,8 +10,8 @@ import { N8nClient, type N8nConnection } from '../support/n8n';
  */
 export const STATE_VARIABLE = 'LAB_TESTING_E2E_STATE';
 
-/** Base URL of every fake API, by the same names as in `startFakes()`. */
-export type FakeUrls = { [Name in keyof RunningFakes]: string };
+/** Base URL of every fake API, by the same names as in `startFakes()`, and the capture server's SMTP port. */
+export type FakeUrls = { [Name in keyof RunningFakes]: string } & { captureSmtpPort: number };
 
 export interface E2eState {
 	n8n: N8nConnection;
@@ -27,9 +27,8 @@ export interface E2eEnvironment {
 }
 
 export function fakeUrlsOf(fakes: RunningFakes): FakeUrls {
-	return Object.fromEntries(
-		Object.entries(fakes).map(([name, server]) => [name, server.url]),
-	) as FakeUrls;
+	const urls = Object.fromEntries(Object.entries(fakes).map(([name, server]) => [name, server.url]));
+	return { ...urls, captureSmtpPort: fakes.capture.smtpPort } as FakeUrls;
 }
 
 export function writeE2eState(file: string, state: E2eState): void {

@@ -28,12 +28,15 @@ export interface E2eCredential {
 export interface E2eWorkflow extends WebhookTarget {
 	name: string;
 	json: WorkflowJson;
+	/** Further webhooks of a workflow with several triggers, to wait for too. */
+	moreWebhookPaths?: string[];
 }
 
 /** What a provider contributes to the e2e run: see test/e2e/fixtures/. */
 export interface E2eFixtures {
 	credentials: E2eCredential[];
-	workflows: E2eWorkflow[];
+	/** Or built once the fakes run, for workflows that hold their URLs. */
+	workflows: E2eWorkflow[] | ((fakes: FakeUrls) => E2eWorkflow[]);
 }
 
 function digest(text: string): string {

@@ -79,7 +79,9 @@ class SmtpCapture {
 }
 
 function parseEmail(raw: string, recipients: string[]): CapturedMessage {
-	const [head, ...bodyParts] = raw.split('\n\n');
+	const [folded, ...bodyParts] = raw.split('\n\n');
+	// Long header lines arrive folded onto continuation lines that start with whitespace.
+	const head = folded.replace(/\n[ \t]+/g, ' ');
 	const subject = /^Subject: (.*)$/im.exec(head)?.[1]?.trim();
 	let text = bodyParts.join('\n\n');
 	if (/Content-Transfer-Encoding: quoted-printable/i.test(raw)) {

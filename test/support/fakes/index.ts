@@ -1,3 +1,4 @@
+import { CaptureServer } from '../capture';
 import { FakeServer } from '../fakeServer';
 import { createHurdleFake } from './hurdle';
 import { createJunctionFake } from './junction';
@@ -10,21 +11,32 @@ export interface RunningFakes {
 	junction: FakeServer;
 	/** A server standing in for a host named in a payload: it must never receive a request. */
 	payloadHost: FakeServer;
+	/** The example workflows' own fakes, so their calls never mix with a provider test's request log. */
+	exampleLml: FakeServer;
+	exampleHurdle: FakeServer;
+	exampleJunction: FakeServer;
+	/** Where the example workflows' chat messages and emails land. */
+	capture: CaptureServer;
 }
 
-export async function startFakes(ports: Partial<Record<keyof RunningFakes, number>> = {}): Promise<RunningFakes> {
+export async function startFakes(ports: Partial<Record<Exclude<keyof RunningFakes, 'capture'>, number>> = {}): Promise<RunningFakes> {
 	const fakes: RunningFakes = {
 		lml: createLmlFake(),
 		hurdle: createHurdleFake(),
 		junction: createJunctionFake(),
 		payloadHost: new FakeServer(),
+		exampleLml: createLmlFake(),
+		exampleHurdle: createHurdleFake(),
+		exampleJunction: createJunctionFake(),
+		capture: new CaptureServer(),
 	};
-	for (const [name, server] of Object.entries(fakes) as Array<[keyof RunningFakes, FakeServer]>) {
-		await server.start(ports[name] ?? 0);
+	for (const name of ['lml', 'hurdle', 'junction', 'payloadHost', 'exampleLml', 'exampleHurdle', 'exampleJunction'] as const) {
+		await fakes[name].start(ports[name] ?? 0);
 	}
+	await fakes.capture.start();
 	return fakes;
 }
 
 export async function stopFakes(fakes: RunningFakes): Promise<void> {
-	await Promise.all(Object.values(fakes).map(async (server: FakeServer) => await server.stop()));
+	await Promise.all(Object.values(fakes).map(async (server: FakeServer | CaptureServer) => await server.stop()));
 }

@@ -1,0 +1,79 @@
+import { capturedMessages } from '../support/capture';
+import { localWorkflows, type LocalWorkflow } from '../support/examples';
+import { JUNCTION_SAMPLE_PATIENT } from '../support/samples/junction';
+import { playStory, STORY_IDS, type StoryOutcome } from '../support/story';
+import { e2e } from './environment';
+import { exampleEndpoints } from './fixtures/examples';
+
+/**
+ * The example workflows in examples/, imported into n8n as a user would (Slack swapped for the capture
+ * server, credentials pointed at the fakes), fed the demo's story, and judged by the messages they send.
+ */
+const { n8n, fakes } = e2e();
+const workflows = localWorkflows(exampleEndpoints(fakes));
+const byFile = (file: string): LocalWorkflow => workflows.find((workflow) => workflow.file === file)!;
+
+let story: StoryOutcome;
+let messages: Awaited<ReturnType<typeof capturedMessages>>;
+
+beforeAll(async () => {
+	story = await playStory(n8n, workflows);
+	messages = await capturedMessages(fakes.capture);
+});
+
+const slackTo = (channel: string) => messages.filter((message) => message.channel === 'slack' && message.to === channel);
+const emailsTo = (address: string) => messages.filter((message) => message.channel === 'email' && message.to === address);
+
+describe('example workflows fed the demo story', () => {
+	it('answers every delivery 200 and runs every accepted one successfully', () => {
+		expect(story.deliveries.every((delivered) => delivered.status === 200)).toBe(true);
+		const accepted = story.deliveries.filter((delivered) => delivered.outcome === 'accepted').length;
+		expect(story.failed).toBe(0);
+		expect(story.succeeded).toBe(accepted);
+		expect(accepted).toBeGreaterThanOrEqual(story.eventsSent);
+	});
+
+	it('sends results to the team for each provider, with out-of-range results marked', () => {
+		const posts = slackTo('#lab-results').filter((message) => message.text.startsWith('🧪'));
+		expect(posts).toHaveLength(3);
+		const lml = posts.find((message) => message.text.includes(STORY_IDS.lmlRegistration))!;
+		expect(lml.text).toContain('2 of 4 results need attention');
+		expect(lml.text).toContain('🔺 *TSH* 6.8 mU/L (high)');
+		expect(lml.text).toContain('🔻 *Vitamin D* 31 nmol/L (low)');
+		const junction = posts.find((message) => message.text.includes(`Junction order ${STORY_IDS.junctionOrder}`))!;
+		expect(junction.text).toContain('🚨 *Potassium*');
+		expect(posts.some((message) => message.text.startsWith('🧪 Results ready for Hurdle test'))).toBe(true);
+		const emails = emailsTo('lab-team@example.com');
+		expect(emails).toHaveLength(3);
+		expect(emails.map((email) => email.subject)).toContainEqual(expect.stringMatching(/^Lab results: LML registration .* \(2 need attention\)$/));
+	});
+
+	it('chains a retest: fetches the new registration and names both', () => {
+		const [post] = slackTo('#lab-results').filter((message) => message.text.startsWith('🔁'));
+		expect(post.text).toMatch(/^🔁 Retest created: LML-AB\d+ replaces /);
+		expect(post.text).toContain(`new registration ${STORY_IDS.lmlRetest}`);
+	});
+
+	it('alerts on a critical result, by Slack and email', () => {
+		const [alert] = slackTo('#lab-critical');
+		expect(alert.text).toContain(`CRITICAL result for Junction order ${STORY_IDS.junctionOrder}`);
+		expect(alert.text).toContain('🚨 *Potassium* 6.9');
+		expect(emailsTo('on-call@example.com')).toHaveLength(1);
+	});
+
+	it('tracks every order and test event of all three providers in one channel', () => {
+		const lines = slackTo('#lab-orders').map((message) => message.text);
+		const executions = story.executions.get(byFile('order-status-tracker.json').id)!;
+		expect(lines).toHaveLength(executions.length);
+		expect(lines.some((line) => line.startsWith('📦 LML · order.shipped'))).toBe(true);
+		expect(lines.some((line) => line.startsWith('📦 Junction · labtest.order.updated') && line.endsWith('· completed'))).toBe(true);
+		expect(lines.some((line) => line.startsWith('📦 Hurdle · test.processed'))).toBe(true);
+	});
+
+	it('never puts patient details in a message', () => {
+		const everything = JSON.stringify(messages);
+		for (const identifier of ['Jane', 'Smith', 'jane.smith@example.com', JUNCTION_SAMPLE_PATIENT.last_name, JUNCTION_SAMPLE_PATIENT.email, JUNCTION_SAMPLE_PATIENT.dob]) {
+			expect(everything).not.toContain(identifier);
+		}
+	});
+});
