@@ -1,9 +1,21 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
-/** The repository root: test/support/ is two levels down. */
-export const repoRoot = resolve(__dirname, '..', '..');
+/** The checkout: the nearest folder above this file with the package's package.json (also when compiled into build/). */
+export const repoRoot = findRepoRoot(__dirname);
+
+function findRepoRoot(start: string): string {
+	for (let folder = start; ; folder = dirname(folder)) {
+		// build/ may hold a compiled copy of package.json, but never the test folder's sources.
+		const manifest = join(folder, 'package.json');
+		const isCheckout = existsSync(manifest) && existsSync(join(folder, 'test', 'runtime', 'install.mjs'));
+		if (isCheckout && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'n8n-nodes-lab-testing') {
+			return folder;
+		}
+		if (dirname(folder) === folder) throw new Error(`No n8n-nodes-lab-testing checkout above ${start}`);
+	}
+}
 
 /** The git-ignored cache the runtime installer fills (LAB_TESTING_CACHE_DIR moves it). */
 export const cacheDir = resolve(process.env.LAB_TESTING_CACHE_DIR || join(repoRoot, '.cache'));

@@ -11,7 +11,7 @@ import type { IConnections, INode } from 'n8n-workflow';
 import { installedRuntime, type Runtime } from '../runtime';
 import { N8nClient } from './client';
 import { installCommunityPackage, type InstalledPackage } from './communityPackage';
-import { freePort } from './ports';
+import { freePort, isPortFree } from './ports';
 import {
 	cleanUpEarlierRuns,
 	isAlive,
@@ -53,6 +53,8 @@ export interface N8nStartOptions {
 	startupTimeoutMs?: number;
 	/** Extra environment for n8n, e.g. a log level. */
 	env?: Record<string, string>;
+	/** Serve n8n on this port when it is free (the demo's editor URL); a free port otherwise. */
+	preferredPort?: number;
 	/** Told about each step as it starts, e.g. to print progress. */
 	onProgress?: (step: string) => void;
 }
@@ -83,6 +85,8 @@ export class N8nInstance {
 	private stopped = false;
 
 	private constructor(
+		/** Who can log in to the editor: n8n created this owner from the environment. */
+		readonly owner: { email: string; password: string },
 		readonly client: N8nClient,
 		readonly runDir: string,
 		readonly logFile: string,
@@ -117,6 +121,7 @@ export class N8nInstance {
 		};
 		const client = new N8nClient(connection);
 		const instance = new N8nInstance(
+			{ email: OWNER_EMAIL, password: run.password },
 			client,
 			run.dir,
 			run.logFile,
@@ -184,7 +189,8 @@ async function prepareRun(options: N8nStartOptions): Promise<PreparedRun> {
 	const dir = mkdtempSync(join(options.workRoot, 'run-'));
 	const userFolder = join(dir, 'home');
 	const installedPackage = installCommunityPackage(options.packageRoot, userFolder);
-	const port = await freePort();
+	const port =
+		options.preferredPort && (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
 	const brokerPort = await freePort(new Set([port]));
 	const password = randomBytes(18).toString('base64url');
 	const marker = `LAB_TESTING_E2E_RUN=${dir}`;

@@ -26,3 +26,13 @@ export async function freePort(taken: ReadonlySet<number> = new Set()): Promise<
 	}
 	throw new Error('Could not find a free port on 127.0.0.1');
 }
+
+/** Whether a port on 127.0.0.1 can be bound right now. */
+export async function isPortFree(port: number): Promise<boolean> {
+	return await new Promise((resolve) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
