@@ -1,11 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a command-line tool: it runs in Node, not inside n8n */
-import { join } from 'node:path';
-
 import { capturedMessages } from '../support/capture';
-import { localCredentials, localWorkflows, LOCAL_WEBHOOK_HEADER, LOCAL_WEBHOOK_SECRETS, type LocalEndpoints } from '../support/examples';
-import { startFakes, stopFakes, type RunningFakes } from '../support/fakes';
-import { N8nInstance } from '../support/n8n';
-import { cacheDir, installedRuntime, repoRoot } from '../support/runtime';
+import { startDemoEnvironment, type DemoEnvironment } from '../support/demoEnvironment';
+import { LOCAL_WEBHOOK_HEADER, LOCAL_WEBHOOK_SECRETS } from '../support/examples';
 import { DEMO_STORY, playStory } from '../support/story';
 
 /**
@@ -19,33 +15,11 @@ const say = (text: string) => process.stdout.write(`${text}\n`);
 const progress = (step: string) => say(`demo: ${step} [${((Date.now() - started) / 1000).toFixed(1)} s]`);
 
 async function main(): Promise<number> {
-	let fakes: RunningFakes | undefined;
-	let n8n: N8nInstance | undefined;
-	const stopAll = async () => {
-		await n8n?.stop();
-		if (fakes) await stopFakes(fakes);
-	};
+	let environment: DemoEnvironment | undefined;
+	const stopAll = async () => await environment?.stop();
 	try {
-		progress('starting the fake LML, Hurdle and Junction APIs and the message capture server');
-		fakes = await startFakes();
-		const endpoints: LocalEndpoints = {
-			lml: fakes.lml.url,
-			hurdle: fakes.hurdle.url,
-			junction: fakes.junction.url,
-			capture: fakes.capture.url,
-			captureSmtpPort: fakes.capture.smtpPort,
-		};
-		const workflows = localWorkflows(endpoints);
-		n8n = await N8nInstance.start({
-			workRoot: join(cacheDir, 'demo'),
-			packageRoot: repoRoot,
-			runtime: installedRuntime(),
-			credentials: localCredentials(endpoints),
-			workflows: workflows.map((workflow) => workflow.json),
-			webhooks: workflows.flatMap((workflow) => workflow.triggers.map((trigger) => trigger.webhookPath)),
-			preferredPort: 5678,
-			onProgress: progress,
-		});
+		environment = await startDemoEnvironment(progress);
+		const { fakes, n8n, workflows } = environment;
 		say(`\ndemo: published ${workflows.length} example workflows: ${workflows.map((workflow) => workflow.name).join(', ')}`);
 		say('demo: the story —');
 		let lastStep: unknown;

@@ -1,0 +1,64 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test support runs in Node, not inside n8n */
+import { join } from 'node:path';
+
+import { localCredentials, localWorkflows, type LocalEndpoints, type LocalWorkflow } from './examples';
+import { startFakes, stopFakes, type RunningFakes } from './fakes';
+import { N8nInstance, type CredentialJson, type WorkflowJson } from './n8n';
+import { cacheDir, installedRuntime, repoRoot } from './runtime';
+
+/**
+ * What `npm start` and the screenshot tool run: the fake APIs, the capture server, and a local n8n with
+ * the package and the example workflows published. `stop()` ends all of it.
+ */
+export interface DemoEnvironment {
+	fakes: RunningFakes;
+	n8n: N8nInstance;
+	workflows: LocalWorkflow[];
+	stop(): Promise<void>;
+}
+
+/** Imported besides the demo's own, e.g. an example exactly as a user imports it. */
+export interface DemoExtras {
+	credentials?: CredentialJson[];
+	workflows?: WorkflowJson[];
+}
+
+export async function startDemoEnvironment(
+	onProgress: (step: string) => void,
+	extras: DemoExtras = {},
+): Promise<DemoEnvironment> {
+	onProgress('starting the fake LML, Hurdle and Junction APIs and the message capture server');
+	const fakes = await startFakes();
+	try {
+		const endpoints: LocalEndpoints = {
+			lml: fakes.lml.url,
+			hurdle: fakes.hurdle.url,
+			junction: fakes.junction.url,
+			capture: fakes.capture.url,
+			captureSmtpPort: fakes.capture.smtpPort,
+		};
+		const workflows = localWorkflows(endpoints);
+		const n8n = await N8nInstance.start({
+			workRoot: join(cacheDir, 'demo'),
+			packageRoot: repoRoot,
+			runtime: installedRuntime(),
+			credentials: [...localCredentials(endpoints), ...(extras.credentials ?? [])],
+			workflows: [...workflows.map((workflow) => workflow.json), ...(extras.workflows ?? [])],
+			webhooks: workflows.flatMap((workflow) => workflow.triggers.map((trigger) => trigger.webhookPath)),
+			preferredPort: 5678,
+			onProgress,
+		});
+		return {
+			fakes,
+			n8n,
+			workflows,
+			stop: async () => {
+				await n8n.stop();
+				await stopFakes(fakes);
+			},
+		};
+	} catch (error) {
+		await stopFakes(fakes);
+		throw error;
+	}
+}
