@@ -29,6 +29,7 @@ export async function startDemoEnvironment(
 ): Promise<DemoEnvironment> {
 	onProgress('starting the fake LML, Hurdle and Junction APIs and the message capture server');
 	const fakes = await startFakes();
+	let started: DemoEnvironment | undefined;
 	try {
 		const endpoints: LocalEndpoints = {
 			lml: fakes.lml.url,
@@ -48,7 +49,7 @@ export async function startDemoEnvironment(
 			preferredPort: 5678,
 			onProgress,
 		});
-		return {
+		started = {
 			fakes,
 			n8n,
 			workflows,
@@ -57,8 +58,9 @@ export async function startDemoEnvironment(
 				await stopFakes(fakes);
 			},
 		};
-	} catch (error) {
-		await stopFakes(fakes);
-		throw error;
+		return started;
+	} finally {
+		// N8nInstance.start stops its own n8n when it fails; the fakes are ours to stop.
+		if (!started) await stopFakes(fakes);
 	}
 }

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a command-line tool: it runs in Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- a command-line tool: it runs in Node, not inside n8n */
 import { capturedMessages } from '../support/capture';
 import { startDemoEnvironment, type DemoEnvironment } from '../support/demoEnvironment';
 import { LOCAL_WEBHOOK_HEADER, LOCAL_WEBHOOK_SECRETS } from '../support/examples';

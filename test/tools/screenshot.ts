@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- a command-line tool: it runs in Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a command-line tool: it runs in Node, not inside n8n */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
