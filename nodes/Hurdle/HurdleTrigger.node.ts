@@ -11,6 +11,7 @@ import {
 import { patientDataProperty } from '../shared/descriptions';
 import { receiveWebhook } from '../shared/webhook/receiveWebhook';
 import { assertVerificationReady } from '../shared/webhook/setup';
+import { missingWebhookSecret } from '../shared/webhook/sharedSecret';
 import {
 	authenticationProperties,
 	eventsProperty,
@@ -102,9 +103,7 @@ export class HurdleTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await assertVerificationReady(this, hurdleApi.credentialType, (credentials) =>
-					credentials.webhookSecret ? undefined : 'The credential has no webhook secret, so every delivery would be refused',
-				);
+				return await assertVerificationReady(this, hurdleApi.credentialType, missingWebhookSecret);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				// Nothing was registered remotely, so there is nothing to remove.

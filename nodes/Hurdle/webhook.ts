@@ -3,7 +3,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import type { BodyOutcome, Delivery } from '../shared/webhook/delivery';
 import { jsonObjectFrom } from '../shared/webhook/delivery';
 import type { Enrichment, EventItem, WebhookSource } from '../shared/webhook/receiveWebhook';
-import { SECRET_QUERY_PARAMETER, verifySharedSecret } from '../shared/webhook/sharedSecret';
+import { SECRET_QUERY_PARAMETER, credentialSharedSecret } from '../shared/webhook/sharedSecret';
 import { canonicalEventName, describeHurdleEvent, hurdleEventSchemas, hurdleIdentifiers } from './events';
 import { hurdleResultRows, hurdleResults } from './results';
 import { getTest, hurdleApi, lookUpOrder } from './transport';
@@ -85,15 +85,7 @@ export const hurdleWebhookSource: WebhookSource<typeof hurdleEventSchemas> = {
 	schemas: hurdleEventSchemas,
 	defaultDuplicateWindowHours: HURDLE_DUPLICATE_WINDOW_HOURS,
 
-	async authenticate(context, delivery) {
-		const credentials = await context.getCredentials(hurdleApi.credentialType);
-		return verifySharedSecret({
-			headers: delivery.headers,
-			query: delivery.query,
-			headerName: String(credentials.webhookHeaderName ?? ''),
-			expected: credentials.webhookSecret as string | undefined,
-		});
-	},
+	authenticate: credentialSharedSecret(hurdleApi.credentialType),
 
 	readPayload: readHurdlePayload,
 

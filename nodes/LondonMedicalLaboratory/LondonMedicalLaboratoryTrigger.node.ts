@@ -10,6 +10,7 @@ import {
 import { patientDataProperty } from '../shared/descriptions';
 import { receiveWebhook } from '../shared/webhook/receiveWebhook';
 import { assertVerificationReady } from '../shared/webhook/setup';
+import { missingWebhookSecret } from '../shared/webhook/sharedSecret';
 import {
 	authenticationProperties,
 	eventsProperty,
@@ -60,9 +61,7 @@ export class LondonMedicalLaboratoryTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await assertVerificationReady(this, lmlApi.credentialType, (credentials) =>
-					credentials.webhookSecret ? undefined : 'The credential has no webhook secret, so every delivery would be refused',
-				);
+				return await assertVerificationReady(this, lmlApi.credentialType, missingWebhookSecret);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				// Nothing was registered remotely, so there is nothing to remove.

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { summariseResults } from '../shared/results';
-import { verifySharedSecret } from '../shared/webhook/sharedSecret';
+import { credentialSharedSecret } from '../shared/webhook/sharedSecret';
 import type { Enrichment, WebhookSource } from '../shared/webhook/receiveWebhook';
 import { describeLmlEvent, lmlEventSchemas, resourceToFetch } from './events';
 import { lmlResultRow } from './results';
@@ -16,15 +16,7 @@ export const lmlWebhookSource: WebhookSource<typeof lmlEventSchemas> = {
 	schemas: lmlEventSchemas,
 	defaultDuplicateWindowHours: LML_DUPLICATE_WINDOW_HOURS,
 
-	async authenticate(context, delivery) {
-		const credentials = await context.getCredentials(lmlApi.credentialType);
-		return verifySharedSecret({
-			headers: delivery.headers,
-			query: delivery.query,
-			headerName: String(credentials.webhookHeaderName ?? ''),
-			expected: credentials.webhookSecret as string | undefined,
-		});
-	},
+	authenticate: credentialSharedSecret(lmlApi.credentialType),
 
 	eventName: (payload) => (typeof payload.event === 'string' ? payload.event : undefined),
 

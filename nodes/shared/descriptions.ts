@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** The Return All / Limit pair of a Get Many operation. */
 export function returnAllOrLimit(maxLimit?: number): INodeProperties[] {
@@ -20,6 +20,11 @@ export function returnAllOrLimit(maxLimit?: number): INodeProperties[] {
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
+}
+
+/** What the Return All / Limit pair asks for: a number of records, or undefined for all of them. */
+export function requestedLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	return context.getNodeParameter('returnAll', itemIndex) ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as number);
 }
 
 export function binaryPropertyProperty(description: string): INodeProperties {

@@ -44,8 +44,3 @@ export async function collectPages<T>(
 	}
 	return collected;
 }
-
-/** Reads the Return All / Limit pair every Get Many operation has. */
-export function limitFrom(returnAll: boolean, limit: number): number | undefined {
-	return returnAll ? undefined : limit;
-}

@@ -1,5 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
+import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
+
+import type { Delivery } from './delivery';
 import { headerValue, reject, type HeaderMap, type Verdict } from './verdict';
 
 /**
@@ -41,4 +44,25 @@ export function verifySharedSecret(check: SharedSecretCheck): Verdict<SharedSecr
 	return secretsEqual(provided, expected)
 		? { ok: true }
 		: reject('wrong_secret', 'The webhook secret does not match the one in the credential');
+}
+
+/**
+ * LML's and Hurdle's credentials hold the secret as `webhookHeaderName` + `webhookSecret`; this is their
+ * triggers' `authenticate`.
+ */
+export function credentialSharedSecret(credentialType: string) {
+	return async (context: IWebhookFunctions, delivery: Delivery): Promise<Verdict<SharedSecretFailure>> => {
+		const credentials = await context.getCredentials(credentialType);
+		return verifySharedSecret({
+			headers: delivery.headers,
+			query: delivery.query,
+			headerName: String(credentials.webhookHeaderName ?? ''),
+			expected: credentials.webhookSecret as string | undefined,
+		});
+	};
+}
+
+/** For the activation check: why such a credential cannot verify anything, if it cannot. */
+export function missingWebhookSecret(credentials: ICredentialDataDecryptedObject): string | undefined {
+	return credentials.webhookSecret ? undefined : 'The credential has no webhook secret, so every delivery would be refused';
 }

@@ -1,4 +1,6 @@
-import { collectPages, limitFrom, MAX_PAGES, type Page, type PageRequest } from '../../../nodes/shared/pagination';
+import { requestedLimit } from '../../../nodes/shared/descriptions';
+import { collectPages, MAX_PAGES, type Page, type PageRequest } from '../../../nodes/shared/pagination';
+import { executeContext } from '../../support/contexts';
 
 /** A page-number API over `total` records, recording each request. */
 function pagedApi(total: number, maxPageSize: number) {
@@ -74,8 +76,10 @@ describe('collectPages', () => {
 		expect(MAX_PAGES).toBeGreaterThanOrEqual(1000);
 	});
 
-	it('reads Return All as no limit', () => {
-		expect(limitFrom(true, 50)).toBeUndefined();
-		expect(limitFrom(false, 50)).toBe(50);
+	it('reads Return All as no limit, and Limit otherwise', () => {
+		const limitOf = (parameters: Record<string, unknown>) => requestedLimit(executeContext({ parameters, credentials: {} }), 0);
+		expect(limitOf({ returnAll: true, limit: 7 })).toBeUndefined();
+		expect(limitOf({ returnAll: false, limit: 7 })).toBe(7);
+		expect(limitOf({ returnAll: false })).toBe(50);
 	});
 });

@@ -1,8 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/operations';
-import { limitFrom } from '../../../shared/pagination';
 import { hurdleList } from '../../transport';
 
 export const description = updateDisplayOptions(
@@ -11,7 +10,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = limitFrom(returnAll, this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = requestedLimit(this, itemIndex);
 	return toItems(await hurdleList(this, '/orders/v3', {}, limit));
 }

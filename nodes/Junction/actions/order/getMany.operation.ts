@@ -6,9 +6,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/operations';
-import { limitFrom } from '../../../shared/pagination';
 import { modalityOptions, orderStatusOptions } from '../../events';
 import { listOrders } from '../../transport';
 
@@ -120,8 +119,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = limitFrom(returnAll, this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = requestedLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	return toItems(await listOrders(this, queryFrom(filters), limit));
 }
