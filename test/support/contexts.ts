@@ -1,9 +1,7 @@
 import { mock } from 'jest-mock-extended';
 import type {
-	IAuthenticateGeneric,
 	IBinaryData,
 	ICredentialDataDecryptedObject,
-	ICredentialType,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -14,17 +12,15 @@ import type {
 	Logger,
 } from 'n8n-workflow';
 
-import { HurdleApi } from '../../credentials/HurdleApi.credentials';
-import { JunctionApi } from '../../credentials/JunctionApi.credentials';
-import { LondonMedicalLaboratoryApi } from '../../credentials/LondonMedicalLaboratoryApi.credentials';
+import { authenticatedRequest } from './http';
+
+export { performRequest } from './http';
 
 /**
  * n8n function contexts for unit tests. Parameters, credentials and static data are plain objects;
  * HTTP is real: requests go over the loopback to the fake provider APIs, with the auth headers the
  * credential class itself declares. The real n8n request stack is covered by the e2e suite.
  */
-const credentialTypes: ICredentialType[] = [new LondonMedicalLaboratoryApi(), new HurdleApi(), new JunctionApi()];
-
 export type Credentials = Record<string, ICredentialDataDecryptedObject>;
 
 function getPath(source: unknown, path: string): unknown {
@@ -54,75 +50,11 @@ function credentialGetter(credentials: Credentials) {
 	};
 }
 
-/** Resolves `={{$credentials.name}}` templates the way n8n does for these simple expressions. */
-function resolveTemplate(template: unknown, credentials: ICredentialDataDecryptedObject): string {
-	return String(template)
-		.replace(/^=/, '')
-		.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
-}
-
-function authenticationFor(type: string, credentials: ICredentialDataDecryptedObject): IDataObject {
-	const credentialType = credentialTypes.find((candidate) => candidate.name === type);
-	const authenticate = credentialType?.authenticate as IAuthenticateGeneric | undefined;
-	const headers: IDataObject = {};
-	for (const [name, template] of Object.entries(authenticate?.properties.headers ?? {})) {
-		headers[name] = resolveTemplate(template, credentials);
-	}
-	return headers;
-}
-
-function queryString(qs: IDataObject | undefined): string {
-	const search = new URLSearchParams();
-	for (const [key, value] of Object.entries(qs ?? {})) {
-		if (value === undefined || value === null) continue;
-		for (const entry of Array.isArray(value) ? value : [value]) search.append(key, String(entry));
-	}
-	const text = search.toString();
-	return text ? `?${text}` : '';
-}
-
-/** Enough of n8n's httpRequest to exercise our transport over real HTTP. */
-export async function performRequest(options: IHttpRequestOptions): Promise<unknown> {
-	const url = `${options.baseURL ?? ''}${options.url}${queryString(options.qs)}`;
-	const headers: Record<string, string> = {};
-	for (const [name, value] of Object.entries(options.headers ?? {})) headers[name] = String(value);
-	let body: string | undefined;
-	if (options.body !== undefined && options.method !== 'GET') {
-		body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-		headers['content-type'] ??= 'application/json';
-	}
-	let response: Response;
-	try {
-		response = await fetch(url, { method: options.method ?? 'GET', headers, body });
-	} catch (error) {
-		throw Object.assign(new Error((error as Error).message), { code: (error as { cause?: { code?: string } }).cause?.code });
-	}
-	const bytes = Buffer.from(await response.arrayBuffer());
-	let parsed: unknown;
-	if (options.encoding === 'arraybuffer') parsed = bytes;
-	else if (bytes.length === 0) parsed = '';
-	else {
-		const text = bytes.toString('utf8');
-		try {
-			parsed = options.json ? JSON.parse(text) : text;
-		} catch {
-			parsed = text;
-		}
-	}
-	if (!options.ignoreHttpStatusErrors && response.status >= 400) {
-		throw Object.assign(new Error(`Request failed with status code ${response.status}`), { httpCode: response.status });
-	}
-	if (!options.returnFullResponse) return parsed;
-	return { statusCode: response.status, headers: Object.fromEntries(response.headers.entries()), body: parsed };
-}
-
 function requestHelpers(credentials: Credentials) {
 	return {
-		httpRequestWithAuthentication: jest.fn(async (type: string, options: IHttpRequestOptions) => {
-			const data = credentials[type];
-			if (!data) throw new Error(`No credentials of type ${type} in this test`);
-			return await performRequest({ ...options, headers: { ...options.headers, ...authenticationFor(type, data) } });
-		}),
+		httpRequestWithAuthentication: jest.fn(
+			async (type: string, options: IHttpRequestOptions) => await authenticatedRequest(credentials, type, options),
+		),
 		returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 		prepareBinaryData: jest.fn(
 			async (data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> => ({
