@@ -39,7 +39,8 @@ export async function runOperations(this: IExecuteFunctions, table: OperationTab
 				...result,
 				json: applyPatientDataMode(result.json, mode),
 			}));
-			output.push(...this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }));
+			// A loop, not push(...spread): spreading a Get Many of 150,000 items or more overflows the call stack.
+			for (const paired of this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } })) output.push(paired);
 		} catch (error) {
 			if (this.continueOnFail()) {
 				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
