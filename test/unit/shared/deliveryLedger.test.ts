@@ -101,31 +101,48 @@ describe('recordDelivery', () => {
 describe('claimDelivery', () => {
 	beforeEach(() => resetInProcessLedgers());
 
+	const hash1 = deliveryFingerprint(['test', 1]);
+	const hash2 = deliveryFingerprint(['test', 2]);
 	const claim = (staticData: IDataObject, key: string, mode: 'webhook' | 'manual' = 'webhook', workflowId = 'wf') =>
 		claimDelivery(webhookContext({ parameters: {}, credentials: {}, request: {}, staticData, mode, workflowId }).context, key, policy, 5000);
 
 	it('keeps only hashes and expiry times in static data', () => {
 		const staticData: IDataObject = {};
-		expect(claim(staticData, 'hash-1')).toBe(true);
-		expect(staticData.deliveries).toMatchObject({ version: 2, currentSize: 1, current: { 'hash-1': 5000 + 3600 }, previous: {} });
+		expect(claim(staticData, hash1)).toBe(true);
+		expect(staticData.deliveries).toEqual({
+			version: 3,
+			currentSize: 1,
+			current: `${hash1}${(5000 + 3600).toString(36).padStart(7, '0')}`,
+			previous: '',
+			currentStartedAt: 5000,
+		});
+	});
+
+	it('still knows deliveries recorded in the earlier static-data format', () => {
+		const earlier = emptyLedger(4000);
+		recordDelivery(earlier, hash1, 4000, policy);
+		expect(claim({ deliveries: JSON.parse(JSON.stringify(earlier)) as IDataObject }, hash1)).toBe(false);
+		const staticData: IDataObject = { deliveries: JSON.parse(JSON.stringify(earlier)) as IDataObject };
+		expect(claim(staticData, hash2)).toBe(true);
+		expect(staticData.deliveries).toMatchObject({ version: 3, currentSize: 2 });
 	});
 
 	it('drops a redelivery that arrives after a restart, from static data alone', () => {
 		const staticData: IDataObject = {};
-		expect(claim(staticData, 'hash-1')).toBe(true);
+		expect(claim(staticData, hash1)).toBe(true);
 		resetInProcessLedgers();
-		expect(claim(JSON.parse(JSON.stringify(staticData)) as IDataObject, 'hash-1')).toBe(false);
+		expect(claim(JSON.parse(JSON.stringify(staticData)) as IDataObject, hash1)).toBe(false);
 	});
 
 	it('drops a concurrent copy whose static data was loaded before the first was saved', () => {
 		// n8n gives each request its own copy of static data; neither copy has seen the other.
-		expect(claim({}, 'hash-1')).toBe(true);
-		expect(claim({}, 'hash-1')).toBe(false);
+		expect(claim({}, hash1)).toBe(true);
+		expect(claim({}, hash1)).toBe(false);
 	});
 
 	it('keeps test deliveries apart from production ones, and workflows apart', () => {
-		expect(claim({}, 'hash-1', 'manual')).toBe(true);
-		expect(claim({}, 'hash-1', 'webhook')).toBe(true);
-		expect(claim({}, 'hash-1', 'webhook', 'other-workflow')).toBe(true);
+		expect(claim({}, hash1, 'manual')).toBe(true);
+		expect(claim({}, hash1, 'webhook')).toBe(true);
+		expect(claim({}, hash1, 'webhook', 'other-workflow')).toBe(true);
 	});
 });
