@@ -202,13 +202,14 @@ export function kitIdsFrom(payload: IDataObject): string[] | undefined {
 
 /** Every top-level `…At` field that holds a date, as ISO-8601 UTC. */
 export function timestampsFrom(payload: IDataObject): IDataObject | undefined {
-	const timestamps: IDataObject = {};
-	for (const [key, value] of Object.entries(payload)) {
-		if (!/At$/.test(key) || typeof value !== 'string') continue;
+	let timestamps: IDataObject | undefined;
+	for (const key of Object.keys(payload)) {
+		const value = payload[key];
+		if (!key.endsWith('At') || typeof value !== 'string') continue;
 		const time = Date.parse(value);
-		if (!Number.isNaN(time)) timestamps[key] = new Date(time).toISOString();
+		if (!Number.isNaN(time)) (timestamps ??= {})[key] = new Date(time).toISOString();
 	}
-	return Object.keys(timestamps).length ? timestamps : undefined;
+	return timestamps;
 }
 
 /** The ids that say which order, kit and test an event is about, read from any payload, valid or not. */
@@ -218,6 +219,11 @@ export function hurdleIdentifiers(payload: IDataObject) {
 		testId: idText(payload.testId),
 		kitIds: kitIdsFrom(payload),
 	};
+}
+
+/** What identifies one Hurdle delivery: the event's ids, version and times (the dedup fingerprint's parts). */
+export function hurdleDeliveryIdentity(payload: IDataObject) {
+	return { ...hurdleIdentifiers(payload), version: idText(payload.version), timestamps: timestampsFrom(payload) };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { BodyOutcome, Delivery } from '../shared/webhook/delivery';
 import { jsonObjectFrom } from '../shared/webhook/delivery';
 import type { Enrichment, EventItem, WebhookSource } from '../shared/webhook/receiveWebhook';
 import { SECRET_QUERY_PARAMETER, credentialSharedSecret } from '../shared/webhook/sharedSecret';
-import { canonicalEventName, describeHurdleEvent, hurdleEventSchemas, hurdleIdentifiers } from './events';
+import { canonicalEventName, describeHurdleEvent, hurdleDeliveryIdentity, hurdleEventSchemas, hurdleIdentifiers } from './events';
 import { hurdleResultRows, hurdleResults } from './results';
 import { getTest, hurdleApi, lookUpOrder } from './transport';
 
@@ -93,7 +93,7 @@ export const hurdleWebhookSource: WebhookSource<typeof hurdleEventSchemas> = {
 
 	// No delivery id exists: a redelivery names the same order, test and kits at the same times.
 	fingerprint(_delivery, payload, event) {
-		const { orderNumber, testId, kitIds, version, timestamps } = describeHurdleEvent(payload);
+		const { orderNumber, testId, kitIds, version, timestamps } = hurdleDeliveryIdentity(payload);
 		if (orderNumber === undefined && testId === undefined && kitIds === undefined) return [event, payload];
 		return [event, orderNumber ?? null, testId ?? null, kitIds ?? null, version ?? null, timestamps ?? null];
 	},

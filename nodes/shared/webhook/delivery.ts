@@ -35,8 +35,9 @@ export function jsonObjectFrom(rawBody: Buffer): BodyOutcome {
 	if (rawBody.length > MAX_BODY_BYTES) {
 		return { ok: false, status: 413, message: `The body is larger than ${MAX_BODY_BYTES / 1024} KiB` };
 	}
-	const text = rawBody.toString('utf8').replace(/^\uFEFF/, '');
-	if (text.trim().length === 0) {
+	const decoded = rawBody.toString('utf8');
+	const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+	if (isBlank(text)) {
 		return { ok: false, status: 400, message: 'The body is empty; a JSON object was expected' };
 	}
 	let value: unknown;
@@ -49,6 +50,14 @@ export function jsonObjectFrom(rawBody: Buffer): BodyOutcome {
 		return { ok: false, status: 422, message: 'The body is JSON but not an object' };
 	}
 	return { ok: true, body: value as IDataObject };
+}
+
+/** Whether the text is empty or only whitespace, without copying it (bodies are mostly JSON objects). */
+function isBlank(text: string): boolean {
+	const first = text.charCodeAt(0);
+	// '{' or '[' (the usual case) is not whitespace: done without scanning.
+	if (first === 0x7b || first === 0x5b) return false;
+	return text.trim().length === 0;
 }
 
 export type DeliveryStatus = 'accepted' | 'ignored' | 'duplicate' | 'rejected';

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
@@ -13,11 +13,24 @@ export type SharedSecretFailure = 'no_secret' | 'missing_secret' | 'wrong_secret
 
 export const SECRET_QUERY_PARAMETER = 'token';
 
+/** Digests of the configured secrets: a credential holds one, so the cache stays tiny. */
+const expectedDigests = new Map<string, Buffer>();
+const MAX_CACHED_DIGESTS = 64;
+
+function expectedDigest(expected: string): Buffer {
+	let digest = expectedDigests.get(expected);
+	if (!digest) {
+		if (expectedDigests.size >= MAX_CACHED_DIGESTS) expectedDigests.clear();
+		digest = hash('sha256', expected, 'buffer');
+		expectedDigests.set(expected, digest);
+	}
+	return digest;
+}
+
 /** Constant-time equality that also hides the expected length: both sides are hashed first. */
 export function secretsEqual(provided: string, expected: string): boolean {
-	const a = createHash('sha256').update(provided).digest();
-	const b = createHash('sha256').update(expected).digest();
-	return timingSafeEqual(a, b);
+	// One-shot hashing, and the configured secret's digest only once: this runs on every delivery.
+	return timingSafeEqual(hash('sha256', provided, 'buffer'), expectedDigest(expected));
 }
 
 export interface SharedSecretCheck {
