@@ -76,7 +76,10 @@ export class JunctionTrigger implements INodeType {
 		name: 'junctionTrigger',
 		icon: { light: 'file:junction.svg', dark: 'file:junction.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n evaluates a Webhook-node-v1 option as an expression on every request to any
+		// trigger at version 1, which costs a run in its expression sandbox; from 1.1 on it does not.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{$parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ")}}',
 		description:
