@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
