@@ -1,0 +1,82 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmarks run in Node, not inside n8n */
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
+
+import { Hurdle } from '../nodes/Hurdle/Hurdle.node';
+import { Junction } from '../nodes/Junction/Junction.node';
+import { LondonMedicalLaboratory } from '../nodes/LondonMedicalLaboratory/LondonMedicalLaboratory.node';
+import { authenticatedRequest } from '../test/support/http';
+
+/**
+ * One Get Many in a fresh process (started by getMany.ts with --expose-gc), so its peak RSS is its own:
+ * the action node's `execute` on a minimal IExecuteFunctions whose HTTP goes to the fake API over the
+ * loopback. Prints one JSON line: items returned, time, heap growth while the items are held, peak RSS.
+ * With no node named, it only loads the same modules: the baseline RSS of such a process.
+ */
+export interface GetManyChildSpec {
+	node?: 'londonMedicalLaboratory' | 'hurdle' | 'junction';
+	parameters: IDataObject;
+	credentialType: string;
+	credentials: ICredentialDataDecryptedObject;
+}
+
+export interface GetManyChildResult {
+	items: number;
+	milliseconds: number;
+	heapDeltaBytes: number;
+	maxRssBytes: number;
+	rssBeforeBytes: number;
+}
+
+const NODES: Record<NonNullable<GetManyChildSpec['node']>, () => INodeType> = {
+	londonMedicalLaboratory: () => new LondonMedicalLaboratory(),
+	hurdle: () => new Hurdle(),
+	junction: () => new Junction(),
+};
+
+function executeStandIn(spec: GetManyChildSpec): IExecuteFunctions {
+	const node: INode = { id: 'bench-action', name: 'Action', type: `bench.${spec.node}`, typeVersion: 1, position: [0, 0], parameters: spec.parameters as INode['parameters'] };
+	const credentials = { [spec.credentialType]: spec.credentials };
+	return {
+		getInputData: () => [{ json: {} }],
+		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => spec.parameters[name] ?? fallback,
+		getCredentials: async (type: string) => credentials[type],
+		getNode: () => node,
+		continueOnFail: () => false,
+		logger: { warn: () => undefined, debug: () => undefined, info: () => undefined, error: () => undefined },
+		helpers: {
+			httpRequestWithAuthentication: async (type: string, options: IHttpRequestOptions) => await authenticatedRequest(credentials, type, options),
+			constructExecutionMetaData: (items: INodeExecutionData[], { itemData }: { itemData: { item: number } }) =>
+				items.map((item) => ({ ...item, pairedItem: itemData })),
+			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+		},
+	} as unknown as IExecuteFunctions;
+}
+
+async function main(): Promise<void> {
+	const spec = JSON.parse(process.argv[2] ?? '{}') as GetManyChildSpec;
+	const gc = (globalThis as { gc?: () => void }).gc;
+	if (!gc) throw new Error('Run with --expose-gc');
+	gc();
+	const heapBefore = process.memoryUsage().heapUsed;
+	const rssBeforeBytes = process.memoryUsage().rss;
+	let output: INodeExecutionData[][] = [[]];
+	const started = process.hrtime.bigint();
+	if (spec.node) output = (await NODES[spec.node]().execute!.call(executeStandIn(spec))) as INodeExecutionData[][];
+	const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
+	gc();
+	const heapDeltaBytes = process.memoryUsage().heapUsed - heapBefore;
+	const result: GetManyChildResult = {
+		items: output[0].length,
+		milliseconds,
+		heapDeltaBytes,
+		// Linux reports maxRSS in kilobytes.
+		maxRssBytes: process.resourceUsage().maxRSS * 1024,
+		rssBeforeBytes,
+	};
+	process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+	process.exitCode = 1;
+});

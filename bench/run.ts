@@ -1,0 +1,216 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- benchmarks run in Node, not inside n8n */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import { installedRuntime, repoRoot } from '../test/support/runtime';
+import { formatNumber, table } from './stats';
+import { benchmarkGetMany, printGetMany, type GetManyResult } from './getMany';
+import {
+	benchmarkLedger,
+	benchmarkStaticData,
+	benchmarkVerification,
+	printLedger,
+	printStaticData,
+	printVerification,
+	type LedgerPoint,
+	type StaticDataPoint,
+	type VerificationResult,
+} from './micro';
+import { benchmarkJunctionStages, benchmarkPipeline, printPipeline, type PipelineResult, type StagePoint } from './pipeline';
+import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './triggers';
+
+/**
+ * `npm run bench`: every measure of issue 8 in one run, one table each, and bench/results.json.
+ * Options (after `npm run bench --`):
+ *   --only=triggers,verification,ledger,getMany   run some measures (results go to bench/runs/)
+ *   --quick                                       fewer rounds and requests, for trying it out
+ *   --requests=N --rounds=N --concurrency=N      measure 1's load
+ *   --targets=lml-trigger,lml-webhookNode        measure 1 for some targets only
+ *   --n8n-env=NAME=value,NAME=value               extra n8n settings (for every target alike)
+ *   --trigger-version=1                           run the triggers at typeVersion 1 (default 1.1)
+ *   --profile-n8n                                 V8 CPU profiles of n8n into bench/runs/profiles-…/
+ */
+type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany';
+const MEASURES: Measure[] = ['triggers', 'verification', 'ledger', 'getMany'];
+
+function option(name: string): string | undefined {
+	const prefix = `--${name}=`;
+	return process.argv.find((argument) => argument.startsWith(prefix))?.slice(prefix.length);
+}
+
+const quick = process.argv.includes('--quick');
+const only = option('only')?.split(',') as Measure[] | undefined;
+const selected = only ?? MEASURES;
+for (const measure of selected) if (!MEASURES.includes(measure)) throw new Error(`Unknown measure "${measure}"; known: ${MEASURES.join(', ')}`);
+
+const started = Date.now();
+const say = (text: string) => process.stdout.write(`${text}\n`);
+const progress = (step: string) => process.stderr.write(`bench: ${step} [${((Date.now() - started) / 1000).toFixed(0)} s]\n`);
+
+interface Results {
+	machine: Record<string, unknown>;
+	settings: { quick: boolean; measures: Measure[] };
+	triggers?: TriggerBenchResult[];
+	verification?: VerificationResult;
+	pipeline?: PipelineResult[];
+	stages?: StagePoint[];
+	ledger?: LedgerPoint[];
+	staticData?: StaticDataPoint[];
+	getMany?: GetManyResult;
+	targets?: TargetCheck[];
+	wallSeconds?: number;
+}
+
+/** Each target of the issue with the figure it is judged on. */
+interface TargetCheck {
+	measure: string;
+	target: string;
+	figure: string;
+	met: boolean;
+}
+
+function targetsOf(results: Results): TargetCheck[] {
+	const checks: TargetCheck[] = [];
+	const stock = results.triggers?.[0];
+	for (const comparison of stock?.comparisons.filter((candidate) => candidate.hasTargets) ?? []) {
+		checks.push(
+			{ measure: `1 (${stock!.title})`, target: `${comparison.name}: req/s ≥ 0.95×`, figure: formatNumber(comparison.throughputRatio, 2), met: comparison.throughputTargetMet },
+			{ measure: `1 (${stock!.title})`, target: `${comparison.name}: p99 ≤ 1.1×`, figure: formatNumber(comparison.p99Ratio, 2), met: comparison.p99TargetMet },
+		);
+	}
+	if (results.verification) {
+		checks.push({ measure: '2', target: 'Svix verification ≥ 1.0× the svix library', figure: formatNumber(results.verification.ratio, 2), met: results.verification.ratio >= 1 });
+	}
+	for (const result of results.pipeline?.filter((candidate) => candidate.path === 'parseVerifyDedup') ?? []) {
+		checks.push({ measure: '2', target: `${result.provider}: parse + verify + dedup ≥ 50,000 events/s`, figure: formatNumber(result.eventsPerSecond), met: result.eventsPerSecond >= 50_000 });
+	}
+	if (results.ledger) {
+		// Flat: once at its bound and beyond (100–200% of it), within 2× of its cost at 10% fill.
+		for (const bound of [...new Set(results.ledger.map((point) => point.bound))]) {
+			const points = results.ledger.filter((point) => point.bound === bound);
+			const start = points.find((point) => point.filledPercent === 10)!.nanosecondsPerDelivery;
+			const worst = Math.max(...points.filter((point) => point.filledPercent >= 100).map((point) => point.nanosecondsPerDelivery));
+			checks.push({ measure: '3', target: `in-process ledger, bound ${formatNumber(bound)}: at and past its bound ≤ 2× its cost at 10%`, figure: `${formatNumber(worst / start, 2)}×`, met: worst <= 2 * start });
+		}
+	}
+	if (results.staticData) {
+		const ours = results.staticData.map((point) => point.oursMicroseconds);
+		const ratio = Math.max(...ours) / ours[0];
+		checks.push({ measure: '3', target: 'ledger in static data, our check + record: full ≤ 2× its cost at 10%', figure: `${formatNumber(ratio, 2)}×`, met: ratio <= 2 });
+	}
+	if (results.getMany) {
+		const matching = results.getMany.rows.filter((row) => row.requestsMatch).length;
+		checks.push({ measure: '4', target: 'Get Many requests = ceil(n / max page size)', figure: `${matching} of ${results.getMany.rows.length} cases`, met: matching === results.getMany.rows.length });
+	}
+	return checks;
+}
+
+function printTargets(checks: TargetCheck[]): string {
+	return `${table(['Measure', 'Target', 'Figure', 'Met'], checks.map((check) => [check.measure, check.target, check.figure, check.met ? '✓' : '✗']))}\n`;
+}
+
+function machine(runtimeNode: string, n8nVersion: string): Record<string, unknown> {
+	return {
+		cpu: cpus()[0]?.model ?? 'unknown',
+		cores: cpus().length,
+		totalMemoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+		freeMemoryGiBAtStart: Math.round((freemem() / 2 ** 30) * 10) / 10,
+		loadAverageAtStart: loadavg().map((load) => Math.round(load * 100) / 100),
+		node: process.version,
+		runtimeNode,
+		n8n: n8nVersion,
+		platform: `${process.platform} ${process.arch}`,
+		date: new Date().toISOString(),
+	};
+}
+
+function profileDir(): string {
+	const folder = join(repoRoot, 'bench', 'runs', `profiles-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+	mkdirSync(folder, { recursive: true });
+	progress(`n8n writes CPU profiles to ${folder}`);
+	return folder;
+}
+
+async function main(): Promise<void> {
+	const runtime = installedRuntime();
+	const results: Results = { machine: machine(runtime.nodeVersion, runtime.n8nVersion), settings: { quick, measures: selected } };
+	say(`Machine: ${String(results.machine.cpu)}, ${String(results.machine.cores)} cores, ${String(results.machine.totalMemoryGiB)} GiB; Node ${process.version}; n8n ${runtime.n8nVersion}\n`);
+
+	if (selected.includes('verification')) {
+		progress('measure 2: Svix verification against the svix library, and receiveWebhook per event');
+		results.verification = benchmarkVerification(quick ? 3 : 7);
+		say(`${printVerification(results.verification)}\n`);
+		results.pipeline = await benchmarkPipeline(quick ? 3 : 7, quick ? 5_000 : 10_000);
+		results.stages = benchmarkJunctionStages(quick ? 3 : 5);
+		say(`${printPipeline(results.pipeline, results.stages)}\n`);
+	}
+	if (selected.includes('ledger')) {
+		progress('measure 3: dedup ledger cost per delivery as it fills');
+		results.ledger = benchmarkLedger();
+		say(`${printLedger(results.ledger)}\n`);
+		results.staticData = benchmarkStaticData();
+		say(`${printStaticData(results.staticData)}\n`);
+	}
+	if (selected.includes('getMany')) {
+		progress('measure 4: Get Many against the fake APIs, one child process per size');
+		results.getMany = await benchmarkGetMany({ sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 50_000], progress });
+		say(`${printGetMany(results.getMany)}\n`);
+	}
+	if (selected.includes('triggers')) {
+		const requests = option('requests');
+		const common = {
+			rounds: Number(option('rounds') ?? (quick ? 2 : 5)),
+			concurrency: Number(option('concurrency') ?? 8),
+			runtime,
+			only: option('targets')?.split(','),
+			triggerVersion: option('trigger-version') === undefined ? undefined : Number(option('trigger-version')),
+			profileDir: process.argv.includes('--profile-n8n') ? profileDir() : undefined,
+			progress,
+		};
+		const extraEnv = Object.fromEntries((option('n8n-env')?.split(',') ?? []).map((pair) => pair.split('=', 2) as [string, string]));
+		progress('measure 1: trigger overhead in a real n8n, as installed (expression engine "vm", the default)');
+		results.triggers = [
+			await benchmarkTriggers({
+				...common,
+				title: 'n8n as installed',
+				requestsPerSegment: Number(requests ?? (quick ? 100 : 250)),
+				warmUpRequests: quick ? 30 : 100,
+				n8nEnv: extraEnv,
+			}),
+		];
+		say(`${printTriggers(results.triggers[0])}\n`);
+		if (!option('n8n-env')) {
+			// The same run with n8n's previous expression engine, for every target alike: what is left
+			// once n8n's expression sandboxes are out of the way.
+			progress('measure 1 again with N8N_EXPRESSION_ENGINE=legacy');
+			results.triggers.push(
+				await benchmarkTriggers({
+					...common,
+					title: 'n8n with N8N_EXPRESSION_ENGINE=legacy',
+					requestsPerSegment: Number(requests ?? (quick ? 200 : 500)),
+					warmUpRequests: quick ? 50 : 200,
+					n8nEnv: { N8N_EXPRESSION_ENGINE: 'legacy' },
+				}),
+			);
+			say(`${printTriggers(results.triggers[1])}\n`);
+		}
+	}
+
+	results.targets = targetsOf(results);
+	say(printTargets(results.targets));
+	results.machine.loadAverageAtEnd = loadavg().map((load) => Math.round(load * 100) / 100);
+	results.wallSeconds = Math.round((Date.now() - started) / 1000);
+	// A run with no options is the committed result; any other goes to the git-ignored scratch folder.
+	const complete = process.argv.length <= 2;
+	const folder = complete ? join(repoRoot, 'bench') : join(repoRoot, 'bench', 'runs');
+	mkdirSync(folder, { recursive: true });
+	const file = join(folder, complete ? 'results.json' : `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+	writeFileSync(file, `${JSON.stringify(results, null, '\t')}\n`);
+	say(`bench: wrote ${file} in ${results.wallSeconds} s`);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+	process.exitCode = 1;
+});
