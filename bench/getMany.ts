@@ -18,7 +18,7 @@ import { formatNumber, table } from './stats';
 /**
  * Measure 4, Get Many with Return All: requests issued and memory, for 1k / 10k / 50k records in the
  * fake APIs. The fakes run here; each Get Many runs in a child process of its own (getManyChild.ts),
- * so its peak RSS is its own. Requests must equal ceil(records / largest page the API allows).
+ * so its peak RSS (VmHWM) is its own. Requests must equal ceil(records / largest page the API allows).
  */
 const execFileAsync = promisify(execFile);
 const MiB = 2 ** 20;
@@ -90,7 +90,7 @@ function fakesFor(records: number): Record<Provider, FakeServer> {
 
 export async function benchmarkGetMany({ sizes, progress }: { sizes: number[]; progress(step: string): void }): Promise<GetManyResult> {
 	const baseline = await runChild({ parameters: {}, credentialType: 'none', credentials: {} });
-	const baselineRssMiB = baseline.maxRssBytes / MiB;
+	const baselineRssMiB = baseline.peakRssBytes / MiB;
 	const rows: GetManyRow[] = [];
 	for (const records of sizes) {
 		const fakes = fakesFor(records);
@@ -116,11 +116,11 @@ export async function benchmarkGetMany({ sizes, progress }: { sizes: number[]; p
 					expectedRequests,
 					requestsMatch: requests === expectedRequests && fake.requests.length === requests,
 					milliseconds: result.milliseconds,
-					peakRssMiB: result.maxRssBytes / MiB,
-					peakRssOverBaselineMiB: (result.maxRssBytes - baseline.maxRssBytes) / MiB,
+					peakRssMiB: result.peakRssBytes / MiB,
+					peakRssOverBaselineMiB: (result.peakRssBytes - baseline.peakRssBytes) / MiB,
 					heapDeltaMiB: result.heapDeltaBytes / MiB,
 				});
-				progress(`Get Many ${testCase.name}, ${records} records: ${requests} requests (expected ${expectedRequests}), ${formatNumber(result.milliseconds)} ms, peak RSS ${formatNumber(result.maxRssBytes / MiB)} MiB`);
+				progress(`Get Many ${testCase.name}, ${records} records: ${requests} requests (expected ${expectedRequests}), ${formatNumber(result.milliseconds)} ms, peak RSS ${formatNumber(result.peakRssBytes / MiB)} MiB`);
 			}
 		} finally {
 			await Promise.all(Object.values(fakes).map(async (fake) => await fake.stop()));
