@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { requestedLimit } from '../../../nodes/shared/descriptions';
 import { collectPages, MAX_PAGES, type Page, type PageRequest } from '../../../nodes/shared/pagination';
 import { executeContext } from '../../support/contexts';
@@ -77,7 +78,7 @@ describe('collectPages', () => {
 	});
 
 	it('reads Return All as no limit, and Limit otherwise', () => {
-		const limitOf = (parameters: Record<string, unknown>) => requestedLimit(executeContext({ parameters, credentials: {} }), 0);
+		const limitOf = (parameters: IDataObject) => requestedLimit(executeContext({ parameters, credentials: {} }), 0);
 		expect(limitOf({ returnAll: true, limit: 7 })).toBeUndefined();
 		expect(limitOf({ returnAll: false, limit: 7 })).toBe(7);
 		expect(limitOf({ returnAll: false })).toBe(50);
