@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { BodyOutcome, Delivery } from '../shared/webhook/delivery';
-import { jsonObjectFrom } from '../shared/webhook/delivery';
+import { jsonBodyOf } from '../shared/webhook/delivery';
 import type { Enrichment, EventItem, WebhookSource } from '../shared/webhook/receiveWebhook';
 import { SECRET_QUERY_PARAMETER, credentialSharedSecret } from '../shared/webhook/sharedSecret';
 import { canonicalEventName, describeHurdleEvent, hurdleDeliveryIdentity, hurdleEventSchemas, hurdleIdentifiers } from './events';
@@ -53,7 +53,7 @@ export function queryPayload(query: IDataObject): BodyOutcome {
 }
 
 function readHurdlePayload(context: IWebhookFunctions, delivery: Delivery): BodyOutcome {
-	const outcome = delivery.method === 'GET' ? queryPayload(delivery.query) : jsonObjectFrom(delivery.rawBody);
+	const outcome = delivery.method === 'GET' ? queryPayload(delivery.query) : jsonBodyOf(delivery);
 	if (!outcome.ok) return outcome;
 	const mappings = fieldMappingsFrom(context.getNodeParameter('options', {}) as IDataObject);
 	return mappings.length ? { ok: true, body: renameFields(outcome.body, mappings) } : outcome;

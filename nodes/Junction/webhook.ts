@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { jsonObjectFrom } from '../shared/webhook/delivery';
+import { jsonBodyOf } from '../shared/webhook/delivery';
 import type {
 	EventItem,
 	Enrichment,
@@ -72,7 +72,7 @@ export const junctionWebhookSource: WebhookSource<typeof junctionEventSchemas> =
 	},
 
 	readPayload(_context, delivery) {
-		const body = jsonObjectFrom(delivery.rawBody);
+		const body = jsonBodyOf(delivery);
 		if (!body.ok) return body;
 		const wrapped = envelopeForBarePayload(body.body);
 		return wrapped ? { ok: true, body: wrapped } : body;

@@ -126,13 +126,29 @@ export function rawBodyOf(body: unknown): Buffer {
 	return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
+/** n8n parses an application/json body before the node runs (and answers 422 itself when it cannot). */
+function jsonAsN8nParsesIt(rawBody: Buffer): unknown {
+	try {
+		return JSON.parse(rawBody.toString('utf8').replace(/^\uFEFF/, ''));
+	} catch {
+		return undefined;
+	}
+}
+
 export function webhookContext(options: WebhookContextOptions): { context: IWebhookFunctions; response: CapturedResponse } {
 	const response: CapturedResponse = {};
 	const staticData = options.staticData ?? {};
 	const headers = Object.fromEntries(Object.entries(options.request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
 	const method = options.request.method ?? 'POST';
 	const rawBody = rawBodyOf(options.request.body);
-	const request = { method, rawBody: method === 'GET' ? undefined : rawBody, readRawBody: jest.fn() };
+	const contentType = headers['content-type']?.split(';')[0].trim().toLowerCase();
+	const request = {
+		method,
+		rawBody: method === 'GET' ? undefined : rawBody,
+		readRawBody: jest.fn(),
+		contentType,
+		body: contentType === 'application/json' ? jsonAsN8nParsesIt(rawBody) : {},
+	};
 	interface FakeResponse {
 		status(code: number): FakeResponse;
 		json(body: IDataObject): FakeResponse;

@@ -11,6 +11,8 @@ export interface Delivery {
 	query: IDataObject;
 	/** The exact bytes received: signatures are checked over these, never over re-serialised JSON. */
 	rawBody: Buffer;
+	/** The JSON object n8n's body parser already made of these bytes, reused rather than parsed twice. */
+	parsedJson?: IDataObject;
 	receivedAt: Date;
 }
 
@@ -22,19 +24,39 @@ export async function readDelivery(context: IWebhookFunctions): Promise<Delivery
 		headers: context.getHeaderData() as HeaderMap,
 		query: context.getQueryData() as IDataObject,
 		rawBody: request.rawBody ?? Buffer.alloc(0),
+		parsedJson: jsonParsedByN8n(request),
 		receivedAt: new Date(),
 	};
+}
+
+/**
+ * For an application/json request n8n's body parser has run JSON.parse over the raw bytes before any node
+ * runs (and answered 422 itself when that failed); its result is the same object our parse would give.
+ * Any other content type leaves req.body unparsed or parsed as something else, so it is not used.
+ */
+function jsonParsedByN8n(request: ReturnType<IWebhookFunctions['getRequestObject']>): IDataObject | undefined {
+	if (request.contentType !== 'application/json' || !request.rawBody?.length) return undefined;
+	const body: unknown = request.body;
+	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : undefined;
 }
 
 export type BodyOutcome =
 	| { ok: true; body: IDataObject }
 	| { ok: false; status: 400 | 413 | 422; message: string };
 
+/** The delivery's body as a JSON object: n8n's parse of it when there is one, our own otherwise. */
+export function jsonBodyOf(delivery: Delivery): BodyOutcome {
+	if (delivery.rawBody.length > MAX_BODY_BYTES) return tooLarge();
+	return delivery.parsedJson ? { ok: true, body: delivery.parsedJson } : jsonObjectFrom(delivery.rawBody);
+}
+
+function tooLarge(): BodyOutcome {
+	return { ok: false, status: 413, message: `The body is larger than ${MAX_BODY_BYTES / 1024} KiB` };
+}
+
 /** Decodes the raw body as a JSON object, with a distinct answer for each way it can be unusable. */
 export function jsonObjectFrom(rawBody: Buffer): BodyOutcome {
-	if (rawBody.length > MAX_BODY_BYTES) {
-		return { ok: false, status: 413, message: `The body is larger than ${MAX_BODY_BYTES / 1024} KiB` };
-	}
+	if (rawBody.length > MAX_BODY_BYTES) return tooLarge();
 	const decoded = rawBody.toString('utf8');
 	const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
 	if (isBlank(text)) {

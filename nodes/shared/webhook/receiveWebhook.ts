@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { applyPatientDataMode, type PatientDataMode } from '../privacy';
-import { jsonObjectFrom, readDelivery, respond, type BodyOutcome, type Delivery } from './delivery';
+import { jsonBodyOf, readDelivery, respond, type BodyOutcome, type Delivery } from './delivery';
 import { deliveryFingerprint } from './deliveryLedger';
 import { claimDelivery } from './deliveryStore';
 import { parseEvent, type EventSchemas, type ParsedEvent, type ValidationIssue } from './parseEvent';
@@ -81,7 +81,7 @@ export async function receiveWebhook<Schemas extends EventSchemas>(
 		}
 	}
 
-	const body = source.readPayload ? source.readPayload(context, delivery) : jsonObjectFrom(delivery.rawBody);
+	const body = source.readPayload ? source.readPayload(context, delivery) : jsonBodyOf(delivery);
 	if (!body.ok) return respond(context, body.status, 'rejected', body.message);
 	const payload = body.body;
 
