@@ -72,12 +72,13 @@ interface TargetCheck {
 
 function targetsOf(results: Results): TargetCheck[] {
 	const checks: TargetCheck[] = [];
-	const stock = results.triggers?.[0];
-	for (const comparison of stock?.comparisons.filter((candidate) => candidate.hasTargets) ?? []) {
-		checks.push(
-			{ measure: `1 (${stock!.title})`, target: `${comparison.name}: req/s ≥ 0.95×`, figure: formatNumber(comparison.throughputRatio, 2), met: comparison.throughputTargetMet },
-			{ measure: `1 (${stock!.title})`, target: `${comparison.name}: p99 ≤ 1.1×`, figure: formatNumber(comparison.p99Ratio, 2), met: comparison.p99TargetMet },
-		);
+	for (const configuration of results.triggers ?? []) {
+		for (const comparison of configuration.comparisons.filter((candidate) => candidate.hasTargets)) {
+			checks.push(
+				{ measure: `1 (${configuration.title})`, target: `${comparison.name}: req/s ≥ 0.95×`, figure: formatNumber(comparison.throughputRatio, 2), met: comparison.throughputTargetMet },
+				{ measure: `1 (${configuration.title})`, target: `${comparison.name}: p99 ≤ 1.1×`, figure: formatNumber(comparison.p99Ratio, 2), met: comparison.p99TargetMet },
+			);
+		}
 	}
 	if (results.verification) {
 		checks.push({ measure: '2', target: 'Svix verification ≥ 1.0× the svix library', figure: formatNumber(results.verification.ratio, 2), met: results.verification.ratio >= 1 });
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
 			progress,
 		};
 		const extraEnv = Object.fromEntries((option('n8n-env')?.split(',') ?? []).map((pair) => pair.split('=', 2) as [string, string]));
-		progress('measure 1: trigger overhead in a real n8n, as installed (expression engine "vm", the default)');
+		progress('measure 1: trigger overhead in a real n8n, as installed (its default settings)');
 		results.triggers = [
 			await benchmarkTriggers({
 				...common,
@@ -181,16 +182,17 @@ async function main(): Promise<void> {
 		];
 		say(`${printTriggers(results.triggers[0])}\n`);
 		if (!option('n8n-env')) {
-			// The same run with n8n's previous expression engine, for every target alike: what is left
-			// once n8n's expression sandboxes are out of the way.
-			progress('measure 1 again with N8N_EXPRESSION_ENGINE=legacy');
+			// The same run with one n8n setting changed for every target alike: n8n then starts an expression
+			// isolate only when an expression is evaluated, instead of one for every webhook call to any node
+			// but its own Webhook node and one more for every credential read.
+			progress('measure 1 again with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true');
 			results.triggers.push(
 				await benchmarkTriggers({
 					...common,
-					title: 'n8n with N8N_EXPRESSION_ENGINE=legacy',
+					title: 'n8n with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true',
 					requestsPerSegment: Number(requests ?? (quick ? 200 : 500)),
 					warmUpRequests: quick ? 50 : 200,
-					n8nEnv: { N8N_EXPRESSION_ENGINE: 'legacy' },
+					n8nEnv: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
 				}),
 			);
 			say(`${printTriggers(results.triggers[1])}\n`);
