@@ -3,6 +3,7 @@ import { execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -60,6 +61,8 @@ export interface N8nStartOptions {
 }
 
 const PID_FILE = 'n8n.pid.json';
+/** Names the run's n8n user folder, so that a later run can remove it with the run folder. */
+export const USER_FOLDER_FILE = 'user-folder';
 const OWNER_EMAIL = 'e2e-owner@example.com';
 /** Logged once the HTTP server, including the webhook routes, is up; /healthz answers earlier than that. */
 const READY_LINE = 'Editor is now accessible';
@@ -89,6 +92,8 @@ export class N8nInstance {
 		readonly owner: { email: string; password: string },
 		readonly client: N8nClient,
 		readonly runDir: string,
+		/** n8n's user folder, outside the repository so that nothing n8n writes is linted or committed. */
+		readonly userFolder: string,
 		readonly logFile: string,
 		readonly installedPackage: InstalledPackage,
 		private readonly child: ChildProcess,
@@ -124,6 +129,7 @@ export class N8nInstance {
 			{ email: OWNER_EMAIL, password: run.password },
 			client,
 			run.dir,
+			run.userFolder,
 			run.logFile,
 			run.installedPackage,
 			child,
@@ -164,7 +170,7 @@ export class N8nInstance {
 		}
 		rmSync(join(this.runDir, PID_FILE), { force: true });
 		if (!keepUserFolder && !process.env.LAB_TESTING_KEEP_N8N) {
-			rmSync(join(this.runDir, 'home'), { recursive: true, force: true });
+			rmSync(this.userFolder, { recursive: true, force: true });
 		}
 	}
 }
@@ -172,6 +178,7 @@ export class N8nInstance {
 interface PreparedRun {
 	runtime: Runtime;
 	dir: string;
+	userFolder: string;
 	logFile: string;
 	installedPackage: InstalledPackage;
 	port: number;
@@ -185,9 +192,10 @@ interface PreparedRun {
 async function prepareRun(options: N8nStartOptions): Promise<PreparedRun> {
 	const runtime = options.runtime ?? installedRuntime();
 	mkdirSync(options.workRoot, { recursive: true });
-	cleanUpEarlierRuns(options.workRoot, PID_FILE);
+	cleanUpEarlierRuns(options.workRoot, PID_FILE, USER_FOLDER_FILE);
 	const dir = mkdtempSync(join(options.workRoot, 'run-'));
-	const userFolder = join(dir, 'home');
+	const userFolder = mkdtempSync(join(tmpdir(), 'lab-testing-n8n-'));
+	writeFileSync(join(dir, USER_FOLDER_FILE), userFolder);
 	const installedPackage = installCommunityPackage(options.packageRoot, userFolder);
 	const port =
 		options.preferredPort && (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
@@ -206,6 +214,7 @@ async function prepareRun(options: N8nStartOptions): Promise<PreparedRun> {
 	return {
 		runtime,
 		dir,
+		userFolder,
 		logFile: join(dir, 'n8n.log'),
 		installedPackage,
 		port,

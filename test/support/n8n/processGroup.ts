@@ -10,7 +10,8 @@ import {
 	statSync,
 	writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * n8n runs in its own process group (it starts task runners of its own), so stopping it means
@@ -143,7 +144,7 @@ function modifiedAt(path: string): number | undefined {
  * deletes all but the newest `keep` run folders that nobody is using any more. Other runs may be
  * doing the same at the same moment, so anything may vanish underneath: that is fine.
  */
-export function cleanUpEarlierRuns(workRoot: string, pidFileName: string, keep = 5): void {
+export function cleanUpEarlierRuns(workRoot: string, pidFileName: string, userFolderFileName: string, keep = 5): void {
 	if (!existsSync(workRoot)) return;
 	const runs = readdirSync(workRoot)
 		.map((name) => ({ dir: join(workRoot, name), modified: modifiedAt(join(workRoot, name)) }))
@@ -158,6 +159,17 @@ export function cleanUpEarlierRuns(workRoot: string, pidFileName: string, keep =
 				signalGroup(recorded.pid, 'SIGKILL');
 			rmSync(pidPath, { force: true });
 		}
-		if (!inUse && index >= keep) rmSync(dir, { recursive: true, force: true });
+		if (!inUse && index >= keep) {
+			const userFolder = recordedUserFolder(join(dir, userFolderFileName));
+			if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
+}
+
+/** The n8n user folder a run recorded, if it is one of ours in the temporary folder (never anything else). */
+function recordedUserFolder(file: string): string | undefined {
+	if (!existsSync(file)) return undefined;
+	const folder = readFileSync(file, 'utf8').trim();
+	return dirname(folder) === tmpdir() && basename(folder).startsWith('lab-testing-n8n-') ? folder : undefined;
 }

@@ -1,0 +1,47 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test support runs in Node, not inside n8n */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { cleanUpEarlierRuns } from '../../support/n8n/processGroup';
+
+describe('cleanUpEarlierRuns', () => {
+	let workRoot: string;
+	let outside: string;
+
+	beforeEach(() => {
+		workRoot = mkdtempSync(join(tmpdir(), 'earlier-runs-test-'));
+		outside = mkdtempSync(join(tmpdir(), 'not-a-user-folder-'));
+	});
+	afterEach(() => {
+		rmSync(workRoot, { recursive: true, force: true });
+		rmSync(outside, { recursive: true, force: true });
+	});
+
+	/** A finished run folder, `age` seconds old, naming the n8n user folder it used. */
+	function finishedRun(name: string, age: number, userFolder: string): string {
+		const dir = join(workRoot, name);
+		mkdirSync(dir);
+		writeFileSync(join(dir, 'user-folder'), userFolder);
+		const when = Date.now() / 1000 - age;
+		utimesSync(dir, when, when);
+		return dir;
+	}
+
+	it('removes the runs beyond the newest ones together with their n8n user folders', () => {
+		const folders = Array.from({ length: 3 }, () => mkdtempSync(join(tmpdir(), 'lab-testing-n8n-')));
+		const runs = folders.map((folder, index) => finishedRun(`run-${index}`, 100 - index, folder));
+		cleanUpEarlierRuns(workRoot, 'n8n.pid.json', 'user-folder', 2);
+		expect(runs.map(existsSync)).toEqual([false, true, true]);
+		expect(folders.map(existsSync)).toEqual([false, true, true]);
+		for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+	});
+
+	it('never removes a recorded folder that is not one of its own n8n user folders', () => {
+		const run = finishedRun('run-old', 100, outside);
+		finishedRun('run-new', 1, join(tmpdir(), 'lab-testing-n8n-missing'));
+		cleanUpEarlierRuns(workRoot, 'n8n.pid.json', 'user-folder', 1);
+		expect(existsSync(run)).toBe(false);
+		expect(existsSync(outside)).toBe(true);
+	});
+});
