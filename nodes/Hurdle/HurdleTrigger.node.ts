@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
@@ -10,7 +9,7 @@ import {
 
 import { patientDataProperty } from '../shared/descriptions';
 import { receiveWebhook } from '../shared/webhook/receiveWebhook';
-import { assertVerificationReady } from '../shared/webhook/setup';
+import { manualWebhookMethods } from '../shared/webhook/setup';
 import { missingWebhookSecret } from '../shared/webhook/sharedSecret';
 import {
 	authenticationProperties,
@@ -99,21 +98,7 @@ export class HurdleTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				// Hurdle has no API to register webhooks: they are set up in its partner portal.
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await assertVerificationReady(this, hurdleApi.credentialType, missingWebhookSecret);
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				// Nothing was registered remotely, so there is nothing to remove.
-				return true;
-			},
-		},
-	};
+	webhookMethods = manualWebhookMethods(hurdleApi.credentialType, missingWebhookSecret);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveWebhook(this, hurdleWebhookSource);

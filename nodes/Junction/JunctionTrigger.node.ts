@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
@@ -10,12 +9,8 @@ import {
 
 import { patientDataProperty } from '../shared/descriptions';
 import { receiveWebhook } from '../shared/webhook/receiveWebhook';
-import { assertVerificationReady } from '../shared/webhook/setup';
-import {
-	DEFAULT_TOLERANCE_SECONDS,
-	signingKeyFrom,
-	splitSecrets,
-} from '../shared/webhook/standardWebhooks';
+import { manualWebhookMethods } from '../shared/webhook/setup';
+import { DEFAULT_TOLERANCE_SECONDS } from '../shared/webhook/standardWebhooks';
 import {
 	authenticationProperties,
 	eventsProperty,
@@ -27,6 +22,7 @@ import { junctionApi } from './transport';
 import {
 	JUNCTION_DUPLICATE_WINDOW_HOURS,
 	junctionWebhookSource,
+	missingSigningSecret,
 	RESULTS_PDF_PROPERTY,
 } from './webhook';
 
@@ -116,30 +112,7 @@ export class JunctionTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				// Endpoints are added in the Junction dashboard; a team API key cannot register them.
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await assertVerificationReady(this, junctionApi.credentialType, (credentials) => {
-					const secrets = splitSecrets(credentials.webhookSigningSecrets as string | undefined);
-					if (secrets.length === 0) {
-						return 'The credential has no webhook signing secret, so every delivery would be refused. Copy the Signing Secret of the endpoint (whsec_…) from the Junction dashboard › Webhooks.';
-					}
-					const malformed = secrets.findIndex((secret) => !signingKeyFrom(secret));
-					return malformed === -1
-						? undefined
-						: `Webhook signing secret number ${malformed + 1} in the credential is not a valid whsec_… secret`;
-				});
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				// Nothing was registered remotely, so there is nothing to remove.
-				return true;
-			},
-		},
-	};
+	webhookMethods = manualWebhookMethods(junctionApi.credentialType, missingSigningSecret);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveWebhook(this, junctionWebhookSource);

@@ -1,4 +1,4 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { jsonBodyOf } from '../shared/webhook/delivery';
 import type {
@@ -9,6 +9,7 @@ import type {
 } from '../shared/webhook/receiveWebhook';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
+	signingKeyFrom,
 	splitSecrets,
 	verifyStandardWebhook,
 } from '../shared/webhook/standardWebhooks';
@@ -33,6 +34,18 @@ export const RESULTS_PDF_PROPERTY = 'resultsPdf';
 export interface JunctionTriggerOptions extends TriggerOptions {
 	attachResultsPdf?: boolean;
 	signatureToleranceSeconds?: number;
+}
+
+/** Why the credential's signing secrets cannot verify deliveries, or undefined when they can. */
+export function missingSigningSecret(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const secrets = splitSecrets(credentials.webhookSigningSecrets as string | undefined);
+	if (secrets.length === 0) {
+		return 'The credential has no webhook signing secret, so every delivery would be refused. Copy the Signing Secret of the endpoint (whsec_…) from the Junction dashboard › Webhooks.';
+	}
+	const malformed = secrets.findIndex((secret) => !signingKeyFrom(secret));
+	return malformed === -1
+		? undefined
+		: `Webhook signing secret number ${malformed + 1} in the credential is not a valid whsec_… secret`;
 }
 
 /** Order events are filtered by status and modality, appointment events by modality; others pass. */

@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -9,7 +8,7 @@ import {
 
 import { patientDataProperty } from '../shared/descriptions';
 import { receiveWebhook } from '../shared/webhook/receiveWebhook';
-import { assertVerificationReady } from '../shared/webhook/setup';
+import { manualWebhookMethods } from '../shared/webhook/setup';
 import { missingWebhookSecret } from '../shared/webhook/sharedSecret';
 import {
 	authenticationProperties,
@@ -57,21 +56,7 @@ export class LondonMedicalLaboratoryTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				// LML has no API to register webhooks: the URL is configured once, by LML.
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await assertVerificationReady(this, lmlApi.credentialType, missingWebhookSecret);
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				// Nothing was registered remotely, so there is nothing to remove.
-				return true;
-			},
-		},
-	};
+	webhookMethods = manualWebhookMethods(lmlApi.credentialType, missingWebhookSecret);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveWebhook(this, lmlWebhookSource);

@@ -1,4 +1,12 @@
-import { NodeOperationError, type ICredentialDataDecryptedObject, type IHookFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IHookFunctions,
+	type INodeType,
+} from 'n8n-workflow';
+
+/** Why the credential cannot verify deliveries, or undefined when it can. */
+type CredentialProblem = (credentials: ICredentialDataDecryptedObject) => string | undefined;
 
 /**
  * None of the three providers lets a team API key register webhook URLs, so there is nothing to create
@@ -8,7 +16,7 @@ import { NodeOperationError, type ICredentialDataDecryptedObject, type IHookFunc
 export async function assertVerificationReady(
 	context: IHookFunctions,
 	credentialType: string,
-	problemWith: (credentials: ICredentialDataDecryptedObject) => string | undefined,
+	problemWith: CredentialProblem,
 ): Promise<true> {
 	if (context.getNodeParameter('authentication', 'verify') === 'none') {
 		context.logger.warn(`${context.getNode().name}: incoming webhooks are not verified (Authentication: None)`);
@@ -23,4 +31,27 @@ export async function assertVerificationReady(
 		});
 	}
 	return true;
+}
+
+/**
+ * The webhook methods of a trigger whose URL is set up by hand in the provider's portal: nothing exists or
+ * is registered remotely, and activation fails while the credential cannot verify deliveries.
+ */
+export function manualWebhookMethods(
+	credentialType: string,
+	problemWith: CredentialProblem,
+) {
+	return {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await assertVerificationReady(this, credentialType, problemWith);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	} satisfies NonNullable<INodeType['webhookMethods']>;
 }
