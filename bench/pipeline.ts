@@ -11,7 +11,7 @@ import { withoutPatientIdentifiers } from '../nodes/shared/privacy';
 import { jsonBodyOf, jsonObjectFrom, readDelivery } from '../nodes/shared/webhook/delivery';
 import { deliveryFingerprint } from '../nodes/shared/webhook/deliveryLedger';
 import { claimDelivery, resetInProcessLedgers } from '../nodes/shared/webhook/deliveryStore';
-import { receiveWebhook } from '../nodes/shared/webhook/receiveWebhook';
+import { receiveWebhook, type TriggerOptions } from '../nodes/shared/webhook/receiveWebhook';
 import { verifyStandardWebhook } from '../nodes/shared/webhook/standardWebhooks';
 import type { ProviderKey } from '../test/support/sender';
 import { benchDelivery, BENCH_HEADER, BENCH_SECRETS } from './deliveries';
@@ -126,9 +126,10 @@ async function wholeTrigger(provider: ProviderKey, standIn: WebhookStandIn): Pro
 async function parseVerifyDedup(provider: ProviderKey, standIn: WebhookStandIn): Promise<boolean> {
 	const source = sourceOf(provider);
 	const delivery = await readDelivery(standIn.context);
-	const verdict = await source.authenticate(standIn.context, delivery);
+	const options = standIn.context.getNodeParameter('options', {}) as TriggerOptions;
+	const verdict = await source.authenticate(standIn.context, delivery, options);
 	if (!verdict.ok) return false;
-	const body = source.readPayload ? source.readPayload(standIn.context, delivery) : jsonBodyOf(delivery);
+	const body = source.readPayload ? source.readPayload(delivery, options) : jsonBodyOf(delivery);
 	if (!body.ok) return false;
 	const event = source.eventName(body.body);
 	if (!event) return false;

@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { BodyOutcome, Delivery } from '../shared/webhook/delivery';
 import { jsonBodyOf } from '../shared/webhook/delivery';
-import type { Enrichment, EventItem, WebhookSource } from '../shared/webhook/receiveWebhook';
+import type { Enrichment, EventItem, TriggerOptions, WebhookSource } from '../shared/webhook/receiveWebhook';
 import { SECRET_QUERY_PARAMETER, credentialSharedSecret } from '../shared/webhook/sharedSecret';
 import { canonicalEventName, describeHurdleEvent, hurdleDeliveryIdentity, hurdleEventSchemas, hurdleIdentifiers } from './events';
 import { hurdleResultRows, hurdleResults } from './results';
@@ -52,10 +52,10 @@ export function queryPayload(query: IDataObject): BodyOutcome {
 	return { ok: true, body: payload };
 }
 
-function readHurdlePayload(context: IWebhookFunctions, delivery: Delivery): BodyOutcome {
+function readHurdlePayload(delivery: Delivery, options: TriggerOptions): BodyOutcome {
 	const outcome = delivery.method === 'GET' ? queryPayload(delivery.query) : jsonBodyOf(delivery);
 	if (!outcome.ok) return outcome;
-	const mappings = fieldMappingsFrom(context.getNodeParameter('options', {}) as IDataObject);
+	const mappings = fieldMappingsFrom(options as IDataObject);
 	return mappings.length ? { ok: true, body: renameFields(outcome.body, mappings) } : outcome;
 }
 

@@ -73,9 +73,8 @@ export const junctionWebhookSource: WebhookSource<typeof junctionEventSchemas> =
 	schemas: junctionEventSchemas,
 	defaultDuplicateWindowHours: JUNCTION_DUPLICATE_WINDOW_HOURS,
 
-	async authenticate(context, delivery) {
+	async authenticate(context, delivery, options: JunctionTriggerOptions) {
 		const credentials = await context.getCredentials(junctionApi.credentialType);
-		const options = context.getNodeParameter('options', {}) as JunctionTriggerOptions;
 		return verifyStandardWebhook({
 			rawBody: delivery.rawBody,
 			headers: delivery.headers,
@@ -84,7 +83,7 @@ export const junctionWebhookSource: WebhookSource<typeof junctionEventSchemas> =
 		});
 	},
 
-	readPayload(_context, delivery) {
+	readPayload(delivery) {
 		const body = jsonBodyOf(delivery);
 		if (!body.ok) return body;
 		const wrapped = envelopeForBarePayload(body.body);

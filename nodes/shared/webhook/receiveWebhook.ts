@@ -53,9 +53,9 @@ export interface WebhookSource<Schemas extends EventSchemas> {
 	schemas: Schemas;
 	/** Covers the provider's retry horizon, so a redelivery is still recognised. */
 	defaultDuplicateWindowHours: number;
-	authenticate(context: IWebhookFunctions, delivery: Delivery): Promise<Verdict<string>>;
+	authenticate(context: IWebhookFunctions, delivery: Delivery, options: TriggerOptions): Promise<Verdict<string>>;
 	/** Defaults to the JSON object in the body. */
-	readPayload?(context: IWebhookFunctions, delivery: Delivery): BodyOutcome;
+	readPayload?(delivery: Delivery, options: TriggerOptions): BodyOutcome;
 	/** The event's canonical name, or undefined when the payload names none. */
 	eventName(payload: IDataObject): string | undefined;
 	/** What makes two deliveries the same delivery; hashed before it is stored. */
@@ -72,23 +72,23 @@ export async function receiveWebhook<Schemas extends EventSchemas>(
 	source: WebhookSource<Schemas>,
 ): Promise<IWebhookResponseData> {
 	const delivery = await readDelivery(context);
+	const options = context.getNodeParameter('options', {}) as TriggerOptions;
 
 	if (context.getNodeParameter('authentication', 'verify') !== 'none') {
-		const verdict = await source.authenticate(context, delivery);
+		const verdict = await source.authenticate(context, delivery, options);
 		if (!verdict.ok) {
 			context.logger.warn(`${source.providerName} Trigger refused a delivery: ${verdict.reason}`);
 			return respond(context, 401, 'rejected', `Unauthorized: ${verdict.message}`);
 		}
 	}
 
-	const body = source.readPayload ? source.readPayload(context, delivery) : jsonBodyOf(delivery);
+	const body = source.readPayload ? source.readPayload(delivery, options) : jsonBodyOf(delivery);
 	if (!body.ok) return respond(context, body.status, 'rejected', body.message);
 	const payload = body.body;
 
 	const event = source.eventName(payload);
 	if (!event) return respond(context, 422, 'rejected', 'The body names no event');
 
-	const options = context.getNodeParameter('options', {}) as TriggerOptions;
 	const parsed = parseEvent(source.schemas, event, payload);
 	if (parsed.status === 'unknown' && !options.includeUnknownEvents) {
 		return respond(context, 200, 'ignored', 'Unknown event type; turn on "Include Unknown Events" to receive it');
