@@ -8,8 +8,16 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { HURDLE_MAX_PAGE_SIZE } from '../nodes/Hurdle/transport';
 import { LAB_TESTS_MAX_PAGE_SIZE, ORDERS_MAX_PAGE_SIZE } from '../nodes/Junction/transport';
 import { LML_MAX_PAGE_SIZE } from '../nodes/LondonMedicalLaboratory/transport';
-import { createHurdleFake, hurdleFakeData, HURDLE_FAKE_API_KEY } from '../test/support/fakes/hurdle';
-import { createJunctionFake, junctionFakeData, JUNCTION_FAKE_KEY } from '../test/support/fakes/junction';
+import {
+	createHurdleFake,
+	hurdleFakeData,
+	HURDLE_FAKE_API_KEY,
+} from '../test/support/fakes/hurdle';
+import {
+	createJunctionFake,
+	junctionFakeData,
+	JUNCTION_FAKE_KEY,
+} from '../test/support/fakes/junction';
 import { createLmlFake, lmlFakeData, LML_FAKE_TOKEN } from '../test/support/fakes/lml';
 import type { FakeServer } from '../test/support/fakeServer';
 import type { GetManyChildResult, GetManyChildSpec } from './getManyChild';
@@ -36,20 +44,78 @@ interface Case {
 }
 
 const CASES: Case[] = [
-	{ name: 'LML test registrations', provider: 'lml', node: 'londonMedicalLaboratory', parameters: { resource: 'testRegistration', operation: 'getMany', returnAll: true, filters: {} }, path: '/api/test_registration/', maxPageSize: LML_MAX_PAGE_SIZE },
-	{ name: 'LML orders', provider: 'lml', node: 'londonMedicalLaboratory', parameters: { resource: 'order', operation: 'getMany', returnAll: true }, path: '/api/order/', maxPageSize: LML_MAX_PAGE_SIZE },
-	{ name: 'Hurdle orders (cursor)', provider: 'hurdle', node: 'hurdle', parameters: { resource: 'order', operation: 'getMany', returnAll: true }, path: '/orders/v3', maxPageSize: HURDLE_MAX_PAGE_SIZE },
-	{ name: 'Hurdle products (page number)', provider: 'hurdle', node: 'hurdle', parameters: { resource: 'product', operation: 'getMany', returnAll: true }, path: '/products/v1', maxPageSize: HURDLE_MAX_PAGE_SIZE },
-	{ name: 'Junction orders (page number)', provider: 'junction', node: 'junction', parameters: { resource: 'order', operation: 'getMany', returnAll: true, filters: {} }, path: '/v3/orders', maxPageSize: ORDERS_MAX_PAGE_SIZE },
-	{ name: 'Junction lab tests (cursor)', provider: 'junction', node: 'junction', parameters: { resource: 'labTest', operation: 'getMany', returnAll: true, filters: {} }, path: '/v3/lab_test', maxPageSize: LAB_TESTS_MAX_PAGE_SIZE },
+	{
+		name: 'LML test registrations',
+		provider: 'lml',
+		node: 'londonMedicalLaboratory',
+		parameters: {
+			resource: 'testRegistration',
+			operation: 'getMany',
+			returnAll: true,
+			filters: {},
+		},
+		path: '/api/test_registration/',
+		maxPageSize: LML_MAX_PAGE_SIZE,
+	},
+	{
+		name: 'LML orders',
+		provider: 'lml',
+		node: 'londonMedicalLaboratory',
+		parameters: { resource: 'order', operation: 'getMany', returnAll: true },
+		path: '/api/order/',
+		maxPageSize: LML_MAX_PAGE_SIZE,
+	},
+	{
+		name: 'Hurdle orders (cursor)',
+		provider: 'hurdle',
+		node: 'hurdle',
+		parameters: { resource: 'order', operation: 'getMany', returnAll: true },
+		path: '/orders/v3',
+		maxPageSize: HURDLE_MAX_PAGE_SIZE,
+	},
+	{
+		name: 'Hurdle products (page number)',
+		provider: 'hurdle',
+		node: 'hurdle',
+		parameters: { resource: 'product', operation: 'getMany', returnAll: true },
+		path: '/products/v1',
+		maxPageSize: HURDLE_MAX_PAGE_SIZE,
+	},
+	{
+		name: 'Junction orders (page number)',
+		provider: 'junction',
+		node: 'junction',
+		parameters: { resource: 'order', operation: 'getMany', returnAll: true, filters: {} },
+		path: '/v3/orders',
+		maxPageSize: ORDERS_MAX_PAGE_SIZE,
+	},
+	{
+		name: 'Junction lab tests (cursor)',
+		provider: 'junction',
+		node: 'junction',
+		parameters: { resource: 'labTest', operation: 'getMany', returnAll: true, filters: {} },
+		path: '/v3/lab_test',
+		maxPageSize: LAB_TESTS_MAX_PAGE_SIZE,
+	},
 ];
 
-const CREDENTIAL_TYPES: Record<Provider, string> = { lml: 'londonMedicalLaboratoryApi', hurdle: 'hurdleApi', junction: 'junctionApi' };
+const CREDENTIAL_TYPES: Record<Provider, string> = {
+	lml: 'londonMedicalLaboratoryApi',
+	hurdle: 'hurdleApi',
+	junction: 'junctionApi',
+};
 
 function credentialsFor(provider: Provider, url: string): ICredentialDataDecryptedObject {
 	if (provider === 'lml') return { environment: 'custom', baseUrl: url, apiToken: LML_FAKE_TOKEN };
-	if (provider === 'hurdle') return { environment: 'custom', baseUrl: url, apiKey: HURDLE_FAKE_API_KEY };
-	return { environment: 'custom', baseUrl: url, apiKey: JUNCTION_FAKE_KEY, region: 'auto', domain: 'junction' };
+	if (provider === 'hurdle')
+		return { environment: 'custom', baseUrl: url, apiKey: HURDLE_FAKE_API_KEY };
+	return {
+		environment: 'custom',
+		baseUrl: url,
+		apiKey: JUNCTION_FAKE_KEY,
+		region: 'auto',
+		domain: 'junction',
+	};
 }
 
 export interface GetManyRow {
@@ -73,10 +139,14 @@ export interface GetManyResult {
 
 async function runChild(spec: GetManyChildSpec): Promise<GetManyChildResult> {
 	const child = join(__dirname, 'getManyChild.js');
-	const { stdout } = await execFileAsync(process.execPath, ['--expose-gc', child, JSON.stringify(spec)], {
-		timeout: 300_000,
-		maxBuffer: 1024 * 1024,
-	});
+	const { stdout } = await execFileAsync(
+		process.execPath,
+		['--expose-gc', child, JSON.stringify(spec)],
+		{
+			timeout: 300_000,
+			maxBuffer: 1024 * 1024,
+		},
+	);
 	return JSON.parse(stdout.trim().split('\n').pop()!) as GetManyChildResult;
 }
 
@@ -88,7 +158,13 @@ function fakesFor(records: number): Record<Provider, FakeServer> {
 	};
 }
 
-export async function benchmarkGetMany({ sizes, progress }: { sizes: number[]; progress(step: string): void }): Promise<GetManyResult> {
+export async function benchmarkGetMany({
+	sizes,
+	progress,
+}: {
+	sizes: number[];
+	progress(step: string): void;
+}): Promise<GetManyResult> {
 	const baseline = await runChild({ parameters: {}, credentialType: 'none', credentials: {} });
 	const baselineRssMiB = baseline.peakRssBytes / MiB;
 	const rows: GetManyRow[] = [];
@@ -107,7 +183,8 @@ export async function benchmarkGetMany({ sizes, progress }: { sizes: number[]; p
 				});
 				const requests = fake.requests.filter((request) => request.path === testCase.path).length;
 				const expectedRequests = Math.ceil(records / testCase.maxPageSize);
-				if (result.items !== records) throw new Error(`${testCase.name}: ${result.items} items for ${records} records`);
+				if (result.items !== records)
+					throw new Error(`${testCase.name}: ${result.items} items for ${records} records`);
 				rows.push({
 					name: testCase.name,
 					records,
@@ -120,7 +197,9 @@ export async function benchmarkGetMany({ sizes, progress }: { sizes: number[]; p
 					peakRssOverBaselineMiB: (result.peakRssBytes - baseline.peakRssBytes) / MiB,
 					heapDeltaMiB: result.heapDeltaBytes / MiB,
 				});
-				progress(`Get Many ${testCase.name}, ${records} records: ${requests} requests (expected ${expectedRequests}), ${formatNumber(result.milliseconds)} ms, peak RSS ${formatNumber(result.peakRssBytes / MiB)} MiB`);
+				progress(
+					`Get Many ${testCase.name}, ${records} records: ${requests} requests (expected ${expectedRequests}), ${formatNumber(result.milliseconds)} ms, peak RSS ${formatNumber(result.peakRssBytes / MiB)} MiB`,
+				);
 			}
 		} finally {
 			await Promise.all(Object.values(fakes).map(async (fake) => await fake.stop()));

@@ -1,7 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- benchmarks run in Node, not inside n8n */
 import { readFileSync } from 'node:fs';
 
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+} from 'n8n-workflow';
 
 import { Hurdle } from '../nodes/Hurdle/Hurdle.node';
 import { Junction } from '../nodes/Junction/Junction.node';
@@ -37,20 +45,37 @@ const NODES: Record<NonNullable<GetManyChildSpec['node']>, () => INodeType> = {
 };
 
 function executeStandIn(spec: GetManyChildSpec): IExecuteFunctions {
-	const node: INode = { id: 'bench-action', name: 'Action', type: `bench.${spec.node}`, typeVersion: 1, position: [0, 0], parameters: spec.parameters as INode['parameters'] };
+	const node: INode = {
+		id: 'bench-action',
+		name: 'Action',
+		type: `bench.${spec.node}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: spec.parameters as INode['parameters'],
+	};
 	const credentials = { [spec.credentialType]: spec.credentials };
 	return {
 		getInputData: () => [{ json: {} }],
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => spec.parameters[name] ?? fallback,
+		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
+			spec.parameters[name] ?? fallback,
 		getCredentials: async (type: string) => credentials[type],
 		getNode: () => node,
 		continueOnFail: () => false,
-		logger: { warn: () => undefined, debug: () => undefined, info: () => undefined, error: () => undefined },
+		logger: {
+			warn: () => undefined,
+			debug: () => undefined,
+			info: () => undefined,
+			error: () => undefined,
+		},
 		helpers: {
-			httpRequestWithAuthentication: async (type: string, options: IHttpRequestOptions) => await authenticatedRequest(credentials, type, options),
-			constructExecutionMetaData: (items: INodeExecutionData[], { itemData }: { itemData: { item: number } }) =>
-				items.map((item) => ({ ...item, pairedItem: itemData })),
-			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			httpRequestWithAuthentication: async (type: string, options: IHttpRequestOptions) =>
+				await authenticatedRequest(credentials, type, options),
+			constructExecutionMetaData: (
+				items: INodeExecutionData[],
+				{ itemData }: { itemData: { item: number } },
+			) => items.map((item) => ({ ...item, pairedItem: itemData })),
+			returnJsonArray: (data: IDataObject | IDataObject[]) =>
+				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 		},
 	} as unknown as IExecuteFunctions;
 }
@@ -61,7 +86,9 @@ function executeStandIn(spec: GetManyChildSpec): IExecuteFunctions {
  * fork (the kernel keeps the larger of the two at exec), so it shows the benchmark process, not this one.
  */
 function peakRssBytes(): number {
-	const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((entry) => entry.startsWith('VmHWM:'));
+	const line = readFileSync('/proc/self/status', 'utf8')
+		.split('\n')
+		.find((entry) => entry.startsWith('VmHWM:'));
 	if (!line) throw new Error('No VmHWM in /proc/self/status');
 	return Number(line.replace(/\D+/g, '')) * 1024;
 }
@@ -75,7 +102,10 @@ async function main(): Promise<void> {
 	const rssBeforeBytes = process.memoryUsage().rss;
 	let output: INodeExecutionData[][] = [[]];
 	const started = process.hrtime.bigint();
-	if (spec.node) output = (await NODES[spec.node]().execute!.call(executeStandIn(spec))) as INodeExecutionData[][];
+	if (spec.node)
+		output = (await NODES[spec.node]().execute!.call(
+			executeStandIn(spec),
+		)) as INodeExecutionData[][];
 	const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
 	gc();
 	const heapDeltaBytes = process.memoryUsage().heapUsed - heapBefore;

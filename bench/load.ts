@@ -47,7 +47,12 @@ interface Answer {
 	body: string;
 }
 
-function send(agent: Agent, url: URL, prepared: PreparedRequest, timeoutMs: number): Promise<Answer> {
+function send(
+	agent: Agent,
+	url: URL,
+	prepared: PreparedRequest,
+	timeoutMs: number,
+): Promise<Answer> {
 	return new Promise((resolve, reject) => {
 		const outgoing = request(
 			{
@@ -62,7 +67,12 @@ function send(agent: Agent, url: URL, prepared: PreparedRequest, timeoutMs: numb
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+				response.on('end', () =>
+					resolve({
+						status: response.statusCode ?? 0,
+						body: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
 				response.on('error', reject);
 			},
 		);
@@ -74,7 +84,8 @@ function send(agent: Agent, url: URL, prepared: PreparedRequest, timeoutMs: numb
 
 export async function fire(options: LoadOptions): Promise<LoadResult> {
 	const url = new URL(options.baseUrl);
-	if (url.hostname !== '127.0.0.1') throw new Error(`The load generator only sends to 127.0.0.1, not ${url.hostname}`);
+	if (url.hostname !== '127.0.0.1')
+		throw new Error(`The load generator only sends to 127.0.0.1, not ${url.hostname}`);
 	const timeoutMs = options.timeoutMs ?? 30_000;
 	// A fresh agent per run: no socket the server may already have closed while it was idle.
 	const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });

@@ -1,8 +1,19 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmarks run in Node, not inside n8n */
 import { Webhook } from 'svix';
 
-import { deliveryFingerprint, emptyLedger, recordDelivery, type DeliveryLedger } from '../nodes/shared/webhook/deliveryLedger';
-import { emptyStoredLedger, storeDelivery, storedHasDelivery, storedLedgerFrom, type StoredLedger } from '../nodes/shared/webhook/storedLedger';
+import {
+	deliveryFingerprint,
+	emptyLedger,
+	recordDelivery,
+	type DeliveryLedger,
+} from '../nodes/shared/webhook/deliveryLedger';
+import {
+	emptyStoredLedger,
+	storeDelivery,
+	storedHasDelivery,
+	storedLedgerFrom,
+	type StoredLedger,
+} from '../nodes/shared/webhook/storedLedger';
 import { verifyStandardWebhook } from '../nodes/shared/webhook/standardWebhooks';
 import { formatNumber, median, opsPerSecond, table } from './stats';
 
@@ -34,17 +45,68 @@ function orderBody(index: number): string {
 			updated_at: '2026-09-03T10:12:00.000000+00:00',
 			sample_id: `SMP${100000 + index}`,
 			status: 'completed',
-			patient_details: { first_name: 'Alex', last_name: 'Example', dob: '1988-01-01', gender: 'other', phone_number: '+15555550100', email: 'alex@example.com' },
-			patient_address: { receiver_name: 'Alex Example', first_line: '1 Test Street', city: 'Phoenix', state: 'AZ', zip: '85004', country: 'US' },
-			lab_test: { id: '0cb9f34f-c3df-4a13-8ca1-19429a82611b', slug: 'lipids', name: 'Lipid Panel', sample_type: 'dried_blood_spot', method: 'testkit', price: 45, fasting: false, is_active: true, status: 'active' },
-			details: { type: 'testkit', data: { id: 'kit-1', shipment: { id: 'ship-1', outbound_tracking_number: '1Z999', inbound_tracking_number: '1Z998', outbound_courier: 'usps', inbound_courier: 'usps', notes: null }, created_at: '2026-09-01T18:02:41Z', updated_at: '2026-09-02T18:02:41Z' } },
+			patient_details: {
+				first_name: 'Alex',
+				last_name: 'Example',
+				dob: '1988-01-01',
+				gender: 'other',
+				phone_number: '+15555550100',
+				email: 'alex@example.com',
+			},
+			patient_address: {
+				receiver_name: 'Alex Example',
+				first_line: '1 Test Street',
+				city: 'Phoenix',
+				state: 'AZ',
+				zip: '85004',
+				country: 'US',
+			},
+			lab_test: {
+				id: '0cb9f34f-c3df-4a13-8ca1-19429a82611b',
+				slug: 'lipids',
+				name: 'Lipid Panel',
+				sample_type: 'dried_blood_spot',
+				method: 'testkit',
+				price: 45,
+				fasting: false,
+				is_active: true,
+				status: 'active',
+			},
+			details: {
+				type: 'testkit',
+				data: {
+					id: 'kit-1',
+					shipment: {
+						id: 'ship-1',
+						outbound_tracking_number: '1Z999',
+						inbound_tracking_number: '1Z998',
+						outbound_courier: 'usps',
+						inbound_courier: 'usps',
+						notes: null,
+					},
+					created_at: '2026-09-01T18:02:41Z',
+					updated_at: '2026-09-02T18:02:41Z',
+				},
+			},
 			events: [
 				{ id: 1, created_at: '2026-09-01T18:02:41Z', status: 'received.testkit.ordered' },
-				{ id: 2, created_at: '2026-09-01T18:05:12Z', status: 'received.testkit.requisition_created' },
-				{ id: 3, created_at: '2026-09-02T09:00:00Z', status: 'collecting_sample.testkit.transit_customer' },
+				{
+					id: 2,
+					created_at: '2026-09-01T18:05:12Z',
+					status: 'received.testkit.requisition_created',
+				},
+				{
+					id: 3,
+					created_at: '2026-09-02T09:00:00Z',
+					status: 'collecting_sample.testkit.transit_customer',
+				},
 				{ id: 4, created_at: '2026-09-03T10:12:00Z', status: 'completed.testkit.completed' },
 			],
-			last_event: { id: 4, created_at: '2026-09-03T10:12:00Z', status: 'completed.testkit.completed' },
+			last_event: {
+				id: 4,
+				created_at: '2026-09-03T10:12:00Z',
+				status: 'completed.testkit.completed',
+			},
 			interpretation: 'abnormal',
 			origin: 'initial',
 		},
@@ -59,7 +121,11 @@ export function signedMessages(count: number, now: number) {
 		return {
 			body,
 			rawBody: Buffer.from(body),
-			headers: { 'svix-id': id, 'svix-timestamp': String(now), 'svix-signature': webhook.sign(id, new Date(now * 1000), body) },
+			headers: {
+				'svix-id': id,
+				'svix-timestamp': String(now),
+				'svix-signature': webhook.sign(id, new Date(now * 1000), body),
+			},
 		};
 	});
 }
@@ -70,7 +136,12 @@ export function benchmarkVerification(rounds = 7): VerificationResult {
 	const svix = new Webhook(secret);
 	const ours = (index: number) => {
 		const message = messages[index % messages.length];
-		const verdict = verifyStandardWebhook({ rawBody: message.rawBody, headers: message.headers, secrets: [secret], nowSeconds: now });
+		const verdict = verifyStandardWebhook({
+			rawBody: message.rawBody,
+			headers: message.headers,
+			secrets: [secret],
+			nowSeconds: now,
+		});
 		if (!verdict.ok) throw new Error(verdict.message);
 		return verdict;
 	};
@@ -114,7 +185,8 @@ export interface LedgerPoint {
  */
 export function benchmarkLedger(bounds = [1_000, 10_000, 100_000], rounds = 5): LedgerPoint[] {
 	const warmUp = emptyLedger();
-	for (let index = 0; index < 50_000; index++) recordDelivery(warmUp, `w${index}`, 1_000_000, { ttlSeconds: 60, maxEntries: 5_000 });
+	for (let index = 0; index < 50_000; index++)
+		recordDelivery(warmUp, `w${index}`, 1_000_000, { ttlSeconds: 60, maxEntries: 5_000 });
 	const points: LedgerPoint[] = [];
 	for (const bound of bounds) {
 		const policy = { ttlSeconds: 9 * 86400, maxEntries: bound };
@@ -130,12 +202,19 @@ export function benchmarkLedger(bounds = [1_000, 10_000, 100_000], rounds = 5): 
 				let next = 0;
 				const started = process.hrtime.bigint();
 				for (const ledger of ledgers) {
-					for (let index = 0; index < window; index++) recordDelivery(ledger, keys[next++], 1_000_000 + next, policy);
+					for (let index = 0; index < window; index++)
+						recordDelivery(ledger, keys[next++], 1_000_000 + next, policy);
 				}
 				samples[step].push(Number(process.hrtime.bigint() - started) / keys.length);
 			}
 		}
-		samples.forEach((values, step) => points.push({ bound, filledPercent: (step + 1) * 10, nanosecondsPerDelivery: median(values) }));
+		samples.forEach((values, step) =>
+			points.push({
+				bound,
+				filledPercent: (step + 1) * 10,
+				nanosecondsPerDelivery: median(values),
+			}),
+		);
 	}
 	return points;
 }
@@ -158,7 +237,11 @@ export interface StaticDataPoint {
  * change-tracking proxies and the SQLite write, not modelled here); we check and record the delivery.
  * Both formats: one object property per delivery (version 2, before) and sorted strings (version 3, now).
  */
-export function benchmarkStaticData(bound = 10_000, fills = [0.1, 0.5, 1], rounds = 5): StaticDataPoint[] {
+export function benchmarkStaticData(
+	bound = 10_000,
+	fills = [0.1, 0.5, 1],
+	rounds = 5,
+): StaticDataPoint[] {
 	const policy = { ttlSeconds: 9 * 86400, maxEntries: bound };
 	const now = 1_000_000;
 	const key = (index: number) => deliveryFingerprint(['bench', index]);
@@ -174,7 +257,9 @@ export function benchmarkStaticData(bound = 10_000, fills = [0.1, 0.5, 1], round
 		}
 		const textBefore = JSON.stringify({ 'node:Trigger': { deliveries: before } });
 		const textNow = JSON.stringify({ 'node:Trigger': { deliveries: after } });
-		const parsedNow = (JSON.parse(textNow) as { 'node:Trigger': { deliveries: unknown } })['node:Trigger'].deliveries;
+		const parsedNow = (JSON.parse(textNow) as { 'node:Trigger': { deliveries: unknown } })[
+			'node:Trigger'
+		].deliveries;
 		const fresh = Array.from({ length: 4096 }, (_, index) => key(10_000_000 + index));
 		const calls = {
 			jsonBefore: () => JSON.stringify(JSON.parse(textBefore)),
@@ -183,13 +268,15 @@ export function benchmarkStaticData(bound = 10_000, fills = [0.1, 0.5, 1], round
 				// As claimDelivery does it: a plain copy, a lookup, then the record.
 				const stored = { ...storedLedgerFrom(parsedNow) };
 				const fingerprint = fresh[index % fresh.length];
-				if (!storedHasDelivery(stored, fingerprint, now)) storeDelivery(stored, fingerprint, now, policy);
+				if (!storedHasDelivery(stored, fingerprint, now))
+					storeDelivery(stored, fingerprint, now, policy);
 				return stored;
 			},
 		};
 		const samples = { jsonBefore: [] as number[], jsonNow: [] as number[], ours: [] as number[] };
 		for (let round = 0; round < rounds; round++) {
-			for (const name of ['jsonBefore', 'jsonNow', 'ours'] as const) samples[name].push(opsPerSecond(calls[name], 200));
+			for (const name of ['jsonBefore', 'jsonNow', 'ours'] as const)
+				samples[name].push(opsPerSecond(calls[name], 200));
 		}
 		points.push({
 			entries,
@@ -206,12 +293,30 @@ export function benchmarkStaticData(bound = 10_000, fills = [0.1, 0.5, 1], round
 export function printStaticData(points: StaticDataPoint[]): string {
 	const column = (pick: (point: StaticDataPoint) => string) => points.map(pick);
 	return table(
-		['Dedup ledger in static data, per webhook call, at fill →', ...points.map((point) => `${formatNumber(point.entries)} entries`)],
 		[
-			['static data size, before (v2) → now (v3)', ...column((point) => `${formatNumber(point.bytesBefore / 1024)} → ${formatNumber(point.bytesNow / 1024)} KiB`)],
-			['n8n: JSON parse + serialise, before (v2), µs', ...column((point) => formatNumber(point.n8nJsonMicrosecondsBefore))],
-			['n8n: JSON parse + serialise, now (v3), µs', ...column((point) => formatNumber(point.n8nJsonMicrosecondsNow))],
-			['ours: check + record on it, now (v3), µs', ...column((point) => formatNumber(point.oursMicroseconds, 2))],
+			'Dedup ledger in static data, per webhook call, at fill →',
+			...points.map((point) => `${formatNumber(point.entries)} entries`),
+		],
+		[
+			[
+				'static data size, before (v2) → now (v3)',
+				...column(
+					(point) =>
+						`${formatNumber(point.bytesBefore / 1024)} → ${formatNumber(point.bytesNow / 1024)} KiB`,
+				),
+			],
+			[
+				'n8n: JSON parse + serialise, before (v2), µs',
+				...column((point) => formatNumber(point.n8nJsonMicrosecondsBefore)),
+			],
+			[
+				'n8n: JSON parse + serialise, now (v3), µs',
+				...column((point) => formatNumber(point.n8nJsonMicrosecondsNow)),
+			],
+			[
+				'ours: check + record on it, now (v3), µs',
+				...column((point) => formatNumber(point.oursMicroseconds, 2)),
+			],
 		],
 	);
 }
@@ -235,7 +340,12 @@ export function printLedger(points: LedgerPoint[]): string {
 		['Dedup ledger ns/delivery at fill →', ...steps.map((step) => `${step}%`)],
 		bounds.map((bound) => [
 			`bound ${formatNumber(bound)}`,
-			...steps.map((step) => formatNumber(points.find((point) => point.bound === bound && point.filledPercent === step)!.nanosecondsPerDelivery)),
+			...steps.map((step) =>
+				formatNumber(
+					points.find((point) => point.bound === bound && point.filledPercent === step)!
+						.nanosecondsPerDelivery,
+				),
+			),
 		]),
 	);
 }

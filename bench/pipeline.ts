@@ -1,7 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmarks run in Node, not inside n8n */
 import { createHmac, createSecretKey } from 'node:crypto';
 
-import type { ICredentialDataDecryptedObject, IDataObject, INode, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { hurdleWebhookSource } from '../nodes/Hurdle/webhook';
 import { junctionWebhookSource } from '../nodes/Junction/webhook';
@@ -27,9 +32,26 @@ import { formatNumber, median, opsPerSecond, table } from './stats';
 const HEADER = BENCH_HEADER;
 const SECRETS = BENCH_SECRETS;
 const CREDENTIALS: Record<string, ICredentialDataDecryptedObject> = {
-	londonMedicalLaboratoryApi: { environment: 'custom', baseUrl: 'http://127.0.0.1:9', apiToken: 'unused', webhookHeaderName: HEADER, webhookSecret: SECRETS.lml },
-	hurdleApi: { environment: 'custom', baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', webhookHeaderName: HEADER, webhookSecret: SECRETS.hurdle },
-	junctionApi: { environment: 'custom', baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', webhookSigningSecrets: SECRETS.junction },
+	londonMedicalLaboratoryApi: {
+		environment: 'custom',
+		baseUrl: 'http://127.0.0.1:9',
+		apiToken: 'unused',
+		webhookHeaderName: HEADER,
+		webhookSecret: SECRETS.lml,
+	},
+	hurdleApi: {
+		environment: 'custom',
+		baseUrl: 'http://127.0.0.1:9',
+		apiKey: 'unused',
+		webhookHeaderName: HEADER,
+		webhookSecret: SECRETS.hurdle,
+	},
+	junctionApi: {
+		environment: 'custom',
+		baseUrl: 'http://127.0.0.1:9',
+		apiKey: 'unused',
+		webhookSigningSecrets: SECRETS.junction,
+	},
 };
 
 interface PreparedDelivery {
@@ -41,7 +63,12 @@ interface PreparedDelivery {
 function prepare(provider: ProviderKey, count: number, offset: number): PreparedDelivery[] {
 	return Array.from({ length: count }, (_, index) => {
 		const { headers, body } = benchDelivery(provider, offset + index);
-		return { headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value])), rawBody: body };
+		return {
+			headers: Object.fromEntries(
+				Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+			),
+			rawBody: body,
+		};
 	});
 }
 
@@ -56,7 +83,14 @@ class WebhookStandIn {
 	current: PreparedDelivery | undefined;
 	answered: { status?: number; body?: IDataObject } = {};
 	readonly staticData: IDataObject = {};
-	private readonly node: INode = { id: 'bench-trigger', name: 'Trigger', type: 'bench', typeVersion: 1, position: [0, 0], parameters: {} };
+	private readonly node: INode = {
+		id: 'bench-trigger',
+		name: 'Trigger',
+		type: 'bench',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	private readonly response = {
 		status: (code: number) => {
 			this.answered.status = code;
@@ -101,12 +135,21 @@ class WebhookStandIn {
 		getMode: () => 'webhook',
 		getWorkflow: () => ({ id: 'bench-workflow', name: 'bench', active: true }),
 		getNode: () => this.node,
-		logger: { warn: () => undefined, debug: () => undefined, info: () => undefined, error: () => undefined },
+		logger: {
+			warn: () => undefined,
+			debug: () => undefined,
+			info: () => undefined,
+			error: () => undefined,
+		},
 		helpers: {},
 	} as unknown as IWebhookFunctions;
 }
 
-const SOURCES = { lml: lmlWebhookSource, hurdle: hurdleWebhookSource, junction: junctionWebhookSource };
+const SOURCES = {
+	lml: lmlWebhookSource,
+	hurdle: hurdleWebhookSource,
+	junction: junctionWebhookSource,
+};
 // The sources' schema types differ; the pipeline is the same generic code for all three.
 const sourceOf = (provider: ProviderKey) => SOURCES[provider] as typeof junctionWebhookSource;
 const POLICY = { ttlSeconds: 48 * 3600, maxEntries: 10_000 };
@@ -133,12 +176,18 @@ async function parseVerifyDedup(provider: ProviderKey, standIn: WebhookStandIn):
 	if (!body.ok) return false;
 	const event = source.eventName(body.body);
 	if (!event) return false;
-	const fingerprint = deliveryFingerprint([source.providerId, ...source.fingerprint(delivery, body.body, event)]);
+	const fingerprint = deliveryFingerprint([
+		source.providerId,
+		...source.fingerprint(delivery, body.body, event),
+	]);
 	return claimDelivery(standIn.context, fingerprint, POLICY);
 }
 
 type Path = 'parseVerifyDedup' | 'wholeTrigger';
-const PATHS: Record<Path, (provider: ProviderKey, standIn: WebhookStandIn) => Promise<boolean>> = { parseVerifyDedup, wholeTrigger };
+const PATHS: Record<Path, (provider: ProviderKey, standIn: WebhookStandIn) => Promise<boolean>> = {
+	parseVerifyDedup,
+	wholeTrigger,
+};
 
 export interface PipelineResult {
 	provider: ProviderKey;
@@ -158,7 +207,14 @@ export async function benchmarkPipeline(
 	eventsPerRound = 20_000,
 	providers: ProviderKey[] = ['lml', 'hurdle', 'junction'],
 ): Promise<PipelineResult[]> {
-	const cases = providers.flatMap((provider) => (['parseVerifyDedup', 'wholeTrigger'] as const).map((path) => ({ provider, path, standIn: new WebhookStandIn(), samples: [] as number[] })));
+	const cases = providers.flatMap((provider) =>
+		(['parseVerifyDedup', 'wholeTrigger'] as const).map((path) => ({
+			provider,
+			path,
+			standIn: new WebhookStandIn(),
+			samples: [] as number[],
+		})),
+	);
 	resetInProcessLedgers();
 	let offset = 0;
 	// Round 0 warms up (and fills each ledger past its default bound of 10,000); it is not counted.
@@ -179,14 +235,23 @@ export async function benchmarkPipeline(
 				run.standIn.handOver();
 			}
 			if (accepted !== deliveries.length) {
-				throw new Error(`${run.provider} ${run.path}: only ${accepted} of ${deliveries.length} deliveries were accepted (last answer: ${JSON.stringify(run.standIn.answered)})`);
+				throw new Error(
+					`${run.provider} ${run.path}: only ${accepted} of ${deliveries.length} deliveries were accepted (last answer: ${JSON.stringify(run.standIn.answered)})`,
+				);
 			}
 			if (round > 0) run.samples.push(deliveries.length / (Number(timed) / 1e9));
 		}
 	}
 	return cases.map(({ provider, path, samples }) => {
 		const eventsPerSecond = median(samples);
-		return { provider, path, eventsPerSecond, microsecondsPerEvent: 1e6 / eventsPerSecond, rounds: samples, eventsPerRound };
+		return {
+			provider,
+			path,
+			eventsPerSecond,
+			microsecondsPerEvent: 1e6 / eventsPerSecond,
+			rounds: samples,
+			eventsPerRound,
+		};
 	});
 }
 
@@ -202,22 +267,36 @@ export function benchmarkJunctionStages(rounds = 5): StagePoint[] {
 	const payload = JSON.parse(delivery.rawBody.toString('utf8')) as IDataObject;
 	const parsed = schema.safeParse(payload);
 	if (!parsed.success) throw new Error('The sample Junction order does not match its schema');
-	const item = { provider: 'junction', event: 'labtest.order.updated', ...describeJunctionEvent(parsed.data), validation: { valid: true, issues: [] }, payload };
+	const item = {
+		provider: 'junction',
+		event: 'labtest.order.updated',
+		...describeJunctionEvent(parsed.data),
+		validation: { valid: true, issues: [] },
+		payload,
+	};
 	const standIn = new WebhookStandIn();
 	// Imported once, as our verification does: OpenSSL 3 charges far more for a key import than for the HMAC.
 	const floorKey = createSecretKey(Buffer.from(SECRETS.junction.slice('whsec_'.length), 'base64'));
 	let key = 0;
 	const stages: Record<string, (index: number) => unknown> = {
 		'verify the Svix signature (HMAC-SHA256 over the body)': () =>
-			verifyStandardWebhook({ rawBody: delivery.rawBody, headers: delivery.headers, secrets: [SECRETS.junction] }),
-		'parse the JSON body (once, by n8n, whose parse the trigger reuses)': () => jsonObjectFrom(delivery.rawBody),
+			verifyStandardWebhook({
+				rawBody: delivery.rawBody,
+				headers: delivery.headers,
+				secrets: [SECRETS.junction],
+			}),
+		'parse the JSON body (once, by n8n, whose parse the trigger reuses)': () =>
+			jsonObjectFrom(delivery.rawBody),
 		'validate it against the event schema (zod)': () => schema.safeParse(payload),
 		'read the typed fields (describe)': () => describeJunctionEvent(parsed.data),
 		'output item without patient identifiers': () => withoutPatientIdentifiers(item),
 	};
 	const floor = 'floor, none of our code: JSON.parse + HMAC-SHA256 of the same body';
 	const floorOperation = () => {
-		createHmac('sha256', floorKey).update(`${delivery.headers['svix-id']}.${delivery.headers['svix-timestamp']}.`).update(delivery.rawBody).digest();
+		createHmac('sha256', floorKey)
+			.update(`${delivery.headers['svix-id']}.${delivery.headers['svix-timestamp']}.`)
+			.update(delivery.rawBody)
+			.digest();
 		return JSON.parse(delivery.rawBody.toString('utf8')) as unknown;
 	};
 	const claim = 'fingerprint + claim in the dedup ledger (at its bound)';
@@ -225,16 +304,25 @@ export function benchmarkJunctionStages(rounds = 5): StagePoint[] {
 	const samples: Record<string, number[]> = Object.fromEntries(names.map((stage) => [stage, []]));
 	// Fill the ledger to its bound first, so the claims below are its steady state.
 	for (let index = 0; index < POLICY.maxEntries; index++) {
-		claimDelivery(standIn.context, deliveryFingerprint(['junction', 'svix-id', `msg_fill_${index}`]), POLICY);
+		claimDelivery(
+			standIn.context,
+			deliveryFingerprint(['junction', 'svix-id', `msg_fill_${index}`]),
+			POLICY,
+		);
 		standIn.handOver();
 	}
 	for (let round = 0; round < rounds; round++) {
-		for (const [stage, operation] of Object.entries(stages)) samples[stage].push(opsPerSecond(operation, 200));
+		for (const [stage, operation] of Object.entries(stages))
+			samples[stage].push(opsPerSecond(operation, 200));
 		// Timed one by one, so the hand-over between calls stays off the clock.
 		let timed = 0n;
 		for (let index = 0; index < 5_000; index++) {
 			const started = process.hrtime.bigint();
-			claimDelivery(standIn.context, deliveryFingerprint(['junction', 'svix-id', `msg_stage_${key++}`]), POLICY);
+			claimDelivery(
+				standIn.context,
+				deliveryFingerprint(['junction', 'svix-id', `msg_stage_${key++}`]),
+				POLICY,
+			);
 			timed += process.hrtime.bigint() - started;
 			standIn.handOver();
 		}
@@ -252,12 +340,23 @@ const NAMES: Record<ProviderKey, string> = {
 
 export function printPipeline(results: PipelineResult[], stages: StagePoint[]): string {
 	const rate = (result: PipelineResult | undefined, target: boolean) =>
-		result ? `${formatNumber(result.eventsPerSecond)}${target ? (result.eventsPerSecond >= 50_000 ? ' ✓' : ' ✗') : ''} (${formatNumber(result.microsecondsPerEvent, 1)} µs)` : '–';
+		result
+			? `${formatNumber(result.eventsPerSecond)}${target ? (result.eventsPerSecond >= 50_000 ? ' ✓' : ' ✗') : ''} (${formatNumber(result.microsecondsPerEvent, 1)} µs)`
+			: '–';
 	const providers = [...new Set(results.map((result) => result.provider))];
-	const byPath = (provider: ProviderKey, path: Path) => results.find((result) => result.provider === provider && result.path === path);
+	const byPath = (provider: ProviderKey, path: Path) =>
+		results.find((result) => result.provider === provider && result.path === path);
 	const rates = table(
-		['Per event, in process (events/s)', 'parse + verify + dedup (≥ 50,000)', 'whole trigger: + validate, typed fields, item'],
-		providers.map((provider) => [NAMES[provider], rate(byPath(provider, 'parseVerifyDedup'), true), rate(byPath(provider, 'wholeTrigger'), false)]),
+		[
+			'Per event, in process (events/s)',
+			'parse + verify + dedup (≥ 50,000)',
+			'whole trigger: + validate, typed fields, item',
+		],
+		providers.map((provider) => [
+			NAMES[provider],
+			rate(byPath(provider, 'parseVerifyDedup'), true),
+			rate(byPath(provider, 'wholeTrigger'), false),
+		]),
 	);
 	const breakdown = table(
 		['Junction order, each step alone', 'µs/event'],

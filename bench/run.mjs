@@ -12,7 +12,10 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function step(name, command, args) {
 	process.stderr.write(`npm run bench: ▶ ${name}\n`);
-	const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+	const result = spawnSync(command, args, {
+		cwd: repoRoot,
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
 	if (result.status !== 0) {
 		process.stderr.write(`npm run bench: ✖ ${name} failed\n`);
 		process.exit(1);
@@ -21,15 +24,23 @@ function step(name, command, args) {
 
 if (!existsSync(join(repoRoot, 'node_modules'))) step('npm ci', 'npm', ['ci']);
 step('build the package', 'npm', ['run', 'build']);
-step('build the benchmarks', process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'bench/tsconfig.json']);
+step('build the benchmarks', process.execPath, [
+	join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
+	'-p',
+	'bench/tsconfig.json',
+]);
 step('runtime (Node 24 + n8n 2.41.1, cached)', process.execPath, ['test/runtime/install.mjs']);
 
 const cacheDir = resolve(process.env.LAB_TESTING_CACHE_DIR || join(repoRoot, '.cache'));
 const { nodeBin } = JSON.parse(readFileSync(join(cacheDir, 'runtime.json'), 'utf8'));
-const bench = spawn(nodeBin, [join(repoRoot, 'build', 'bench', 'run.js'), ...process.argv.slice(2)], {
-	cwd: repoRoot,
-	stdio: 'inherit',
-});
+const bench = spawn(
+	nodeBin,
+	[join(repoRoot, 'build', 'bench', 'run.js'), ...process.argv.slice(2)],
+	{
+		cwd: repoRoot,
+		stdio: 'inherit',
+	},
+);
 // Ctrl-C reaches the whole process group; the benchmark stops what it started, this process waits.
 process.on('SIGINT', () => undefined);
 process.on('SIGTERM', () => bench.kill('SIGTERM'));

@@ -17,7 +17,13 @@ import {
 	type StaticDataPoint,
 	type VerificationResult,
 } from './micro';
-import { benchmarkJunctionStages, benchmarkPipeline, printPipeline, type PipelineResult, type StagePoint } from './pipeline';
+import {
+	benchmarkJunctionStages,
+	benchmarkPipeline,
+	printPipeline,
+	type PipelineResult,
+	type StagePoint,
+} from './pipeline';
 import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './triggers';
 
 /**
@@ -42,11 +48,14 @@ function option(name: string): string | undefined {
 const quick = process.argv.includes('--quick');
 const only = option('only')?.split(',') as Measure[] | undefined;
 const selected = only ?? MEASURES;
-for (const measure of selected) if (!MEASURES.includes(measure)) throw new Error(`Unknown measure "${measure}"; known: ${MEASURES.join(', ')}`);
+for (const measure of selected)
+	if (!MEASURES.includes(measure))
+		throw new Error(`Unknown measure "${measure}"; known: ${MEASURES.join(', ')}`);
 
 const started = Date.now();
 const say = (text: string) => process.stdout.write(`${text}\n`);
-const progress = (step: string) => process.stderr.write(`bench: ${step} [${((Date.now() - started) / 1000).toFixed(0)} s]\n`);
+const progress = (step: string) =>
+	process.stderr.write(`bench: ${step} [${((Date.now() - started) / 1000).toFixed(0)} s]\n`);
 
 interface Results {
 	machine: Record<string, unknown>;
@@ -73,42 +82,88 @@ interface TargetCheck {
 function targetsOf(results: Results): TargetCheck[] {
 	const checks: TargetCheck[] = [];
 	for (const configuration of results.triggers ?? []) {
-		for (const comparison of configuration.comparisons.filter((candidate) => candidate.hasTargets)) {
+		for (const comparison of configuration.comparisons.filter(
+			(candidate) => candidate.hasTargets,
+		)) {
 			checks.push(
-				{ measure: `1 (${configuration.title})`, target: `${comparison.name}: req/s ≥ 0.95×`, figure: formatNumber(comparison.throughputRatio, 2), met: comparison.throughputTargetMet },
-				{ measure: `1 (${configuration.title})`, target: `${comparison.name}: p99 ≤ 1.1×`, figure: formatNumber(comparison.p99Ratio, 2), met: comparison.p99TargetMet },
+				{
+					measure: `1 (${configuration.title})`,
+					target: `${comparison.name}: req/s ≥ 0.95×`,
+					figure: formatNumber(comparison.throughputRatio, 2),
+					met: comparison.throughputTargetMet,
+				},
+				{
+					measure: `1 (${configuration.title})`,
+					target: `${comparison.name}: p99 ≤ 1.1×`,
+					figure: formatNumber(comparison.p99Ratio, 2),
+					met: comparison.p99TargetMet,
+				},
 			);
 		}
 	}
 	if (results.verification) {
-		checks.push({ measure: '2', target: 'Svix verification ≥ 1.0× the svix library', figure: formatNumber(results.verification.ratio, 2), met: results.verification.ratio >= 1 });
+		checks.push({
+			measure: '2',
+			target: 'Svix verification ≥ 1.0× the svix library',
+			figure: formatNumber(results.verification.ratio, 2),
+			met: results.verification.ratio >= 1,
+		});
 	}
-	for (const result of results.pipeline?.filter((candidate) => candidate.path === 'parseVerifyDedup') ?? []) {
-		checks.push({ measure: '2', target: `${result.provider}: parse + verify + dedup ≥ 50,000 events/s`, figure: formatNumber(result.eventsPerSecond), met: result.eventsPerSecond >= 50_000 });
+	for (const result of results.pipeline?.filter(
+		(candidate) => candidate.path === 'parseVerifyDedup',
+	) ?? []) {
+		checks.push({
+			measure: '2',
+			target: `${result.provider}: parse + verify + dedup ≥ 50,000 events/s`,
+			figure: formatNumber(result.eventsPerSecond),
+			met: result.eventsPerSecond >= 50_000,
+		});
 	}
 	if (results.ledger) {
 		// Flat: once at its bound and beyond (100–200% of it), within 2× of its cost at 10% fill.
 		for (const bound of [...new Set(results.ledger.map((point) => point.bound))]) {
 			const points = results.ledger.filter((point) => point.bound === bound);
 			const start = points.find((point) => point.filledPercent === 10)!.nanosecondsPerDelivery;
-			const worst = Math.max(...points.filter((point) => point.filledPercent >= 100).map((point) => point.nanosecondsPerDelivery));
-			checks.push({ measure: '3', target: `in-process ledger, bound ${formatNumber(bound)}: at and past its bound ≤ 2× its cost at 10%`, figure: `${formatNumber(worst / start, 2)}×`, met: worst <= 2 * start });
+			const worst = Math.max(
+				...points
+					.filter((point) => point.filledPercent >= 100)
+					.map((point) => point.nanosecondsPerDelivery),
+			);
+			checks.push({
+				measure: '3',
+				target: `in-process ledger, bound ${formatNumber(bound)}: at and past its bound ≤ 2× its cost at 10%`,
+				figure: `${formatNumber(worst / start, 2)}×`,
+				met: worst <= 2 * start,
+			});
 		}
 	}
 	if (results.staticData) {
 		const ours = results.staticData.map((point) => point.oursMicroseconds);
 		const ratio = Math.max(...ours) / ours[0];
-		checks.push({ measure: '3', target: 'ledger in static data, our check + record: full ≤ 2× its cost at 10%', figure: `${formatNumber(ratio, 2)}×`, met: ratio <= 2 });
+		checks.push({
+			measure: '3',
+			target: 'ledger in static data, our check + record: full ≤ 2× its cost at 10%',
+			figure: `${formatNumber(ratio, 2)}×`,
+			met: ratio <= 2,
+		});
 	}
 	if (results.getMany) {
 		const matching = results.getMany.rows.filter((row) => row.requestsMatch).length;
-		checks.push({ measure: '4', target: 'Get Many requests = ceil(n / max page size)', figure: `${matching} of ${results.getMany.rows.length} cases`, met: matching === results.getMany.rows.length });
+		checks.push({
+			measure: '4',
+			target: 'Get Many requests = ceil(n / max page size)',
+			figure: `${matching} of ${results.getMany.rows.length} cases`,
+			met: matching === results.getMany.rows.length,
+		});
 	}
 	return checks;
 }
 
 function printTargets(checks: TargetCheck[]): string {
-	return `${table(['Measure', 'Target', 'Figure', 'Met'], checks.map((check) => [check.measure, check.target, check.figure, check.met ? '✓' : '✗']))}\n`;
+	return `${table(
+		['Measure', 'Target', 'Figure', 'Met'],
+		checks.map((check) => [check.measure, check.target, check.figure, check.met ? '✓' : '✗']),
+	)}\n`;
 }
 
 function machine(runtimeNode: string, n8nVersion: string): Record<string, unknown> {
@@ -127,7 +182,12 @@ function machine(runtimeNode: string, n8nVersion: string): Record<string, unknow
 }
 
 function profileDir(): string {
-	const folder = join(repoRoot, 'bench', 'runs', `profiles-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+	const folder = join(
+		repoRoot,
+		'bench',
+		'runs',
+		`profiles-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+	);
 	mkdirSync(folder, { recursive: true });
 	progress(`n8n writes CPU profiles to ${folder}`);
 	return folder;
@@ -135,8 +195,13 @@ function profileDir(): string {
 
 async function main(): Promise<void> {
 	const runtime = installedRuntime();
-	const results: Results = { machine: machine(runtime.nodeVersion, runtime.n8nVersion), settings: { quick, measures: selected } };
-	say(`Machine: ${String(results.machine.cpu)}, ${String(results.machine.cores)} cores, ${String(results.machine.totalMemoryGiB)} GiB; Node ${process.version}; n8n ${runtime.n8nVersion}\n`);
+	const results: Results = {
+		machine: machine(runtime.nodeVersion, runtime.n8nVersion),
+		settings: { quick, measures: selected },
+	};
+	say(
+		`Machine: ${String(results.machine.cpu)}, ${String(results.machine.cores)} cores, ${String(results.machine.totalMemoryGiB)} GiB; Node ${process.version}; n8n ${runtime.n8nVersion}\n`,
+	);
 
 	if (selected.includes('verification')) {
 		progress('measure 2: Svix verification against the svix library, and receiveWebhook per event');
@@ -155,7 +220,10 @@ async function main(): Promise<void> {
 	}
 	if (selected.includes('getMany')) {
 		progress('measure 4: Get Many against the fake APIs, one child process per size');
-		results.getMany = await benchmarkGetMany({ sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 50_000], progress });
+		results.getMany = await benchmarkGetMany({
+			sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 50_000],
+			progress,
+		});
 		say(`${printGetMany(results.getMany)}\n`);
 	}
 	if (selected.includes('triggers')) {
@@ -165,11 +233,14 @@ async function main(): Promise<void> {
 			concurrency: Number(option('concurrency') ?? 8),
 			runtime,
 			only: option('targets')?.split(','),
-			triggerVersion: option('trigger-version') === undefined ? undefined : Number(option('trigger-version')),
+			triggerVersion:
+				option('trigger-version') === undefined ? undefined : Number(option('trigger-version')),
 			profileDir: process.argv.includes('--profile-n8n') ? profileDir() : undefined,
 			progress,
 		};
-		const extraEnv = Object.fromEntries((option('n8n-env')?.split(',') ?? []).map((pair) => pair.split('=', 2) as [string, string]));
+		const extraEnv = Object.fromEntries(
+			(option('n8n-env')?.split(',') ?? []).map((pair) => pair.split('=', 2) as [string, string]),
+		);
 		progress('measure 1: trigger overhead in a real n8n, as installed (its default settings)');
 		results.triggers = [
 			await benchmarkTriggers({
@@ -207,7 +278,10 @@ async function main(): Promise<void> {
 	const complete = process.argv.length <= 2;
 	const folder = complete ? join(repoRoot, 'bench') : join(repoRoot, 'bench', 'runs');
 	mkdirSync(folder, { recursive: true });
-	const file = join(folder, complete ? 'results.json' : `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+	const file = join(
+		folder,
+		complete ? 'results.json' : `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+	);
 	writeFileSync(file, `${JSON.stringify(results, null, '\t')}\n`);
 	say(`bench: wrote ${file} in ${results.wallSeconds} s`);
 }

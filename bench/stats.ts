@@ -26,12 +26,20 @@ export function opsPerSecond(operation: (index: number) => unknown, milliseconds
 }
 
 export function formatNumber(value: number, digits = 0): string {
-	return value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+	return value.toLocaleString('en-GB', {
+		maximumFractionDigits: digits,
+		minimumFractionDigits: digits,
+	});
 }
 
 export function table(headers: string[], rows: Array<Array<string | number>>): string {
 	const cells = [headers, ...rows.map((row) => row.map(String))];
 	const widths = headers.map((_, column) => Math.max(...cells.map((row) => row[column].length)));
-	const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-	return [line(cells[0]), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...cells.slice(1).map(line)].join('\n');
+	const line = (row: string[]) =>
+		`| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+	return [
+		line(cells[0]),
+		`| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`,
+		...cells.slice(1).map(line),
+	].join('\n');
 }

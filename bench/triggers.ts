@@ -8,12 +8,25 @@ import { LML_DUPLICATE_WINDOW_HOURS } from '../nodes/LondonMedicalLaboratory/web
 import { deliveryFingerprint } from '../nodes/shared/webhook/deliveryLedger';
 import { emptyStoredLedger, storeDelivery } from '../nodes/shared/webhook/storedLedger';
 import type { FakeUrls } from '../test/e2e/environment';
-import { credentialJson, defineCredential, stableId, stableUuid, triggerWorkflow, TRIGGER_NODE, type E2eWorkflow } from '../test/e2e/workflows';
+import {
+	credentialJson,
+	defineCredential,
+	stableId,
+	stableUuid,
+	triggerWorkflow,
+	TRIGGER_NODE,
+	type E2eWorkflow,
+} from '../test/e2e/workflows';
 import { createHurdleFake, HURDLE_FAKE_API_KEY } from '../test/support/fakes/hurdle';
 import { createJunctionFake, JUNCTION_FAKE_KEY } from '../test/support/fakes/junction';
 import { createLmlFake, LML_FAKE_TOKEN } from '../test/support/fakes/lml';
 import type { FakeServer } from '../test/support/fakeServer';
-import { N8nInstance, type CredentialJson, type N8nClient, type WorkflowJson } from '../test/support/n8n';
+import {
+	N8nInstance,
+	type CredentialJson,
+	type N8nClient,
+	type WorkflowJson,
+} from '../test/support/n8n';
 import { cacheDir, installedRuntime, repoRoot, type Runtime } from '../test/support/runtime';
 import type { ProviderKey } from '../test/support/sender';
 import { benchDelivery, BENCH_HEADER, BENCH_SECRETS } from './deliveries';
@@ -38,7 +51,11 @@ const TRIGGER_TYPES: Record<ProviderKey, string> = {
 	hurdle: 'hurdleTrigger',
 	junction: 'junctionTrigger',
 };
-export const PROVIDER_NAMES: Record<ProviderKey, string> = { lml: 'LML', hurdle: 'Hurdle', junction: 'Junction' };
+export const PROVIDER_NAMES: Record<ProviderKey, string> = {
+	lml: 'LML',
+	hurdle: 'Hurdle',
+	junction: 'Junction',
+};
 
 export interface TriggerBenchOptions {
 	requestsPerSegment: number;
@@ -102,7 +119,13 @@ export interface Comparison {
 
 export interface TriggerBenchResult {
 	title: string;
-	settings: { requestsPerSegment: number; rounds: number; concurrency: number; warmUpRequests: number; triggerVersion: number };
+	settings: {
+		requestsPerSegment: number;
+		rounds: number;
+		concurrency: number;
+		warmUpRequests: number;
+		triggerVersion: number;
+	};
 	targets: TargetSummary[];
 	comparisons: Comparison[];
 	n8nEnvironment: Record<string, string>;
@@ -130,7 +153,11 @@ let unique = 0;
 /** The trigger's default Duplicate Memory. */
 const FULL_LEDGER_ENTRIES = 10_000;
 
-const CREDENTIAL_TYPES: Record<ProviderKey, string> = { lml: 'londonMedicalLaboratoryApi', hurdle: 'hurdleApi', junction: 'junctionApi' };
+const CREDENTIAL_TYPES: Record<ProviderKey, string> = {
+	lml: 'londonMedicalLaboratoryApi',
+	hurdle: 'hurdleApi',
+	junction: 'junctionApi',
+};
 
 /** Each trigger's credential: the fake API (never called: Fetch Full Data is off) and the webhook secret. */
 function credentialOf(provider: ProviderKey) {
@@ -139,19 +166,44 @@ function credentialOf(provider: ProviderKey) {
 		type: CREDENTIAL_TYPES[provider],
 		data: (fakes) => {
 			if (provider === 'lml') {
-				return { environment: 'custom', baseUrl: fakes.lml, apiToken: LML_FAKE_TOKEN, webhookHeaderName: HEADER, webhookSecret: SECRETS.lml };
+				return {
+					environment: 'custom',
+					baseUrl: fakes.lml,
+					apiToken: LML_FAKE_TOKEN,
+					webhookHeaderName: HEADER,
+					webhookSecret: SECRETS.lml,
+				};
 			}
 			if (provider === 'hurdle') {
-				return { environment: 'custom', baseUrl: fakes.hurdle, apiKey: HURDLE_FAKE_API_KEY, webhookHeaderName: HEADER, webhookSecret: SECRETS.hurdle };
+				return {
+					environment: 'custom',
+					baseUrl: fakes.hurdle,
+					apiKey: HURDLE_FAKE_API_KEY,
+					webhookHeaderName: HEADER,
+					webhookSecret: SECRETS.hurdle,
+				};
 			}
-			return { apiKey: JUNCTION_FAKE_KEY, environment: 'custom', baseUrl: fakes.junction, region: 'auto', domain: 'junction', webhookSigningSecrets: SECRETS.junction };
+			return {
+				apiKey: JUNCTION_FAKE_KEY,
+				environment: 'custom',
+				baseUrl: fakes.junction,
+				region: 'auto',
+				domain: 'junction',
+				webhookSigningSecrets: SECRETS.junction,
+			};
 		},
 	});
 }
 
 function credentials(fakes: Record<ProviderKey, FakeServer>): CredentialJson[] {
-	const urls = { lml: fakes.lml.url, hurdle: fakes.hurdle.url, junction: fakes.junction.url } as unknown as FakeUrls;
-	return [...PROVIDERS.map((provider) => credentialOf(provider)), HEADER_AUTH_CREDENTIAL].map((credential) => credentialJson(credential, urls));
+	const urls = {
+		lml: fakes.lml.url,
+		hurdle: fakes.hurdle.url,
+		junction: fakes.junction.url,
+	} as unknown as FakeUrls;
+	return [...PROVIDERS.map((provider) => credentialOf(provider)), HEADER_AUTH_CREDENTIAL].map(
+		(credential) => credentialJson(credential, urls),
+	);
 }
 
 const HEADER_AUTH_CREDENTIAL = defineCredential({
@@ -171,8 +223,20 @@ function webhookNodeWorkflow(headerAuth: boolean): E2eWorkflow {
 		typeVersion: 2,
 		position: [0, 0],
 		webhookId: path,
-		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {}, ...(headerAuth ? { authentication: 'headerAuth' } : {}) },
-		...(headerAuth ? { credentials: { httpHeaderAuth: { id: HEADER_AUTH_CREDENTIAL.id, name: HEADER_AUTH_CREDENTIAL.name } } } : {}),
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'onReceived',
+			options: {},
+			...(headerAuth ? { authentication: 'headerAuth' } : {}),
+		},
+		...(headerAuth
+			? {
+					credentials: {
+						httpHeaderAuth: { id: HEADER_AUTH_CREDENTIAL.id, name: HEADER_AUTH_CREDENTIAL.name },
+					},
+				}
+			: {}),
 	};
 	const json: WorkflowJson = {
 		id: stableId(`workflow:${name}`),
@@ -191,7 +255,8 @@ function fullLedgerStaticData(nodeName: string, entries: number): Record<string,
 	const policy = { ttlSeconds: LML_DUPLICATE_WINDOW_HOURS * 3600, maxEntries: entries };
 	const ledger = emptyStoredLedger(now);
 	// One short of the bound, so the ledger holds between `entries - 1` and `entries` keys throughout.
-	for (let index = 0; index < entries - 1; index++) storeDelivery(ledger, deliveryFingerprint(['prefill', index]), now, policy);
+	for (let index = 0; index < entries - 1; index++)
+		storeDelivery(ledger, deliveryFingerprint(['prefill', index]), now, policy);
 	return { [`node:${nodeName}`]: { deliveries: ledger } };
 }
 
@@ -210,18 +275,28 @@ interface ExecutionSummary {
 }
 
 async function newestExecutionId(client: N8nClient, workflowId: string): Promise<number> {
-	const { data } = await client.api<{ data: ExecutionSummary[] }>('GET', `/executions?workflowId=${workflowId}&limit=1&includeData=false`);
+	const { data } = await client.api<{ data: ExecutionSummary[] }>(
+		'GET',
+		`/executions?workflowId=${workflowId}&limit=1&includeData=false`,
+	);
 	return data.length ? Number(data[0].id) : 0;
 }
 
 /** Finished executions of a workflow with an id above `afterId` (n8n lists them newest first). */
-async function executionsAfter(client: N8nClient, workflowId: string, afterId: number): Promise<ExecutionSummary[]> {
+async function executionsAfter(
+	client: N8nClient,
+	workflowId: string,
+	afterId: number,
+): Promise<ExecutionSummary[]> {
 	const found: ExecutionSummary[] = [];
 	let cursor: string | undefined;
 	for (let page = 0; page < 1000; page++) {
 		const query = new URLSearchParams({ workflowId, limit: '250', includeData: 'false' });
 		if (cursor) query.set('cursor', cursor);
-		const { data, nextCursor } = await client.api<{ data: ExecutionSummary[]; nextCursor?: string | null }>('GET', `/executions?${query.toString()}`);
+		const { data, nextCursor } = await client.api<{
+			data: ExecutionSummary[];
+			nextCursor?: string | null;
+		}>('GET', `/executions?${query.toString()}`);
 		const newer = data.filter((execution) => Number(execution.id) > afterId);
 		found.push(...newer);
 		if (newer.length < data.length || !nextCursor) break;
@@ -231,17 +306,32 @@ async function executionsAfter(client: N8nClient, workflowId: string, afterId: n
 }
 
 /** Waits (bounded) until n8n has finished `count` executions newer than `afterId`. */
-async function waitForExecutions(client: N8nClient, workflowId: string, afterId: number, count: number, timeoutMs = 180_000): Promise<ExecutionSummary[]> {
+async function waitForExecutions(
+	client: N8nClient,
+	workflowId: string,
+	afterId: number,
+	count: number,
+	timeoutMs = 180_000,
+): Promise<ExecutionSummary[]> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const found = await executionsAfter(client, workflowId, afterId);
 		if (found.length >= count) return found;
-		if (Date.now() > deadline) throw new Error(`n8n finished only ${found.length} of ${count} executions within ${timeoutMs / 1000} s`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`n8n finished only ${found.length} of ${count} executions within ${timeoutMs / 1000} s`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }
 
-async function runSegment(n8n: N8nInstance, target: Target, requests: number, concurrency: number, round: number): Promise<Segment> {
+async function runSegment(
+	n8n: N8nInstance,
+	target: Target,
+	requests: number,
+	concurrency: number,
+	round: number,
+): Promise<Segment> {
 	const prepared: PreparedRequest[] = Array.from({ length: requests }, () => ({
 		...benchDelivery(target.provider, unique++),
 		path: `/webhook/${target.webhookPath}`,
@@ -249,16 +339,27 @@ async function runSegment(n8n: N8nInstance, target: Target, requests: number, co
 	const afterId = await newestExecutionId(n8n.client, target.workflowId);
 	const pid = n8n.pid!;
 	const cpuBefore = cpuMs(pid);
-	const load: LoadResult = await fire({ baseUrl: n8n.client.baseUrl, requests: prepared, concurrency, isExpected: target.isExpected });
+	const load: LoadResult = await fire({
+		baseUrl: n8n.client.baseUrl,
+		requests: prepared,
+		concurrency,
+		isExpected: target.isExpected,
+	});
 	const executions = await waitForExecutions(n8n.client, target.workflowId, afterId, requests);
 	const cpuAfter = cpuMs(pid);
-	const lastStop = Math.max(...executions.map((execution) => Date.parse(execution.stoppedAt ?? '')));
+	const lastStop = Math.max(
+		...executions.map((execution) => Date.parse(execution.stoppedAt ?? '')),
+	);
 	const failures: string[] = [];
 	if (load.errors) failures.push(`${load.errors} socket errors (${load.firstError})`);
-	if (load.expectedAnswers !== requests) failures.push(`${requests - load.expectedAnswers} unexpected answers: ${JSON.stringify(load.statuses)}`);
+	if (load.expectedAnswers !== requests)
+		failures.push(
+			`${requests - load.expectedAnswers} unexpected answers: ${JSON.stringify(load.statuses)}`,
+		);
 	const failed = executions.filter((execution) => execution.status !== 'success').length;
 	if (failed) failures.push(`${failed} executions did not succeed`);
-	if (executions.length !== requests) failures.push(`${executions.length} executions for ${requests} requests`);
+	if (executions.length !== requests)
+		failures.push(`${executions.length} executions for ${requests} requests`);
 	return {
 		round,
 		requestsPerSecond: load.requestsPerSecond,
@@ -283,7 +384,11 @@ const N8N_ENVIRONMENT: Record<string, string> = {
 };
 
 export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<TriggerBenchResult> {
-	const fakes: Record<ProviderKey, FakeServer> = { lml: createLmlFake(), hurdle: createHurdleFake(), junction: createJunctionFake() };
+	const fakes: Record<ProviderKey, FakeServer> = {
+		lml: createLmlFake(),
+		hurdle: createHurdleFake(),
+		junction: createJunctionFake(),
+	};
 	let n8n: N8nInstance | undefined;
 	try {
 		for (const fake of Object.values(fakes)) await fake.start();
@@ -301,7 +406,9 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 			parameters: {},
 			typeVersion: options.triggerVersion ?? 1.1,
 		});
-		Object.assign(fullLedger.json, { staticData: fullLedgerStaticData(TRIGGER_NODE, FULL_LEDGER_ENTRIES) });
+		Object.assign(fullLedger.json, {
+			staticData: fullLedgerStaticData(TRIGGER_NODE, FULL_LEDGER_ENTRIES),
+		});
 		const webhookNode = webhookNodeWorkflow(false);
 		const webhookNodeHeaderAuth = webhookNodeWorkflow(true);
 		const workflows = [...triggerWorkflows, fullLedger, webhookNode, webhookNodeHeaderAuth];
@@ -313,11 +420,15 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 			credentials: credentials(fakes),
 			workflows: workflows.map((workflow) => workflow.json),
 			webhooks: workflows.map((workflow) => workflow.webhookPath),
-			env: options.profileDir ? { ...environment, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.profileDir}` } : environment,
+			env: options.profileDir
+				? { ...environment, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.profileDir}` }
+				: environment,
 			onProgress: options.progress,
 		});
-		const accepted = (status: number, body: string) => status === 200 && body.includes('"accepted"');
-		const started = (status: number, body: string) => status === 200 && body.includes('Workflow was started');
+		const accepted = (status: number, body: string) =>
+			status === 200 && body.includes('"accepted"');
+		const started = (status: number, body: string) =>
+			status === 200 && body.includes('Workflow was started');
 		const allTargets: Target[] = PROVIDERS.flatMap((provider, index) => [
 			{
 				name: `${PROVIDER_NAMES[provider]} Trigger`,
@@ -352,21 +463,31 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 			webhookPath: webhookNodeHeaderAuth.webhookPath,
 			isExpected: started,
 		});
-		const targets = allTargets.filter((target) => !options.only || options.only.includes(`${target.provider}-${target.kind}`));
+		const targets = allTargets.filter(
+			(target) => !options.only || options.only.includes(`${target.provider}-${target.kind}`),
+		);
 
 		options.progress(`warm-up: ${options.warmUpRequests} requests per target`);
 		for (const target of targets) {
 			const warmUp = await runSegment(n8n, target, options.warmUpRequests, options.concurrency, 0);
-			if (warmUp.failures.length) throw new Error(`${target.name} failed in the warm-up: ${warmUp.failures.join('; ')}`);
+			if (warmUp.failures.length)
+				throw new Error(`${target.name} failed in the warm-up: ${warmUp.failures.join('; ')}`);
 		}
 		const segments = new Map<Target, Segment[]>(targets.map((target) => [target, []]));
 		for (let round = 1; round <= options.rounds; round++) {
 			// Rotate the order, so no target always runs right after the same one.
 			const order = targets.map((_, index) => targets[(index + (round - 1) * 3) % targets.length]);
 			for (const target of order) {
-				const segment = await runSegment(n8n, target, options.requestsPerSegment, options.concurrency, round);
+				const segment = await runSegment(
+					n8n,
+					target,
+					options.requestsPerSegment,
+					options.concurrency,
+					round,
+				);
 				// A refused request or a failed execution makes the figures meaningless: stop, say why.
-				if (segment.failures.length) throw new Error(`${target.name}, round ${round}: ${segment.failures.join('; ')}`);
+				if (segment.failures.length)
+					throw new Error(`${target.name}, round ${round}: ${segment.failures.join('; ')}`);
 				segments.get(target)!.push(segment);
 				options.progress(
 					`round ${round}/${options.rounds} ${target.name}: ${formatNumber(segment.requestsPerSecond)} req/s, p50 ${formatNumber(segment.p50Ms, 1)} ms, p99 ${formatNumber(segment.p99Ms, 1)} ms, ${formatNumber(segment.executionsPerSecond)} exec/s, ${formatNumber(segment.n8nCpuMsPerRequest, 2)} CPU ms/req${segment.failures.length ? ` — ${segment.failures.join('; ')}` : ''}`,
@@ -388,12 +509,19 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 				segments: list,
 			};
 		});
-		const find = (provider: ProviderKey, kind: TargetKind) => targets.find((target) => target.provider === provider && target.kind === kind);
-		const compare = (name: string, ours: Target | undefined, reference: Target | undefined, hasTargets: boolean): Comparison[] => {
+		const find = (provider: ProviderKey, kind: TargetKind) =>
+			targets.find((target) => target.provider === provider && target.kind === kind);
+		const compare = (
+			name: string,
+			ours: Target | undefined,
+			reference: Target | undefined,
+			hasTargets: boolean,
+		): Comparison[] => {
 			if (!ours || !reference) return [];
 			const mine = segments.get(ours)!;
 			const theirs = segments.get(reference)!;
-			const ratio = (pick: (segment: Segment) => number) => median(mine.map((segment, index) => pick(segment) / pick(theirs[index])));
+			const ratio = (pick: (segment: Segment) => number) =>
+				median(mine.map((segment, index) => pick(segment) / pick(theirs[index])));
 			const throughputRatio = ratio((segment) => segment.requestsPerSecond);
 			const p99Ratio = ratio((segment) => segment.p99Ms);
 			return [
@@ -414,11 +542,31 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 		};
 		const comparisons = [
 			...PROVIDERS.flatMap((provider) =>
-				compare(`${PROVIDER_NAMES[provider]} Trigger ÷ Webhook node`, find(provider, 'trigger'), find(provider, 'webhookNode'), true),
+				compare(
+					`${PROVIDER_NAMES[provider]} Trigger ÷ Webhook node`,
+					find(provider, 'trigger'),
+					find(provider, 'webhookNode'),
+					true,
+				),
 			),
-			...compare('LML Trigger ÷ Webhook node + Header Auth', find('lml', 'trigger'), find('lml', 'webhookNodeHeaderAuth'), false),
-			...compare('LML Trigger, full ledger ÷ LML Trigger', find('lml', 'triggerFullLedger'), find('lml', 'trigger'), false),
-			...compare('Webhook node + Header Auth ÷ Webhook node', find('lml', 'webhookNodeHeaderAuth'), find('lml', 'webhookNode'), false),
+			...compare(
+				'LML Trigger ÷ Webhook node + Header Auth',
+				find('lml', 'trigger'),
+				find('lml', 'webhookNodeHeaderAuth'),
+				false,
+			),
+			...compare(
+				'LML Trigger, full ledger ÷ LML Trigger',
+				find('lml', 'triggerFullLedger'),
+				find('lml', 'trigger'),
+				false,
+			),
+			...compare(
+				'Webhook node + Header Auth ÷ Webhook node',
+				find('lml', 'webhookNodeHeaderAuth'),
+				find('lml', 'webhookNode'),
+				false,
+			),
 		];
 		return {
 			title: options.title,
@@ -461,7 +609,14 @@ export function printTriggers(result: TriggerBenchResult): string {
 	);
 	const check = (met: boolean) => (met ? '✓' : '✗');
 	const ratios = table(
-		['Ratios, same bodies, same rounds (median of per-round ratios)', 'req/s (≥ 0.95)', 'p99 (≤ 1.1)', 'p50', 'exec/s', 'CPU/req'],
+		[
+			'Ratios, same bodies, same rounds (median of per-round ratios)',
+			'req/s (≥ 0.95)',
+			'p99 (≤ 1.1)',
+			'p50',
+			'exec/s',
+			'CPU/req',
+		],
 		result.comparisons.map((comparison) => [
 			comparison.name,
 			`${formatNumber(comparison.throughputRatio, 2)}${comparison.hasTargets ? ` ${check(comparison.throughputTargetMet)}` : ''}`,

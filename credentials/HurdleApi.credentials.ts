@@ -11,7 +11,10 @@ export class HurdleApi implements ICredentialType {
 
 	displayName = 'Hurdle (Chronomics) API';
 
-	icon: Icon = { light: 'file:../nodes/Hurdle/hurdle.svg', dark: 'file:../nodes/Hurdle/hurdle.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Hurdle/hurdle.svg',
+		dark: 'file:../nodes/Hurdle/hurdle.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.hurdle.bio/docs/webhooks';
 
@@ -50,7 +53,8 @@ export class HurdleApi implements ICredentialType {
 			name: 'webhookHeaderName',
 			type: 'string',
 			default: 'X-Webhook-Secret',
-			description: 'The custom header you add to the webhook in the Hurdle partner portal (or via your account manager)',
+			description:
+				'The custom header you add to the webhook in the Hurdle partner portal (or via your account manager)',
 		},
 		{
 			displayName: 'Webhook Secret',
@@ -58,7 +62,8 @@ export class HurdleApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'A long random value you choose and set as that header at Hurdle. The trigger refuses requests without it.',
+			description:
+				'A long random value you choose and set as that header at Hurdle. The trigger refuses requests without it.',
 		},
 	];
 

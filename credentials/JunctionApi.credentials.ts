@@ -19,7 +19,10 @@ export class JunctionApi implements ICredentialType {
 
 	displayName = 'Junction (Vital) API';
 
-	icon: Icon = { light: 'file:../nodes/Junction/junction.svg', dark: 'file:../nodes/Junction/junction.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Junction/junction.svg',
+		dark: 'file:../nodes/Junction/junction.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.junction.com/api-details/junction-api';
 
@@ -39,7 +42,11 @@ export class JunctionApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Custom Base URL', value: 'custom' },
-				{ name: 'From API Key', value: 'auto', description: 'sk_ keys are sandbox keys, pk_ keys production keys' },
+				{
+					name: 'From API Key',
+					value: 'auto',
+					description: 'sk_ keys are sandbox keys, pk_ keys production keys',
+				},
 				{ name: 'Production', value: 'production' },
 				{ name: 'Sandbox', value: 'sandbox' },
 			],
@@ -59,7 +66,11 @@ export class JunctionApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'EU', value: 'eu', description: 'Data held in Belgium' },
-				{ name: 'From API Key', value: 'auto', description: 'Keys start with pk_us_, pk_eu_, sk_us_ or sk_eu_' },
+				{
+					name: 'From API Key',
+					value: 'auto',
+					description: 'Keys start with pk_us_, pk_eu_, sk_us_ or sk_eu_',
+				},
 				{ name: 'US', value: 'us', description: 'Data held in the United States' },
 			],
 			default: 'auto',

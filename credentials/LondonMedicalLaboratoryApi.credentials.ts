@@ -25,8 +25,16 @@ export class LondonMedicalLaboratoryApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Custom Base URL', value: 'custom' },
-				{ name: 'Production', value: 'production', description: 'https://api.londonmedicallaboratory.com' },
-				{ name: 'Sandbox', value: 'sandbox', description: 'https://api.sandbox.londonmedicallaboratory.com' },
+				{
+					name: 'Production',
+					value: 'production',
+					description: 'https://api.londonmedicallaboratory.com',
+				},
+				{
+					name: 'Sandbox',
+					value: 'sandbox',
+					description: 'https://api.sandbox.londonmedicallaboratory.com',
+				},
 			],
 			default: 'production',
 		},

@@ -7,7 +7,10 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 		// svix 2.x ships only an ES module; jest's module runtime on Node 20 needs it as CommonJS.
-		'^.+/node_modules/svix/.+\\.mjs$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
+		'^.+/node_modules/svix/.+\\.mjs$': [
+			'ts-jest',
+			{ tsconfig: { allowJs: true, module: 'commonjs' } },
+		],
 	},
 	transformIgnorePatterns: ['/node_modules/(?!svix/)'],
 };

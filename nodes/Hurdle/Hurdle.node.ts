@@ -18,7 +18,8 @@ export class Hurdle implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Order kits, register them, and get tests with results and products from Hurdle (formerly Chronomics)',
+		description:
+			'Order kits, register them, and get tests with results and products from Hurdle (formerly Chronomics)',
 		defaults: { name: 'Hurdle (Chronomics)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

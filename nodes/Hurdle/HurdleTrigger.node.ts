@@ -64,8 +64,10 @@ export class HurdleTrigger implements INodeType {
 		// trigger at version 1, which costs a run in its expression sandbox; from 1.1 on it does not.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Hurdle (formerly Chronomics) reports an order, test or phlebotomy event',
+		subtitle:
+			'={{$parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow when Hurdle (formerly Chronomics) reports an order, test or phlebotomy event',
 		defaults: { name: 'Hurdle (Chronomics) Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -82,7 +84,8 @@ export class HurdleTrigger implements INodeType {
 		properties: [
 			...authenticationProperties({
 				name: 'Shared Secret',
-				description: 'Require the webhook secret from the credential, in its header or as ?token= in the URL',
+				description:
+					'Require the webhook secret from the credential, in its header or as ?token= in the URL',
 			}),
 			eventsProperty(
 				hurdleEventOptions,

@@ -41,7 +41,9 @@ export function kitsFromAnyShape(value: unknown): unknown {
 		return kitsFromAnyShape(Object.values(value));
 	}
 	if (Array.isArray(value)) {
-		return value.map((entry) => (typeof entry === 'string' || typeof entry === 'number' ? { kitId: String(entry) } : entry));
+		return value.map((entry) =>
+			typeof entry === 'string' || typeof entry === 'number' ? { kitId: String(entry) } : entry,
+		);
 	}
 	return value;
 }
@@ -49,7 +51,9 @@ export function kitsFromAnyShape(value: unknown): unknown {
 const kits = z.preprocess(kitsFromAnyShape, z.array(z.object({ kitId: identifier }).passthrough()));
 
 function eventType(name: string) {
-	return z.string().refine((sent) => sent.trim().toLowerCase() === name, { message: `Expected ${name} in any letter case` });
+	return z.string().refine((sent) => sent.trim().toLowerCase() === name, {
+		message: `Expected ${name} in any letter case`,
+	});
 }
 
 const commonFields = {
@@ -106,14 +110,20 @@ export const hurdleEventSchemas = {
 		outForDeliveryAt: timestamp.optional(),
 		...trackingFields,
 	}),
-	'order.received': orderEvent('order.received', { receivedAt: timestamp.optional(), ...trackingFields }),
+	'order.received': orderEvent('order.received', {
+		receivedAt: timestamp.optional(),
+		...trackingFields,
+	}),
 	'order.return_out_for_delivery': orderEvent('order.return_out_for_delivery', {
 		// Documented as receivedAt (sic); outForDeliveryAt is accepted too, in case Hurdle corrects it.
 		receivedAt: timestamp.optional(),
 		outForDeliveryAt: timestamp.optional(),
 		...trackingFields,
 	}),
-	'order.return_received': orderEvent('order.return_received', { receivedAt: timestamp.optional(), ...trackingFields }),
+	'order.return_received': orderEvent('order.return_received', {
+		receivedAt: timestamp.optional(),
+		...trackingFields,
+	}),
 	'test.registered': lenientEvent('test.registered'),
 	'test.lab_accessioned': lenientEvent('test.lab_accessioned'),
 	'test.processed': lenientEvent('test.processed'),
@@ -125,7 +135,9 @@ export const hurdleEventSchemas = {
 };
 
 export type HurdleEventName = keyof typeof hurdleEventSchemas;
-export type HurdleEvent<Name extends HurdleEventName = HurdleEventName> = z.infer<(typeof hurdleEventSchemas)[Name]>;
+export type HurdleEvent<Name extends HurdleEventName = HurdleEventName> = z.infer<
+	(typeof hurdleEventSchemas)[Name]
+>;
 
 export const hurdleEventOptions: Record<HurdleEventName, EventOption> = {
 	'order.created': { displayName: 'Order Created', description: 'An order was placed' },
@@ -149,7 +161,10 @@ export const hurdleEventOptions: Record<HurdleEventName, EventOption> = {
 		displayName: 'Return Received',
 		description: 'The return parcel with the sample reached the lab',
 	},
-	'test.registered': { displayName: 'Test Registered', description: 'A kit was registered to the person taking the test' },
+	'test.registered': {
+		displayName: 'Test Registered',
+		description: 'A kit was registered to the person taking the test',
+	},
 	'test.lab_accessioned': {
 		displayName: 'Test Lab Accessioned',
 		description: 'The lab received the sample; the test ID is known from here on',
@@ -194,7 +209,9 @@ function idText(value: unknown): string | undefined {
 /** Kit ids from `kits` in any shape plus a top-level `kitId`, without repeats. */
 export function kitIdsFrom(payload: IDataObject): string[] | undefined {
 	const fromKits = kitsFromAnyShape(payload.kits);
-	const ids = Array.isArray(fromKits) ? fromKits.map((kit) => idText((kit as IDataObject | undefined)?.kitId)) : [];
+	const ids = Array.isArray(fromKits)
+		? fromKits.map((kit) => idText((kit as IDataObject | undefined)?.kitId))
+		: [];
 	ids.push(idText(payload.kitId));
 	const unique = [...new Set(ids.filter((id): id is string => id !== undefined))];
 	return unique.length ? unique : undefined;
@@ -223,7 +240,11 @@ export function hurdleIdentifiers(payload: IDataObject) {
 
 /** What identifies one Hurdle delivery: the event's ids, version and times (the dedup fingerprint's parts). */
 export function hurdleDeliveryIdentity(payload: IDataObject) {
-	return { ...hurdleIdentifiers(payload), version: idText(payload.version), timestamps: timestampsFrom(payload) };
+	return {
+		...hurdleIdentifiers(payload),
+		version: idText(payload.version),
+		timestamps: timestampsFrom(payload),
+	};
 }
 
 /**
@@ -244,5 +265,7 @@ export function describeHurdleEvent(payload: IDataObject): IDataObject {
 		trackingUrl: idText(payload.trackingUrl),
 		timestamps: timestampsFrom(payload),
 	};
-	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as IDataObject;
+	return Object.fromEntries(
+		Object.entries(fields).filter(([, value]) => value !== undefined),
+	) as IDataObject;
 }

@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { flagFromRange, numericValue, summariseResults, type LabResultRow, type ResultFlag } from '../shared/results';
+import {
+	flagFromRange,
+	numericValue,
+	summariseResults,
+	type LabResultRow,
+	type ResultFlag,
+} from '../shared/results';
 
 function text(value: unknown): string | null {
 	if (typeof value === 'string') return value.trim() || null;
@@ -9,7 +15,9 @@ function text(value: unknown): string | null {
 }
 
 function object(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }
 
 export interface ReferenceRange {
@@ -29,12 +37,16 @@ export function boundsOf(condition: string): ReferenceRange {
 	const bound = BOUND.exec(trimmed);
 	if (!bound) return { low: null, high: null };
 	const limit = Number(bound[2]);
-	return bound[1].startsWith('<') || bound[1] === '≤' ? { low: null, high: limit } : { low: limit, high: null };
+	return bound[1].startsWith('<') || bound[1] === '≤'
+		? { low: null, high: limit }
+		: { low: limit, high: null };
 }
 
 function conditions(value: unknown): string[] {
 	if (typeof value === 'string') return [value];
-	return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
+	return Array.isArray(value)
+		? value.filter((entry): entry is string => typeof entry === 'string')
+		: [];
 }
 
 /**
@@ -85,7 +97,9 @@ export function hurdleResultRow(result: IDataObject): LabResultRow {
 
 function biomarkerResultsOf(test: IDataObject): IDataObject[] {
 	const results = Array.isArray(test.biomarkerResults) ? (test.biomarkerResults as unknown[]) : [];
-	return results.filter((result): result is IDataObject => typeof result === 'object' && result !== null);
+	return results.filter(
+		(result): result is IDataObject => typeof result === 'object' && result !== null,
+	);
 }
 
 /** The normalised rows of a test from `GET /tests/v2/{testId}`: none until the lab has released results. */

@@ -60,9 +60,12 @@ function nextFrom(info: IDataObject, currentPage: number): PageCursor | null | u
 		if (next === null) return null;
 	}
 	const page = wholeNumber(info.page ?? info.currentPage ?? info.current_page);
-	const totalPages = wholeNumber(info.totalPages ?? info.total_pages ?? info.pageCount ?? info.pages);
+	const totalPages = wholeNumber(
+		info.totalPages ?? info.total_pages ?? info.pageCount ?? info.pages,
+	);
 	if (page !== undefined && totalPages !== undefined) return page < totalPages ? page + 1 : null;
-	if (info.hasMore === true || info.has_more === true || info.hasNextPage === true) return (page ?? currentPage) + 1;
+	if (info.hasMore === true || info.has_more === true || info.hasNextPage === true)
+		return (page ?? currentPage) + 1;
 	if (info.hasMore === false || info.has_more === false || info.hasNextPage === false) return null;
 	return undefined;
 }
@@ -86,7 +89,12 @@ export function hurdlePage(body: unknown, currentPage: number): Page<IDataObject
 }
 
 /** Follows a Hurdle list to its end or the limit: `page` + `limit`, or `cursor` + `limit` once the API gives one. */
-export async function hurdleList(context: ApiContext, path: string, qs: IDataObject, limit?: number): Promise<IDataObject[]> {
+export async function hurdleList(
+	context: ApiContext,
+	path: string,
+	qs: IDataObject,
+	limit?: number,
+): Promise<IDataObject[]> {
 	return await collectPages(
 		async ({ cursor, pageSize }) => {
 			const position = typeof cursor === 'string' ? { cursor } : { page: cursor ?? 1 };
@@ -101,7 +109,11 @@ export async function hurdleList(context: ApiContext, path: string, qs: IDataObj
 	);
 }
 
-export async function getTest(context: ApiContext, testId: string, itemIndex?: number): Promise<IDataObject> {
+export async function getTest(
+	context: ApiContext,
+	testId: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
 	const { body } = await callApi<IDataObject>(
 		context,
 		hurdleApi,
@@ -112,7 +124,11 @@ export async function getTest(context: ApiContext, testId: string, itemIndex?: n
 }
 
 /** Assumed endpoint: Hurdle documents creating v3 orders, not reading them back. */
-export async function getOrder(context: ApiContext, orderNumber: string, itemIndex?: number): Promise<IDataObject> {
+export async function getOrder(
+	context: ApiContext,
+	orderNumber: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
 	const { body } = await callApi<IDataObject>(
 		context,
 		hurdleApi,
@@ -122,7 +138,9 @@ export async function getOrder(context: ApiContext, orderNumber: string, itemInd
 	return body;
 }
 
-export type OrderLookup = { available: true; order: IDataObject } | { available: false; message: string };
+export type OrderLookup =
+	| { available: true; order: IDataObject }
+	| { available: false; message: string };
 
 const ORDER_LOOKUP_MISSING = [404, 405];
 
@@ -140,8 +158,17 @@ export async function lookUpOrder(context: ApiContext, orderNumber: string): Pro
 	};
 }
 
-export async function createOrder(context: ApiContext, body: IDataObject, itemIndex?: number): Promise<IDataObject> {
-	const response = await callApi<IDataObject | ''>(context, hurdleApi, { method: 'POST', path: '/orders/v3', body }, itemIndex);
+export async function createOrder(
+	context: ApiContext,
+	body: IDataObject,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const response = await callApi<IDataObject | ''>(
+		context,
+		hurdleApi,
+		{ method: 'POST', path: '/orders/v3', body },
+		itemIndex,
+	);
 	return typeof response.body === 'object' && response.body !== null ? response.body : {};
 }
 
@@ -151,6 +178,11 @@ export async function registerKit(
 	body: IDataObject,
 	itemIndex?: number,
 ): Promise<{ statusCode: number; body: IDataObject }> {
-	const response = await callApi<IDataObject | string>(context, hurdleApi, { method: 'POST', path: '/tests/v2', body }, itemIndex);
+	const response = await callApi<IDataObject | string>(
+		context,
+		hurdleApi,
+		{ method: 'POST', path: '/tests/v2', body },
+		itemIndex,
+	);
 	return { statusCode: response.statusCode, body: isObject(response.body) ? response.body : {} };
 }

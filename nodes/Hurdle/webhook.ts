@@ -2,9 +2,20 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { BodyOutcome, Delivery } from '../shared/webhook/delivery';
 import { jsonBodyOf } from '../shared/webhook/delivery';
-import type { Enrichment, EventItem, TriggerOptions, WebhookSource } from '../shared/webhook/receiveWebhook';
+import type {
+	Enrichment,
+	EventItem,
+	TriggerOptions,
+	WebhookSource,
+} from '../shared/webhook/receiveWebhook';
 import { SECRET_QUERY_PARAMETER, credentialSharedSecret } from '../shared/webhook/sharedSecret';
-import { canonicalEventName, describeHurdleEvent, hurdleDeliveryIdentity, hurdleEventSchemas, hurdleIdentifiers } from './events';
+import {
+	canonicalEventName,
+	describeHurdleEvent,
+	hurdleDeliveryIdentity,
+	hurdleEventSchemas,
+	hurdleIdentifiers,
+} from './events';
 import { hurdleResultRows, hurdleResults } from './results';
 import { getTest, hurdleApi, lookUpOrder } from './transport';
 
@@ -26,7 +37,10 @@ export function fieldMappingsFrom(options: IDataObject): FieldMapping[] {
 	const mappings = (options.fieldNames as IDataObject | undefined)?.mappings;
 	if (!Array.isArray(mappings)) return [];
 	return (mappings as IDataObject[])
-		.map((mapping) => ({ from: String(mapping.from ?? '').trim(), to: String(mapping.to ?? '').trim() }))
+		.map((mapping) => ({
+			from: String(mapping.from ?? '').trim(),
+			to: String(mapping.to ?? '').trim(),
+		}))
 		.filter(({ from, to }) => from && to && from !== to && !UNSAFE_FIELD_NAMES.has(to));
 }
 
@@ -47,7 +61,11 @@ export function queryPayload(query: IDataObject): BodyOutcome {
 	const payload: IDataObject = { ...query };
 	delete payload[SECRET_QUERY_PARAMETER];
 	if (Object.keys(payload).length === 0) {
-		return { ok: false, status: 400, message: 'The query string is empty; a GET webhook carries the event as query parameters' };
+		return {
+			ok: false,
+			status: 400,
+			message: 'The query string is empty; a GET webhook carries the event as query parameters',
+		};
 	}
 	return { ok: true, body: payload };
 }
@@ -94,8 +112,16 @@ export const hurdleWebhookSource: WebhookSource<typeof hurdleEventSchemas> = {
 	// No delivery id exists: a redelivery names the same order, test and kits at the same times.
 	fingerprint(_delivery, payload, event) {
 		const { orderNumber, testId, kitIds, version, timestamps } = hurdleDeliveryIdentity(payload);
-		if (orderNumber === undefined && testId === undefined && kitIds === undefined) return [event, payload];
-		return [event, orderNumber ?? null, testId ?? null, kitIds ?? null, version ?? null, timestamps ?? null];
+		if (orderNumber === undefined && testId === undefined && kitIds === undefined)
+			return [event, payload];
+		return [
+			event,
+			orderNumber ?? null,
+			testId ?? null,
+			kitIds ?? null,
+			version ?? null,
+			timestamps ?? null,
+		];
 	},
 
 	describe: (parsed) => describeHurdleEvent(parsed.data as IDataObject),
@@ -114,7 +140,9 @@ export const hurdleWebhookSource: WebhookSource<typeof hurdleEventSchemas> = {
 			return nothingFetched('This event carries no order number, so there was no order to fetch');
 		}
 		if (item.event.startsWith('phlebotomy.')) {
-			return nothingFetched('Hurdle documents no API for reading phlebotomy appointments, so nothing was fetched');
+			return nothingFetched(
+				'Hurdle documents no API for reading phlebotomy appointments, so nothing was fetched',
+			);
 		}
 		return undefined;
 	},

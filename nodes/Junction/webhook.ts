@@ -37,7 +37,9 @@ export interface JunctionTriggerOptions extends TriggerOptions {
 }
 
 /** Why the credential's signing secrets cannot verify deliveries, or undefined when they can. */
-export function missingSigningSecret(credentials: ICredentialDataDecryptedObject): string | undefined {
+export function missingSigningSecret(
+	credentials: ICredentialDataDecryptedObject,
+): string | undefined {
 	const secrets = splitSecrets(credentials.webhookSigningSecrets as string | undefined);
 	if (secrets.length === 0) {
 		return 'The credential has no webhook signing secret, so every delivery would be refused. Copy the Signing Secret of the endpoint (whsec_…) from the Junction dashboard › Webhooks.';

@@ -14,11 +14,15 @@ export class LondonMedicalLaboratory implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'London Medical Laboratory',
 		name: 'londonMedicalLaboratory',
-		icon: { light: 'file:londonMedicalLaboratory.svg', dark: 'file:londonMedicalLaboratory.dark.svg' },
+		icon: {
+			light: 'file:londonMedicalLaboratory.svg',
+			dark: 'file:londonMedicalLaboratory.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Get test registrations, lab results, orders and products from London Medical Laboratory',
+		description:
+			'Get test registrations, lab results, orders and products from London Medical Laboratory',
 		defaults: { name: 'London Medical Laboratory' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -24,19 +24,26 @@ export class LondonMedicalLaboratoryTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'London Medical Laboratory Trigger',
 		name: 'londonMedicalLaboratoryTrigger',
-		icon: { light: 'file:londonMedicalLaboratory.svg', dark: 'file:londonMedicalLaboratory.dark.svg' },
+		icon: {
+			light: 'file:londonMedicalLaboratory.svg',
+			dark: 'file:londonMedicalLaboratory.dark.svg',
+		},
 		group: ['trigger'],
 		// 1.1 behaves as 1. n8n evaluates a Webhook-node-v1 option as an expression on every request to any
 		// trigger at version 1, which costs a run in its expression sandbox; from 1.1 on it does not.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when London Medical Laboratory reports a registration, sample, result or order event',
+		subtitle:
+			'={{$parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow when London Medical Laboratory reports a registration, sample, result or order event',
 		defaults: { name: 'London Medical Laboratory Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'londonMedicalLaboratoryApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		triggerPanel: triggerPanel(
 			'London Medical Laboratory',
 			'send it, with the webhook secret header, to your LML account manager.',
@@ -44,11 +51,15 @@ export class LondonMedicalLaboratoryTrigger implements INodeType {
 		properties: [
 			...authenticationProperties({
 				name: 'Shared Secret',
-				description: 'Require the webhook secret from the credential, in its header or as ?token= in the URL',
+				description:
+					'Require the webhook secret from the credential, in its header or as ?token= in the URL',
 			}),
-			eventsProperty(lmlEventOptions, 'Events LML adds later, emitted as "other" when Include Unknown Events is on'),
+			eventsProperty(
+				lmlEventOptions,
+				'Events LML adds later, emitted as "other" when Include Unknown Events is on',
+			),
 			patientDataProperty,
-					triggerOptionsProperty({
+			triggerOptionsProperty({
 				duplicateWindowHours: LML_DUPLICATE_WINDOW_HOURS,
 				fetchFullDataDescription:
 					'Whether to fetch the lab results, test registration or order the event is about, from the API host in the credential',

@@ -16,8 +16,14 @@ function envelope<Name extends string, Data extends z.ZodRawShape>(event: Name, 
 }
 
 export const lmlEventSchemas = {
-	'test_registration.complete': envelope('test_registration.complete', { testregistration_id: id, url: payloadUrl }),
-	'lab_results.complete': envelope('lab_results.complete', { testregistration_id: id, url: payloadUrl }),
+	'test_registration.complete': envelope('test_registration.complete', {
+		testregistration_id: id,
+		url: payloadUrl,
+	}),
+	'lab_results.complete': envelope('lab_results.complete', {
+		testregistration_id: id,
+		url: payloadUrl,
+	}),
 	'test_registration.lml_lab_id_created': envelope('test_registration.lml_lab_id_created', {
 		testregistration_id: id,
 		lab_id: id,
@@ -36,7 +42,9 @@ export const lmlEventSchemas = {
 };
 
 export type LmlEventName = keyof typeof lmlEventSchemas;
-export type LmlEvent<Name extends LmlEventName = LmlEventName> = z.infer<(typeof lmlEventSchemas)[Name]>;
+export type LmlEvent<Name extends LmlEventName = LmlEventName> = z.infer<
+	(typeof lmlEventSchemas)[Name]
+>;
 
 export const lmlEventOptions: Record<LmlEventName, EventOption> = {
 	'test_registration.complete': {
@@ -69,7 +77,9 @@ export const lmlEventOptions: Record<LmlEventName, EventOption> = {
 export type LmlResource = 'testRegistration' | 'labResults' | 'order';
 
 /** Which resource "Fetch Full Data" fetches for an item, and by which id; undefined when the item has no id. */
-export function resourceToFetch(item: IDataObject): { resource: LmlResource; id: string } | undefined {
+export function resourceToFetch(
+	item: IDataObject,
+): { resource: LmlResource; id: string } | undefined {
 	const target = (resource: LmlResource, key: string) =>
 		typeof item[key] === 'string' ? { resource, id: item[key] as string } : undefined;
 	switch (item.event) {

@@ -28,7 +28,12 @@ interface LmlPage {
 }
 
 /** Every LML list answers with `{items, next_page, …}`; this follows `next_page` until it is null. */
-export async function lmlList(context: ApiContext, path: string, qs: IDataObject, limit?: number): Promise<IDataObject[]> {
+export async function lmlList(
+	context: ApiContext,
+	path: string,
+	qs: IDataObject,
+	limit?: number,
+): Promise<IDataObject[]> {
 	return await collectPages(
 		async ({ cursor, pageSize }) => {
 			const { body } = await callApi<LmlPage>(context, lmlApi, {
@@ -51,7 +56,10 @@ export async function getTestRegistration(context: ApiContext, id: string): Prom
 }
 
 export async function getOrder(context: ApiContext, id: string): Promise<IDataObject> {
-	const { body } = await callApi<IDataObject>(context, lmlApi, { method: 'GET', path: apiPath('/api/order', id) });
+	const { body } = await callApi<IDataObject>(context, lmlApi, {
+		method: 'GET',
+		path: apiPath('/api/order', id),
+	});
 	return body;
 }
 
@@ -63,15 +71,22 @@ export type LabResultsOutcome = { ready: false } | { ready: true; results: IData
  */
 export async function getLabResults(context: ApiContext, id: string): Promise<LabResultsOutcome> {
 	const path = `${apiPath('/api/test_registration', id)}/lab_results/`;
-	const { statusCode, body } = await callApi<IDataObject[] | LmlPage | ''>(context, lmlApi, { method: 'GET', path });
-	if (statusCode === 204 || body === '' || body === undefined || body === null) return { ready: false };
+	const { statusCode, body } = await callApi<IDataObject[] | LmlPage | ''>(context, lmlApi, {
+		method: 'GET',
+		path,
+	});
+	if (statusCode === 204 || body === '' || body === undefined || body === null)
+		return { ready: false };
 	if (Array.isArray(body)) return { ready: true, results: body };
 	if (body.next_page) return { ready: true, results: await lmlList(context, path, {}) };
 	return { ready: true, results: body.items ?? [] };
 }
 
 /** The results report as a PDF, or undefined while it is not ready (204). */
-export async function downloadResultsPdf(context: ApiContext, id: string): Promise<Buffer | undefined> {
+export async function downloadResultsPdf(
+	context: ApiContext,
+	id: string,
+): Promise<Buffer | undefined> {
 	const { statusCode, body } = await callApi<Buffer>(context, lmlApi, {
 		method: 'GET',
 		path: `${apiPath('/api/test_registration', id)}/download_pdf`,

@@ -31,10 +31,17 @@ export const lmlWebhookSource: WebhookSource<typeof lmlEventSchemas> = {
 		if (target.resource === 'labResults') {
 			const outcome = await getLabResults(context, target.id);
 			if (!outcome.ready) {
-				return { json: { results: { ready: false, message: 'LML has not released these results yet' } } };
+				return {
+					json: { results: { ready: false, message: 'LML has not released these results yet' } },
+				};
 			}
 			const rows = outcome.results.map(lmlResultRow);
-			const results: IDataObject = { ready: true, summary: summariseResults(rows), rows, raw: outcome.results };
+			const results: IDataObject = {
+				ready: true,
+				summary: summariseResults(rows),
+				rows,
+				raw: outcome.results,
+			};
 			return { json: { results }, rows };
 		}
 		if (target.resource === 'order') return { json: { order: await getOrder(context, target.id) } };

@@ -51,7 +51,9 @@ const RETRYABLE = new Set([429, 502, 503, 504]);
 /** Joins path segments, percent-encoding each id so it cannot change the path. */
 export function apiPath(...segments: Array<string | number>): string {
 	return segments
-		.map((segment, index) => (index === 0 ? String(segment) : encodeURIComponent(String(segment).trim())))
+		.map((segment, index) =>
+			index === 0 ? String(segment) : encodeURIComponent(String(segment).trim()),
+		)
 		.join('/');
 }
 
@@ -71,7 +73,10 @@ export async function callApi<Body = unknown>(
 		url: `${trimBaseUrl(api.baseUrl(credentials))}${call.path}`,
 		qs: call.qs,
 		body: call.body,
-		headers: { Accept: call.binary ? 'application/pdf, application/octet-stream' : 'application/json', ...call.headers },
+		headers: {
+			Accept: call.binary ? 'application/pdf, application/octet-stream' : 'application/json',
+			...call.headers,
+		},
 		arrayFormat: 'repeat',
 		json: !call.binary,
 		encoding: call.binary ? 'arraybuffer' : undefined,
@@ -93,17 +98,25 @@ export async function callApi<Body = unknown>(
 			throw unreachable(context.getNode(), api, error, itemIndex);
 		}
 		const { statusCode } = response;
-		if ((statusCode >= 200 && statusCode < 300) || call.returnStatuses?.includes(statusCode)) return response;
+		if ((statusCode >= 200 && statusCode < 300) || call.returnStatuses?.includes(statusCode))
+			return response;
 		const retryable = RETRYABLE.has(statusCode) && (call.method === 'GET' || statusCode === 429);
 		if (!retryable || attempt >= MAX_ATTEMPTS) {
-			throw apiError(context.getNode(), api, statusCode, response.body, { itemIndex, attempts: attempt });
+			throw apiError(context.getNode(), api, statusCode, response.body, {
+				itemIndex,
+				attempts: attempt,
+			});
 		}
 		await sleep(retryDelayMs(response.headers, attempt));
 	}
 }
 
 /** Honours Retry-After (seconds or an HTTP date), else backs off 1 s, 2 s, 4 s… */
-export function retryDelayMs(headers: IDataObject | undefined, attempt: number, now = Date.now()): number {
+export function retryDelayMs(
+	headers: IDataObject | undefined,
+	attempt: number,
+	now = Date.now(),
+): number {
 	const retryAfter = headers?.['retry-after'];
 	if (typeof retryAfter === 'string' || typeof retryAfter === 'number') {
 		const seconds = Number(retryAfter);
@@ -154,7 +167,8 @@ export function providerDetails(body: unknown): string | undefined {
 	for (const key of ['message', 'error', 'title']) {
 		// Some APIs send one message, others a list of them.
 		const values = Array.isArray(record[key]) ? (record[key] as unknown[]) : [record[key]];
-		for (const value of values) if (typeof value === 'string' && !parts.includes(value)) parts.push(value);
+		for (const value of values)
+			if (typeof value === 'string' && !parts.includes(value)) parts.push(value);
 	}
 	const text = parts.join('; ').slice(0, MAX_DETAIL_LENGTH);
 	return text || undefined;
@@ -188,7 +202,9 @@ export function apiError(
 			break;
 		case statusCode === 404:
 			message = `${provider} has no such resource`;
-			description = withDetails('Check the ID, and that it belongs to the environment the credential points at.');
+			description = withDetails(
+				'Check the ID, and that it belongs to the environment the credential points at.',
+			);
 			break;
 		case statusCode === 429:
 			message = `${provider} is limiting the request rate`;
@@ -210,17 +226,31 @@ export function apiError(
 	});
 }
 
-function unreachable(node: INode, api: ProviderApi, error: unknown, itemIndex?: number): NodeApiError {
+function unreachable(
+	node: INode,
+	api: ProviderApi,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError {
 	// Only the error code travels on: the underlying error holds request headers, including credentials.
 	const code = (error as { code?: unknown })?.code;
-	return new NodeApiError(node, { code: typeof code === 'string' ? code : 'UNKNOWN' } as JsonObject, {
-		message: `Could not reach ${api.providerName}`,
-		description: `${typeof code === 'string' ? `${code}. ` : ''}Check the environment or base URL in the credential, and that n8n can reach it.`,
-		itemIndex,
-	});
+	return new NodeApiError(
+		node,
+		{ code: typeof code === 'string' ? code : 'UNKNOWN' } as JsonObject,
+		{
+			message: `Could not reach ${api.providerName}`,
+			description: `${typeof code === 'string' ? `${code}. ` : ''}Check the environment or base URL in the credential, and that n8n can reach it.`,
+			itemIndex,
+		},
+	);
 }
 
-export function requireValue(node: INode, value: string, label: string, itemIndex?: number): string {
+export function requireValue(
+	node: INode,
+	value: string,
+	label: string,
+	itemIndex?: number,
+): string {
 	const trimmed = value.trim();
 	if (!trimmed) {
 		throw new NodeOperationError(node, `${label} is empty`, {

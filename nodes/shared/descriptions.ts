@@ -24,7 +24,9 @@ export function returnAllOrLimit(maxLimit?: number): INodeProperties[] {
 
 /** What the Return All / Limit pair asks for: a number of records, or undefined for all of them. */
 export function requestedLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	return context.getNodeParameter('returnAll', itemIndex) ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as number);
+	return context.getNodeParameter('returnAll', itemIndex)
+		? undefined
+		: (context.getNodeParameter('limit', itemIndex, 50) as number);
 }
 
 export function binaryPropertyProperty(description: string): INodeProperties {

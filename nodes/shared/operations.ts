@@ -8,7 +8,10 @@ import {
 
 import { applyPatientDataMode, type PatientDataMode } from './privacy';
 
-export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+export type Operation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<INodeExecutionData[]>;
 
 /** resource → operation → implementation */
 export type OperationTable = Record<string, Record<string, Operation>>;
@@ -21,7 +24,10 @@ export function toItems(data: IDataObject | IDataObject[]): INodeExecutionData[]
  * The one execute loop of every action node: runs the selected operation per input item, pairs each
  * output with its input, leaves out patient identifiers unless asked not to, and honours Continue On Fail.
  */
-export async function runOperations(this: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
+export async function runOperations(
+	this: IExecuteFunctions,
+	table: OperationTable,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -30,9 +36,13 @@ export async function runOperations(this: IExecuteFunctions, table: OperationTab
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
 			const run = table[resource]?.[operation];
 			if (!run) {
-				throw new NodeOperationError(this.getNode(), `Operation "${operation}" is not available for "${resource}"`, {
-					itemIndex,
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`Operation "${operation}" is not available for "${resource}"`,
+					{
+						itemIndex,
+					},
+				);
 			}
 			const mode = this.getNodeParameter('patientData', itemIndex, 'leaveOut') as PatientDataMode;
 			const results = (await run.call(this, itemIndex)).map((result) => ({
@@ -40,7 +50,10 @@ export async function runOperations(this: IExecuteFunctions, table: OperationTab
 				json: applyPatientDataMode(result.json, mode),
 			}));
 			// A loop, not push(...spread): spreading a Get Many of 150,000 items or more overflows the call stack.
-			for (const paired of this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } })) output.push(paired);
+			for (const paired of this.helpers.constructExecutionMetaData(results, {
+				itemData: { item: itemIndex },
+			}))
+				output.push(paired);
 		} catch (error) {
 			if (this.continueOnFail()) {
 				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
@@ -52,7 +65,11 @@ export async function runOperations(this: IExecuteFunctions, table: OperationTab
 	return [output];
 }
 
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function asNodeError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }

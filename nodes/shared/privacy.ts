@@ -45,18 +45,23 @@ export const PATIENT_IDENTIFIER_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /** A deep copy without the identifier fields, at any depth. */
-export function withoutPatientIdentifiers<T>(value: T, fields: ReadonlySet<string> = PATIENT_IDENTIFIER_FIELDS): T {
+export function withoutPatientIdentifiers<T>(
+	value: T,
+	fields: ReadonlySet<string> = PATIENT_IDENTIFIER_FIELDS,
+): T {
 	// Runs on every event and every Get Many item: plain loops, no [key, value] pairs or callbacks.
 	if (typeof value !== 'object' || value === null) return value;
 	if (Array.isArray(value)) {
 		const copy: unknown[] = new Array(value.length);
-		for (let index = 0; index < value.length; index++) copy[index] = withoutPatientIdentifiers(value[index], fields);
+		for (let index = 0; index < value.length; index++)
+			copy[index] = withoutPatientIdentifiers(value[index], fields);
 		return copy as T;
 	}
 	if (Buffer.isBuffer(value)) return value;
 	const copy: IDataObject = {};
 	for (const key of Object.keys(value)) {
-		if (!fields.has(key)) copy[key] = withoutPatientIdentifiers((value as IDataObject)[key], fields);
+		if (!fields.has(key))
+			copy[key] = withoutPatientIdentifiers((value as IDataObject)[key], fields);
 	}
 	return copy as T;
 }

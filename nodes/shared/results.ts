@@ -33,7 +33,11 @@ export function numericValue(reported: unknown): number | null {
 	return NUMBER.test(trimmed) ? Number(trimmed) : null;
 }
 
-export function flagFromRange(value: number | null, low: number | null, high: number | null): ResultFlag {
+export function flagFromRange(
+	value: number | null,
+	low: number | null,
+	high: number | null,
+): ResultFlag {
 	if (value === null || (low === null && high === null)) return 'unknown';
 	if (low !== null && value < low) return 'low';
 	if (high !== null && value > high) return 'high';
@@ -54,7 +58,9 @@ function formatRange(row: LabResultRow): string | undefined {
 
 /** "LDL Cholesterol 4.2 mmol/L (high, range 0–3)" */
 export function describeResult(row: LabResultRow): string {
-	const value = [row.valueText ?? (row.value === null ? '—' : String(row.value)), row.unit].filter(Boolean).join(' ');
+	const value = [row.valueText ?? (row.value === null ? '—' : String(row.value)), row.unit]
+		.filter(Boolean)
+		.join(' ');
 	const details = [row.flag, formatRange(row)].filter(Boolean).join(', ');
 	return `${row.biomarker} ${value} (${details})`;
 }

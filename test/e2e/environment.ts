@@ -27,7 +27,9 @@ export interface E2eEnvironment {
 }
 
 export function fakeUrlsOf(fakes: RunningFakes): FakeUrls {
-	const urls = Object.fromEntries(Object.entries(fakes).map(([name, server]) => [name, server.url]));
+	const urls = Object.fromEntries(
+		Object.entries(fakes).map(([name, server]) => [name, server.url]),
+	);
 	return { ...urls, captureSmtpPort: fakes.capture.smtpPort } as FakeUrls;
 }
 

@@ -11,7 +11,8 @@ import { exampleEndpoints } from './fixtures/examples';
  */
 const { n8n, fakes } = e2e();
 const workflows = localWorkflows(exampleEndpoints(fakes));
-const byFile = (file: string): LocalWorkflow => workflows.find((workflow) => workflow.file === file)!;
+const byFile = (file: string): LocalWorkflow =>
+	workflows.find((workflow) => workflow.file === file)!;
 
 let story: StoryOutcome;
 let messages: Awaited<ReturnType<typeof capturedMessages>>;
@@ -21,13 +22,17 @@ beforeAll(async () => {
 	messages = await capturedMessages(fakes.capture);
 });
 
-const slackTo = (channel: string) => messages.filter((message) => message.channel === 'slack' && message.to === channel);
-const emailsTo = (address: string) => messages.filter((message) => message.channel === 'email' && message.to === address);
+const slackTo = (channel: string) =>
+	messages.filter((message) => message.channel === 'slack' && message.to === channel);
+const emailsTo = (address: string) =>
+	messages.filter((message) => message.channel === 'email' && message.to === address);
 
 describe('example workflows fed the demo story', () => {
 	it('answers every delivery 200 and runs every accepted one successfully', () => {
 		expect(story.deliveries.every((delivered) => delivered.status === 200)).toBe(true);
-		const accepted = story.deliveries.filter((delivered) => delivered.outcome === 'accepted').length;
+		const accepted = story.deliveries.filter(
+			(delivered) => delivered.outcome === 'accepted',
+		).length;
 		expect(story.failed).toBe(0);
 		expect(story.succeeded).toBe(accepted);
 		expect(accepted).toBeGreaterThanOrEqual(story.eventsSent);
@@ -40,12 +45,18 @@ describe('example workflows fed the demo story', () => {
 		expect(lml.text).toContain('2 of 4 results need attention');
 		expect(lml.text).toContain('🔺 *TSH* 6.8 mU/L (high)');
 		expect(lml.text).toContain('🔻 *Vitamin D* 31 nmol/L (low)');
-		const junction = posts.find((message) => message.text.includes(`Junction order ${STORY_IDS.junctionOrder}`))!;
+		const junction = posts.find((message) =>
+			message.text.includes(`Junction order ${STORY_IDS.junctionOrder}`),
+		)!;
 		expect(junction.text).toContain('🚨 *Potassium*');
-		expect(posts.some((message) => message.text.startsWith('🧪 Results ready for Hurdle test'))).toBe(true);
+		expect(
+			posts.some((message) => message.text.startsWith('🧪 Results ready for Hurdle test')),
+		).toBe(true);
 		const emails = emailsTo('lab-team@example.com');
 		expect(emails).toHaveLength(3);
-		expect(emails.map((email) => email.subject)).toContainEqual(expect.stringMatching(/^Lab results: LML registration .* \(2 need attention\)$/));
+		expect(emails.map((email) => email.subject)).toContainEqual(
+			expect.stringMatching(/^Lab results: LML registration .* \(2 need attention\)$/),
+		);
 	});
 
 	it('chains a retest: fetches the new registration and names both', () => {
@@ -66,13 +77,25 @@ describe('example workflows fed the demo story', () => {
 		const executions = story.executions.get(byFile('order-status-tracker.json').id)!;
 		expect(lines).toHaveLength(executions.length);
 		expect(lines.some((line) => line.startsWith('📦 LML · order.shipped'))).toBe(true);
-		expect(lines.some((line) => line.startsWith('📦 Junction · labtest.order.updated') && line.endsWith('· completed'))).toBe(true);
+		expect(
+			lines.some(
+				(line) =>
+					line.startsWith('📦 Junction · labtest.order.updated') && line.endsWith('· completed'),
+			),
+		).toBe(true);
 		expect(lines.some((line) => line.startsWith('📦 Hurdle · test.processed'))).toBe(true);
 	});
 
 	it('never puts patient details in a message', () => {
 		const everything = JSON.stringify(messages);
-		for (const identifier of ['Jane', 'Smith', 'jane.smith@example.com', JUNCTION_SAMPLE_PATIENT.last_name, JUNCTION_SAMPLE_PATIENT.email, JUNCTION_SAMPLE_PATIENT.dob]) {
+		for (const identifier of [
+			'Jane',
+			'Smith',
+			'jane.smith@example.com',
+			JUNCTION_SAMPLE_PATIENT.last_name,
+			JUNCTION_SAMPLE_PATIENT.email,
+			JUNCTION_SAMPLE_PATIENT.dob,
+		]) {
 			expect(everything).not.toContain(identifier);
 		}
 	});

@@ -43,7 +43,11 @@ async function sendHurdle(
 }
 
 /** A hand-built body, signed with the shared secret in its header. */
-async function sendBody(workflow: E2eWorkflow, payload: Record<string, unknown>, method: 'GET' | 'POST' = 'POST') {
+async function sendBody(
+	workflow: E2eWorkflow,
+	payload: Record<string, unknown>,
+	method: 'GET' | 'POST' = 'POST',
+) {
 	const delivery = hurdleDelivery(payload, method);
 	return await deliver(n8n.webhookUrl(workflow), {
 		...delivery,
@@ -52,11 +56,19 @@ async function sendBody(workflow: E2eWorkflow, payload: Record<string, unknown>,
 }
 
 const accepted = { status: 200, body: { status: 'accepted', message: expect.any(String) } };
-const rejected = (status: number) => ({ status, body: { status: 'rejected', message: expect.any(String) } });
+const rejected = (status: number) => ({
+	status,
+	body: { status: 'rejected', message: expect.any(String) },
+});
 
 /** The typed fields an item must carry for a sample: exactly what the trigger derives from it. */
-function expectedTyped(event: HurdleEventName, casing: SampleOptions['casing'] = 'upper'): IDataObject {
-	return describeHurdleEvent(hurdleSample(event, { casing, overrides: atPayloadHost() }) as IDataObject);
+function expectedTyped(
+	event: HurdleEventName,
+	casing: SampleOptions['casing'] = 'upper',
+): IDataObject {
+	return describeHurdleEvent(
+		hurdleSample(event, { casing, overrides: atPayloadHost() }) as IDataObject,
+	);
 }
 
 const TYPED_KEYS = [
@@ -79,7 +91,15 @@ function pick(item: IDataObject, keys: string[]): IDataObject {
 	return Object.fromEntries(keys.filter((key) => key in item).map((key) => [key, item[key]]));
 }
 
-const PATIENT_FIELDS = ['email', 'shippingAddress', 'firstName', 'lastName', 'dateOfBirth', 'mobileNumber', 'delivery'];
+const PATIENT_FIELDS = [
+	'email',
+	'shippingAddress',
+	'firstName',
+	'lastName',
+	'dateOfBirth',
+	'mobileNumber',
+	'delivery',
+];
 function patientFieldsIn(value: unknown): string[] {
 	const found = new Set<string>();
 	const walk = (entry: unknown) => {
@@ -110,7 +130,12 @@ describe('Hurdle Trigger in n8n', () => {
 			const items = executions[0].json(TRIGGER_NODE);
 			expect(items).toHaveLength(1);
 			const [item] = items;
-			expect(item).toMatchObject({ provider: 'hurdle', event, eventType: event.toUpperCase(), validation: { valid: true, issues: [] } });
+			expect(item).toMatchObject({
+				provider: 'hurdle',
+				event,
+				eventType: event.toUpperCase(),
+				validation: { valid: true, issues: [] },
+			});
 			expect(pick(item, TYPED_KEYS)).toEqual(expectedTyped(event));
 			expect(Number.isNaN(Date.parse(String(item.receivedAt)))).toBe(false);
 			expect(patientFieldsIn(item)).toEqual([]);
@@ -120,7 +145,9 @@ describe('Hurdle Trigger in n8n', () => {
 	test('every event sent by GET in lower case starts one execution each, typed like the POST ones', async () => {
 		const workflow = hurdleTriggers.everyEventByGet;
 		for (const event of hurdleEvents) {
-			expect(await sendHurdle(workflow, event, { ...signed, method: 'GET', casing: 'lower' })).toEqual(accepted);
+			expect(
+				await sendHurdle(workflow, event, { ...signed, method: 'GET', casing: 'lower' }),
+			).toEqual(accepted);
 		}
 		const executions = await n8n.waitForExecutions(workflow.id, hurdleEvents.length);
 		expect(executions).toHaveLength(hurdleEvents.length);
@@ -128,17 +155,28 @@ describe('Hurdle Trigger in n8n', () => {
 		const byEvent = Object.fromEntries(items.map((item) => [item.event as string, item]));
 		expect(Object.keys(byEvent).sort()).toEqual([...hurdleEvents].sort());
 		for (const event of hurdleEvents) {
-			expect(byEvent[event]).toMatchObject({ eventType: event, validation: { valid: true, issues: [] } });
+			expect(byEvent[event]).toMatchObject({
+				eventType: event,
+				validation: { valid: true, issues: [] },
+			});
 			expect(pick(byEvent[event], TYPED_KEYS)).toEqual(expectedTyped(event, 'lower'));
 		}
 	});
 
 	test('renamed body properties are mapped back before the event is read', async () => {
 		const workflow = hurdleTriggers.renamedFields;
-		const { eventType, orderNumber, ...rest } = hurdleSample('order.dispatched', { overrides: atPayloadHost() });
-		const renamed = { ...rest, [RENAMED_FIELDS.eventType]: eventType, [RENAMED_FIELDS.orderNumber]: orderNumber };
+		const { eventType, orderNumber, ...rest } = hurdleSample('order.dispatched', {
+			overrides: atPayloadHost(),
+		});
+		const renamed = {
+			...rest,
+			[RENAMED_FIELDS.eventType]: eventType,
+			[RENAMED_FIELDS.orderNumber]: orderNumber,
+		};
 		expect(await sendBody(workflow, renamed)).toEqual(accepted);
-		expect(await sendBody(workflow, { ...renamed, dispatchedAt: '2022-03-09T09:00:00.000Z' }, 'GET')).toEqual(accepted);
+		expect(
+			await sendBody(workflow, { ...renamed, dispatchedAt: '2022-03-09T09:00:00.000Z' }, 'GET'),
+		).toEqual(accepted);
 		const executions = await n8n.waitForExecutions(workflow.id, 2);
 		expect(executions).toHaveLength(2);
 		for (const execution of executions) {
@@ -152,12 +190,19 @@ describe('Hurdle Trigger in n8n', () => {
 
 	test('an event outside the Events filter is answered 200 "ignored" and starts nothing', async () => {
 		const workflow = hurdleTriggers.onlyOrderDispatched;
-		expect(await sendHurdle(workflow, 'order.created')).toMatchObject({ status: 200, body: { status: 'ignored' } });
+		expect(await sendHurdle(workflow, 'order.created')).toMatchObject({
+			status: 200,
+			body: { status: 'ignored' },
+		});
 		expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
 
-		expect(await sendHurdle(workflow, 'order.dispatched', { ...signed, casing: 'lower' })).toEqual(accepted);
+		expect(await sendHurdle(workflow, 'order.dispatched', { ...signed, casing: 'lower' })).toEqual(
+			accepted,
+		);
 		const executions = await n8n.waitForExecutions(workflow.id, 1);
-		expect(executions.map((execution) => execution.json(TRIGGER_NODE)[0]?.event)).toEqual(['order.dispatched']);
+		expect(executions.map((execution) => execution.json(TRIGGER_NODE)[0]?.event)).toEqual([
+			'order.dispatched',
+		]);
 	});
 
 	describe('authentication', () => {
@@ -170,7 +215,10 @@ describe('Hurdle Trigger in n8n', () => {
 
 		test('a delivery with the wrong secret is refused with 401, without echoing the secret', async () => {
 			const workflow = hurdleTriggers.wrongSecret;
-			const response = await sendHurdle(workflow, 'order.created', { ...signed, secret: 'not-the-secret' });
+			const response = await sendHurdle(workflow, 'order.created', {
+				...signed,
+				secret: 'not-the-secret',
+			});
 			expect(response).toEqual(rejected(401));
 			expect(JSON.stringify(response.body)).not.toContain(HURDLE_WEBHOOK_SECRET);
 			expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
@@ -178,13 +226,21 @@ describe('Hurdle Trigger in n8n', () => {
 
 		test('the secret in a header other than the credential names is refused with 401', async () => {
 			const workflow = hurdleTriggers.secretInOtherHeader;
-			expect(await sendHurdle(workflow, 'order.created', { ...signed, headerName: 'X-Webhook-Secret' })).toEqual(rejected(401));
+			expect(
+				await sendHurdle(workflow, 'order.created', { ...signed, headerName: 'X-Webhook-Secret' }),
+			).toEqual(rejected(401));
 			expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
 		});
 
 		test('the secret as ?token= on a GET is accepted and kept out of the execution', async () => {
 			const workflow = hurdleTriggers.secretInQuery;
-			expect(await sendHurdle(workflow, 'order.created', { ...signed, method: 'GET', secretInQuery: true })).toEqual(accepted);
+			expect(
+				await sendHurdle(workflow, 'order.created', {
+					...signed,
+					method: 'GET',
+					secretInQuery: true,
+				}),
+			).toEqual(accepted);
 			const executions = await n8n.waitForExecutions(workflow.id, 1);
 			expect(executions).toHaveLength(1);
 			expect(JSON.stringify(executions[0].record)).not.toContain(HURDLE_WEBHOOK_SECRET);
@@ -194,7 +250,10 @@ describe('Hurdle Trigger in n8n', () => {
 	test('the same delivery sent twice starts one execution; a different event about the same order starts its own', async () => {
 		const workflow = hurdleTriggers.duplicate;
 		expect(await sendHurdle(workflow, 'order.dispatched')).toEqual(accepted);
-		expect(await sendHurdle(workflow, 'order.dispatched')).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+		expect(await sendHurdle(workflow, 'order.dispatched')).toMatchObject({
+			status: 200,
+			body: { status: 'duplicate' },
+		});
 		expect(await n8n.waitForExecutions(workflow.id, 1)).toHaveLength(1);
 
 		expect(await sendHurdle(workflow, 'order.out_for_delivery')).toEqual(accepted);
@@ -204,7 +263,9 @@ describe('Hurdle Trigger in n8n', () => {
 	test('a redelivery by GET in lower case of an event first sent by POST is a duplicate', async () => {
 		const workflow = hurdleTriggers.duplicateAcrossMethods;
 		expect(await sendHurdle(workflow, 'order.received')).toEqual(accepted);
-		expect(await sendHurdle(workflow, 'order.received', { ...signed, method: 'GET', casing: 'lower' })).toMatchObject({
+		expect(
+			await sendHurdle(workflow, 'order.received', { ...signed, method: 'GET', casing: 'lower' }),
+		).toMatchObject({
 			status: 200,
 			body: { status: 'duplicate' },
 		});
@@ -273,32 +334,43 @@ describe('Hurdle Trigger in n8n', () => {
 				workflow: hurdleTriggers.unknownEvent,
 				method: 'POST',
 				contentType: 'application/json',
-				body: JSON.stringify({ eventType: 'PHLEBOTOMY.APPOINTMENT_COMPLETE', version: '1', orderNumber: ids.orderNumber }),
+				body: JSON.stringify({
+					eventType: 'PHLEBOTOMY.APPOINTMENT_COMPLETE',
+					version: '1',
+					orderNumber: ids.orderNumber,
+				}),
 				status: 200,
 				answer: { status: 'ignored' },
 			},
 		] as const;
 
-		test.each(cases)('$name → $status', async ({ workflow, method, contentType, body, status, answer }) => {
-			const response = await deliver(n8n.webhookUrl(workflow), {
-				method,
-				headers: { 'content-type': contentType, [HURDLE_WEBHOOK_HEADER]: HURDLE_WEBHOOK_SECRET },
-				query: {},
-				body,
-			});
-			expect(response.status).toBe(status);
-			expect(response.body).toMatchObject(answer);
-			expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
+		test.each(cases)(
+			'$name → $status',
+			async ({ workflow, method, contentType, body, status, answer }) => {
+				const response = await deliver(n8n.webhookUrl(workflow), {
+					method,
+					headers: { 'content-type': contentType, [HURDLE_WEBHOOK_HEADER]: HURDLE_WEBHOOK_SECRET },
+					query: {},
+					body,
+				});
+				expect(response.status).toBe(status);
+				expect(response.body).toMatchObject(answer);
+				expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
 
-			expect(await n8n.healthy()).toBe(true);
-			expect(await sendHurdle(workflow, 'order.created')).toEqual(accepted);
-			expect(await n8n.waitForExecutions(workflow.id, 1)).toHaveLength(1);
-		});
+				expect(await n8n.healthy()).toBe(true);
+				expect(await sendHurdle(workflow, 'order.created')).toEqual(accepted);
+				expect(await n8n.waitForExecutions(workflow.id, 1)).toHaveLength(1);
+			},
+		);
 	});
 
 	test('with Include Unknown Events, an unknown event starts one execution as "other"', async () => {
 		const workflow = hurdleTriggers.unknownEventAsOther;
-		const payload = { eventType: 'PHLEBOTOMY.APPOINTMENT_COMPLETE', version: '1', orderNumber: ids.orderNumber };
+		const payload = {
+			eventType: 'PHLEBOTOMY.APPOINTMENT_COMPLETE',
+			version: '1',
+			orderNumber: ids.orderNumber,
+		};
 		expect(await sendBody(workflow, payload)).toEqual(accepted);
 		const executions = await n8n.waitForExecutions(workflow.id, 1);
 		expect(executions).toHaveLength(1);
@@ -311,7 +383,11 @@ describe('Hurdle Trigger in n8n', () => {
 
 	describe('Fetch Full Data', () => {
 		/** Sends the event, waits for its execution, and returns its items with the Hurdle API requests made meanwhile. */
-		async function fetchThrough(workflow: E2eWorkflow, event: HurdleEventName, options: SignOptions & SampleOptions = {}) {
+		async function fetchThrough(
+			workflow: E2eWorkflow,
+			event: HurdleEventName,
+			options: SignOptions & SampleOptions = {},
+		) {
 			const { result: executions, requests } = await requestsDuring(fakes.hurdle, async () => {
 				const response = await sendHurdle(workflow, event, {
 					...signed,
@@ -350,44 +426,76 @@ describe('Hurdle Trigger in n8n', () => {
 			expect(results).toMatchObject({ ready: true, raw: sampleTest.biomarkerResults });
 			const rows = results.rows as IDataObject[];
 			expect(Object.fromEntries(rows.map((row) => [row.code, row.flag]))).toEqual(expectedFlags);
-			expect(results.summary).toMatchObject({ total: 4, high: 1, low: 1, normal: 2, needingAttention: 2 });
+			expect(results.summary).toMatchObject({
+				total: 4,
+				high: 1,
+				low: 1,
+				normal: 2,
+				needingAttention: 2,
+			});
 			expect(patientFieldsIn(items[0])).toEqual([]);
 		});
 
 		test('test.lab_accessioned for a test without results: results.ready is false', async () => {
-			const { items, requests } = await fetchThrough(hurdleTriggers.fetchPendingTest, 'test.lab_accessioned', {
-				overrides: { testId: HURDLE_PENDING_TEST },
-			});
+			const { items, requests } = await fetchThrough(
+				hurdleTriggers.fetchPendingTest,
+				'test.lab_accessioned',
+				{
+					overrides: { testId: HURDLE_PENDING_TEST },
+				},
+			);
 			expect(requests.map(requestLine)).toEqual([`GET /tests/v2/${HURDLE_PENDING_TEST}`]);
 			expect(items[0].results).toEqual({ ready: false, message: expect.any(String) });
 		});
 
 		test('test.registered has no test ID yet: nothing is fetched, and the item says why', async () => {
-			const { items, requests } = await fetchThrough(hurdleTriggers.fetchBeforeAccession, 'test.registered');
+			const { items, requests } = await fetchThrough(
+				hurdleTriggers.fetchBeforeAccession,
+				'test.registered',
+			);
 			expect(requests).toEqual([]);
-			expect(items[0].fullData).toEqual({ fetched: false, message: expect.stringContaining('LAB_ACCESSIONED') });
+			expect(items[0].fullData).toEqual({
+				fetched: false,
+				message: expect.stringContaining('LAB_ACCESSIONED'),
+			});
 		});
 
 		test('order.out_for_delivery: the order, without the customer’s details', async () => {
-			const { items, requests } = await fetchThrough(hurdleTriggers.fetchOrder, 'order.out_for_delivery');
+			const { items, requests } = await fetchThrough(
+				hurdleTriggers.fetchOrder,
+				'order.out_for_delivery',
+			);
 			expect(requests.map(requestLine)).toEqual([`GET /orders/v3/${ids.orderNumber}`]);
 			expect(items[0].order).toMatchObject({ orderNumber: ids.orderNumber, status: 'DISPATCHED' });
 			expect(patientFieldsIn(items[0])).toEqual([]);
 		});
 
 		test('an order lookup answering 405 gives order.available false, not a failed execution', async () => {
-			const { items, requests } = await fetchThrough(hurdleTriggers.fetchOrderWithoutLookup, 'order.created', {
-				overrides: { orderNumber: HURDLE_NO_LOOKUP_ORDER },
-			});
+			const { items, requests } = await fetchThrough(
+				hurdleTriggers.fetchOrderWithoutLookup,
+				'order.created',
+				{
+					overrides: { orderNumber: HURDLE_NO_LOOKUP_ORDER },
+				},
+			);
 			expect(requests.map(requestLine)).toEqual([`GET /orders/v3/${HURDLE_NO_LOOKUP_ORDER}`]);
-			expect(items[0].order).toEqual({ available: false, message: expect.stringContaining('HTTP 405') });
+			expect(items[0].order).toEqual({
+				available: false,
+				message: expect.stringContaining('HTTP 405'),
+			});
 		});
 
 		test('Output "One Item per Biomarker": one item per fetched result', async () => {
-			const { items } = await fetchThrough(hurdleTriggers.fetchBiomarkerRows, 'test.processed', { method: 'GET' });
+			const { items } = await fetchThrough(hurdleTriggers.fetchBiomarkerRows, 'test.processed', {
+				method: 'GET',
+			});
 			expect(items.map((item) => item.code)).toEqual(Object.keys(expectedFlags));
 			for (const item of items) {
-				expect(item).toMatchObject({ event: 'test.processed', testId: ids.testId, codeSystem: 'Hurdle' });
+				expect(item).toMatchObject({
+					event: 'test.processed',
+					testId: ids.testId,
+					codeSystem: 'Hurdle',
+				});
 				expect(item.payload).toBeUndefined();
 			}
 		});
@@ -397,14 +505,20 @@ describe('Hurdle Trigger in n8n', () => {
 describe('Hurdle node in n8n', () => {
 	/** Runs the action workflow once; returns the HTTP answer, the execution and the Hurdle API requests it made. */
 	async function runAction(workflow: E2eWorkflow) {
-		const { result: run, requests } = await requestsDuring(fakes.hurdle, async () => await n8n.runWebhookWorkflow(workflow));
+		const { result: run, requests } = await requestsDuring(
+			fakes.hurdle,
+			async () => await n8n.runWebhookWorkflow(workflow),
+		);
 		expect(run.execution).toBeDefined();
 		return { run, execution: run.execution!, requests };
 	}
 
 	async function successfulItems(workflow: E2eWorkflow) {
 		const { run, execution, requests } = await runAction(workflow);
-		expect({ status: execution.status, error: execution.error?.message }).toEqual({ status: 'success', error: undefined });
+		expect({ status: execution.status, error: execution.error?.message }).toEqual({
+			status: 'success',
+			error: undefined,
+		});
 		expect(run.status).toBe(200);
 		return { json: execution.json(ACTION_NODE), requests };
 	}
@@ -413,7 +527,9 @@ describe('Hurdle node in n8n', () => {
 		test('Get, without the customer’s details', async () => {
 			const { json, requests } = await successfulItems(hurdleActions.getOrder);
 			expect(requests.map(requestLine)).toEqual([`GET /orders/v3/${ids.orderNumber}`]);
-			expect(json).toEqual([expect.objectContaining({ orderNumber: ids.orderNumber, status: 'DISPATCHED' })]);
+			expect(json).toEqual([
+				expect.objectContaining({ orderNumber: ids.orderNumber, status: 'DISPATCHED' }),
+			]);
 			expect(patientFieldsIn(json)).toEqual([]);
 		});
 
@@ -424,7 +540,9 @@ describe('Hurdle node in n8n', () => {
 				'GET /orders/v3?cursor=c_100&limit=100',
 				'GET /orders/v3?cursor=c_200&limit=100',
 			]);
-			expect(json.map((order) => order.orderNumber)).toEqual(hurdleData.orders.map((order) => order.orderNumber));
+			expect(json.map((order) => order.orderNumber)).toEqual(
+				hurdleData.orders.map((order) => order.orderNumber),
+			);
 		});
 
 		test('Get Many with a limit: one request for that many', async () => {
@@ -440,27 +558,44 @@ describe('Hurdle node in n8n', () => {
 				productCode: ids.productCode,
 				quantity: 1,
 				delivery: {
-					address: { addressLine1: '130 Plumstead Road', addressLine2: 'Plumstead', city: 'London', postcode: 'SE18 7DW', countryCode: 'GB' },
+					address: {
+						addressLine1: '130 Plumstead Road',
+						addressLine2: 'Plumstead',
+						city: 'London',
+						postcode: 'SE18 7DW',
+						countryCode: 'GB',
+					},
 					firstName: 'Bob',
 					lastName: 'Jones',
 					email: 'bob@example.com',
 					mobileNumber: '447789123456',
 				},
 			});
-			expect(json).toEqual([expect.objectContaining({ orderNumber: expect.stringMatching(/^HRD-9/), status: 'CREATED' })]);
+			expect(json).toEqual([
+				expect.objectContaining({
+					orderNumber: expect.stringMatching(/^HRD-9/),
+					status: 'CREATED',
+				}),
+			]);
 		});
 
 		test('Create that Hurdle rejects (422) fails the execution with its reason', async () => {
 			const { execution } = await runAction(hurdleActions.createOrderRejected);
 			expect(execution.status).toBe('error');
-			expect(execution.error).toMatchObject({ message: 'Hurdle rejected the request (HTTP 422)', httpCode: '422' });
+			expect(execution.error).toMatchObject({
+				message: 'Hurdle rejected the request (HTTP 422)',
+				httpCode: '422',
+			});
 			expect(execution.error?.description).toContain('productCode is not available');
 		});
 
 		test('Get of an unknown order fails the execution with the API’s 404', async () => {
 			const { execution } = await runAction(hurdleActions.getUnknownOrder);
 			expect(execution.status).toBe('error');
-			expect(execution.error).toMatchObject({ message: expect.stringMatching(/has no such resource/), httpCode: '404' });
+			expect(execution.error).toMatchObject({
+				message: expect.stringMatching(/has no such resource/),
+				httpCode: '404',
+			});
 		});
 	});
 
@@ -469,7 +604,10 @@ describe('Hurdle node in n8n', () => {
 			const { json, requests } = await successfulItems(hurdleActions.getTestSummary);
 			expect(requests.map(requestLine)).toEqual([`GET /tests/v2/${ids.testId}`]);
 			expect(json).toHaveLength(1);
-			expect(json[0]).toMatchObject({ id: ids.testId, results: { ready: true, summary: { total: 4, needingAttention: 2 } } });
+			expect(json[0]).toMatchObject({
+				id: ids.testId,
+				results: { ready: true, summary: { total: 4, needingAttention: 2 } },
+			});
 			expect(json[0].metadata).toEqual({ gender: 'f' });
 		});
 
@@ -482,12 +620,16 @@ describe('Hurdle node in n8n', () => {
 
 		test('Get, as returned', async () => {
 			const { json } = await successfulItems(hurdleActions.getTestRaw);
-			expect(json).toEqual([expect.objectContaining({ id: ids.testId, biomarkerResults: sampleTest.biomarkerResults })]);
+			expect(json).toEqual([
+				expect.objectContaining({ id: ids.testId, biomarkerResults: sampleTest.biomarkerResults }),
+			]);
 		});
 
 		test('Get, before results exist: ready is false', async () => {
 			const { json } = await successfulItems(hurdleActions.getPendingTest);
-			expect(json).toEqual([{ testId: HURDLE_PENDING_TEST, ready: false, message: expect.any(String) }]);
+			expect(json).toEqual([
+				{ testId: HURDLE_PENDING_TEST, ready: false, message: expect.any(String) },
+			]);
 		});
 
 		test('Get retries after a 429 and succeeds', async () => {
@@ -505,10 +647,21 @@ describe('Hurdle node in n8n', () => {
 			expect(JSON.parse(requests[0].body)).toEqual({
 				kitId: ids.kitId,
 				barcode: ids.barcode,
-				user: { firstName: 'Jane', lastName: 'Smith', dateOfBirth: '1990-05-12', sex: 'f', email: 'jane.smith@example.com' },
+				user: {
+					firstName: 'Jane',
+					lastName: 'Smith',
+					dateOfBirth: '1990-05-12',
+					sex: 'f',
+					email: 'jane.smith@example.com',
+				},
 			});
 			expect(json).toEqual([
-				expect.objectContaining({ kitId: ids.kitId, barcode: ids.barcode, accepted: true, statusCode: 202 }),
+				expect.objectContaining({
+					kitId: ids.kitId,
+					barcode: ids.barcode,
+					accepted: true,
+					statusCode: 202,
+				}),
 			]);
 			expect(patientFieldsIn(json)).toEqual([]);
 		});
@@ -516,14 +669,21 @@ describe('Hurdle node in n8n', () => {
 
 	test('Product Get Many, Return All: every product, over three pages of 100', async () => {
 		const { json, requests } = await successfulItems(hurdleActions.getAllProducts);
-		expect(requests.map(requestLine)).toEqual([1, 2, 3].map((page) => `GET /products/v1?page=${page}&limit=100`));
-		expect(json.map((product) => product.productCode)).toEqual(hurdleData.products.map((product) => product.productCode));
+		expect(requests.map(requestLine)).toEqual(
+			[1, 2, 3].map((page) => `GET /products/v1?page=${page}&limit=100`),
+		);
+		expect(json.map((product) => product.productCode)).toEqual(
+			hurdleData.products.map((product) => product.productCode),
+		);
 	});
 
 	test('a key the API refuses fails the execution with a credential error', async () => {
 		const { execution, requests } = await runAction(hurdleActions.withRevokedKey);
 		expect(requests.map((request) => request.headers['x-api-key'])).toEqual(['revoked-key']);
 		expect(execution.status).toBe('error');
-		expect(execution.error).toMatchObject({ message: expect.stringMatching(/did not accept the credential/), httpCode: '401' });
+		expect(execution.error).toMatchObject({
+			message: expect.stringMatching(/did not accept the credential/),
+			httpCode: '401',
+		});
 	});
 });

@@ -3,8 +3,18 @@ import { Webhook } from 'svix';
 import { requestsReceivedBy } from '../support/fakeServer';
 import { JUNCTION_EXISTING_USER_ID, JUNCTION_FAKE_ORDERS } from '../support/fakes/junction';
 import type { Execution, WebhookTarget } from '../support/n8n';
-import { JUNCTION_SAMPLE_IDS, JUNCTION_SAMPLE_PATIENT, junctionSample } from '../support/samples/junction';
-import { deliver, sendEvent, type Delivery, type SampleOptions, type SignOptions } from '../support/sender';
+import {
+	JUNCTION_SAMPLE_IDS,
+	JUNCTION_SAMPLE_PATIENT,
+	junctionSample,
+} from '../support/samples/junction';
+import {
+	deliver,
+	sendEvent,
+	type Delivery,
+	type SampleOptions,
+	type SignOptions,
+} from '../support/sender';
 import { e2e } from './environment';
 import {
 	JUNCTION_E2E_NEXT_SECRET,
@@ -26,16 +36,31 @@ let messageCounter = 0;
 const nextMessageId = () => `msg_e2e_${Date.now()}_${messageCounter++}`;
 
 /** Sends a sample event, signed with the current secret unless told otherwise. */
-async function send(target: WebhookTarget, event: string, options: SampleOptions & SignOptions = {}) {
-	return await sendEvent('junction', event, e2e().n8n.webhookUrl(target), { secret: JUNCTION_E2E_SECRET, ...options });
+async function send(
+	target: WebhookTarget,
+	event: string,
+	options: SampleOptions & SignOptions = {},
+) {
+	return await sendEvent('junction', event, e2e().n8n.webhookUrl(target), {
+		secret: JUNCTION_E2E_SECRET,
+		...options,
+	});
 }
 
 /** Signs any raw body with the svix library, as Junction would. */
-function signedDelivery(body: string, { secret = JUNCTION_E2E_SECRET, id = nextMessageId(), sentAt = now() } = {}): Delivery {
+function signedDelivery(
+	body: string,
+	{ secret = JUNCTION_E2E_SECRET, id = nextMessageId(), sentAt = now() } = {},
+): Delivery {
 	const signature = new Webhook(secret).sign(id, new Date(sentAt * 1000), body);
 	return {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', 'svix-id': id, 'svix-timestamp': String(sentAt), 'svix-signature': signature },
+		headers: {
+			'content-type': 'application/json',
+			'svix-id': id,
+			'svix-timestamp': String(sentAt),
+			'svix-signature': signature,
+		},
 		query: {},
 		body,
 	};
@@ -60,59 +85,114 @@ async function resetFake(): Promise<void> {
 	await fetch(`${e2e().fakes.junction}/__reset`, { method: 'POST' });
 }
 
-const sampleBody = (event: Parameters<typeof junctionSample>[0], overrides = {}) => JSON.stringify(junctionSample(event, overrides));
+const sampleBody = (event: Parameters<typeof junctionSample>[0], overrides = {}) =>
+	JSON.stringify(junctionSample(event, overrides));
 
 describe('Junction trigger in n8n', () => {
-	it.each(junctionEvents)('%s starts exactly one execution with the typed fields', async (event) => {
-		const target = junctionTriggers.byEvent[event];
-		expect(await send(target, event)).toEqual({ status: 200, body: { status: 'accepted', message: 'Event received' } });
-		const [execution] = await executionsOf(target, 1);
-		expect(execution.status).toBe('success');
-		const [item] = execution.json(TRIGGER_NODE);
-		expect(item).toMatchObject({ provider: 'junction', event, orderId: ids.orderId, userId: ids.userId, validation: { valid: true } });
-		expect(JSON.stringify(item)).not.toContain(JUNCTION_SAMPLE_PATIENT.last_name);
-		if (event === 'labtest.order.updated') {
-			expect(item).toMatchObject({ status: 'completed', statusHighLevel: 'completed', modality: 'testkit', sampleId: ids.sampleId, labTestName: 'Female General Wellness' });
-		}
-		if (event.startsWith('labtest.appointment')) expect(item).toMatchObject({ appointmentId: ids.appointmentId, modality: 'at_home_phlebotomy' });
-		if (event === 'labtest.result.critical') expect(item).toMatchObject({ resultStatus: 'final', interpretation: 'critical' });
-	});
+	it.each(junctionEvents)(
+		'%s starts exactly one execution with the typed fields',
+		async (event) => {
+			const target = junctionTriggers.byEvent[event];
+			expect(await send(target, event)).toEqual({
+				status: 200,
+				body: { status: 'accepted', message: 'Event received' },
+			});
+			const [execution] = await executionsOf(target, 1);
+			expect(execution.status).toBe('success');
+			const [item] = execution.json(TRIGGER_NODE);
+			expect(item).toMatchObject({
+				provider: 'junction',
+				event,
+				orderId: ids.orderId,
+				userId: ids.userId,
+				validation: { valid: true },
+			});
+			expect(JSON.stringify(item)).not.toContain(JUNCTION_SAMPLE_PATIENT.last_name);
+			if (event === 'labtest.order.updated') {
+				expect(item).toMatchObject({
+					status: 'completed',
+					statusHighLevel: 'completed',
+					modality: 'testkit',
+					sampleId: ids.sampleId,
+					labTestName: 'Female General Wellness',
+				});
+			}
+			if (event.startsWith('labtest.appointment'))
+				expect(item).toMatchObject({
+					appointmentId: ids.appointmentId,
+					modality: 'at_home_phlebotomy',
+				});
+			if (event === 'labtest.result.critical')
+				expect(item).toMatchObject({ resultStatus: 'final', interpretation: 'critical' });
+		},
+	);
 
 	it('answers 200 without an execution for an event type that is not selected', async () => {
 		const target = junctionTriggers.onlyCritical;
-		expect(await send(target, 'labtest.order.updated')).toMatchObject({ status: 200, body: { status: 'ignored' } });
-		expect(await send(target, 'labtest.result.critical')).toMatchObject({ status: 200, body: { status: 'accepted' } });
+		expect(await send(target, 'labtest.order.updated')).toMatchObject({
+			status: 200,
+			body: { status: 'ignored' },
+		});
+		expect(await send(target, 'labtest.result.critical')).toMatchObject({
+			status: 200,
+			body: { status: 'accepted' },
+		});
 		const [execution] = await executionsOf(target, 1);
 		expect(execution.json(TRIGGER_NODE)[0].event).toBe('labtest.result.critical');
 	});
 
 	it('filters order events by low-level status, and lets appointment events through', async () => {
 		const target = junctionTriggers.onlyCompletedOrSampleError;
-		expect(await send(target, 'labtest.order.updated', { overrides: { status: 'transit_lab' } })).toMatchObject({ status: 200, body: { status: 'ignored' } });
+		expect(
+			await send(target, 'labtest.order.updated', { overrides: { status: 'transit_lab' } }),
+		).toMatchObject({ status: 200, body: { status: 'ignored' } });
 		for (const status of ['completed', 'sample_error']) {
-			expect(await send(target, 'labtest.order.updated', { overrides: { status } })).toMatchObject({ body: { status: 'accepted' } });
+			expect(await send(target, 'labtest.order.updated', { overrides: { status } })).toMatchObject({
+				body: { status: 'accepted' },
+			});
 		}
-		expect(await send(target, 'labtest.appointment.updated')).toMatchObject({ body: { status: 'accepted' } });
+		expect(await send(target, 'labtest.appointment.updated')).toMatchObject({
+			body: { status: 'accepted' },
+		});
 		const executions = await executionsOf(target, 3);
 		const seen = executions.map((execution) => execution.json(TRIGGER_NODE)[0]);
-		expect(seen.map((item) => item.status ?? item.event).sort()).toEqual(['completed', 'labtest.appointment.updated', 'sample_error']);
+		expect(seen.map((item) => item.status ?? item.event).sort()).toEqual([
+			'completed',
+			'labtest.appointment.updated',
+			'sample_error',
+		]);
 	});
 
 	it('filters by modality', async () => {
 		const target = junctionTriggers.onlyWalkIn;
-		expect(await send(target, 'labtest.order.updated')).toMatchObject({ status: 200, body: { status: 'ignored' } });
-		expect(await send(target, 'labtest.order.updated', { overrides: { modality: 'walk_in_test', status: 'partial_results' } })).toMatchObject({
+		expect(await send(target, 'labtest.order.updated')).toMatchObject({
+			status: 200,
+			body: { status: 'ignored' },
+		});
+		expect(
+			await send(target, 'labtest.order.updated', {
+				overrides: { modality: 'walk_in_test', status: 'partial_results' },
+			}),
+		).toMatchObject({
 			body: { status: 'accepted' },
 		});
 		const [execution] = await executionsOf(target, 1);
-		expect(execution.json(TRIGGER_NODE)[0]).toMatchObject({ modality: 'walk_in_test', status: 'partial_results' });
+		expect(execution.json(TRIGGER_NODE)[0]).toMatchObject({
+			modality: 'walk_in_test',
+			status: 'partial_results',
+		});
 	});
 
 	describe('refuses unverifiable deliveries with 401 and no execution', () => {
 		it.each([
 			['stale', junctionTriggers.stale, { timestamp: now() - 3600 }, 'in the past'],
 			['future', junctionTriggers.future, { timestamp: now() + 3600 }, 'in the future'],
-			['wrong secret', junctionTriggers.wrongSecret, { secret: JUNCTION_E2E_UNKNOWN_SECRET }, 'No v1 signature matches'],
+			[
+				'wrong secret',
+				junctionTriggers.wrongSecret,
+				{ secret: JUNCTION_E2E_UNKNOWN_SECRET },
+				'No v1 signature matches',
+			],
 		])('%s', async (_name, target, options, reason) => {
 			const answer = await send(target, 'labtest.order.updated', options);
 			expect(answer.status).toBe(401);
@@ -122,7 +202,10 @@ describe('Junction trigger in n8n', () => {
 
 		it('tampered body', async () => {
 			const delivery = signedDelivery(sampleBody('labtest.order.updated'));
-			const answer = await deliverTo(junctionTriggers.tampered, { ...delivery, body: delivery.body.replace('completed', 'cancelled') });
+			const answer = await deliverTo(junctionTriggers.tampered, {
+				...delivery,
+				body: delivery.body.replace('completed', 'cancelled'),
+			});
 			expect(answer.status).toBe(401);
 			await executionsOf(junctionTriggers.tampered, 0);
 		});
@@ -142,11 +225,25 @@ describe('Junction trigger in n8n', () => {
 
 	it('accepts either secret during a rotation, also with two signatures in one header', async () => {
 		const target = junctionTriggers.rotation;
-		expect((await send(target, 'labtest.order.updated', { secret: JUNCTION_E2E_NEXT_SECRET })).status).toBe(200);
+		expect(
+			(await send(target, 'labtest.order.updated', { secret: JUNCTION_E2E_NEXT_SECRET })).status,
+		).toBe(200);
 		const body = sampleBody('labtest.order.updated', { status: 'sample_error' });
-		const unknown = signedDelivery(body, { secret: JUNCTION_E2E_UNKNOWN_SECRET, id: 'msg_e2e_rotation' });
-		const current = signedDelivery(body, { id: 'msg_e2e_rotation', sentAt: Number(unknown.headers['svix-timestamp']) });
-		const both = { ...current, headers: { ...current.headers, 'svix-signature': `${unknown.headers['svix-signature']} ${current.headers['svix-signature']}` } };
+		const unknown = signedDelivery(body, {
+			secret: JUNCTION_E2E_UNKNOWN_SECRET,
+			id: 'msg_e2e_rotation',
+		});
+		const current = signedDelivery(body, {
+			id: 'msg_e2e_rotation',
+			sentAt: Number(unknown.headers['svix-timestamp']),
+		});
+		const both = {
+			...current,
+			headers: {
+				...current.headers,
+				'svix-signature': `${unknown.headers['svix-signature']} ${current.headers['svix-signature']}`,
+			},
+		};
 		expect((await deliverTo(target, both)).status).toBe(200);
 		await executionsOf(target, 2);
 	});
@@ -154,17 +251,32 @@ describe('Junction trigger in n8n', () => {
 	it('runs once for a message delivered twice with the same svix-id', async () => {
 		const target = junctionTriggers.duplicate;
 		const options = { messageId: 'msg_e2e_duplicate' };
-		expect(await send(target, 'labtest.order.updated', options)).toMatchObject({ body: { status: 'accepted' } });
-		expect(await send(target, 'labtest.order.updated', options)).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+		expect(await send(target, 'labtest.order.updated', options)).toMatchObject({
+			body: { status: 'accepted' },
+		});
+		expect(await send(target, 'labtest.order.updated', options)).toMatchObject({
+			status: 200,
+			body: { status: 'duplicate' },
+		});
 		await executionsOf(target, 1);
 	});
 
 	it.each([
 		['malformed JSON', junctionTriggers.malformedJson, '{"event_type":', 422],
 		['an empty body', junctionTriggers.emptyBody, '', 400],
-		['non-object JSON', junctionTriggers.nonObjectJson, '[{"event_type":"labtest.order.updated"}]', 422],
+		[
+			'non-object JSON',
+			junctionTriggers.nonObjectJson,
+			'[{"event_type":"labtest.order.updated"}]',
+			422,
+		],
 		['an object naming no event', junctionTriggers.noEventName, '{"data":{"hello":"world"}}', 422],
-		['an unknown event type', junctionTriggers.unknownEvent, '{"event_type":"labtest.match_review.created","data":{"id":"r1"}}', 200],
+		[
+			'an unknown event type',
+			junctionTriggers.unknownEvent,
+			'{"event_type":"labtest.match_review.created","data":{"id":"r1"}}',
+			200,
+		],
 	])('answers %s with its status and starts nothing', async (_name, target, body, status) => {
 		const answer = await deliverTo(target, signedDelivery(body));
 		expect(answer.status).toBe(status);
@@ -173,17 +285,25 @@ describe('Junction trigger in n8n', () => {
 
 	it('emits an unknown event as "other" when asked to', async () => {
 		const target = junctionTriggers.unknownEventIncluded;
-		const body = JSON.stringify({ event_type: 'labtest.match_review.created', data: { id: 'r1', status: 'pending_ops_review' } });
+		const body = JSON.stringify({
+			event_type: 'labtest.match_review.created',
+			data: { id: 'r1', status: 'pending_ops_review' },
+		});
 		expect((await deliverTo(target, signedDelivery(body))).status).toBe(200);
 		const [execution] = await executionsOf(target, 1);
-		expect(execution.json(TRIGGER_NODE)[0]).toMatchObject({ event: 'other', eventName: 'labtest.match_review.created' });
+		expect(execution.json(TRIGGER_NODE)[0]).toMatchObject({
+			event: 'other',
+			eventName: 'labtest.match_review.created',
+		});
 	});
 
 	it('includes patient details only when asked to', async () => {
 		const target = junctionTriggers.patientDetailsIncluded;
 		await send(target, 'labtest.order.updated');
 		const [execution] = await executionsOf(target, 1);
-		expect(execution.json(TRIGGER_NODE)[0].payload).toMatchObject({ data: { patient_details: JUNCTION_SAMPLE_PATIENT } });
+		expect(execution.json(TRIGGER_NODE)[0].payload).toMatchObject({
+			data: { patient_details: JUNCTION_SAMPLE_PATIENT },
+		});
 	});
 
 	describe('Fetch Full Data', () => {
@@ -191,20 +311,39 @@ describe('Junction trigger in n8n', () => {
 
 		it('attaches result rows, a summary and the results PDF as binary, never calling a payload URL', async () => {
 			const target = junctionTriggers.fetchResults;
-			await send(target, 'labtest.order.updated', { overrides: { payloadHost: e2e().fakes.payloadHost } });
+			await send(target, 'labtest.order.updated', {
+				overrides: { payloadHost: e2e().fakes.payloadHost },
+			});
 			const [execution] = await executionsOf(target, 1);
 			const [item] = execution.items(TRIGGER_NODE);
-			expect(item.json).toMatchObject({ fullData: { fetched: true }, results: { ready: true, status: 'final', summary: { total: 6, critical: 1, high: 1, low: 1 } } });
-			expect((item.json.results as { rows: unknown[] }).rows).toContainEqual(expect.objectContaining({ biomarker: 'Potassium', flag: 'critical', code: '2823-3' }));
-			expect(item.binary?.resultsPdf).toMatchObject({ mimeType: 'application/pdf', fileName: `junction-results-${ids.orderId}.pdf` });
+			expect(item.json).toMatchObject({
+				fullData: { fetched: true },
+				results: {
+					ready: true,
+					status: 'final',
+					summary: { total: 6, critical: 1, high: 1, low: 1 },
+				},
+			});
+			expect((item.json.results as { rows: unknown[] }).rows).toContainEqual(
+				expect.objectContaining({ biomarker: 'Potassium', flag: 'critical', code: '2823-3' }),
+			);
+			expect(item.binary?.resultsPdf).toMatchObject({
+				mimeType: 'application/pdf',
+				fileName: `junction-results-${ids.orderId}.pdf`,
+			});
 			expect(JSON.stringify(item.json)).not.toContain('McTestface');
-			expect((await fakeRequests()).map((request) => request.path).sort()).toEqual([`/v3/order/${ids.orderId}/result`, `/v3/order/${ids.orderId}/result/pdf`]);
+			expect((await fakeRequests()).map((request) => request.path).sort()).toEqual([
+				`/v3/order/${ids.orderId}/result`,
+				`/v3/order/${ids.orderId}/result/pdf`,
+			]);
 			expect(await requestsReceivedBy(e2e().fakes.payloadHost)).toHaveLength(0);
 		});
 
 		it('says results are not ready yet instead of failing', async () => {
 			const target = junctionTriggers.fetchResultsNotReady;
-			await send(target, 'labtest.order.updated', { overrides: { orderId: JUNCTION_FAKE_ORDERS.pending } });
+			await send(target, 'labtest.order.updated', {
+				overrides: { orderId: JUNCTION_FAKE_ORDERS.pending },
+			});
 			const [execution] = await executionsOf(target, 1);
 			expect(execution.status).toBe('success');
 			expect(execution.json(TRIGGER_NODE)[0].results).toMatchObject({ ready: false });
@@ -216,8 +355,17 @@ describe('Junction trigger in n8n', () => {
 			const [execution] = await executionsOf(target, 1);
 			const rows = execution.json(TRIGGER_NODE);
 			expect(rows).toHaveLength(6);
-			expect(rows.map((row) => row.flag)).toEqual(['normal', 'high', 'low', 'critical', 'normal', 'normal']);
-			expect(rows.every((row) => row.orderId === ids.orderId && row.event === 'labtest.result.critical')).toBe(true);
+			expect(rows.map((row) => row.flag)).toEqual([
+				'normal',
+				'high',
+				'low',
+				'critical',
+				'normal',
+				'normal',
+			]);
+			expect(
+				rows.every((row) => row.orderId === ids.orderId && row.event === 'labtest.result.critical'),
+			).toBe(true);
 		});
 	});
 });
@@ -264,7 +412,10 @@ describe('Junction action node in n8n', () => {
 		const { items } = await succeeded(junctionActions.getCompletedOrders);
 		expect(items.length).toBeGreaterThan(0);
 		expect(items.every((item) => item.json.user_id === ids.userId)).toBe(true);
-		expect((await fakeRequests('/v3/orders'))[0].query).toMatchObject({ status: 'completed', user_id: ids.userId });
+		expect((await fakeRequests('/v3/orders'))[0].query).toMatchObject({
+			status: 'completed',
+			user_id: ids.userId,
+		});
 	});
 
 	it('explains a 422 without repeating the value sent', async () => {
@@ -303,16 +454,33 @@ describe('Junction action node in n8n', () => {
 		const { run, items } = await succeeded(target);
 		expect(run.contentType).toContain('application/pdf');
 		expect(run.body.subarray(0, 5).toString()).toBe('%PDF-');
-		expect(items[0].binary?.data).toMatchObject({ mimeType: 'application/pdf', fileName: `junction-${kind}-${orderId}.pdf` });
+		expect(items[0].binary?.data).toMatchObject({
+			mimeType: 'application/pdf',
+			fileName: `junction-${kind}-${orderId}.pdf`,
+		});
 	});
 
 	it('gets results as a summary, as rows, and says when they are not ready', async () => {
 		const summary = (await succeeded(junctionActions.getResults)).items[0].json;
-		expect(summary).toMatchObject({ ready: true, status: 'final', interpretation: 'critical', summary: { needingAttention: 3 } });
+		expect(summary).toMatchObject({
+			ready: true,
+			status: 'final',
+			interpretation: 'critical',
+			summary: { needingAttention: 3 },
+		});
 		expect(JSON.stringify(summary)).not.toContain('McTestface');
 		const rows = (await succeeded(junctionActions.getResultRows)).items.map((item) => item.json);
-		expect(rows.map((row) => row.flag)).toEqual(['normal', 'high', 'low', 'critical', 'normal', 'normal']);
-		expect((await succeeded(junctionActions.getResultsNotReady)).items[0].json).toMatchObject({ ready: false });
+		expect(rows.map((row) => row.flag)).toEqual([
+			'normal',
+			'high',
+			'low',
+			'critical',
+			'normal',
+			'normal',
+		]);
+		expect((await succeeded(junctionActions.getResultsNotReady)).items[0].json).toMatchObject({
+			ready: false,
+		});
 	});
 
 	it('gets all 120 lab tests by following the cursor over 3 pages', async () => {
@@ -322,8 +490,12 @@ describe('Junction action node in n8n', () => {
 	});
 
 	it('gets and creates users, and names the existing user on a conflict', async () => {
-		expect((await succeeded(junctionActions.getUser)).items[0].json).toMatchObject({ user_id: ids.userId });
-		expect((await succeeded(junctionActions.createUser)).items[0].json).toMatchObject({ client_user_id: 'e2e-new-client-user' });
+		expect((await succeeded(junctionActions.getUser)).items[0].json).toMatchObject({
+			user_id: ids.userId,
+		});
+		expect((await succeeded(junctionActions.createUser)).items[0].json).toMatchObject({
+			client_user_id: 'e2e-new-client-user',
+		});
 		const error = await failed(junctionActions.createExistingUser);
 		expect(error.message).toContain(`already exists (user_id ${JUNCTION_EXISTING_USER_ID})`);
 	});

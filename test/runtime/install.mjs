@@ -48,7 +48,10 @@ function installN8n() {
 	log(`installing n8n ${N8N_VERSION} (about 3 minutes, once)`);
 	rmSync(n8nDir, { recursive: true, force: true });
 	mkdirSync(n8nDir, { recursive: true });
-	writeFileSync(join(n8nDir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }));
+	writeFileSync(
+		join(n8nDir, 'package.json'),
+		JSON.stringify({ name: 'n8n-runtime', private: true }),
+	);
 	const env = {
 		...process.env,
 		PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
@@ -60,7 +63,11 @@ function installN8n() {
 	};
 	// Install scripts are skipped: several fetch prebuilt binaries from GitHub, which is unreachable.
 	// Only sqlite3 is needed, and it compiles from source.
-	run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-package-lock', '--loglevel=error'], { cwd: n8nDir, env });
+	run(
+		'npm',
+		['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
+		{ cwd: n8nDir, env },
+	);
 	// `npm test` passes its own project config on as npm_config_* variables, including this repo's
 	// ignore-scripts=true; the rebuild exists to run sqlite3's build script, so it must not inherit that.
 	run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
@@ -69,7 +76,9 @@ function installN8n() {
 	});
 	const binding = join(n8nDir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 	if (!existsSync(binding)) {
-		throw new Error(`sqlite3 was not built (no ${binding}); n8n cannot open its database without it`);
+		throw new Error(
+			`sqlite3 was not built (no ${binding}); n8n cannot open its database without it`,
+		);
 	}
 	writeFileSync(marker, N8N_VERSION);
 }

@@ -32,7 +32,9 @@ class SmtpCapture {
 	}
 
 	async stop(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	private session(socket: Socket): void {
@@ -85,10 +87,18 @@ function parseEmail(raw: string, recipients: string[]): CapturedMessage {
 	const subject = /^Subject: (.*)$/im.exec(head)?.[1]?.trim();
 	let text = bodyParts.join('\n\n');
 	if (/Content-Transfer-Encoding: quoted-printable/i.test(raw)) {
-		text = text.replace(/=\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+		text = text
+			.replace(/=\n/g, '')
+			.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 		text = Buffer.from(text, 'latin1').toString('utf8');
 	}
-	return { channel: 'email', to: recipients.join(', '), subject, text: text.trim(), receivedAt: new Date().toISOString() };
+	return {
+		channel: 'email',
+		to: recipients.join(', '),
+		subject,
+		text: text.trim(),
+		receivedAt: new Date().toISOString(),
+	};
 }
 
 export class CaptureServer {
@@ -110,8 +120,16 @@ export class CaptureServer {
 		this.http
 			.route('POST', '/slack/:method', (request) => {
 				const body = JSON.parse(request.body || '{}') as { channel?: string; text?: string };
-				this.messages.push({ channel: 'slack', to: body.channel, text: body.text ?? '', receivedAt: new Date().toISOString() });
-				return { status: 200, json: { ok: true, channel: body.channel, ts: String(Date.now() / 1000) } };
+				this.messages.push({
+					channel: 'slack',
+					to: body.channel,
+					text: body.text ?? '',
+					receivedAt: new Date().toISOString(),
+				});
+				return {
+					status: 200,
+					json: { ok: true, channel: body.channel, ts: String(Date.now() / 1000) },
+				};
 			})
 			.route('GET', '/__messages', () => ({ status: 200, json: this.messages }));
 		await this.http.start();

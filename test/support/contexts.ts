@@ -24,18 +24,31 @@ export { performRequest } from './http';
 export type Credentials = Record<string, ICredentialDataDecryptedObject>;
 
 function getPath(source: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], source);
+	return path
+		.split('.')
+		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], source);
 }
 
 function parameterGetter(parameters: IDataObject | IDataObject[]) {
-	return (name: string, itemIndex = 0, fallback?: unknown, options?: { extractValue?: boolean }) => {
+	return (
+		name: string,
+		itemIndex = 0,
+		fallback?: unknown,
+		options?: { extractValue?: boolean },
+	) => {
 		const scope = Array.isArray(parameters) ? parameters[itemIndex] : parameters;
 		const value = getPath(scope, name);
 		if (value === undefined) {
 			if (fallback !== undefined) return fallback;
 			throw new Error(`Could not get parameter "${name}"`);
 		}
-		if (options?.extractValue && typeof value === 'object' && value !== null && '__rl' in value === false && 'mode' in value) {
+		if (
+			options?.extractValue &&
+			typeof value === 'object' &&
+			value !== null &&
+			'__rl' in value === false &&
+			'mode' in value
+		) {
 			return (value as IDataObject).value;
 		}
 		return value;
@@ -53,9 +66,11 @@ function credentialGetter(credentials: Credentials) {
 function requestHelpers(credentials: Credentials) {
 	return {
 		httpRequestWithAuthentication: jest.fn(
-			async (type: string, options: IHttpRequestOptions) => await authenticatedRequest(credentials, type, options),
+			async (type: string, options: IHttpRequestOptions) =>
+				await authenticatedRequest(credentials, type, options),
 		),
-		returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+		returnJsonArray: (data: IDataObject | IDataObject[]) =>
+			(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 		prepareBinaryData: jest.fn(
 			async (data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> => ({
 				data: data.toString('base64'),
@@ -64,13 +79,22 @@ function requestHelpers(credentials: Credentials) {
 				fileSize: String(data.length),
 			}),
 		),
-		constructExecutionMetaData: (items: INodeExecutionData[], { itemData }: { itemData: { item: number } }) =>
-			items.map((item) => ({ ...item, pairedItem: itemData })),
+		constructExecutionMetaData: (
+			items: INodeExecutionData[],
+			{ itemData }: { itemData: { item: number } },
+		) => items.map((item) => ({ ...item, pairedItem: itemData })),
 	};
 }
 
 function testNode(name: string, parameters: IDataObject): INode {
-	return { id: 'node-under-test', name, type: `n8n-nodes-lab-testing.${name}`, typeVersion: 1, position: [0, 0], parameters } as INode;
+	return {
+		id: 'node-under-test',
+		name,
+		type: `n8n-nodes-lab-testing.${name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	} as INode;
 }
 
 function silentLogger(): Logger {
@@ -86,12 +110,24 @@ export interface ExecuteContextOptions {
 }
 
 export function executeContext(options: ExecuteContextOptions): IExecuteFunctions {
-	const itemCount = options.items ?? (Array.isArray(options.parameters) ? options.parameters.length : 1);
+	const itemCount =
+		options.items ?? (Array.isArray(options.parameters) ? options.parameters.length : 1);
 	const context = mock<IExecuteFunctions>();
-	context.getInputData.mockReturnValue(Array.from({ length: itemCount }, (_, index) => ({ json: { index } })));
-	context.getNodeParameter.mockImplementation(parameterGetter(options.parameters) as IExecuteFunctions['getNodeParameter']);
-	context.getCredentials.mockImplementation(credentialGetter(options.credentials) as IExecuteFunctions['getCredentials']);
-	context.getNode.mockReturnValue(testNode('action', Array.isArray(options.parameters) ? options.parameters[0] : options.parameters));
+	context.getInputData.mockReturnValue(
+		Array.from({ length: itemCount }, (_, index) => ({ json: { index } })),
+	);
+	context.getNodeParameter.mockImplementation(
+		parameterGetter(options.parameters) as IExecuteFunctions['getNodeParameter'],
+	);
+	context.getCredentials.mockImplementation(
+		credentialGetter(options.credentials) as IExecuteFunctions['getCredentials'],
+	);
+	context.getNode.mockReturnValue(
+		testNode(
+			'action',
+			Array.isArray(options.parameters) ? options.parameters[0] : options.parameters,
+		),
+	);
 	context.continueOnFail.mockReturnValue(options.continueOnFail ?? false);
 	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: silentLogger() });
 	return context;
@@ -135,10 +171,15 @@ function jsonAsN8nParsesIt(rawBody: Buffer): unknown {
 	}
 }
 
-export function webhookContext(options: WebhookContextOptions): { context: IWebhookFunctions; response: CapturedResponse } {
+export function webhookContext(options: WebhookContextOptions): {
+	context: IWebhookFunctions;
+	response: CapturedResponse;
+} {
 	const response: CapturedResponse = {};
 	const staticData = options.staticData ?? {};
-	const headers = Object.fromEntries(Object.entries(options.request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+	const headers = Object.fromEntries(
+		Object.entries(options.request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+	);
 	const method = options.request.method ?? 'POST';
 	const rawBody = rawBodyOf(options.request.body);
 	const contentType = headers['content-type']?.split(';')[0].trim().toLowerCase();
@@ -164,17 +205,26 @@ export function webhookContext(options: WebhookContextOptions): { context: IWebh
 		}),
 	};
 	const context = mock<IWebhookFunctions>();
-	context.getNodeParameter.mockImplementation(
-		((name: string, fallback?: unknown) => parameterGetter(options.parameters)(name, 0, fallback)) as IWebhookFunctions['getNodeParameter'],
+	context.getNodeParameter.mockImplementation(((name: string, fallback?: unknown) =>
+		parameterGetter(options.parameters)(
+			name,
+			0,
+			fallback,
+		)) as IWebhookFunctions['getNodeParameter']);
+	context.getCredentials.mockImplementation(
+		credentialGetter(options.credentials) as IWebhookFunctions['getCredentials'],
 	);
-	context.getCredentials.mockImplementation(credentialGetter(options.credentials) as IWebhookFunctions['getCredentials']);
 	context.getRequestObject.mockReturnValue(request as never);
 	context.getResponseObject.mockReturnValue(res as never);
 	context.getHeaderData.mockReturnValue(headers);
 	context.getQueryData.mockReturnValue(options.request.query ?? {});
 	context.getWorkflowStaticData.mockReturnValue(staticData);
 	context.getMode.mockReturnValue(options.mode ?? 'webhook');
-	context.getWorkflow.mockReturnValue({ id: options.workflowId ?? 'workflow-under-test', name: 'test', active: true });
+	context.getWorkflow.mockReturnValue({
+		id: options.workflowId ?? 'workflow-under-test',
+		name: 'test',
+		active: true,
+	});
 	context.getNode.mockReturnValue(testNode('trigger', options.parameters));
 	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: silentLogger() });
 	return { context, response };
@@ -182,10 +232,11 @@ export function webhookContext(options: WebhookContextOptions): { context: IWebh
 
 export function hookContext(parameters: IDataObject, credentials: Credentials): IHookFunctions {
 	const context = mock<IHookFunctions>();
-	context.getNodeParameter.mockImplementation(
-		((name: string, fallback?: unknown) => parameterGetter(parameters)(name, 0, fallback)) as IHookFunctions['getNodeParameter'],
+	context.getNodeParameter.mockImplementation(((name: string, fallback?: unknown) =>
+		parameterGetter(parameters)(name, 0, fallback)) as IHookFunctions['getNodeParameter']);
+	context.getCredentials.mockImplementation(
+		credentialGetter(credentials) as IHookFunctions['getCredentials'],
 	);
-	context.getCredentials.mockImplementation(credentialGetter(credentials) as IHookFunctions['getCredentials']);
 	context.getNode.mockReturnValue(testNode('trigger', parameters));
 	Object.assign(context, { logger: silentLogger() });
 	return context;

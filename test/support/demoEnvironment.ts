@@ -1,7 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test support runs in Node, not inside n8n */
 import { join } from 'node:path';
 
-import { localCredentials, localWorkflows, type LocalEndpoints, type LocalWorkflow } from './examples';
+import {
+	localCredentials,
+	localWorkflows,
+	type LocalEndpoints,
+	type LocalWorkflow,
+} from './examples';
 import { startFakes, stopFakes, type RunningFakes } from './fakes';
 import { N8nInstance, type CredentialJson, type WorkflowJson } from './n8n';
 import { cacheDir, installedRuntime, repoRoot } from './runtime';
@@ -45,7 +50,9 @@ export async function startDemoEnvironment(
 			runtime: installedRuntime(),
 			credentials: [...localCredentials(endpoints), ...(extras.credentials ?? [])],
 			workflows: [...workflows.map((workflow) => workflow.json), ...(extras.workflows ?? [])],
-			webhooks: workflows.flatMap((workflow) => workflow.triggers.map((trigger) => trigger.webhookPath)),
+			webhooks: workflows.flatMap((workflow) =>
+				workflow.triggers.map((trigger) => trigger.webhookPath),
+			),
 			preferredPort: 5678,
 			onProgress,
 		});

@@ -72,10 +72,16 @@ export function loadExamples(): Array<{ file: string; json: ExampleJson }> {
 	return readdirSync(EXAMPLES_DIR)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
-		.map((file) => ({ file, json: JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as ExampleJson }));
+		.map((file) => ({
+			file,
+			json: JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as ExampleJson,
+		}));
 }
 
-function credentialOf(example: ExampleJson, type: string): { id: string; name: string } | undefined {
+function credentialOf(
+	example: ExampleJson,
+	type: string,
+): { id: string; name: string } | undefined {
 	for (const node of example.nodes) {
 		const credential = node.credentials?.[type];
 		if (credential?.id) return { id: credential.id, name: credential.name };
@@ -108,7 +114,14 @@ export function localCredentials(endpoints: LocalEndpoints): CredentialJson[] {
 			domain: 'junction',
 			webhookSigningSecrets: LOCAL_WEBHOOK_SECRETS.junction,
 		},
-		smtp: { host: '127.0.0.1', port: endpoints.captureSmtpPort, secure: false, disableStartTls: true, user: '', password: '' },
+		smtp: {
+			host: '127.0.0.1',
+			port: endpoints.captureSmtpPort,
+			secure: false,
+			disableStartTls: true,
+			user: '',
+			password: '',
+		},
 	};
 	const credentials = new Map<string, CredentialJson>();
 	for (const { json } of loadExamples()) {
@@ -150,20 +163,35 @@ export function exampleWorkflowId(file: string): string {
 }
 
 /** An example as the demo and the e2e suite run it: published, local endpoints, Slack captured. */
-export function localWorkflow(file: string, example: ExampleJson, endpoints: LocalEndpoints): LocalWorkflow {
+export function localWorkflow(
+	file: string,
+	example: ExampleJson,
+	endpoints: LocalEndpoints,
+): LocalWorkflow {
 	const nodes = example.nodes.map((node) =>
 		node.type === 'n8n-nodes-base.slack' ? slackAsCapturePost(node, endpoints.capture) : node,
 	);
 	const triggers = example.nodes
 		.filter((node) => TRIGGER_PROVIDERS[node.type])
-		.map((node) => ({ provider: TRIGGER_PROVIDERS[node.type], node: node.name, webhookPath: `${node.webhookId}/webhook` }));
+		.map((node) => ({
+			provider: TRIGGER_PROVIDERS[node.type],
+			node: node.name,
+			webhookPath: `${node.webhookId}/webhook`,
+		}));
 	const id = exampleWorkflowId(file);
 	return {
 		id,
 		name: example.name,
 		file,
 		triggers,
-		json: { id, name: example.name, active: true, nodes, connections: example.connections, settings: example.settings },
+		json: {
+			id,
+			name: example.name,
+			active: true,
+			nodes,
+			connections: example.connections,
+			settings: example.settings,
+		},
 	};
 }
 

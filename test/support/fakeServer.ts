@@ -41,10 +41,12 @@ interface Route {
 
 function compile(path: string): { pattern: RegExp; names: string[] } {
 	const names: string[] = [];
-	const source = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_, name: string) => {
-		names.push(name);
-		return '([^/]+)';
-	});
+	const source = path
+		.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+		.replace(/:(\w+)/g, (_, name: string) => {
+			names.push(name);
+			return '([^/]+)';
+		});
 	return { pattern: new RegExp(`^${source}$`), names };
 }
 
@@ -103,7 +105,8 @@ export class FakeServer {
 			headers: request.headers,
 			body: await readBody(request),
 		};
-		if (url.pathname === '/__requests') return this.send(response, { status: 200, json: this.requests });
+		if (url.pathname === '/__requests')
+			return this.send(response, { status: 200, json: this.requests });
 		if (url.pathname === '/__reset') {
 			this.reset();
 			return this.send(response, { status: 200, json: { reset: true } });
@@ -112,7 +115,9 @@ export class FakeServer {
 		for (const route of this.routes) {
 			const match = route.method === recorded.method ? route.pattern.exec(url.pathname) : null;
 			if (!match) continue;
-			const params = Object.fromEntries(route.names.map((name, index) => [name, decodeURIComponent(match[index + 1])]));
+			const params = Object.fromEntries(
+				route.names.map((name, index) => [name, decodeURIComponent(match[index + 1])]),
+			);
 			const fakeRequest: FakeRequest = {
 				...recorded,
 				params,

@@ -15,17 +15,26 @@ import { LondonMedicalLaboratoryApi } from '../../credentials/LondonMedicalLabor
  * the auth headers each credential class declares, and the request options our code uses. No jest in
  * here, so the unit-test contexts and the benchmarks share it.
  */
-const credentialTypes: ICredentialType[] = [new LondonMedicalLaboratoryApi(), new HurdleApi(), new JunctionApi()];
+const credentialTypes: ICredentialType[] = [
+	new LondonMedicalLaboratoryApi(),
+	new HurdleApi(),
+	new JunctionApi(),
+];
 
 /** Resolves `={{$credentials.name}}` templates the way n8n does for these simple expressions. */
 function resolveTemplate(template: unknown, credentials: ICredentialDataDecryptedObject): string {
 	return String(template)
 		.replace(/^=/, '')
-		.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+		.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) =>
+			String(credentials[key] ?? ''),
+		);
 }
 
 /** The headers a credential type adds to every request (its `authenticate` block). */
-export function authenticationFor(type: string, credentials: ICredentialDataDecryptedObject): IDataObject {
+export function authenticationFor(
+	type: string,
+	credentials: ICredentialDataDecryptedObject,
+): IDataObject {
 	const credentialType = credentialTypes.find((candidate) => candidate.name === type);
 	const authenticate = credentialType?.authenticate as IAuthenticateGeneric | undefined;
 	const headers: IDataObject = {};
@@ -59,7 +68,9 @@ export async function performRequest(options: IHttpRequestOptions): Promise<unkn
 	try {
 		response = await fetch(url, { method: options.method ?? 'GET', headers, body });
 	} catch (error) {
-		throw Object.assign(new Error((error as Error).message), { code: (error as { cause?: { code?: string } }).cause?.code });
+		throw Object.assign(new Error((error as Error).message), {
+			code: (error as { cause?: { code?: string } }).cause?.code,
+		});
 	}
 	const bytes = Buffer.from(await response.arrayBuffer());
 	let parsed: unknown;
@@ -74,10 +85,16 @@ export async function performRequest(options: IHttpRequestOptions): Promise<unkn
 		}
 	}
 	if (!options.ignoreHttpStatusErrors && response.status >= 400) {
-		throw Object.assign(new Error(`Request failed with status code ${response.status}`), { httpCode: response.status });
+		throw Object.assign(new Error(`Request failed with status code ${response.status}`), {
+			httpCode: response.status,
+		});
 	}
 	if (!options.returnFullResponse) return parsed;
-	return { statusCode: response.status, headers: Object.fromEntries(response.headers.entries()), body: parsed };
+	return {
+		statusCode: response.status,
+		headers: Object.fromEntries(response.headers.entries()),
+		body: parsed,
+	};
 }
 
 /** `httpRequestWithAuthentication` over `performRequest`, for credentials given as plain objects. */
@@ -88,5 +105,8 @@ export async function authenticatedRequest(
 ): Promise<unknown> {
 	const data = credentials[type];
 	if (!data) throw new Error(`No credentials of type ${type} here`);
-	return await performRequest({ ...options, headers: { ...options.headers, ...authenticationFor(type, data) } });
+	return await performRequest({
+		...options,
+		headers: { ...options.headers, ...authenticationFor(type, data) },
+	});
 }

@@ -9,11 +9,17 @@ function findRepoRoot(start: string): string {
 	for (let folder = start; ; folder = dirname(folder)) {
 		// build/ may hold a compiled copy of package.json, but never the test folder's sources.
 		const manifest = join(folder, 'package.json');
-		const isCheckout = existsSync(manifest) && existsSync(join(folder, 'test', 'runtime', 'install.mjs'));
-		if (isCheckout && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'n8n-nodes-lab-testing') {
+		const isCheckout =
+			existsSync(manifest) && existsSync(join(folder, 'test', 'runtime', 'install.mjs'));
+		if (
+			isCheckout &&
+			(JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name ===
+				'n8n-nodes-lab-testing'
+		) {
 			return folder;
 		}
-		if (dirname(folder) === folder) throw new Error(`No n8n-nodes-lab-testing checkout above ${start}`);
+		if (dirname(folder) === folder)
+			throw new Error(`No n8n-nodes-lab-testing checkout above ${start}`);
 	}
 }
 

@@ -42,7 +42,11 @@ export function sign(provider: ProviderKey, delivery: Delivery, options: SignOpt
 	if (source.authentication === 'svix') {
 		const messageId = options.messageId ?? `msg_${randomUUID().replace(/-/g, '')}`;
 		const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-		const signature = new Webhook(options.secret).sign(messageId, new Date(timestamp * 1000), delivery.body);
+		const signature = new Webhook(options.secret).sign(
+			messageId,
+			new Date(timestamp * 1000),
+			delivery.body,
+		);
 		return {
 			...delivery,
 			headers: {
@@ -53,17 +57,26 @@ export function sign(provider: ProviderKey, delivery: Delivery, options: SignOpt
 			},
 		};
 	}
-	if (options.secretInQuery) return { ...delivery, query: { ...delivery.query, token: options.secret } };
-	return { ...delivery, headers: { ...delivery.headers, [options.headerName ?? 'X-Webhook-Secret']: options.secret } };
+	if (options.secretInQuery)
+		return { ...delivery, query: { ...delivery.query, token: options.secret } };
+	return {
+		...delivery,
+		headers: { ...delivery.headers, [options.headerName ?? 'X-Webhook-Secret']: options.secret },
+	};
 }
 
 export function sourceFor(provider: ProviderKey): SampleSource {
 	const source = sampleSources[provider];
-	if (!source || source.events.length === 0) throw new Error(`No sample events for provider "${provider}"`);
+	if (!source || source.events.length === 0)
+		throw new Error(`No sample events for provider "${provider}"`);
 	return source;
 }
 
-export function buildDelivery(provider: ProviderKey, event: string, options: SampleOptions & SignOptions = {}): Delivery {
+export function buildDelivery(
+	provider: ProviderKey,
+	event: string,
+	options: SampleOptions & SignOptions = {},
+): Delivery {
 	const source = sourceFor(provider);
 	if (!source.events.includes(event)) {
 		throw new Error(`Unknown ${provider} event "${event}". Known: ${source.events.join(', ')}`);

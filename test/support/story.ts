@@ -21,16 +21,51 @@ export const DEMO_STORY: StoryStep[] = [
 	{ provider: 'lml', event: 'order.shipped', says: 'LML ships a thyroid test kit' },
 	{ provider: 'lml', event: 'order.delivered', says: 'Royal Mail delivers it' },
 	{ provider: 'lml', event: 'test_registration.complete', says: 'the patient registers the kit' },
-	{ provider: 'lml', event: 'test_registration.sample_received', says: 'the lab receives the sample' },
-	{ provider: 'lml', event: 'lab_results.complete', says: 'LML releases the results (TSH high, vitamin D low)' },
+	{
+		provider: 'lml',
+		event: 'test_registration.sample_received',
+		says: 'the lab receives the sample',
+	},
+	{
+		provider: 'lml',
+		event: 'lab_results.complete',
+		says: 'LML releases the results (TSH high, vitamin D low)',
+	},
 	{ provider: 'lml', event: 'test_registration.retest', says: 'LML creates a retest' },
-	{ provider: 'junction', event: 'labtest.order.created', says: 'a Junction lipid-panel test kit is ordered' },
-	{ provider: 'junction', event: 'labtest.order.updated', options: { overrides: { status: 'transit_customer' } }, says: 'the kit ships to the patient' },
-	{ provider: 'junction', event: 'labtest.order.updated', options: { overrides: { status: 'transit_lab' } }, says: 'the patient posts the sample back' },
-	{ provider: 'junction', event: 'labtest.order.updated', options: { overrides: { status: 'completed', interpretation: 'abnormal' } }, says: 'results are final, some abnormal' },
-	{ provider: 'junction', event: 'labtest.result.critical', says: 'the lab phones in a critical potassium' },
+	{
+		provider: 'junction',
+		event: 'labtest.order.created',
+		says: 'a Junction lipid-panel test kit is ordered',
+	},
+	{
+		provider: 'junction',
+		event: 'labtest.order.updated',
+		options: { overrides: { status: 'transit_customer' } },
+		says: 'the kit ships to the patient',
+	},
+	{
+		provider: 'junction',
+		event: 'labtest.order.updated',
+		options: { overrides: { status: 'transit_lab' } },
+		says: 'the patient posts the sample back',
+	},
+	{
+		provider: 'junction',
+		event: 'labtest.order.updated',
+		options: { overrides: { status: 'completed', interpretation: 'abnormal' } },
+		says: 'results are final, some abnormal',
+	},
+	{
+		provider: 'junction',
+		event: 'labtest.result.critical',
+		says: 'the lab phones in a critical potassium',
+	},
 	{ provider: 'hurdle', event: 'order.dispatched', says: 'Hurdle dispatches a kit' },
-	{ provider: 'hurdle', event: 'test.lab_accessioned', says: 'the Hurdle lab accessions the sample' },
+	{
+		provider: 'hurdle',
+		event: 'test.lab_accessioned',
+		says: 'the Hurdle lab accessions the sample',
+	},
 	{ provider: 'hurdle', event: 'test.processed', says: 'Hurdle has results' },
 ];
 
@@ -61,15 +96,22 @@ export async function playStory(
 	onDelivered: (delivered: Delivered) => void = () => undefined,
 ): Promise<StoryOutcome> {
 	const before = new Map<string, number>();
-	for (const workflow of workflows) before.set(workflow.id, (await n8n.executions(workflow.id)).length);
+	for (const workflow of workflows)
+		before.set(workflow.id, (await n8n.executions(workflow.id)).length);
 	const deliveries: Delivered[] = [];
 	for (const step of steps) {
 		for (const workflow of workflows) {
-			for (const trigger of workflow.triggers.filter((candidate) => candidate.provider === step.provider)) {
+			for (const trigger of workflow.triggers.filter(
+				(candidate) => candidate.provider === step.provider,
+			)) {
 				// One delivery per endpoint, as the provider would make it (Junction: each endpoint its own svix-id).
-				const delivery = buildDelivery(step.provider, step.event, { ...step.options, ...secretOptions(step.provider) });
+				const delivery = buildDelivery(step.provider, step.event, {
+					...step.options,
+					...secretOptions(step.provider),
+				});
 				const answer = await deliver(n8n.webhookUrl(trigger.webhookPath), delivery);
-				const outcome = (answer.body as { status?: string } | undefined)?.status ?? String(answer.body);
+				const outcome =
+					(answer.body as { status?: string } | undefined)?.status ?? String(answer.body);
 				const delivered = { step, workflow, status: answer.status, outcome };
 				deliveries.push(delivered);
 				onDelivered(delivered);
@@ -80,8 +122,14 @@ export async function playStory(
 	let succeeded = 0;
 	let failed = 0;
 	for (const workflow of workflows) {
-		const accepted = deliveries.filter((delivered) => delivered.workflow.id === workflow.id && delivered.outcome === 'accepted').length;
-		const all = await n8n.waitForExecutions(workflow.id, (before.get(workflow.id) ?? 0) + accepted, { timeoutMs: 60_000, settleMs: 500 });
+		const accepted = deliveries.filter(
+			(delivered) => delivered.workflow.id === workflow.id && delivered.outcome === 'accepted',
+		).length;
+		const all = await n8n.waitForExecutions(
+			workflow.id,
+			(before.get(workflow.id) ?? 0) + accepted,
+			{ timeoutMs: 60_000, settleMs: 500 },
+		);
 		const ours = all.slice(0, all.length - (before.get(workflow.id) ?? 0));
 		executions.set(workflow.id, ours);
 		succeeded += ours.filter((execution) => execution.status === 'success').length;

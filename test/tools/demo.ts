@@ -12,7 +12,8 @@ import { DEMO_STORY, playStory } from '../support/story';
 const once = process.argv.includes('--once');
 const started = Date.now();
 const say = (text: string) => process.stdout.write(`${text}\n`);
-const progress = (step: string) => say(`demo: ${step} [${((Date.now() - started) / 1000).toFixed(1)} s]`);
+const progress = (step: string) =>
+	say(`demo: ${step} [${((Date.now() - started) / 1000).toFixed(1)} s]`);
 
 async function main(): Promise<number> {
 	let environment: DemoEnvironment | undefined;
@@ -20,31 +21,51 @@ async function main(): Promise<number> {
 	try {
 		environment = await startDemoEnvironment(progress);
 		const { fakes, n8n, workflows } = environment;
-		say(`\ndemo: published ${workflows.length} example workflows: ${workflows.map((workflow) => workflow.name).join(', ')}`);
+		say(
+			`\ndemo: published ${workflows.length} example workflows: ${workflows.map((workflow) => workflow.name).join(', ')}`,
+		);
 		say('demo: the story —');
 		let lastStep: unknown;
-		const outcome = await playStory(n8n.client, workflows, DEMO_STORY, ({ step, workflow, status, outcome: answer }) => {
-			if (step !== lastStep) say(`  • ${step.says} (${step.provider} ${step.event})`);
-			lastStep = step;
-			if (answer === 'accepted') say(`      → ${workflow.name}: ${status} ${answer}`);
-		});
+		const outcome = await playStory(
+			n8n.client,
+			workflows,
+			DEMO_STORY,
+			({ step, workflow, status, outcome: answer }) => {
+				if (step !== lastStep) say(`  • ${step.says} (${step.provider} ${step.event})`);
+				lastStep = step;
+				if (answer === 'accepted') say(`      → ${workflow.name}: ${status} ${answer}`);
+			},
+		);
 		const messages = await capturedMessages(fakes.capture.url);
-		say(`\ndemo: the workflows sent ${messages.length} messages to the capture server (Slack channels and email), for example:`);
-		for (const message of messages.filter((candidate) => candidate.text.startsWith('🧪') || candidate.text.startsWith('🚨')).slice(0, 2)) {
+		say(
+			`\ndemo: the workflows sent ${messages.length} messages to the capture server (Slack channels and email), for example:`,
+		);
+		for (const message of messages
+			.filter((candidate) => candidate.text.startsWith('🧪') || candidate.text.startsWith('🚨'))
+			.slice(0, 2)) {
 			say(`  [${message.channel} ${message.to}]\n    ${message.text.split('\n').join('\n    ')}`);
 		}
-		const accepted = outcome.deliveries.filter((delivered) => delivered.outcome === 'accepted').length;
+		const accepted = outcome.deliveries.filter(
+			(delivered) => delivered.outcome === 'accepted',
+		).length;
 		const missing = accepted - outcome.succeeded - outcome.failed;
-		const problems = [outcome.failed ? `${outcome.failed} failed` : '', missing > 0 ? `${missing} never finished` : '']
+		const problems = [
+			outcome.failed ? `${outcome.failed} failed` : '',
+			missing > 0 ? `${missing} never finished` : '',
+		]
 			.filter(Boolean)
 			.join(', ');
-		say(`\ndemo: ${outcome.eventsSent} events sent, ${outcome.succeeded} executions succeeded${problems ? `, ${problems}` : ''}`);
+		say(
+			`\ndemo: ${outcome.eventsSent} events sent, ${outcome.succeeded} executions succeeded${problems ? `, ${problems}` : ''}`,
+		);
 		const healthy = outcome.failed === 0 && missing <= 0 && outcome.succeeded > 0;
 		if (once) {
 			await stopAll();
 			return healthy ? 0 : 1;
 		}
-		const lml = workflows.find((workflow) => workflow.file === 'order-status-tracker.json')?.triggers.find((trigger) => trigger.provider === 'lml');
+		const lml = workflows
+			.find((workflow) => workflow.file === 'order-status-tracker.json')
+			?.triggers.find((trigger) => trigger.provider === 'lml');
 		say(`
 demo: n8n is running at ${n8n.client.baseUrl}
       log in as ${n8n.owner.email} / ${n8n.owner.password}

@@ -35,25 +35,46 @@ async function openWorkflow(page: Page, baseUrl: string, workflowId: string): Pr
 
 async function main(): Promise<number> {
 	if (!existsSync(CHROMIUM)) {
-		say(`no Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`);
+		say(
+			`no Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`,
+		);
 		return 1;
 	}
 	mkdirSync(OUTPUT_DIR, { recursive: true });
 	let environment: DemoEnvironment | undefined;
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	try {
 		// The canvas shot shows the example exactly as a user imports it (Slack node and all), unpublished.
 		const example = loadExamples().find(({ file }) => file === 'results-to-the-team.json')!.json;
 		const asImported = { ...example, id: 'readmeResultsExample', active: false };
-		const slack = { id: 'labTestingSlackCre', name: 'Slack account', type: 'slackApi', data: { accessToken: 'placeholder-not-a-token' } };
-		environment = await startDemoEnvironment(say, { credentials: [slack], workflows: [asImported] });
+		const slack = {
+			id: 'labTestingSlackCre',
+			name: 'Slack account',
+			type: 'slackApi',
+			data: { accessToken: 'placeholder-not-a-token' },
+		};
+		environment = await startDemoEnvironment(say, {
+			credentials: [slack],
+			workflows: [asImported],
+		});
 		const { n8n, workflows } = environment;
 		say('playing the demo story, so the workflows have executions to show');
 		await playStory(n8n.client, workflows, DEMO_STORY);
-		const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, deviceScaleFactor: 1 });
+		const page = await browser.newPage({
+			viewport: { width: 1440, height: 860 },
+			deviceScaleFactor: 1,
+		});
 		await logIn(page, n8n.client.baseUrl, n8n.owner.email, n8n.owner.password);
 		await openWorkflow(page, n8n.client.baseUrl, asImported.id);
 		await page.screenshot({ path: join(OUTPUT_DIR, 'results-to-the-team.png') });

@@ -16,7 +16,10 @@ if (!['demo', 'screenshot'].includes(tool)) {
 
 function step(name, command, args) {
 	process.stderr.write(`npm start: ▶ ${name}\n`);
-	const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+	const result = spawnSync(command, args, {
+		cwd: repoRoot,
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
 	if (result.status !== 0) {
 		process.stderr.write(`npm start: ✖ ${name} failed\n`);
 		process.exit(1);
@@ -25,13 +28,21 @@ function step(name, command, args) {
 
 if (!existsSync(join(repoRoot, 'node_modules'))) step('npm ci', 'npm', ['ci']);
 step('build the package', 'npm', ['run', 'build']);
-step(`build the ${tool}`, process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'test/tools/tsconfig.json']);
+step(`build the ${tool}`, process.execPath, [
+	join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
+	'-p',
+	'test/tools/tsconfig.json',
+]);
 step('runtime (Node 24 + n8n 2.41.1, cached)', process.execPath, ['test/runtime/install.mjs']);
 
-const child = spawn(process.execPath, [join(repoRoot, 'build', 'test', 'tools', `${tool}.js`), ...toolArgs], {
-	cwd: repoRoot,
-	stdio: 'inherit',
-});
+const child = spawn(
+	process.execPath,
+	[join(repoRoot, 'build', 'test', 'tools', `${tool}.js`), ...toolArgs],
+	{
+		cwd: repoRoot,
+		stdio: 'inherit',
+	},
+);
 // Ctrl-C goes to the whole process group; the tool handles it, this process just waits for it.
 process.on('SIGINT', () => undefined);
 process.on('SIGTERM', () => child.kill('SIGTERM'));

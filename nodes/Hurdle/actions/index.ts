@@ -40,7 +40,12 @@ export const hurdleProperties: INodeProperties[] = [
 				action: 'Create an order',
 				description: 'Order a kit or a phlebotomy test for someone',
 			},
-			{ name: 'Get', value: 'get', action: 'Get an order', description: 'Get an order by its order number' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an order',
+				description: 'Get an order by its order number',
+			},
 			{ name: 'Get Many', value: 'getMany', action: 'Get many orders', description: 'List orders' },
 		],
 		default: 'get',

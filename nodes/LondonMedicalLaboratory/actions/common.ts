@@ -24,7 +24,10 @@ export const testRegistrationLocator: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^[A-Za-z]+-[A-Za-z0-9]+$', errorMessage: 'A TRF code looks like LML-AB1234' },
+					properties: {
+						regex: '^[A-Za-z]+-[A-Za-z0-9]+$',
+						errorMessage: 'A TRF code looks like LML-AB1234',
+					},
 				},
 			],
 		},
@@ -38,6 +41,8 @@ export const testRegistrationLocator: INodeProperties = {
 };
 
 export function testRegistrationIdAt(context: IExecuteFunctions, itemIndex: number): string {
-	const value = context.getNodeParameter('testRegistrationId', itemIndex, '', { extractValue: true }) as string;
+	const value = context.getNodeParameter('testRegistrationId', itemIndex, '', {
+		extractValue: true,
+	}) as string;
 	return requireValue(context.getNode(), value, 'Test Registration', itemIndex);
 }

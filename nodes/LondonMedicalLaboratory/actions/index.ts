@@ -92,7 +92,14 @@ export const lmlProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['product'] } },
-		options: [{ name: 'Get Many', value: 'getMany', action: 'Get many products', description: 'List products' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many products',
+				description: 'List products',
+			},
+		],
 		default: 'getMany',
 	},
 	...testRegistrationGet.description,

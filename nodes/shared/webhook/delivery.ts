@@ -34,10 +34,14 @@ export async function readDelivery(context: IWebhookFunctions): Promise<Delivery
  * runs (and answered 422 itself when that failed); its result is the same object our parse would give.
  * Any other content type leaves req.body unparsed or parsed as something else, so it is not used.
  */
-function jsonParsedByN8n(request: ReturnType<IWebhookFunctions['getRequestObject']>): IDataObject | undefined {
+function jsonParsedByN8n(
+	request: ReturnType<IWebhookFunctions['getRequestObject']>,
+): IDataObject | undefined {
 	if (request.contentType !== 'application/json' || !request.rawBody?.length) return undefined;
 	const body: unknown = request.body;
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : undefined;
+	return typeof body === 'object' && body !== null && !Array.isArray(body)
+		? (body as IDataObject)
+		: undefined;
 }
 
 export type BodyOutcome =
@@ -47,11 +51,17 @@ export type BodyOutcome =
 /** The delivery's body as a JSON object: n8n's parse of it when there is one, our own otherwise. */
 export function jsonBodyOf(delivery: Delivery): BodyOutcome {
 	if (delivery.rawBody.length > MAX_BODY_BYTES) return tooLarge();
-	return delivery.parsedJson ? { ok: true, body: delivery.parsedJson } : jsonObjectFrom(delivery.rawBody);
+	return delivery.parsedJson
+		? { ok: true, body: delivery.parsedJson }
+		: jsonObjectFrom(delivery.rawBody);
 }
 
 function tooLarge(): BodyOutcome {
-	return { ok: false, status: 413, message: `The body is larger than ${MAX_BODY_BYTES / 1024} KiB` };
+	return {
+		ok: false,
+		status: 413,
+		message: `The body is larger than ${MAX_BODY_BYTES / 1024} KiB`,
+	};
 }
 
 /** Decodes the raw body as a JSON object, with a distinct answer for each way it can be unusable. */

@@ -47,7 +47,9 @@ export function canonicalJson(value: unknown): string {
 	if (typeof value === 'object' && value !== null) {
 		const entries = Object.keys(value)
 			.sort()
-			.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+			.map(
+				(key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+			);
 		return `{${entries.join(',')}}`;
 	}
 	return JSON.stringify(value) ?? 'null';
@@ -56,7 +58,8 @@ export function canonicalJson(value: unknown): string {
 /** 128 bits of SHA-256 over the parts, base64url: short enough to keep static data small, far from colliding. */
 export function deliveryFingerprint(parts: readonly unknown[]): string {
 	let text = '';
-	for (const part of parts) text += `${typeof part === 'string' ? part : canonicalJson(part)}\u0000`;
+	for (const part of parts)
+		text += `${typeof part === 'string' ? part : canonicalJson(part)}\u0000`;
 	// One-shot hashing: a Hash object per delivery costs more than hashing these few bytes.
 	return hash('sha256', text, 'buffer').subarray(0, 16).toString('base64url');
 }
@@ -67,10 +70,16 @@ export function hasDelivery(ledger: DeliveryLedger, key: string, nowSeconds: num
 }
 
 /** Records the key; returns false when it was already recorded and has not expired (a duplicate). */
-export function recordDelivery(ledger: DeliveryLedger, key: string, nowSeconds: number, policy: LedgerPolicy): boolean {
+export function recordDelivery(
+	ledger: DeliveryLedger,
+	key: string,
+	nowSeconds: number,
+	policy: LedgerPolicy,
+): boolean {
 	if (hasDelivery(ledger, key, nowSeconds)) return false;
 	const generationFull = ledger.currentSize >= Math.max(1, Math.floor(policy.maxEntries / 2));
-	if (generationFull || nowSeconds - ledger.currentStartedAt >= policy.ttlSeconds) rotate(ledger, nowSeconds);
+	if (generationFull || nowSeconds - ledger.currentStartedAt >= policy.ttlSeconds)
+		rotate(ledger, nowSeconds);
 	if (ledger.current[key] === undefined) ledger.currentSize++;
 	ledger.current[key] = nowSeconds + policy.ttlSeconds;
 	return true;

@@ -1,6 +1,12 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { emptyLedger, hasDelivery, recordDelivery, type DeliveryLedger, type LedgerPolicy } from './deliveryLedger';
+import {
+	emptyLedger,
+	hasDelivery,
+	recordDelivery,
+	type DeliveryLedger,
+	type LedgerPolicy,
+} from './deliveryLedger';
 import { storeDelivery, storedLedgerFrom } from './storedLedger';
 
 const STATIC_DATA_KEY = 'deliveries';

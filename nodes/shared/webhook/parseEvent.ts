@@ -14,8 +14,19 @@ export interface ValidationIssue {
 export type EventSchemas = Record<string, z.ZodTypeAny>;
 
 export type ParsedEvent<Schemas extends EventSchemas> =
-	| { [Name in keyof Schemas & string]: { status: 'valid'; event: Name; data: z.infer<Schemas[Name]> } }[keyof Schemas & string]
-	| { status: 'invalid'; event: keyof Schemas & string; payload: unknown; issues: ValidationIssue[] }
+	| {
+			[Name in keyof Schemas & string]: {
+				status: 'valid';
+				event: Name;
+				data: z.infer<Schemas[Name]>;
+			};
+	  }[keyof Schemas & string]
+	| {
+			status: 'invalid';
+			event: keyof Schemas & string;
+			payload: unknown;
+			issues: ValidationIssue[];
+	  }
 	| { status: 'unknown'; event: string; payload: unknown };
 
 export function parseEvent<Schemas extends EventSchemas>(
@@ -35,7 +46,8 @@ export function parseEvent<Schemas extends EventSchemas>(
 
 export function issuePath(path: ReadonlyArray<string | number>): string {
 	return path.reduce<string>(
-		(joined, part) => (typeof part === 'number' ? `${joined}[${part}]` : joined ? `${joined}.${part}` : part),
+		(joined, part) =>
+			typeof part === 'number' ? `${joined}[${part}]` : joined ? `${joined}.${part}` : part,
 		'',
 	);
 }
@@ -49,7 +61,9 @@ export function describeIssue(issue: z.ZodIssue): ValidationIssue {
 function issueMessage(issue: z.ZodIssue): string {
 	switch (issue.code) {
 		case 'invalid_type':
-			return issue.received === 'undefined' ? 'Required' : `Expected ${issue.expected}, received ${issue.received}`;
+			return issue.received === 'undefined'
+				? 'Required'
+				: `Expected ${issue.expected}, received ${issue.received}`;
 		case 'invalid_literal':
 			return `Expected ${JSON.stringify(issue.expected)}`;
 		case 'invalid_enum_value':

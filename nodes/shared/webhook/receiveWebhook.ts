@@ -10,7 +10,12 @@ import { applyPatientDataMode, type PatientDataMode } from '../privacy';
 import { jsonBodyOf, readDelivery, respond, type BodyOutcome, type Delivery } from './delivery';
 import { deliveryFingerprint } from './deliveryLedger';
 import { claimDelivery } from './deliveryStore';
-import { parseEvent, type EventSchemas, type ParsedEvent, type ValidationIssue } from './parseEvent';
+import {
+	parseEvent,
+	type EventSchemas,
+	type ParsedEvent,
+	type ValidationIssue,
+} from './parseEvent';
 import type { Verdict } from './verdict';
 
 /** The value of the Events filter that selects events this package does not know (opt-in). */
@@ -53,7 +58,11 @@ export interface WebhookSource<Schemas extends EventSchemas> {
 	schemas: Schemas;
 	/** Covers the provider's retry horizon, so a redelivery is still recognised. */
 	defaultDuplicateWindowHours: number;
-	authenticate(context: IWebhookFunctions, delivery: Delivery, options: TriggerOptions): Promise<Verdict<string>>;
+	authenticate(
+		context: IWebhookFunctions,
+		delivery: Delivery,
+		options: TriggerOptions,
+	): Promise<Verdict<string>>;
 	/** Defaults to the JSON object in the body. */
 	readPayload?(delivery: Delivery, options: TriggerOptions): BodyOutcome;
 	/** The event's canonical name, or undefined when the payload names none. */
@@ -64,7 +73,11 @@ export interface WebhookSource<Schemas extends EventSchemas> {
 	describe(parsed: ValidEvent<Schemas>): IDataObject;
 	/** Filters beyond the event name (statuses, modalities). */
 	accepts?(context: IWebhookFunctions, item: EventItem): boolean;
-	enrich?(context: IWebhookFunctions, item: EventItem, options: TriggerOptions): Promise<Enrichment | undefined>;
+	enrich?(
+		context: IWebhookFunctions,
+		item: EventItem,
+		options: TriggerOptions,
+	): Promise<Enrichment | undefined>;
 }
 
 export async function receiveWebhook<Schemas extends EventSchemas>(
@@ -91,7 +104,12 @@ export async function receiveWebhook<Schemas extends EventSchemas>(
 
 	const parsed = parseEvent(source.schemas, event, payload);
 	if (parsed.status === 'unknown' && !options.includeUnknownEvents) {
-		return respond(context, 200, 'ignored', 'Unknown event type; turn on "Include Unknown Events" to receive it');
+		return respond(
+			context,
+			200,
+			'ignored',
+			'Unknown event type; turn on "Include Unknown Events" to receive it',
+		);
 	}
 	const selected = context.getNodeParameter('events', [ALL_EVENTS]) as string[];
 	const filterName = parsed.status === 'unknown' ? OTHER_EVENT : event;
@@ -100,7 +118,12 @@ export async function receiveWebhook<Schemas extends EventSchemas>(
 	}
 	if (parsed.status === 'invalid' && options.onInvalidPayload === 'reject') {
 		const issues = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-		return respond(context, 422, 'rejected', `The payload does not match the ${event} schema (${issues})`);
+		return respond(
+			context,
+			422,
+			'rejected',
+			`The payload does not match the ${event} schema (${issues})`,
+		);
 	}
 
 	const item = eventItem(source, parsed, payload, delivery);
@@ -109,9 +132,14 @@ export async function receiveWebhook<Schemas extends EventSchemas>(
 	}
 
 	if (options.deduplicate !== false) {
-		const fingerprint = deliveryFingerprint([source.providerId, ...source.fingerprint(delivery, payload, event)]);
+		const fingerprint = deliveryFingerprint([
+			source.providerId,
+			...source.fingerprint(delivery, payload, event),
+		]);
 		const policy = {
-			ttlSeconds: Math.round((options.duplicateWindowHours ?? source.defaultDuplicateWindowHours) * 3600),
+			ttlSeconds: Math.round(
+				(options.duplicateWindowHours ?? source.defaultDuplicateWindowHours) * 3600,
+			),
 			maxEntries: options.duplicateMemory ?? DEFAULT_DUPLICATE_MEMORY,
 		};
 		if (!claimDelivery(context, fingerprint, policy)) {
@@ -121,9 +149,15 @@ export async function receiveWebhook<Schemas extends EventSchemas>(
 
 	// Answer before fetching anything, so a slow provider API never makes the sender time out and retry.
 	respond(context, 200, 'accepted', 'Event received');
-	const enrichment = options.fetchFullData && source.enrich ? await enrichSafely(context, source, item, options) : undefined;
+	const enrichment =
+		options.fetchFullData && source.enrich
+			? await enrichSafely(context, source, item, options)
+			: undefined;
 	const patientData = context.getNodeParameter('patientData', 'leaveOut') as PatientDataMode;
-	return { noWebhookResponse: true, workflowData: [executionItems(item, enrichment, options, patientData)] };
+	return {
+		noWebhookResponse: true,
+		workflowData: [executionItems(item, enrichment, options, patientData)],
+	};
 }
 
 function eventItem<Schemas extends EventSchemas>(
@@ -132,14 +166,20 @@ function eventItem<Schemas extends EventSchemas>(
 	payload: IDataObject,
 	delivery: Delivery,
 ): EventItem {
-	const common = { provider: source.providerId, event: parsed.status === 'unknown' ? OTHER_EVENT : parsed.event };
+	const common = {
+		provider: source.providerId,
+		event: parsed.status === 'unknown' ? OTHER_EVENT : parsed.event,
+	};
 	const typed = parsed.status === 'valid' ? source.describe(parsed as ValidEvent<Schemas>) : {};
 	return {
 		...common,
 		...(parsed.status === 'unknown' ? { eventName: parsed.event } : {}),
 		...typed,
 		receivedAt: delivery.receivedAt.toISOString(),
-		validation: { valid: parsed.status === 'valid', issues: parsed.status === 'invalid' ? parsed.issues : [] },
+		validation: {
+			valid: parsed.status === 'valid',
+			issues: parsed.status === 'invalid' ? parsed.issues : [],
+		},
 		payload,
 	};
 }
@@ -172,7 +212,9 @@ function executionItems(
 		const identity: IDataObject = { ...item };
 		delete identity.payload;
 		delete identity.validation;
-		return enrichment.rows.map((row) => ({ json: applyPatientDataMode({ ...identity, ...row }, mode) }));
+		return enrichment.rows.map((row) => ({
+			json: applyPatientDataMode({ ...identity, ...row }, mode),
+		}));
 	}
 	const json = applyPatientDataMode({ ...item, ...enrichment?.json }, mode);
 	return [enrichment?.binary ? { json, binary: enrichment.binary } : { json }];

@@ -19,7 +19,9 @@ export async function assertVerificationReady(
 	problemWith: CredentialProblem,
 ): Promise<true> {
 	if (context.getNodeParameter('authentication', 'verify') === 'none') {
-		context.logger.warn(`${context.getNode().name}: incoming webhooks are not verified (Authentication: None)`);
+		context.logger.warn(
+			`${context.getNode().name}: incoming webhooks are not verified (Authentication: None)`,
+		);
 		return true;
 	}
 	const credentials = await context.getCredentials(credentialType);
@@ -37,10 +39,7 @@ export async function assertVerificationReady(
  * The webhook methods of a trigger whose URL is set up by hand in the provider's portal: nothing exists or
  * is registered remotely, and activation fails while the credential cannot verify deliveries.
  */
-export function manualWebhookMethods(
-	credentialType: string,
-	problemWith: CredentialProblem,
-) {
+export function manualWebhookMethods(credentialType: string, problemWith: CredentialProblem) {
 	return {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {

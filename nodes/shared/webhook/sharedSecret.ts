@@ -64,7 +64,10 @@ export function verifySharedSecret(check: SharedSecretCheck): Verdict<SharedSecr
  * triggers' `authenticate`.
  */
 export function credentialSharedSecret(credentialType: string) {
-	return async (context: IWebhookFunctions, delivery: Delivery): Promise<Verdict<SharedSecretFailure>> => {
+	return async (
+		context: IWebhookFunctions,
+		delivery: Delivery,
+	): Promise<Verdict<SharedSecretFailure>> => {
 		const credentials = await context.getCredentials(credentialType);
 		return verifySharedSecret({
 			headers: delivery.headers,
@@ -76,6 +79,10 @@ export function credentialSharedSecret(credentialType: string) {
 }
 
 /** For the activation check: why such a credential cannot verify anything, if it cannot. */
-export function missingWebhookSecret(credentials: ICredentialDataDecryptedObject): string | undefined {
-	return credentials.webhookSecret ? undefined : 'The credential has no webhook secret, so every delivery would be refused';
+export function missingWebhookSecret(
+	credentials: ICredentialDataDecryptedObject,
+): string | undefined {
+	return credentials.webhookSecret
+		? undefined
+		: 'The credential has no webhook secret, so every delivery would be refused';
 }

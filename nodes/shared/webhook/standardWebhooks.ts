@@ -68,7 +68,10 @@ export function verifyStandardWebhook(check: StandardWebhookCheck): Verdict<Sign
 	for (const secret of check.secrets) {
 		const key = signingKeyFrom(secret);
 		if (!key) {
-			return reject('malformed_secret', 'A webhook signing secret in the credential is not a valid whsec_ secret');
+			return reject(
+				'malformed_secret',
+				'A webhook signing secret in the credential is not a valid whsec_ secret',
+			);
 		}
 		keys.push(key);
 	}
@@ -92,10 +95,16 @@ export function verifyStandardWebhook(check: StandardWebhookCheck): Verdict<Sign
 	const now = check.nowSeconds ?? Math.floor(Date.now() / 1000);
 	const sentAt = Number(timestamp);
 	if (now - sentAt > tolerance) {
-		return reject('timestamp_too_old', `The message timestamp is more than ${tolerance} s in the past`);
+		return reject(
+			'timestamp_too_old',
+			`The message timestamp is more than ${tolerance} s in the past`,
+		);
 	}
 	if (sentAt - now > tolerance) {
-		return reject('timestamp_too_new', `The message timestamp is more than ${tolerance} s in the future`);
+		return reject(
+			'timestamp_too_new',
+			`The message timestamp is more than ${tolerance} s in the future`,
+		);
 	}
 
 	const offered = signatures
@@ -104,10 +113,20 @@ export function verifyStandardWebhook(check: StandardWebhookCheck): Verdict<Sign
 		.filter(([version, value]) => version === 'v1' && value)
 		.map(([, value]) => Buffer.from(value, 'base64'));
 	for (const key of keys) {
-		const expected = createHmac('sha256', key).update(`${id}.${timestamp}.`).update(check.rawBody).digest();
-		if (offered.some((signature) => signature.length === expected.length && timingSafeEqual(signature, expected))) {
+		const expected = createHmac('sha256', key)
+			.update(`${id}.${timestamp}.`)
+			.update(check.rawBody)
+			.digest();
+		if (
+			offered.some(
+				(signature) => signature.length === expected.length && timingSafeEqual(signature, expected),
+			)
+		) {
 			return { ok: true, deliveryId: id };
 		}
 	}
-	return reject('no_matching_signature', 'No v1 signature matches the configured signing secret(s)');
+	return reject(
+		'no_matching_signature',
+		'No v1 signature matches the configured signing secret(s)',
+	);
 }

@@ -123,8 +123,14 @@ export function storedHasDelivery(ledger: StoredLedger, key: string, nowSeconds:
 }
 
 /** Records the key; returns false when it was already recorded and has not expired (a duplicate). */
-export function storeDelivery(ledger: StoredLedger, key: string, nowSeconds: number, policy: LedgerPolicy): boolean {
-	if (!isStoredFingerprint(key)) throw new Error('A stored delivery key must be a 22-character base64url fingerprint');
+export function storeDelivery(
+	ledger: StoredLedger,
+	key: string,
+	nowSeconds: number,
+	policy: LedgerPolicy,
+): boolean {
+	if (!isStoredFingerprint(key))
+		throw new Error('A stored delivery key must be a 22-character base64url fingerprint');
 	if (storedHasDelivery(ledger, key, nowSeconds)) return false;
 	const generationFull = ledger.currentSize >= Math.max(1, Math.floor(policy.maxEntries / 2));
 	if (generationFull || nowSeconds - ledger.currentStartedAt >= policy.ttlSeconds) {
@@ -138,7 +144,8 @@ export function storeDelivery(ledger: StoredLedger, key: string, nowSeconds: num
 	if (index >= 0) {
 		// The key's earlier record has expired: renew it in place.
 		const offset = index * RECORD_WIDTH;
-		ledger.current = ledger.current.slice(0, offset) + entry + ledger.current.slice(offset + RECORD_WIDTH);
+		ledger.current =
+			ledger.current.slice(0, offset) + entry + ledger.current.slice(offset + RECORD_WIDTH);
 	} else {
 		const offset = (-index - 1) * RECORD_WIDTH;
 		ledger.current = ledger.current.slice(0, offset) + entry + ledger.current.slice(offset);

@@ -9,7 +9,10 @@ export interface EventOption {
 }
 
 /** `verified` names the check this provider's trigger performs (shared secret, signature). */
-export function authenticationProperties(verified: { name: string; description: string }): INodeProperties[] {
+export function authenticationProperties(verified: {
+	name: string;
+	description: string;
+}): INodeProperties[] {
 	return [
 		{
 			displayName: 'Authentication',
@@ -36,9 +39,16 @@ export function authenticationProperties(verified: { name: string; description: 
 	];
 }
 
-export function eventsProperty(events: Record<string, EventOption>, otherDescription: string): INodeProperties {
+export function eventsProperty(
+	events: Record<string, EventOption>,
+	otherDescription: string,
+): INodeProperties {
 	const known: INodePropertyOptions[] = Object.entries(events)
-		.map(([value, option]) => ({ name: option.displayName, value, description: option.description }))
+		.map(([value, option]) => ({
+			name: option.displayName,
+			value,
+			description: option.description,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return {
 		displayName: 'Events',
@@ -89,7 +99,8 @@ export function triggerOptionsProperty({
 			type: 'number',
 			typeOptions: { minValue: 0.01 },
 			default: duplicateWindowHours,
-			description: "How long a delivery is remembered; the default covers the provider's retry schedule",
+			description:
+				"How long a delivery is remembered; the default covers the provider's retry schedule",
 		},
 		{
 			displayName: 'Fetch Full Data',
@@ -123,7 +134,8 @@ export function triggerOptionsProperty({
 				},
 			],
 			default: 'emit',
-			description: 'What to do with a genuine event whose payload does not match its documented shape',
+			description:
+				'What to do with a genuine event whose payload does not match its documented shape',
 		},
 		{
 			displayName: 'Output',

@@ -29,7 +29,17 @@ export interface HurdleFakeData {
 	createdOrders: Row[];
 }
 
-function biomarkerResult(testId: string, index: number, name: string, code: string, result: string, unit: string, normal: string[], other: Record<string, string[]>, interpretation: string | null): Row {
+function biomarkerResult(
+	testId: string,
+	index: number,
+	name: string,
+	code: string,
+	result: string,
+	unit: string,
+	normal: string[],
+	other: Record<string, string[]>,
+	interpretation: string | null,
+): Row {
 	return {
 		id: `br_${testId.slice(-4)}_${index}`,
 		result,
@@ -74,9 +84,39 @@ function test(id: string, status: string, results: Row[]): Row {
 export function hurdleFakeData(counts = { products: 230, orders: 230 }): HurdleFakeData {
 	const sampleTest = HURDLE_SAMPLE_IDS.testId;
 	const results = [
-		biomarkerResult(sampleTest, 1, 'LDL Cholesterol', 'LDL', '131', 'mg/dl', ['<=99'], { HIGH: ['>99'] }, 'HIGH'),
-		biomarkerResult(sampleTest, 2, 'HDL Cholesterol', 'HDL', '58', 'mg/dl', ['>=40'], { LOW: ['<40'] }, 'NORMAL'),
-		biomarkerResult(sampleTest, 3, 'HbA1c', 'HBA1C', '<7.00', '%', ['<7.00'], { HIGH: ['>=7.00'] }, 'NORMAL'),
+		biomarkerResult(
+			sampleTest,
+			1,
+			'LDL Cholesterol',
+			'LDL',
+			'131',
+			'mg/dl',
+			['<=99'],
+			{ HIGH: ['>99'] },
+			'HIGH',
+		),
+		biomarkerResult(
+			sampleTest,
+			2,
+			'HDL Cholesterol',
+			'HDL',
+			'58',
+			'mg/dl',
+			['>=40'],
+			{ LOW: ['<40'] },
+			'NORMAL',
+		),
+		biomarkerResult(
+			sampleTest,
+			3,
+			'HbA1c',
+			'HBA1C',
+			'<7.00',
+			'%',
+			['<7.00'],
+			{ HIGH: ['>=7.00'] },
+			'NORMAL',
+		),
 		biomarkerResult(sampleTest, 4, 'Ferritin', 'FERR', '9', 'ug/L', ['13-150'], {}, null),
 	];
 	const products = Array.from({ length: counts.products }, (_, index) => ({
@@ -97,7 +137,12 @@ export function hurdleFakeData(counts = { products: 230, orders: 230 }): HurdleF
 			lastName: 'Smith',
 			email: 'jane.smith@example.com',
 			mobileNumber: '447789123456',
-			address: { addressLine1: '130 Plumstead Road', city: 'London', postcode: 'SE18 7DW', countryCode: 'GB' },
+			address: {
+				addressLine1: '130 Plumstead Road',
+				city: 'London',
+				postcode: 'SE18 7DW',
+				countryCode: 'GB',
+			},
 		},
 		kits: [{ kitId: index === 0 ? HURDLE_SAMPLE_IDS.kitId : `KIT${String(300000 + index)}` }],
 	}));
@@ -125,7 +170,10 @@ function productPage(request: FakeRequest, items: Row[]): FakeReply {
 	const totalPages = Math.max(Math.ceil(items.length / limit), 1);
 	return {
 		status: 200,
-		json: { data: items.slice((page - 1) * limit, page * limit), meta: { page, limit, totalPages, total: items.length } },
+		json: {
+			data: items.slice((page - 1) * limit, page * limit),
+			meta: { page, limit, totalPages, total: items.length },
+		},
 	};
 }
 
@@ -134,13 +182,18 @@ function orderPage(request: FakeRequest, items: Row[]): FakeReply {
 	const cursor = request.param('cursor');
 	const offset = cursor ? Number(cursor.replace(/^c_/, '')) : 0;
 	const end = offset + limit;
-	return { status: 200, json: { orders: items.slice(offset, end), nextCursor: end < items.length ? `c_${end}` : null } };
+	return {
+		status: 200,
+		json: { orders: items.slice(offset, end), nextCursor: end < items.length ? `c_${end}` : null },
+	};
 }
 
 function body(request: FakeRequest): Row | undefined {
 	try {
 		const parsed = JSON.parse(request.body) as unknown;
-		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Row) : undefined;
+		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+			? (parsed as Row)
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -166,7 +219,10 @@ function unprocessable(message: string): FakeReply {
 	return { status: 422, json: { statusCode: 422, message, error: 'Unprocessable Entity' } };
 }
 
-export function createHurdleFake(data: HurdleFakeData = hurdleFakeData(), apiKey = HURDLE_FAKE_API_KEY): FakeServer {
+export function createHurdleFake(
+	data: HurdleFakeData = hurdleFakeData(),
+	apiKey = HURDLE_FAKE_API_KEY,
+): FakeServer {
 	const server = new FakeServer();
 	const rateLimited = new Set<string>();
 	const guard =
@@ -175,53 +231,95 @@ export function createHurdleFake(data: HurdleFakeData = hurdleFakeData(), apiKey
 			request.headers['x-api-key'] === apiKey
 				? handler(request)
 				: { status: 401, json: { statusCode: 401, message: 'Invalid API key' } };
-	const notFound = (what: string): FakeReply => ({ status: 404, json: { statusCode: 404, message: `${what} not found` } });
+	const notFound = (what: string): FakeReply => ({
+		status: 404,
+		json: { statusCode: 404, message: `${what} not found` },
+	});
 
 	return server
-		.route('GET', '/products/v1', guard((request) => productPage(request, data.products)))
-		.route('GET', '/orders/v3', guard((request) => orderPage(request, data.orders)))
-		.route('GET', '/orders/v3/:orderNumber', guard((request) => {
-			if (request.params.orderNumber === HURDLE_NO_LOOKUP_ORDER) {
-				return { status: 405, json: { statusCode: 405, message: 'Method Not Allowed' } };
-			}
-			const order = data.orders.find((entry) => entry.orderNumber === request.params.orderNumber);
-			return order ? { status: 200, json: order } : notFound('Order');
-		}))
-		.route('POST', '/orders/v3', guard((request) => {
-			const order = body(request);
-			if (!order) return unprocessable('The body must be a JSON object');
-			const missing = REQUIRED_ORDER_FIELDS.find((path) => {
-				const value = field(order, path);
-				return typeof value !== 'string' || value.trim() === '';
-			});
-			if (missing) return unprocessable(`${missing} is required`);
-			if (typeof order.quantity !== 'number' || order.quantity < 1) return unprocessable('quantity must be at least 1');
-			if (!data.products.some((product) => product.productCode === order.productCode)) {
-				return unprocessable('productCode is not available to this account');
-			}
-			data.createdOrders.push(order);
-			const orderNumber = `HRD-${String(900000 + data.createdOrders.length)}`;
-			return { status: 201, json: { orderNumber, status: 'CREATED', productCode: order.productCode, quantity: order.quantity } };
-		}))
-		.route('GET', '/tests/v2/:testId', guard((request) => {
-			const { testId } = request.params;
-			if (testId === HURDLE_RATE_LIMITED_TEST && !rateLimited.has(testId)) {
-				rateLimited.add(testId);
-				return { status: 429, headers: { 'retry-after': '0' }, json: { statusCode: 429, message: 'Too Many Requests' } };
-			}
-			const found = data.tests[testId];
-			return found ? { status: 200, json: found } : notFound('Test');
-		}))
-		.route('POST', '/tests/v2', guard((request) => {
-			const registration = body(request);
-			if (!registration) return unprocessable('The body must be a JSON object');
-			if (typeof registration.kitId !== 'string' || !registration.kitId) return unprocessable('kitId is required');
-			const user = registration.user as Row | undefined;
-			for (const key of ['firstName', 'lastName', 'dateOfBirth']) {
-				if (typeof user?.[key] !== 'string' || !user[key]) return unprocessable(`user.${key} is required`);
-			}
-			if (!data.kits.has(registration.kitId)) return notFound('Kit');
-			data.registrations.push(registration);
-			return { status: 202, json: { message: 'Registration accepted' } };
-		}));
+		.route(
+			'GET',
+			'/products/v1',
+			guard((request) => productPage(request, data.products)),
+		)
+		.route(
+			'GET',
+			'/orders/v3',
+			guard((request) => orderPage(request, data.orders)),
+		)
+		.route(
+			'GET',
+			'/orders/v3/:orderNumber',
+			guard((request) => {
+				if (request.params.orderNumber === HURDLE_NO_LOOKUP_ORDER) {
+					return { status: 405, json: { statusCode: 405, message: 'Method Not Allowed' } };
+				}
+				const order = data.orders.find((entry) => entry.orderNumber === request.params.orderNumber);
+				return order ? { status: 200, json: order } : notFound('Order');
+			}),
+		)
+		.route(
+			'POST',
+			'/orders/v3',
+			guard((request) => {
+				const order = body(request);
+				if (!order) return unprocessable('The body must be a JSON object');
+				const missing = REQUIRED_ORDER_FIELDS.find((path) => {
+					const value = field(order, path);
+					return typeof value !== 'string' || value.trim() === '';
+				});
+				if (missing) return unprocessable(`${missing} is required`);
+				if (typeof order.quantity !== 'number' || order.quantity < 1)
+					return unprocessable('quantity must be at least 1');
+				if (!data.products.some((product) => product.productCode === order.productCode)) {
+					return unprocessable('productCode is not available to this account');
+				}
+				data.createdOrders.push(order);
+				const orderNumber = `HRD-${String(900000 + data.createdOrders.length)}`;
+				return {
+					status: 201,
+					json: {
+						orderNumber,
+						status: 'CREATED',
+						productCode: order.productCode,
+						quantity: order.quantity,
+					},
+				};
+			}),
+		)
+		.route(
+			'GET',
+			'/tests/v2/:testId',
+			guard((request) => {
+				const { testId } = request.params;
+				if (testId === HURDLE_RATE_LIMITED_TEST && !rateLimited.has(testId)) {
+					rateLimited.add(testId);
+					return {
+						status: 429,
+						headers: { 'retry-after': '0' },
+						json: { statusCode: 429, message: 'Too Many Requests' },
+					};
+				}
+				const found = data.tests[testId];
+				return found ? { status: 200, json: found } : notFound('Test');
+			}),
+		)
+		.route(
+			'POST',
+			'/tests/v2',
+			guard((request) => {
+				const registration = body(request);
+				if (!registration) return unprocessable('The body must be a JSON object');
+				if (typeof registration.kitId !== 'string' || !registration.kitId)
+					return unprocessable('kitId is required');
+				const user = registration.user as Row | undefined;
+				for (const key of ['firstName', 'lastName', 'dateOfBirth']) {
+					if (typeof user?.[key] !== 'string' || !user[key])
+						return unprocessable(`user.${key} is required`);
+				}
+				if (!data.kits.has(registration.kitId)) return notFound('Kit');
+				data.registrations.push(registration);
+				return { status: 202, json: { message: 'Registration accepted' } };
+			}),
+		);
 }

@@ -19,7 +19,9 @@ export interface RunningFakes {
 	capture: CaptureServer;
 }
 
-export async function startFakes(ports: Partial<Record<Exclude<keyof RunningFakes, 'capture'>, number>> = {}): Promise<RunningFakes> {
+export async function startFakes(
+	ports: Partial<Record<Exclude<keyof RunningFakes, 'capture'>, number>> = {},
+): Promise<RunningFakes> {
 	const fakes: RunningFakes = {
 		lml: createLmlFake(),
 		hurdle: createHurdleFake(),
@@ -30,7 +32,15 @@ export async function startFakes(ports: Partial<Record<Exclude<keyof RunningFake
 		exampleJunction: createJunctionFake(),
 		capture: new CaptureServer(),
 	};
-	for (const name of ['lml', 'hurdle', 'junction', 'payloadHost', 'exampleLml', 'exampleHurdle', 'exampleJunction'] as const) {
+	for (const name of [
+		'lml',
+		'hurdle',
+		'junction',
+		'payloadHost',
+		'exampleLml',
+		'exampleHurdle',
+		'exampleJunction',
+	] as const) {
 		await fakes[name].start(ports[name] ?? 0);
 	}
 	await fakes.capture.start();
@@ -38,5 +48,7 @@ export async function startFakes(ports: Partial<Record<Exclude<keyof RunningFake
 }
 
 export async function stopFakes(fakes: RunningFakes): Promise<void> {
-	await Promise.all(Object.values(fakes).map(async (server: FakeServer | CaptureServer) => await server.stop()));
+	await Promise.all(
+		Object.values(fakes).map(async (server: FakeServer | CaptureServer) => await server.stop()),
+	);
 }

@@ -198,7 +198,9 @@ async function prepareRun(options: N8nStartOptions): Promise<PreparedRun> {
 	writeFileSync(join(dir, USER_FOLDER_FILE), userFolder);
 	const installedPackage = installCommunityPackage(options.packageRoot, userFolder);
 	const port =
-		options.preferredPort && (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
+		options.preferredPort && (await isPortFree(options.preferredPort))
+			? options.preferredPort
+			: await freePort();
 	const brokerPort = await freePort(new Set([port]));
 	const password = randomBytes(18).toString('base64url');
 	const marker = `LAB_TESTING_E2E_RUN=${dir}`;

@@ -144,7 +144,12 @@ function modifiedAt(path: string): number | undefined {
  * deletes all but the newest `keep` run folders that nobody is using any more. Other runs may be
  * doing the same at the same moment, so anything may vanish underneath: that is fine.
  */
-export function cleanUpEarlierRuns(workRoot: string, pidFileName: string, userFolderFileName: string, keep = 5): void {
+export function cleanUpEarlierRuns(
+	workRoot: string,
+	pidFileName: string,
+	userFolderFileName: string,
+	keep = 5,
+): void {
 	if (!existsSync(workRoot)) return;
 	const runs = readdirSync(workRoot)
 		.map((name) => ({ dir: join(workRoot, name), modified: modifiedAt(join(workRoot, name)) }))
@@ -171,5 +176,7 @@ export function cleanUpEarlierRuns(workRoot: string, pidFileName: string, userFo
 function recordedUserFolder(file: string): string | undefined {
 	if (!existsSync(file)) return undefined;
 	const folder = readFileSync(file, 'utf8').trim();
-	return dirname(folder) === tmpdir() && basename(folder).startsWith('lab-testing-n8n-') ? folder : undefined;
+	return dirname(folder) === tmpdir() && basename(folder).startsWith('lab-testing-n8n-')
+		? folder
+		: undefined;
 }

@@ -42,7 +42,10 @@ export function hurdleSample(
 	options: Pick<SampleOptions, 'casing' | 'overrides'> = {},
 ): Record<string, unknown> {
 	const overrides = options.overrides ?? {};
-	const ids = { ...HURDLE_SAMPLE_IDS, ...Object.fromEntries(Object.entries(overrides).filter(([key]) => ID_KEYS.has(key))) };
+	const ids = {
+		...HURDLE_SAMPLE_IDS,
+		...Object.fromEntries(Object.entries(overrides).filter(([key]) => ID_KEYS.has(key))),
+	};
 	const order = {
 		version: '1',
 		email: 'jane.smith@example.com',
@@ -64,7 +67,13 @@ export function hurdleSample(
 		barcode: ids.barcode,
 	};
 	const accessioned = { ...test, testId: ids.testId, accessionedAt: '2022-11-21T09:02:11.000Z' };
-	const phlebotomy = { version: '1', userId: ids.userId, orderNumber: ids.orderNumber, productCode: ids.productCode, appointmentId: ids.appointmentId };
+	const phlebotomy = {
+		version: '1',
+		userId: ids.userId,
+		orderNumber: ids.orderNumber,
+		productCode: ids.productCode,
+		appointmentId: ids.appointmentId,
+	};
 	const bodies: Record<HurdleEventName, Record<string, unknown>> = {
 		'order.created': {
 			...order,
@@ -76,9 +85,17 @@ export function hurdleSample(
 			trackingUrl: tracking.trackingUrl,
 			kits: tracking.kits,
 		},
-		'order.out_for_delivery': { ...order, outForDeliveryAt: '2022-03-08T07:30:00.000Z', ...tracking },
+		'order.out_for_delivery': {
+			...order,
+			outForDeliveryAt: '2022-03-08T07:30:00.000Z',
+			...tracking,
+		},
 		'order.received': { ...order, receivedAt: '2022-03-08T12:41:09.000Z', ...tracking },
-		'order.return_out_for_delivery': { ...order, receivedAt: '2022-03-10T08:15:00.000Z', ...tracking },
+		'order.return_out_for_delivery': {
+			...order,
+			receivedAt: '2022-03-10T08:15:00.000Z',
+			...tracking,
+		},
 		'order.return_received': { ...order, receivedAt: '2022-03-11T10:05:27.000Z', ...tracking },
 		'test.registered': { ...test, registeredAt: '2022-11-18T17:11:50.243Z' },
 		'test.lab_accessioned': accessioned,
@@ -118,13 +135,22 @@ export function asQuery(payload: Record<string, unknown>): Record<string, string
 	return query;
 }
 
-export function hurdleDelivery(payload: Record<string, unknown>, method: SampleOptions['method'] = 'POST'): Delivery {
+export function hurdleDelivery(
+	payload: Record<string, unknown>,
+	method: SampleOptions['method'] = 'POST',
+): Delivery {
 	if (method === 'GET') return { method: 'GET', headers: {}, query: asQuery(payload), body: '' };
-	return { method: 'POST', headers: { 'content-type': 'application/json' }, query: {}, body: JSON.stringify(payload) };
+	return {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		query: {},
+		body: JSON.stringify(payload),
+	};
 }
 
 export const hurdleSampleSource: SampleSource = {
 	events: Object.keys(hurdleEventSchemas),
 	authentication: 'sharedSecret',
-	build: (event, options) => hurdleDelivery(hurdleSample(event as HurdleEventName, options), options.method),
+	build: (event, options) =>
+		hurdleDelivery(hurdleSample(event as HurdleEventName, options), options.method),
 };

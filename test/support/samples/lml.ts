@@ -22,17 +22,26 @@ export const LML_SAMPLE_IDS: LmlSampleIds = {
 	payloadHost: 'https://api.londonmedicallaboratory.com',
 };
 
-export function lmlSample(event: LmlEventName, overrides: Partial<LmlSampleIds> = {}): Record<string, unknown> {
+export function lmlSample(
+	event: LmlEventName,
+	overrides: Partial<LmlSampleIds> = {},
+): Record<string, unknown> {
 	const ids = { ...LML_SAMPLE_IDS, ...overrides };
 	const registrationUrl = `${ids.payloadHost}/api/test_registration/${ids.testRegistrationId}/`;
 	const orderUrl = `${ids.payloadHost}/api/order/${ids.orderId}`;
 	const data: Record<LmlEventName, Record<string, unknown>> = {
-		'test_registration.complete': { testregistration_id: ids.testRegistrationId, url: registrationUrl },
+		'test_registration.complete': {
+			testregistration_id: ids.testRegistrationId,
+			url: registrationUrl,
+		},
 		'lab_results.complete': {
 			testregistration_id: ids.testRegistrationId,
 			url: `${registrationUrl}lab_results/`,
 		},
-		'test_registration.lml_lab_id_created': { testregistration_id: ids.testRegistrationId, lab_id: ids.labId },
+		'test_registration.lml_lab_id_created': {
+			testregistration_id: ids.testRegistrationId,
+			lab_id: ids.labId,
+		},
 		'test_registration.sample_received': {
 			testregistration_id: ids.testRegistrationId,
 			url: registrationUrl,

@@ -24,5 +24,10 @@ export interface SampleSource {
 }
 
 export function jsonDelivery(payload: unknown): Delivery {
-	return { method: 'POST', headers: { 'content-type': 'application/json' }, query: {}, body: JSON.stringify(payload) };
+	return {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		query: {},
+		body: JSON.stringify(payload),
+	};
 }

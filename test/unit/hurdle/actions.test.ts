@@ -29,7 +29,14 @@ beforeEach(() => {
 });
 
 function credentials(overrides: IDataObject = {}) {
-	return { hurdleApi: { environment: 'custom', baseUrl: fake.url, apiKey: HURDLE_FAKE_API_KEY, ...overrides } };
+	return {
+		hurdleApi: {
+			environment: 'custom',
+			baseUrl: fake.url,
+			apiKey: HURDLE_FAKE_API_KEY,
+			...overrides,
+		},
+	};
 }
 
 interface RunOptions {
@@ -37,7 +44,10 @@ interface RunOptions {
 	continueOnFail?: boolean;
 }
 
-async function run(parameters: IDataObject | IDataObject[], options: RunOptions = {}): Promise<INodeExecutionData[]> {
+async function run(
+	parameters: IDataObject | IDataObject[],
+	options: RunOptions = {},
+): Promise<INodeExecutionData[]> {
 	const context = executeContext({
 		parameters,
 		credentials: credentials(options.credentials),
@@ -79,15 +89,26 @@ const requestLines = () => fake.requests.map((request) => `${request.method} ${r
 
 describe('Order', () => {
 	it('gets an order by order number, sending the API key', async () => {
-		const [item] = await run({ resource: 'order', operation: 'get', orderNumber: ` ${HURDLE_SAMPLE_IDS.orderNumber} ` });
-		expect(item.json).toMatchObject({ orderNumber: HURDLE_SAMPLE_IDS.orderNumber, status: 'DISPATCHED' });
+		const [item] = await run({
+			resource: 'order',
+			operation: 'get',
+			orderNumber: ` ${HURDLE_SAMPLE_IDS.orderNumber} `,
+		});
+		expect(item.json).toMatchObject({
+			orderNumber: HURDLE_SAMPLE_IDS.orderNumber,
+			status: 'DISPATCHED',
+		});
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expect(requestLines()).toEqual([`GET /orders/v3/${HURDLE_SAMPLE_IDS.orderNumber}`]);
 		expect(fake.requests[0].headers['x-api-key']).toBe(HURDLE_FAKE_API_KEY);
 	});
 
 	it('leaves patient details out of an order by default, and keeps them on request', async () => {
-		const [withoutDetails] = await run({ resource: 'order', operation: 'get', orderNumber: HURDLE_SAMPLE_IDS.orderNumber });
+		const [withoutDetails] = await run({
+			resource: 'order',
+			operation: 'get',
+			orderNumber: HURDLE_SAMPLE_IDS.orderNumber,
+		});
 		expect(withoutDetails.json).not.toHaveProperty('delivery');
 		expect(JSON.stringify(withoutDetails.json)).not.toContain('jane.smith@example.com');
 		const [withDetails] = await run({
@@ -100,14 +121,16 @@ describe('Order', () => {
 	});
 
 	it('encodes the order number so it cannot change the path', async () => {
-		await expect(run({ resource: 'order', operation: 'get', orderNumber: '../products/v1' })).rejects.toThrow(
-			'Hurdle has no such resource',
-		);
+		await expect(
+			run({ resource: 'order', operation: 'get', orderNumber: '../products/v1' }),
+		).rejects.toThrow('Hurdle has no such resource');
 		expect(fake.requests[0].path).toBe('/orders/v3/..%2Fproducts%2Fv1');
 	});
 
 	it('refuses an empty order number before calling Hurdle', async () => {
-		await expect(run({ resource: 'order', operation: 'get', orderNumber: '  ' })).rejects.toThrow('Order Number is empty');
+		await expect(run({ resource: 'order', operation: 'get', orderNumber: '  ' })).rejects.toThrow(
+			'Order Number is empty',
+		);
 		expect(fake.requests).toHaveLength(0);
 	});
 
@@ -116,12 +139,23 @@ describe('Order', () => {
 		expect(items).toHaveLength(data.orders.length);
 		expect(new Set(items.map((item) => item.json.orderNumber)).size).toBe(data.orders.length);
 		expect(fake.requests).toHaveLength(Math.ceil(data.orders.length / HURDLE_MAX_PAGE_SIZE));
-		expect(fake.requests.map((request) => request.query.cursor)).toEqual([undefined, 'c_100', 'c_200']);
-		expect(fake.requests.every((request) => request.query.limit === String(HURDLE_MAX_PAGE_SIZE))).toBe(true);
+		expect(fake.requests.map((request) => request.query.cursor)).toEqual([
+			undefined,
+			'c_100',
+			'c_200',
+		]);
+		expect(
+			fake.requests.every((request) => request.query.limit === String(HURDLE_MAX_PAGE_SIZE)),
+		).toBe(true);
 	});
 
 	it('stops at the limit', async () => {
-		const items = await run({ resource: 'order', operation: 'getMany', returnAll: false, limit: 30 });
+		const items = await run({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 30,
+		});
 		expect(items).toHaveLength(30);
 		expect(fake.requests).toHaveLength(1);
 		expect(fake.requests[0].query.limit).toBe('30');
@@ -129,7 +163,12 @@ describe('Order', () => {
 
 	it('creates an order with the nested v3 body', async () => {
 		const [item] = await run(orderParameters);
-		expect(item.json).toEqual({ orderNumber: 'HRD-900001', status: 'CREATED', productCode: HURDLE_SAMPLE_IDS.productCode, quantity: 1 });
+		expect(item.json).toEqual({
+			orderNumber: 'HRD-900001',
+			status: 'CREATED',
+			productCode: HURDLE_SAMPLE_IDS.productCode,
+			quantity: 1,
+		});
 		expect(requestLines()).toEqual(['POST /orders/v3']);
 		expect(JSON.parse(fake.requests[0].body)).toEqual({
 			productCode: HURDLE_SAMPLE_IDS.productCode,
@@ -159,7 +198,9 @@ describe('Order', () => {
 	});
 
 	it("explains Hurdle's 422 without echoing what was sent", async () => {
-		const error = await run({ ...orderParameters, productCode: 'NOT-A-PRODUCT' }).catch((caught: Error) => caught);
+		const error = await run({ ...orderParameters, productCode: 'NOT-A-PRODUCT' }).catch(
+			(caught: Error) => caught,
+		);
 		expect(error).toMatchObject({
 			message: 'Hurdle rejected the request (HTTP 422)',
 			description: expect.stringContaining('productCode is not available to this account'),
@@ -168,14 +209,21 @@ describe('Order', () => {
 	});
 
 	it('checks the country code before sending anything', async () => {
-		await expect(run({ ...orderParameters, countryCode: 'United Kingdom' })).rejects.toThrow('two-letter ISO code');
+		await expect(run({ ...orderParameters, countryCode: 'United Kingdom' })).rejects.toThrow(
+			'two-letter ISO code',
+		);
 		expect(fake.requests).toHaveLength(0);
 	});
 });
 
 describe('Test', () => {
 	it('gets a test with a summary and normalised rows', async () => {
-		const [item] = await run({ resource: 'test', operation: 'get', testId: HURDLE_SAMPLE_IDS.testId, output: 'summary' });
+		const [item] = await run({
+			resource: 'test',
+			operation: 'get',
+			testId: HURDLE_SAMPLE_IDS.testId,
+			output: 'summary',
+		});
 		expect(item.json).toMatchObject({
 			id: HURDLE_SAMPLE_IDS.testId,
 			status: 'PROCESSED',
@@ -188,39 +236,78 @@ describe('Test', () => {
 	});
 
 	it('gives one item per biomarker', async () => {
-		const items = await run({ resource: 'test', operation: 'get', testId: HURDLE_SAMPLE_IDS.testId, output: 'rows' });
+		const items = await run({
+			resource: 'test',
+			operation: 'get',
+			testId: HURDLE_SAMPLE_IDS.testId,
+			output: 'rows',
+		});
 		expect(items.map((item) => [item.json.code, item.json.flag])).toEqual([
 			['LDL', 'high'],
 			['HDL', 'normal'],
 			['HBA1C', 'normal'],
 			['FERR', 'low'],
 		]);
-		expect(items[0].json).toMatchObject({ testId: HURDLE_SAMPLE_IDS.testId, kitId: HURDLE_SAMPLE_IDS.kitId, status: 'PROCESSED' });
+		expect(items[0].json).toMatchObject({
+			testId: HURDLE_SAMPLE_IDS.testId,
+			kitId: HURDLE_SAMPLE_IDS.kitId,
+			status: 'PROCESSED',
+		});
 		expect(items.every((item) => item.pairedItem !== undefined)).toBe(true);
 	});
 
 	it('gives the test as returned', async () => {
-		const [item] = await run({ resource: 'test', operation: 'get', testId: HURDLE_SAMPLE_IDS.testId, output: 'raw' });
+		const [item] = await run({
+			resource: 'test',
+			operation: 'get',
+			testId: HURDLE_SAMPLE_IDS.testId,
+			output: 'raw',
+		});
 		expect(item.json).toHaveProperty('biomarkerResults');
 		expect(item.json).not.toHaveProperty('results');
 	});
 
 	it('says when a test has no results yet, in the summary output', async () => {
-		const [item] = await run({ resource: 'test', operation: 'get', testId: HURDLE_PENDING_TEST, output: 'summary' });
-		expect(item.json).toMatchObject({ status: 'LAB_ACCESSIONED', results: { ready: false, message: expect.stringContaining('no results') } });
+		const [item] = await run({
+			resource: 'test',
+			operation: 'get',
+			testId: HURDLE_PENDING_TEST,
+			output: 'summary',
+		});
+		expect(item.json).toMatchObject({
+			status: 'LAB_ACCESSIONED',
+			results: { ready: false, message: expect.stringContaining('no results') },
+		});
 	});
 
 	it('says when a test has no results yet instead of giving no items', async () => {
-		const items = await run({ resource: 'test', operation: 'get', testId: HURDLE_PENDING_TEST, output: 'rows' });
+		const items = await run({
+			resource: 'test',
+			operation: 'get',
+			testId: HURDLE_PENDING_TEST,
+			output: 'rows',
+		});
 		expect(items.map((item) => item.json)).toEqual([
-			{ testId: HURDLE_PENDING_TEST, ready: false, message: 'Hurdle has no results for this test yet' },
+			{
+				testId: HURDLE_PENDING_TEST,
+				ready: false,
+				message: 'Hurdle has no results for this test yet',
+			},
 		]);
 	});
 
 	it('retries after a 429 and succeeds', async () => {
-		const [item] = await run({ resource: 'test', operation: 'get', testId: HURDLE_RATE_LIMITED_TEST, output: 'raw' });
+		const [item] = await run({
+			resource: 'test',
+			operation: 'get',
+			testId: HURDLE_RATE_LIMITED_TEST,
+			output: 'raw',
+		});
 		expect(item.json).toMatchObject({ id: HURDLE_RATE_LIMITED_TEST });
-		expect(requestLines()).toEqual([`GET /tests/v2/${HURDLE_RATE_LIMITED_TEST}`, `GET /tests/v2/${HURDLE_RATE_LIMITED_TEST}`]);
+		expect(requestLines()).toEqual([
+			`GET /tests/v2/${HURDLE_RATE_LIMITED_TEST}`,
+			`GET /tests/v2/${HURDLE_RATE_LIMITED_TEST}`,
+		]);
 	});
 
 	it('registers a kit and reports that Hurdle accepted it', async () => {
@@ -237,7 +324,13 @@ describe('Test', () => {
 			{
 				kitId: HURDLE_SAMPLE_IDS.kitId,
 				barcode: HURDLE_SAMPLE_IDS.barcode,
-				user: { firstName: 'Jane', lastName: 'Smith', dateOfBirth: '1990-05-12', sex: 'f', email: 'jane.smith@example.com' },
+				user: {
+					firstName: 'Jane',
+					lastName: 'Smith',
+					dateOfBirth: '1990-05-12',
+					sex: 'f',
+					email: 'jane.smith@example.com',
+				},
 			},
 		]);
 	});
@@ -249,12 +342,16 @@ describe('Test', () => {
 	});
 
 	it('refuses a date of birth that is not YYYY-MM-DD before sending anything', async () => {
-		await expect(run({ ...registrationParameters, dateOfBirth: '12/05/1990' })).rejects.toThrow('YYYY-MM-DD');
+		await expect(run({ ...registrationParameters, dateOfBirth: '12/05/1990' })).rejects.toThrow(
+			'YYYY-MM-DD',
+		);
 		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('reports an unknown kit as a readable 404', async () => {
-		await expect(run({ ...registrationParameters, kitId: 'NOPE0000' })).rejects.toThrow('Hurdle has no such resource');
+		await expect(run({ ...registrationParameters, kitId: 'NOPE0000' })).rejects.toThrow(
+			'Hurdle has no such resource',
+		);
 	});
 });
 
@@ -262,13 +359,21 @@ describe('Product', () => {
 	it('gets all products across pages numbered by page', async () => {
 		const items = await run({ resource: 'product', operation: 'getMany', returnAll: true });
 		expect(items).toHaveLength(data.products.length);
-		expect(items[0].json).toMatchObject({ productCode: HURDLE_SAMPLE_IDS.productCode, phlebotomyType: 'MOBILE' });
+		expect(items[0].json).toMatchObject({
+			productCode: HURDLE_SAMPLE_IDS.productCode,
+			phlebotomyType: 'MOBILE',
+		});
 		expect(fake.requests).toHaveLength(Math.ceil(data.products.length / HURDLE_MAX_PAGE_SIZE));
 		expect(fake.requests.map((request) => request.query.page)).toEqual(['1', '2', '3']);
 	});
 
 	it('asks for no more than the limit needs', async () => {
-		const items = await run({ resource: 'product', operation: 'getMany', returnAll: false, limit: 150 });
+		const items = await run({
+			resource: 'product',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 150,
+		});
 		expect(items).toHaveLength(150);
 		expect(fake.requests).toHaveLength(2);
 	});
@@ -276,11 +381,14 @@ describe('Product', () => {
 
 describe('errors', () => {
 	it('explains a refused API key with the sandbox hint', async () => {
-		const error = await run({ resource: 'product', operation: 'getMany', returnAll: false, limit: 5 }, { credentials: { apiKey: 'wrong' } }).catch(
-			(caught: Error & { description?: string }) => caught,
-		);
+		const error = await run(
+			{ resource: 'product', operation: 'getMany', returnAll: false, limit: 5 },
+			{ credentials: { apiKey: 'wrong' } },
+		).catch((caught: Error & { description?: string }) => caught);
 		expect(error).toMatchObject({ message: 'Hurdle did not accept the credential' });
-		expect((error as { description?: string }).description).toContain('sandbox keys only work on the sandbox');
+		expect((error as { description?: string }).description).toContain(
+			'sandbox keys only work on the sandbox',
+		);
 	});
 
 	it('continues on fail with an error item paired to its input', async () => {
@@ -293,7 +401,10 @@ describe('errors', () => {
 		);
 		expect(items).toEqual([
 			{ json: { error: 'Hurdle has no such resource' }, pairedItem: { item: 0 } },
-			expect.objectContaining({ json: expect.objectContaining({ orderNumber: HURDLE_SAMPLE_IDS.orderNumber }), pairedItem: { item: 1 } }),
+			expect.objectContaining({
+				json: expect.objectContaining({ orderNumber: HURDLE_SAMPLE_IDS.orderNumber }),
+				pairedItem: { item: 1 },
+			}),
 		]);
 	});
 
@@ -315,9 +426,20 @@ describe('description', () => {
 	});
 
 	it('gives every operation an action', () => {
-		const operations = node.description.properties.filter((property) => property.name === 'operation');
-		const values = operations.flatMap((property) => (property.options ?? []).map((option) => option as { value: string; action?: string }));
-		expect(values.map((option) => option.value).sort()).toEqual(['create', 'get', 'get', 'getMany', 'getMany', 'registerKit']);
+		const operations = node.description.properties.filter(
+			(property) => property.name === 'operation',
+		);
+		const values = operations.flatMap((property) =>
+			(property.options ?? []).map((option) => option as { value: string; action?: string }),
+		);
+		expect(values.map((option) => option.value).sort()).toEqual([
+			'create',
+			'get',
+			'get',
+			'getMany',
+			'getMany',
+			'registerKit',
+		]);
 		expect(values.every((option) => option.action)).toBe(true);
 	});
 });

@@ -20,12 +20,17 @@ describe('Hurdle credential', () => {
 		[{ environment: 'sandbox' }, HURDLE_BASE_URLS.sandbox],
 		[{ environment: 'custom', baseUrl: 'http://127.0.0.1:4000' }, 'http://127.0.0.1:4000'],
 	])('tests and calls the same host for %j', (settings, expected) => {
-		expect(evaluateCredentialExpression(String(credential.test.request.baseURL), settings)).toBe(expected);
+		expect(evaluateCredentialExpression(String(credential.test.request.baseURL), settings)).toBe(
+			expected,
+		);
 		expect(hurdleApi.baseUrl(settings)).toBe(expected);
 	});
 
 	it('sends the key as X-API-Key', () => {
-		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { 'X-API-Key': '={{$credentials.apiKey}}' } } });
+		expect(credential.authenticate).toEqual({
+			type: 'generic',
+			properties: { headers: { 'X-API-Key': '={{$credentials.apiKey}}' } },
+		});
 	});
 
 	it.each([
@@ -45,7 +50,9 @@ describe('Hurdle credential', () => {
 	});
 
 	it('keeps secrets in password fields', () => {
-		const passwords = credential.properties.filter((property) => property.typeOptions?.password).map((property) => property.name);
+		const passwords = credential.properties
+			.filter((property) => property.typeOptions?.password)
+			.map((property) => property.name);
 		expect(passwords.sort()).toEqual(['apiKey', 'webhookSecret']);
 	});
 });

@@ -30,7 +30,10 @@ describe('kits in any shape', () => {
 		['comma-separated text (GET)', 'A, B'],
 		['JSON text (GET)', '[{"kitId":"A"},{"kitId":"B"}]'],
 		['array of ids', ['A', 'B']],
-		['object with numeric keys (extended query parser, >20 entries)', { 0: { kitId: 'A' }, 1: { kitId: 'B' } }],
+		[
+			'object with numeric keys (extended query parser, >20 entries)',
+			{ 0: { kitId: 'A' }, 1: { kitId: 'B' } },
+		],
 	])('reads %s', (_shape, kits) => {
 		expect(kitsFromAnyShape(kits)).toEqual([{ kitId: 'A' }, { kitId: 'B' }]);
 		expect(kitIdsFrom({ kits })).toEqual(['A', 'B']);
@@ -46,7 +49,12 @@ describe('kits in any shape', () => {
 describe('timestampsFrom', () => {
 	it('normalises every …At date to ISO-8601 UTC and skips the rest', () => {
 		expect(
-			timestampsFrom({ dispatchedAt: '2022-03-07T17:13:42.345+01:00', registeredAt: 'soon', eventType: 'X', createdAt: 5 }),
+			timestampsFrom({
+				dispatchedAt: '2022-03-07T17:13:42.345+01:00',
+				registeredAt: 'soon',
+				eventType: 'X',
+				createdAt: 5,
+			}),
 		).toEqual({ dispatchedAt: '2022-03-07T16:13:42.345Z' });
 		expect(timestampsFrom({ eventType: 'X' })).toBeUndefined();
 	});
@@ -54,7 +62,12 @@ describe('timestampsFrom', () => {
 
 describe('event schemas', () => {
 	it('accepts the Chronomics example notification as it was published', () => {
-		const seed = { eventType: 'ORDER.CREATED', version: 'v1', userId: 'a86dr8yl', productCode: 'AS92731331' };
+		const seed = {
+			eventType: 'ORDER.CREATED',
+			version: 'v1',
+			userId: 'a86dr8yl',
+			productCode: 'AS92731331',
+		};
 		const parsed = parseEvent(hurdleEventSchemas, 'order.created', seed);
 		expect(parsed.status).toBe('valid');
 		expect(describeHurdleEvent(seed)).toEqual({
@@ -67,7 +80,12 @@ describe('event schemas', () => {
 
 	it('accepts version as a number as well as "1" and "v1"', () => {
 		for (const version of ['1', 'v1', 1]) {
-			expect(parseEvent(hurdleEventSchemas, 'order.created', { ...hurdleSample('order.created'), version }).status).toBe('valid');
+			expect(
+				parseEvent(hurdleEventSchemas, 'order.created', {
+					...hurdleSample('order.created'),
+					version,
+				}).status,
+			).toBe('valid');
 		}
 	});
 
@@ -87,24 +105,38 @@ describe('event schemas', () => {
 			dispatchedAt: 'last Tuesday',
 		});
 		expect(parsed.status).toBe('invalid');
-		expect(JSON.stringify(parsed.status === 'invalid' && parsed.issues)).not.toContain('last Tuesday');
+		expect(JSON.stringify(parsed.status === 'invalid' && parsed.issues)).not.toContain(
+			'last Tuesday',
+		);
 	});
 
 	it('lets undocumented TEST fields through untouched', () => {
 		const payload = { ...hurdleSample('test.processed'), labReference: 'L-77', score: 3 };
 		const parsed = parseEvent(hurdleEventSchemas, 'test.processed', payload);
-		expect(parsed.status === 'valid' && parsed.data).toMatchObject({ labReference: 'L-77', score: 3 });
+		expect(parsed.status === 'valid' && parsed.data).toMatchObject({
+			labReference: 'L-77',
+			score: 3,
+		});
 	});
 });
 
 describe('field renaming', () => {
 	it('maps the names a customer configured back to the documented ones', () => {
-		const mappings = fieldMappingsFrom({ fieldNames: { mappings: [{ from: 'type', to: 'eventType' }, { from: 'order', to: 'orderNumber' }] } });
-		expect(renameFields({ type: 'ORDER.CREATED', order: 'HRD-1', version: '1' }, mappings)).toEqual({
-			eventType: 'ORDER.CREATED',
-			orderNumber: 'HRD-1',
-			version: '1',
+		const mappings = fieldMappingsFrom({
+			fieldNames: {
+				mappings: [
+					{ from: 'type', to: 'eventType' },
+					{ from: 'order', to: 'orderNumber' },
+				],
+			},
 		});
+		expect(renameFields({ type: 'ORDER.CREATED', order: 'HRD-1', version: '1' }, mappings)).toEqual(
+			{
+				eventType: 'ORDER.CREATED',
+				orderNumber: 'HRD-1',
+				version: '1',
+			},
+		);
 	});
 
 	it('reads every rename from the original body, so two fields can swap names', () => {
@@ -140,7 +172,10 @@ describe('field renaming', () => {
 
 describe('queryPayload', () => {
 	it('drops the ?token= secret from a GET payload', () => {
-		expect(queryPayload({ eventType: 'ORDER.CREATED', token: 'secret' })).toEqual({ ok: true, body: { eventType: 'ORDER.CREATED' } });
+		expect(queryPayload({ eventType: 'ORDER.CREATED', token: 'secret' })).toEqual({
+			ok: true,
+			body: { eventType: 'ORDER.CREATED' },
+		});
 	});
 
 	it('refuses a GET that carries nothing but the secret', () => {

@@ -7,9 +7,12 @@ describe('hurdlePage', () => {
 		expect(hurdlePage(items, 1)).toEqual({ items, next: null });
 	});
 
-	it.each(['data', 'items', 'orders', 'products', 'results'])('finds the items under "%s"', (key) => {
-		expect(hurdlePage({ [key]: items }, 1).items).toEqual(items);
-	});
+	it.each(['data', 'items', 'orders', 'products', 'results'])(
+		'finds the items under "%s"',
+		(key) => {
+			expect(hurdlePage({ [key]: items }, 1).items).toEqual(items);
+		},
+	);
 
 	it('follows a next cursor', () => {
 		expect(hurdlePage({ data: items, nextCursor: 'c_2' }, 1).next).toBe('c_2');
@@ -23,9 +26,14 @@ describe('hurdlePage', () => {
 	});
 
 	it('reduces a next link to its cursor or page, whatever host it names', () => {
-		expect(hurdlePage({ data: items, next: 'https://elsewhere.example/products/v1?page=4&limit=2' }, 3).next).toBe(4);
+		expect(
+			hurdlePage({ data: items, next: 'https://elsewhere.example/products/v1?page=4&limit=2' }, 3)
+				.next,
+		).toBe(4);
 		expect(hurdlePage({ data: items, next: '/orders/v3?cursor=abc&limit=2' }, 1).next).toBe('abc');
-		expect(hurdlePage({ data: items, next: 'https://elsewhere.example/products/v1' }, 1).next).toBeNull();
+		expect(
+			hurdlePage({ data: items, next: 'https://elsewhere.example/products/v1' }, 1).next,
+		).toBeNull();
 	});
 
 	it('counts pages from page and totalPages, at the top or under meta/pagination', () => {

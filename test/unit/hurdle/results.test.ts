@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { boundsOf, hurdleResultRow, hurdleResultRows, referenceRangeFrom } from '../../../nodes/Hurdle/results';
+import {
+	boundsOf,
+	hurdleResultRow,
+	hurdleResultRows,
+	referenceRangeFrom,
+} from '../../../nodes/Hurdle/results';
 import { summariseResults } from '../../../nodes/shared/results';
 import { hurdleFakeData } from '../../support/fakes/hurdle';
 import { HURDLE_SAMPLE_IDS } from '../../support/samples/hurdle';
@@ -24,17 +29,28 @@ describe('boundsOf', () => {
 
 describe('referenceRangeFrom', () => {
 	it('takes the range from the NORMAL bucket', () => {
-		expect(referenceRangeFrom({ rule: 'RANGE', value: { NORMAL: ['<=99'], HIGH: ['>99'] } })).toEqual({ low: null, high: 99 });
-		expect(referenceRangeFrom({ rule: 'RANGE', value: { NORMAL: ['>=4', '<=10'] } })).toEqual({ low: 4, high: 10 });
+		expect(
+			referenceRangeFrom({ rule: 'RANGE', value: { NORMAL: ['<=99'], HIGH: ['>99'] } }),
+		).toEqual({ low: null, high: 99 });
+		expect(referenceRangeFrom({ rule: 'RANGE', value: { NORMAL: ['>=4', '<=10'] } })).toEqual({
+			low: 4,
+			high: 10,
+		});
 	});
 
 	it('closes open sides from the LOW and HIGH buckets when NORMAL is missing', () => {
-		expect(referenceRangeFrom({ rule: 'RANGE', value: { LOW: ['<4'], HIGH: ['>10'] } })).toEqual({ low: 4, high: 10 });
+		expect(referenceRangeFrom({ rule: 'RANGE', value: { LOW: ['<4'], HIGH: ['>10'] } })).toEqual({
+			low: 4,
+			high: 10,
+		});
 	});
 
 	it('gives no range for rules it cannot read', () => {
 		expect(referenceRangeFrom(undefined)).toEqual({ low: null, high: null });
-		expect(referenceRangeFrom({ rule: 'CATEGORY', value: 'POSITIVE' })).toEqual({ low: null, high: null });
+		expect(referenceRangeFrom({ rule: 'CATEGORY', value: 'POSITIVE' })).toEqual({
+			low: null,
+			high: null,
+		});
 	});
 });
 
@@ -58,16 +74,35 @@ describe('hurdleResultRow', () => {
 	});
 
 	it("keeps a bounded result as text and trusts Hurdle's interpretation for it", () => {
-		expect(rows[2]).toMatchObject({ value: null, valueText: '<7.00', flag: 'normal', flagSource: 'provider' });
+		expect(rows[2]).toMatchObject({
+			value: null,
+			valueText: '<7.00',
+			flag: 'normal',
+			flagSource: 'provider',
+		});
 	});
 
 	it('works the flag out from the range when Hurdle gives no interpretation', () => {
-		expect(rows[3]).toMatchObject({ value: 9, referenceLow: 13, referenceHigh: 150, flag: 'low', flagSource: 'range' });
+		expect(rows[3]).toMatchObject({
+			value: 9,
+			referenceLow: 13,
+			referenceHigh: 150,
+			flag: 'low',
+			flagSource: 'range',
+		});
 	});
 
 	it('reports text results such as "Quantity Not Sufficient" with no flag', () => {
-		const row = hurdleResultRow({ result: 'Quantity Not Sufficient', biomarker: { name: 'TSH', code: 'TSH' } });
-		expect(row).toMatchObject({ value: null, valueText: 'Quantity Not Sufficient', flag: 'unknown', flagSource: 'none' });
+		const row = hurdleResultRow({
+			result: 'Quantity Not Sufficient',
+			biomarker: { name: 'TSH', code: 'TSH' },
+		});
+		expect(row).toMatchObject({
+			value: null,
+			valueText: 'Quantity Not Sufficient',
+			flag: 'unknown',
+			flagSource: 'none',
+		});
 	});
 
 	it('feeds the shared summary', () => {

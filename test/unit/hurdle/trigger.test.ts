@@ -65,7 +65,10 @@ interface ReceiveOptions {
 	staticData?: IDataObject;
 }
 
-async function receive(delivery: Delivery, { parameters = {}, options = {}, credentials: overrides, staticData }: ReceiveOptions = {}): Promise<Received> {
+async function receive(
+	delivery: Delivery,
+	{ parameters = {}, options = {}, credentials: overrides, staticData }: ReceiveOptions = {},
+): Promise<Received> {
 	const { context, response } = webhookContext({
 		parameters: { authentication: 'verify', events: ['*'], options, ...parameters },
 		credentials: credentials(overrides),
@@ -86,11 +89,17 @@ function signed(delivery: Delivery): Delivery {
 	return { ...delivery, headers: { ...delivery.headers, [HEADER]: SECRET } };
 }
 
-function sample(event: HurdleEventName, options: Parameters<typeof buildDelivery>[2] = {}): Delivery {
+function sample(
+	event: HurdleEventName,
+	options: Parameters<typeof buildDelivery>[2] = {},
+): Delivery {
 	return buildDelivery('hurdle', event, { secret: SECRET, headerName: HEADER, ...options });
 }
 
-function payloadDelivery(payload: Record<string, unknown>, method: 'GET' | 'POST' = 'POST'): Delivery {
+function payloadDelivery(
+	payload: Record<string, unknown>,
+	method: 'GET' | 'POST' = 'POST',
+): Delivery {
 	return signed(hurdleDelivery(payload, method));
 }
 
@@ -102,27 +111,35 @@ function typed(json: IDataObject): IDataObject {
 }
 
 describe('every event, in both casings', () => {
-	const cases = EVENTS.flatMap((event) => (['upper', 'lower'] as const).map((casing) => [event, casing] as const));
+	const cases = EVENTS.flatMap((event) =>
+		(['upper', 'lower'] as const).map((casing) => [event, casing] as const),
+	);
 
-	it.each(cases)('%s sent as %s case starts one execution with the typed item', async (event, casing) => {
-		const { response, items, json } = await receive(sample(event, { casing }));
-		expect(response.status).toBe(200);
-		expect(response.body).toMatchObject({ status: 'accepted' });
-		expect(items).toHaveLength(1);
-		expect(json).toMatchObject({
-			provider: 'hurdle',
-			event,
-			eventType: casing === 'upper' ? event.toUpperCase() : event,
-			version: '1',
-			orderNumber: HURDLE_SAMPLE_IDS.orderNumber,
-			productCode: HURDLE_SAMPLE_IDS.productCode,
-			validation: { valid: true, issues: [] },
-		});
-		expect(typeof json.receivedAt).toBe('string');
-		// ORDER.CREATED is the one documented event without a time of its own.
-		if (event === 'order.created') expect(json.timestamps).toBeUndefined();
-		else expect(Object.values(json.timestamps as IDataObject)).toEqual(expect.arrayContaining([expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/)]));
-	});
+	it.each(cases)(
+		'%s sent as %s case starts one execution with the typed item',
+		async (event, casing) => {
+			const { response, items, json } = await receive(sample(event, { casing }));
+			expect(response.status).toBe(200);
+			expect(response.body).toMatchObject({ status: 'accepted' });
+			expect(items).toHaveLength(1);
+			expect(json).toMatchObject({
+				provider: 'hurdle',
+				event,
+				eventType: casing === 'upper' ? event.toUpperCase() : event,
+				version: '1',
+				orderNumber: HURDLE_SAMPLE_IDS.orderNumber,
+				productCode: HURDLE_SAMPLE_IDS.productCode,
+				validation: { valid: true, issues: [] },
+			});
+			expect(typeof json.receivedAt).toBe('string');
+			// ORDER.CREATED is the one documented event without a time of its own.
+			if (event === 'order.created') expect(json.timestamps).toBeUndefined();
+			else
+				expect(Object.values(json.timestamps as IDataObject)).toEqual(
+					expect.arrayContaining([expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/)]),
+				);
+		},
+	);
 
 	it('carries the ids each kind of event has', async () => {
 		const dispatched = (await receive(sample('order.dispatched'))).json;
@@ -132,27 +149,52 @@ describe('every event, in both casings', () => {
 			timestamps: { dispatchedAt: '2022-03-07T16:13:42.345Z' },
 		});
 		const received = (await receive(sample('order.received'))).json;
-		expect(received).toMatchObject({ carrier: 'ROYAL_MAIL', trackingCode: 'RM123456785GB', timestamps: { receivedAt: '2022-03-08T12:41:09.000Z' } });
+		expect(received).toMatchObject({
+			carrier: 'ROYAL_MAIL',
+			trackingCode: 'RM123456785GB',
+			timestamps: { receivedAt: '2022-03-08T12:41:09.000Z' },
+		});
 		// The pipeline's receivedAt is when n8n got the webhook; Hurdle's own receivedAt stays under timestamps.
 		expect(received.receivedAt).not.toBe('2022-03-08T12:41:09.000Z');
 		const registered = (await receive(sample('test.registered'))).json;
-		expect(registered).toMatchObject({ userId: HURDLE_SAMPLE_IDS.userId, kitIds: [HURDLE_SAMPLE_IDS.kitId], barcode: HURDLE_SAMPLE_IDS.barcode });
+		expect(registered).toMatchObject({
+			userId: HURDLE_SAMPLE_IDS.userId,
+			kitIds: [HURDLE_SAMPLE_IDS.kitId],
+			barcode: HURDLE_SAMPLE_IDS.barcode,
+		});
 		expect(registered.testId).toBeUndefined();
 		const processed = (await receive(sample('test.processed'))).json;
-		expect(processed).toMatchObject({ testId: HURDLE_SAMPLE_IDS.testId, timestamps: { processedAt: '2022-11-23T14:20:00.000Z' } });
+		expect(processed).toMatchObject({
+			testId: HURDLE_SAMPLE_IDS.testId,
+			timestamps: { processedAt: '2022-11-23T14:20:00.000Z' },
+		});
 		const scheduled = (await receive(sample('phlebotomy.appointment_scheduled'))).json;
 		expect(scheduled).toMatchObject({ appointmentId: HURDLE_SAMPLE_IDS.appointmentId });
 	});
 
 	it('passes undocumented fields through in the payload', async () => {
 		const { json } = await receive(payloadDelivery(hurdleSample('test.validation_fail')));
-		expect(json.payload).toMatchObject({ reason: 'INSUFFICIENT_SAMPLE', testId: HURDLE_SAMPLE_IDS.testId });
+		expect(json.payload).toMatchObject({
+			reason: 'INSUFFICIENT_SAMPLE',
+			testId: HURDLE_SAMPLE_IDS.testId,
+		});
 	});
 
 	it('accepts the Chronomics example notification exactly as published', async () => {
-		const seed = { eventType: 'ORDER.CREATED', version: 'v1', userId: 'a86dr8yl', productCode: 'AS92731331' };
+		const seed = {
+			eventType: 'ORDER.CREATED',
+			version: 'v1',
+			userId: 'a86dr8yl',
+			productCode: 'AS92731331',
+		};
 		const { json } = await receive(payloadDelivery(seed));
-		expect(json).toMatchObject({ event: 'order.created', version: 'v1', userId: 'a86dr8yl', productCode: 'AS92731331', validation: { valid: true } });
+		expect(json).toMatchObject({
+			event: 'order.created',
+			version: 'v1',
+			userId: 'a86dr8yl',
+			productCode: 'AS92731331',
+			validation: { valid: true },
+		});
 	});
 });
 
@@ -167,13 +209,27 @@ describe('GET and POST delivery', () => {
 	});
 
 	it('reads a GET delivery in both casings', async () => {
-		const { json } = await receive(sample('order.out_for_delivery', { method: 'GET', casing: 'lower' }));
-		expect(json).toMatchObject({ event: 'order.out_for_delivery', eventType: 'order.out_for_delivery', kitIds: [HURDLE_SAMPLE_IDS.kitId] });
+		const { json } = await receive(
+			sample('order.out_for_delivery', { method: 'GET', casing: 'lower' }),
+		);
+		expect(json).toMatchObject({
+			event: 'order.out_for_delivery',
+			eventType: 'order.out_for_delivery',
+			kitIds: [HURDLE_SAMPLE_IDS.kitId],
+		});
 	});
 
 	it('reads kits as the extended query parser hands them over', async () => {
-		const query = { ...hurdleSample('order.dispatched'), kits: [{ kitId: 'A1' }, { kitId: 'B2' }] } as unknown as Record<string, string>;
-		const { json } = await receive({ method: 'GET', headers: { [HEADER]: SECRET }, query, body: '' });
+		const query = {
+			...hurdleSample('order.dispatched'),
+			kits: [{ kitId: 'A1' }, { kitId: 'B2' }],
+		} as unknown as Record<string, string>;
+		const { json } = await receive({
+			method: 'GET',
+			headers: { [HEADER]: SECRET },
+			query,
+			body: '',
+		});
 		expect(json).toMatchObject({ kitIds: ['A1', 'B2'], validation: { valid: true } });
 	});
 
@@ -187,14 +243,26 @@ describe('GET and POST delivery', () => {
 	});
 
 	it('refuses a GET with no event parameters with 400 and no execution', async () => {
-		const { response, result } = await receive({ method: 'GET', headers: { [HEADER]: SECRET }, query: {}, body: '' });
+		const { response, result } = await receive({
+			method: 'GET',
+			headers: { [HEADER]: SECRET },
+			query: {},
+			body: '',
+		});
 		expect(response.status).toBe(400);
 		expect(result.workflowData).toBeUndefined();
 	});
 
 	it('declares both methods on the same path', () => {
 		const webhooks = new HurdleTrigger().description.webhooks ?? [];
-		expect(webhooks.map((webhook) => [webhook.name, webhook.httpMethod, webhook.path, webhook.responseMode])).toEqual([
+		expect(
+			webhooks.map((webhook) => [
+				webhook.name,
+				webhook.httpMethod,
+				webhook.path,
+				webhook.responseMode,
+			]),
+		).toEqual([
 			['default', 'POST', 'webhook', 'onReceived'],
 			['default', 'GET', 'webhook', 'onReceived'],
 		]);
@@ -215,14 +283,26 @@ describe('field renaming', () => {
 
 	it('maps renamed properties back before the event is recognised and parsed', async () => {
 		const { json } = await receive(payloadDelivery(renamedBody()), { options: { fieldNames } });
-		expect(json).toMatchObject({ event: 'order.dispatched', orderNumber: HURDLE_SAMPLE_IDS.orderNumber, validation: { valid: true } });
-		expect(json.payload).toMatchObject({ eventType: 'ORDER.DISPATCHED', orderNumber: HURDLE_SAMPLE_IDS.orderNumber });
+		expect(json).toMatchObject({
+			event: 'order.dispatched',
+			orderNumber: HURDLE_SAMPLE_IDS.orderNumber,
+			validation: { valid: true },
+		});
+		expect(json.payload).toMatchObject({
+			eventType: 'ORDER.DISPATCHED',
+			orderNumber: HURDLE_SAMPLE_IDS.orderNumber,
+		});
 		expect(json.payload).not.toHaveProperty('type');
 	});
 
 	it('applies to GET deliveries too', async () => {
-		const { json } = await receive(payloadDelivery(renamedBody(), 'GET'), { options: { fieldNames } });
-		expect(json).toMatchObject({ event: 'order.dispatched', orderNumber: HURDLE_SAMPLE_IDS.orderNumber });
+		const { json } = await receive(payloadDelivery(renamedBody(), 'GET'), {
+			options: { fieldNames },
+		});
+		expect(json).toMatchObject({
+			event: 'order.dispatched',
+			orderNumber: HURDLE_SAMPLE_IDS.orderNumber,
+		});
 	});
 
 	it('without the mapping, a renamed eventType names no event: 422, no execution', async () => {
@@ -244,15 +324,23 @@ describe('event filter', () => {
 	});
 
 	it('answers 200 without an execution for an event not selected', async () => {
-		const { response, result } = await receive(sample('order.created'), { parameters: { events: ['order.dispatched'] } });
+		const { response, result } = await receive(sample('order.created'), {
+			parameters: { events: ['order.dispatched'] },
+		});
 		expect(response).toEqual({ status: 200, body: expect.objectContaining({ status: 'ignored' }) });
 		expect(result.workflowData).toBeUndefined();
 	});
 
 	it('ignores unknown events unless asked to emit them as "other"', async () => {
-		const unknown = payloadDelivery({ ...hurdleSample('phlebotomy.nurse_assigned'), eventType: 'PHLEBOTOMY.APPOINTMENT_COMPLETE' });
+		const unknown = payloadDelivery({
+			...hurdleSample('phlebotomy.nurse_assigned'),
+			eventType: 'PHLEBOTOMY.APPOINTMENT_COMPLETE',
+		});
 		const ignored = await receive(unknown);
-		expect(ignored.response).toEqual({ status: 200, body: expect.objectContaining({ status: 'ignored' }) });
+		expect(ignored.response).toEqual({
+			status: 200,
+			body: expect.objectContaining({ status: 'ignored' }),
+		});
 		expect(ignored.result.workflowData).toBeUndefined();
 
 		const emitted = await receive(unknown, { options: { includeUnknownEvents: true } });
@@ -279,12 +367,17 @@ describe('authentication', () => {
 
 	it('answers 401 without an execution when the secret is missing', async () => {
 		const { response, result } = await receive(hurdleDelivery(hurdleSample('order.created')));
-		expect(response).toEqual({ status: 401, body: { status: 'rejected', message: expect.stringContaining(HEADER) } });
+		expect(response).toEqual({
+			status: 401,
+			body: { status: 'rejected', message: expect.stringContaining(HEADER) },
+		});
 		expect(result.workflowData).toBeUndefined();
 	});
 
 	it('answers 401 for a wrong secret, without echoing it', async () => {
-		const { response, result } = await receive(sample('order.created', { secret: 'not-the-secret' }));
+		const { response, result } = await receive(
+			sample('order.created', { secret: 'not-the-secret' }),
+		);
 		expect(response.status).toBe(401);
 		expect(JSON.stringify(response.body)).not.toContain('not-the-secret');
 		expect(result.workflowData).toBeUndefined();
@@ -296,11 +389,15 @@ describe('authentication', () => {
 	});
 
 	it('accepts the secret as ?token= on a POST', async () => {
-		expect((await receive(sample('order.created', { secretInQuery: true }))).response.status).toBe(200);
+		expect((await receive(sample('order.created', { secretInQuery: true }))).response.status).toBe(
+			200,
+		);
 	});
 
 	it('fails closed when the credential has no secret', async () => {
-		const { response } = await receive(sample('order.created'), { credentials: { webhookSecret: '' } });
+		const { response } = await receive(sample('order.created'), {
+			credentials: { webhookSecret: '' },
+		});
 		expect(response.status).toBe(401);
 		expect(response.body?.message).toContain('No webhook secret');
 	});
@@ -315,14 +412,20 @@ describe('authentication', () => {
 
 	it('defaults to verifying, and warns when set to None', () => {
 		const properties = new HurdleTrigger().description.properties;
-		expect(properties.find((property) => property.name === 'authentication')?.default).toBe('verify');
-		expect(properties.find((property) => property.name === 'insecureNotice')?.displayOptions).toEqual({ show: { authentication: ['none'] } });
+		expect(properties.find((property) => property.name === 'authentication')?.default).toBe(
+			'verify',
+		);
+		expect(
+			properties.find((property) => property.name === 'insecureNotice')?.displayOptions,
+		).toEqual({ show: { authentication: ['none'] } });
 	});
 });
 
 describe('activation', () => {
 	const create = (parameters: IDataObject, webhookSecret: string) =>
-		new HurdleTrigger().webhookMethods.default.create.call(hookContext(parameters, credentials({ webhookSecret })));
+		new HurdleTrigger().webhookMethods.default.create.call(
+			hookContext(parameters, credentials({ webhookSecret })),
+		);
 
 	it('fails clearly when verification is on and the credential has no secret', async () => {
 		await expect(create({ authentication: 'verify' }, '')).rejects.toThrow('no webhook secret');
@@ -340,7 +443,10 @@ describe('deduplication', () => {
 		const first = await receive(sample('order.dispatched'), { staticData });
 		const second = await receive(sample('order.dispatched'), { staticData });
 		expect(first.items).toHaveLength(1);
-		expect(second.response).toEqual({ status: 200, body: expect.objectContaining({ status: 'duplicate' }) });
+		expect(second.response).toEqual({
+			status: 200,
+			body: expect.objectContaining({ status: 'duplicate' }),
+		});
 		expect(second.result.workflowData).toBeUndefined();
 	});
 
@@ -348,14 +454,18 @@ describe('deduplication', () => {
 		const staticData: IDataObject = {};
 		await receive(sample('test.processed'), { staticData });
 		resetInProcessLedgers();
-		expect((await receive(sample('test.processed'), { staticData })).response.body?.status).toBe('duplicate');
+		expect((await receive(sample('test.processed'), { staticData })).response.body?.status).toBe(
+			'duplicate',
+		);
 		expect(JSON.stringify(staticData)).not.toContain(HURDLE_SAMPLE_IDS.testId);
 	});
 
 	it('treats a redelivery by GET of a POST event, in the other casing, as the same delivery', async () => {
 		const staticData: IDataObject = {};
 		await receive(sample('order.received'), { staticData });
-		const again = await receive(sample('order.received', { method: 'GET', casing: 'lower' }), { staticData });
+		const again = await receive(sample('order.received', { method: 'GET', casing: 'lower' }), {
+			staticData,
+		});
 		expect(again.response.body?.status).toBe('duplicate');
 	});
 
@@ -368,34 +478,55 @@ describe('deduplication', () => {
 	it('does not drop the same event at a later time', async () => {
 		const staticData: IDataObject = {};
 		await receive(sample('order.dispatched'), { staticData });
-		const later = payloadDelivery(hurdleSample('order.dispatched', { overrides: { dispatchedAt: '2022-03-09T08:00:00.000Z' } }));
+		const later = payloadDelivery(
+			hurdleSample('order.dispatched', { overrides: { dispatchedAt: '2022-03-09T08:00:00.000Z' } }),
+		);
 		expect((await receive(later, { staticData })).items).toHaveLength(1);
 	});
 
 	it('hashes the whole body when an event carries no ids', async () => {
 		const staticData: IDataObject = {};
-		const seed = { eventType: 'ORDER.CREATED', version: 'v1', userId: 'a86dr8yl', productCode: 'AS92731331' };
+		const seed = {
+			eventType: 'ORDER.CREATED',
+			version: 'v1',
+			userId: 'a86dr8yl',
+			productCode: 'AS92731331',
+		};
 		await receive(payloadDelivery(seed), { staticData });
-		expect((await receive(payloadDelivery(seed), { staticData })).response.body?.status).toBe('duplicate');
-		expect((await receive(payloadDelivery({ ...seed, userId: 'b12' }), { staticData })).items).toHaveLength(1);
+		expect((await receive(payloadDelivery(seed), { staticData })).response.body?.status).toBe(
+			'duplicate',
+		);
+		expect(
+			(await receive(payloadDelivery({ ...seed, userId: 'b12' }), { staticData })).items,
+		).toHaveLength(1);
 	});
 
 	it('runs every time when deduplication is off', async () => {
 		const staticData: IDataObject = {};
 		await receive(sample('order.dispatched'), { staticData, options: { deduplicate: false } });
-		expect((await receive(sample('order.dispatched'), { staticData, options: { deduplicate: false } })).items).toHaveLength(1);
+		expect(
+			(await receive(sample('order.dispatched'), { staticData, options: { deduplicate: false } }))
+				.items,
+		).toHaveLength(1);
 	});
 
 	it('remembers deliveries for two hours by default, covering both documented retry schedules', () => {
 		expect(HURDLE_DUPLICATE_WINDOW_HOURS).toBe(2);
-		const options = new HurdleTrigger().description.properties.find((property) => property.name === 'options');
-		expect(options?.options).toContainEqual(expect.objectContaining({ name: 'duplicateWindowHours', default: 2 }));
-		expect(options?.options).toContainEqual(expect.objectContaining({ name: 'deduplicate', default: true }));
+		const options = new HurdleTrigger().description.properties.find(
+			(property) => property.name === 'options',
+		);
+		expect(options?.options).toContainEqual(
+			expect.objectContaining({ name: 'duplicateWindowHours', default: 2 }),
+		);
+		expect(options?.options).toContainEqual(
+			expect.objectContaining({ name: 'deduplicate', default: true }),
+		);
 	});
 });
 
 describe('invalid and malformed deliveries', () => {
-	const badDispatch = () => payloadDelivery({ ...hurdleSample('order.dispatched'), dispatchedAt: 'last Tuesday' });
+	const badDispatch = () =>
+		payloadDelivery({ ...hurdleSample('order.dispatched'), dispatchedAt: 'last Tuesday' });
 
 	it('emits a genuine event that fails validation, with its issues', async () => {
 		const { items, json } = await receive(badDispatch());
@@ -408,7 +539,9 @@ describe('invalid and malformed deliveries', () => {
 	});
 
 	it('answers 422 instead when set to reject', async () => {
-		const { response, result } = await receive(badDispatch(), { options: { onInvalidPayload: 'reject' } });
+		const { response, result } = await receive(badDispatch(), {
+			options: { onInvalidPayload: 'reject' },
+		});
 		expect(response.status).toBe(422);
 		expect(response.body?.message).toContain('dispatchedAt');
 		expect(result.workflowData).toBeUndefined();
@@ -421,7 +554,12 @@ describe('invalid and malformed deliveries', () => {
 		['a JSON string', '"ORDER.CREATED"', 422],
 		['an object without eventType', '{"version":"1","orderNumber":"HRD-1"}', 422],
 	])('refuses %s with %i and no execution', async (_what, body, status) => {
-		const { response, result } = await receive({ method: 'POST', headers: { 'content-type': 'application/json', [HEADER]: SECRET }, query: {}, body });
+		const { response, result } = await receive({
+			method: 'POST',
+			headers: { 'content-type': 'application/json', [HEADER]: SECRET },
+			query: {},
+			body,
+		});
 		expect(response.status).toBe(status);
 		expect(result.workflowData).toBeUndefined();
 	});
@@ -430,7 +568,7 @@ describe('invalid and malformed deliveries', () => {
 describe('Fetch Full Data', () => {
 	const fetchFullData = { fetchFullData: true };
 
-	it('fetches a test event\'s test with results from the credential\'s host, after answering', async () => {
+	it("fetches a test event's test with results from the credential's host, after answering", async () => {
 		const { json, response } = await receive(sample('test.processed'), { options: fetchFullData });
 		expect(response.status).toBe(200);
 		expect(json.fullData).toEqual({ fetched: true });
@@ -438,56 +576,90 @@ describe('Fetch Full Data', () => {
 		expect(json.results).toMatchObject({ ready: true, summary: { total: 4, needingAttention: 2 } });
 		expect((json.results as IDataObject).rows).toHaveLength(4);
 		expect((json.results as IDataObject).raw).toEqual((json.test as IDataObject).biomarkerResults);
-		expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /tests/v2/${HURDLE_SAMPLE_IDS.testId}`]);
+		expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			`GET /tests/v2/${HURDLE_SAMPLE_IDS.testId}`,
+		]);
 		expect(fake.requests[0].headers['x-api-key']).toBe(HURDLE_FAKE_API_KEY);
 	});
 
 	it('splits results into one item per biomarker on request', async () => {
-		const { items } = await receive(sample('test.processed'), { options: { ...fetchFullData, output: 'biomarkerRows' } });
+		const { items } = await receive(sample('test.processed'), {
+			options: { ...fetchFullData, output: 'biomarkerRows' },
+		});
 		expect(items.map((item) => item.json.code)).toEqual(['LDL', 'HDL', 'HBA1C', 'FERR']);
-		expect(items[0].json).toMatchObject({ event: 'test.processed', testId: HURDLE_SAMPLE_IDS.testId, flag: 'high' });
+		expect(items[0].json).toMatchObject({
+			event: 'test.processed',
+			testId: HURDLE_SAMPLE_IDS.testId,
+			flag: 'high',
+		});
 		expect(items[0].json).not.toHaveProperty('payload');
 	});
 
 	it('says so when a test has no results yet', async () => {
 		const delivery = sample('test.lab_accessioned', { overrides: { testId: HURDLE_PENDING_TEST } });
 		const { json } = await receive(delivery, { options: fetchFullData });
-		expect(json.results).toEqual({ ready: false, message: 'Hurdle has no results for this test yet' });
+		expect(json.results).toEqual({
+			ready: false,
+			message: 'Hurdle has no results for this test yet',
+		});
 		expect(json.test).toMatchObject({ id: HURDLE_PENDING_TEST, status: 'LAB_ACCESSIONED' });
 	});
 
 	it('fetches nothing for a test event before the lab has a test ID, and says why', async () => {
 		const { json, items } = await receive(sample('test.registered'), { options: fetchFullData });
 		expect(items).toHaveLength(1);
-		expect(json.fullData).toEqual({ fetched: false, message: expect.stringContaining('LAB_ACCESSIONED') });
+		expect(json.fullData).toEqual({
+			fetched: false,
+			message: expect.stringContaining('LAB_ACCESSIONED'),
+		});
 		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('fetches the order for an order event', async () => {
 		const { json } = await receive(sample('order.dispatched'), { options: fetchFullData });
-		expect(json.order).toMatchObject({ orderNumber: HURDLE_SAMPLE_IDS.orderNumber, status: 'DISPATCHED' });
-		expect(fake.requests.map((request) => request.path)).toEqual([`/orders/v3/${HURDLE_SAMPLE_IDS.orderNumber}`]);
+		expect(json.order).toMatchObject({
+			orderNumber: HURDLE_SAMPLE_IDS.orderNumber,
+			status: 'DISPATCHED',
+		});
+		expect(fake.requests.map((request) => request.path)).toEqual([
+			`/orders/v3/${HURDLE_SAMPLE_IDS.orderNumber}`,
+		]);
 	});
 
 	it.each([
 		['404', 'HRD-000404'],
 		['405', HURDLE_NO_LOOKUP_ORDER],
 	])('reports the order as unavailable, not as an error, on %s', async (status, orderNumber) => {
-		const { json, items } = await receive(sample('order.created', { overrides: { orderNumber } }), { options: fetchFullData });
+		const { json, items } = await receive(sample('order.created', { overrides: { orderNumber } }), {
+			options: fetchFullData,
+		});
 		expect(items).toHaveLength(1);
-		expect(json.order).toEqual({ available: false, message: expect.stringContaining(`HTTP ${status}`) });
+		expect(json.order).toEqual({
+			available: false,
+			message: expect.stringContaining(`HTTP ${status}`),
+		});
 		expect(json.fullData).toMatchObject({ fetched: false });
 	});
 
 	it('still emits the event when the API refuses, with the reason', async () => {
-		const { json, items } = await receive(sample('test.processed'), { options: fetchFullData, credentials: { apiKey: 'revoked' } });
+		const { json, items } = await receive(sample('test.processed'), {
+			options: fetchFullData,
+			credentials: { apiKey: 'revoked' },
+		});
 		expect(items).toHaveLength(1);
-		expect(json.fullData).toEqual({ fetched: false, message: 'Hurdle did not accept the credential' });
+		expect(json.fullData).toEqual({
+			fetched: false,
+			message: 'Hurdle did not accept the credential',
+		});
 		expect(JSON.stringify(json)).not.toContain('revoked');
 	});
 
 	it('enriches an event that failed validation from its payload ids', async () => {
-		const invalid = payloadDelivery({ ...hurdleSample('order.dispatched'), dispatchedAt: 'later', kits: 5 });
+		const invalid = payloadDelivery({
+			...hurdleSample('order.dispatched'),
+			dispatchedAt: 'later',
+			kits: 5,
+		});
 		const enriched = await receive(invalid, { options: fetchFullData });
 		expect(enriched.json.validation).toMatchObject({ valid: false });
 		expect(enriched.json.order).toMatchObject({ orderNumber: HURDLE_SAMPLE_IDS.orderNumber });
@@ -507,7 +679,9 @@ describe('Fetch Full Data', () => {
 			host: payloadHost.url.replace('http://', ''),
 		};
 		for (const event of ['test.processed', 'order.out_for_delivery'] as const) {
-			const { json } = await receive(sample(event, { overrides: hostile }), { options: fetchFullData });
+			const { json } = await receive(sample(event, { overrides: hostile }), {
+				options: fetchFullData,
+			});
 			expect(json.fullData).toEqual({ fetched: true });
 		}
 		expect(payloadHost.requests).toHaveLength(0);
@@ -535,7 +709,12 @@ describe('patient details', () => {
 	});
 
 	it('are kept when the user chooses to include them', async () => {
-		const { json } = await receive(sample('order.created'), { parameters: { patientData: 'include' } });
-		expect(json.payload).toMatchObject({ email: 'jane.smith@example.com', shippingAddress: expect.stringContaining('Plumstead') });
+		const { json } = await receive(sample('order.created'), {
+			parameters: { patientData: 'include' },
+		});
+		expect(json.payload).toMatchObject({
+			email: 'jane.smith@example.com',
+			shippingAddress: expect.stringContaining('Plumstead'),
+		});
 	});
 });

@@ -2,7 +2,6 @@ import { LondonMedicalLaboratoryApi } from '../../../credentials/LondonMedicalLa
 import { lmlApi, LML_BASE_URLS } from '../../../nodes/LondonMedicalLaboratory/transport';
 import { evaluateCredentialExpression } from '../../support/expressions';
 
-
 describe('London Medical Laboratory credential', () => {
 	const credential = new LondonMedicalLaboratoryApi();
 
@@ -11,17 +10,27 @@ describe('London Medical Laboratory credential', () => {
 		[{ environment: 'sandbox' }, LML_BASE_URLS.sandbox],
 		[{ environment: 'custom', baseUrl: 'http://127.0.0.1:4000' }, 'http://127.0.0.1:4000'],
 	])('tests and calls the same host for %j', (settings, expected) => {
-		expect(evaluateCredentialExpression(String(credential.test.request.baseURL), settings)).toBe(expected);
+		expect(evaluateCredentialExpression(String(credential.test.request.baseURL), settings)).toBe(
+			expected,
+		);
 		expect(lmlApi.baseUrl(settings)).toBe(expected);
 	});
 
 	it('tests the token with a one-product list call', () => {
-		expect(credential.test.request).toMatchObject({ url: '/api/product/', qs: { results_per_page: 1 } });
-		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { Authorization: '=Bearer {{$credentials.apiToken}}' } } });
+		expect(credential.test.request).toMatchObject({
+			url: '/api/product/',
+			qs: { results_per_page: 1 },
+		});
+		expect(credential.authenticate).toEqual({
+			type: 'generic',
+			properties: { headers: { Authorization: '=Bearer {{$credentials.apiToken}}' } },
+		});
 	});
 
 	it('keeps secrets in password fields', () => {
-		const passwords = credential.properties.filter((property) => property.typeOptions?.password).map((property) => property.name);
+		const passwords = credential.properties
+			.filter((property) => property.typeOptions?.password)
+			.map((property) => property.name);
 		expect(passwords.sort()).toEqual(['apiToken', 'webhookSecret']);
 	});
 });

@@ -35,9 +35,19 @@ interface Delivery {
 
 async function deliver({ parameters = {}, request = {}, body, staticData }: Delivery) {
 	const { context, response } = webhookContext({
-		parameters: { authentication: 'verify', events: ['*'], options: {}, patientData: 'leaveOut', ...parameters },
+		parameters: {
+			authentication: 'verify',
+			events: ['*'],
+			options: {},
+			patientData: 'leaveOut',
+			...parameters,
+		},
 		credentials: credentials(),
-		request: { headers: { 'X-Webhook-Secret': secret, 'content-type': 'application/json' }, body, ...request },
+		request: {
+			headers: { 'X-Webhook-Secret': secret, 'content-type': 'application/json' },
+			body,
+			...request,
+		},
 		staticData,
 	});
 	const result = await trigger.webhook.call(context);
@@ -60,13 +70,23 @@ beforeEach(() => {
 });
 
 describe('London Medical Laboratory Trigger: parsing', () => {
-	it.each(lmlSeedPayloads.map((payload) => [payload.event, payload]))('emits the seed payload of %s as a valid typed item', async (_event, payload) => {
-		const { response, json, result } = await deliver({ body: payload });
-		expect(response).toEqual({ status: 200, body: { status: 'accepted', message: 'Event received' } });
-		expect(result.noWebhookResponse).toBe(true);
-		expect(json).toMatchObject({ provider: 'londonMedicalLaboratory', event: payload.event, validation: { valid: true, issues: [] } });
-		expect(json?.payload).toEqual(payload);
-	});
+	it.each(lmlSeedPayloads.map((payload) => [payload.event, payload]))(
+		'emits the seed payload of %s as a valid typed item',
+		async (_event, payload) => {
+			const { response, json, result } = await deliver({ body: payload });
+			expect(response).toEqual({
+				status: 200,
+				body: { status: 'accepted', message: 'Event received' },
+			});
+			expect(result.noWebhookResponse).toBe(true);
+			expect(json).toMatchObject({
+				provider: 'londonMedicalLaboratory',
+				event: payload.event,
+				validation: { valid: true, issues: [] },
+			});
+			expect(json?.payload).toEqual(payload);
+		},
+	);
 
 	it('gives each event its typed fields', async () => {
 		const fields = async (event: LmlEventName) => (await deliver({ body: lmlSample(event) })).json;
@@ -78,9 +98,14 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 			testRegistrationId: LML_SAMPLE_IDS.testRegistrationId,
 			sampleReceivedAt: '2023-06-01T13:52:32.000Z',
 		});
-		expect(await fields('test_registration.lml_lab_id_created')).toMatchObject({ labId: '123-456' });
+		expect(await fields('test_registration.lml_lab_id_created')).toMatchObject({
+			labId: '123-456',
+		});
 		const shipped = await fields('order.shipped');
-		expect(shipped).toMatchObject({ orderId: LML_SAMPLE_IDS.orderId, url: expect.stringContaining('/api/order/') });
+		expect(shipped).toMatchObject({
+			orderId: LML_SAMPLE_IDS.orderId,
+			url: expect.stringContaining('/api/order/'),
+		});
 		expect(shipped).not.toHaveProperty('testRegistrationId');
 	});
 
@@ -91,9 +116,17 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 	});
 
 	it('still emits a genuine event whose payload does not match, with its issues', async () => {
-		const { json, response } = await deliver({ body: { event: 'test_registration.sample_received', data: { testregistration_id: 'tr-1', sample_received_at: 'yesterday' } } });
+		const { json, response } = await deliver({
+			body: {
+				event: 'test_registration.sample_received',
+				data: { testregistration_id: 'tr-1', sample_received_at: 'yesterday' },
+			},
+		});
 		expect(response.status).toBe(200);
-		expect(json).toMatchObject({ event: 'test_registration.sample_received', validation: { valid: false } });
+		expect(json).toMatchObject({
+			event: 'test_registration.sample_received',
+			validation: { valid: false },
+		});
 		expect((json?.validation as IDataObject).issues).toEqual([
 			{ path: 'data.sample_received_at', code: 'invalid_string', message: 'Not a valid datetime' },
 		]);
@@ -112,22 +145,41 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 
 describe('London Medical Laboratory Trigger: filters and unknown events', () => {
 	it('answers 200 without a run for an event not selected', async () => {
-		const { result, response } = await deliver({ parameters: { events: ['lab_results.complete'] }, body: lmlSample('order.shipped') });
+		const { result, response } = await deliver({
+			parameters: { events: ['lab_results.complete'] },
+			body: lmlSample('order.shipped'),
+		});
 		expect(result.workflowData).toBeUndefined();
-		expect(response).toEqual({ status: 200, body: { status: 'ignored', message: 'Event type not selected in the trigger' } });
+		expect(response).toEqual({
+			status: 200,
+			body: { status: 'ignored', message: 'Event type not selected in the trigger' },
+		});
 	});
 
 	it('runs for a selected event', async () => {
-		const { items } = await deliver({ parameters: { events: ['order.shipped'] }, body: lmlSample('order.shipped') });
+		const { items } = await deliver({
+			parameters: { events: ['order.shipped'] },
+			body: lmlSample('order.shipped'),
+		});
 		expect(items).toHaveLength(1);
 	});
 
 	it('ignores an unknown event unless asked to include it as "other"', async () => {
 		const unknown = { event: 'order.returned', data: { order_id: 'o-1' } };
 		expect((await deliver({ body: unknown })).result.workflowData).toBeUndefined();
-		const { json } = await deliver({ parameters: { options: { includeUnknownEvents: true } }, body: unknown });
-		expect(json).toMatchObject({ event: 'other', eventName: 'order.returned', validation: { valid: false } });
-		const filtered = await deliver({ parameters: { events: ['order.shipped'], options: { includeUnknownEvents: true } }, body: unknown });
+		const { json } = await deliver({
+			parameters: { options: { includeUnknownEvents: true } },
+			body: unknown,
+		});
+		expect(json).toMatchObject({
+			event: 'other',
+			eventName: 'order.returned',
+			validation: { valid: false },
+		});
+		const filtered = await deliver({
+			parameters: { events: ['order.shipped'], options: { includeUnknownEvents: true } },
+			body: unknown,
+		});
 		expect(filtered.result.workflowData).toBeUndefined();
 	});
 
@@ -145,34 +197,62 @@ describe('London Medical Laboratory Trigger: filters and unknown events', () => 
 
 describe('London Medical Laboratory Trigger: authentication', () => {
 	it('refuses a delivery without the secret, with the reason', async () => {
-		const { result, response } = await deliver({ request: { headers: { 'content-type': 'application/json' } }, body: lmlSample('order.shipped') });
+		const { result, response } = await deliver({
+			request: { headers: { 'content-type': 'application/json' } },
+			body: lmlSample('order.shipped'),
+		});
 		expect(result.workflowData).toBeUndefined();
 		expect(response.status).toBe(401);
 		expect(response.body?.message).toContain('carries no secret');
 	});
 
 	it('refuses a wrong secret', async () => {
-		const { response } = await deliver({ request: { headers: { 'X-Webhook-Secret': 'nope' } }, body: lmlSample('order.shipped') });
+		const { response } = await deliver({
+			request: { headers: { 'X-Webhook-Secret': 'nope' } },
+			body: lmlSample('order.shipped'),
+		});
 		expect(response).toMatchObject({ status: 401, body: { status: 'rejected' } });
 	});
 
 	it('accepts the secret as ?token=', async () => {
-		const { items } = await deliver({ request: { headers: {}, query: { token: secret } }, body: lmlSample('order.shipped') });
+		const { items } = await deliver({
+			request: { headers: {}, query: { token: secret } },
+			body: lmlSample('order.shipped'),
+		});
 		expect(items).toHaveLength(1);
 	});
 
 	it('accepts anything when verification is explicitly turned off', async () => {
-		const { items } = await deliver({ parameters: { authentication: 'none' }, request: { headers: {} }, body: lmlSample('order.shipped') });
+		const { items } = await deliver({
+			parameters: { authentication: 'none' },
+			request: { headers: {} },
+			body: lmlSample('order.shipped'),
+		});
 		expect(items).toHaveLength(1);
 	});
 
 	it('refuses to activate without a secret, unless verification is off', async () => {
-		const withoutSecret = { londonMedicalLaboratoryApi: { ...credentials().londonMedicalLaboratoryApi, webhookSecret: '' } };
-		await expect(trigger.webhookMethods.default.create.call(hookContext({ authentication: 'verify' }, withoutSecret))).rejects.toThrow(
-			'no webhook secret',
-		);
-		await expect(trigger.webhookMethods.default.create.call(hookContext({ authentication: 'none' }, withoutSecret))).resolves.toBe(true);
-		await expect(trigger.webhookMethods.default.create.call(hookContext({ authentication: 'verify' }, credentials()))).resolves.toBe(true);
+		const withoutSecret = {
+			londonMedicalLaboratoryApi: {
+				...credentials().londonMedicalLaboratoryApi,
+				webhookSecret: '',
+			},
+		};
+		await expect(
+			trigger.webhookMethods.default.create.call(
+				hookContext({ authentication: 'verify' }, withoutSecret),
+			),
+		).rejects.toThrow('no webhook secret');
+		await expect(
+			trigger.webhookMethods.default.create.call(
+				hookContext({ authentication: 'none' }, withoutSecret),
+			),
+		).resolves.toBe(true);
+		await expect(
+			trigger.webhookMethods.default.create.call(
+				hookContext({ authentication: 'verify' }, credentials()),
+			),
+		).resolves.toBe(true);
 	});
 });
 
@@ -182,8 +262,13 @@ describe('London Medical Laboratory Trigger: duplicates', () => {
 		expect((await deliver({ body: lmlSample('order.shipped'), staticData })).items).toHaveLength(1);
 		const second = await deliver({ body: lmlSample('order.shipped'), staticData });
 		expect(second.result.workflowData).toBeUndefined();
-		expect(second.response.body).toEqual({ status: 'duplicate', message: 'Duplicate delivery ignored' });
-		expect((await deliver({ body: lmlSample('order.delivered'), staticData })).items).toHaveLength(1);
+		expect(second.response.body).toEqual({
+			status: 'duplicate',
+			message: 'Duplicate delivery ignored',
+		});
+		expect((await deliver({ body: lmlSample('order.delivered'), staticData })).items).toHaveLength(
+			1,
+		);
 	});
 
 	it('stores hashes only: nothing from the payload lands in static data', async () => {
@@ -198,7 +283,9 @@ describe('London Medical Laboratory Trigger: duplicates', () => {
 		const staticData: IDataObject = {};
 		const parameters = { options: { deduplicate: false } };
 		await deliver({ parameters, body: lmlSample('order.shipped'), staticData });
-		expect((await deliver({ parameters, body: lmlSample('order.shipped'), staticData })).items).toHaveLength(1);
+		expect(
+			(await deliver({ parameters, body: lmlSample('order.shipped'), staticData })).items,
+		).toHaveLength(1);
 	});
 });
 
@@ -212,10 +299,20 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 		});
 		expect(response.status).toBe(200);
 		expect(payloadHost.requests).toHaveLength(0);
-		expect(fake.requests.map((request) => request.path)).toEqual([`/api/test_registration/${LML_SAMPLE_IDS.testRegistrationId}/lab_results/`]);
+		expect(fake.requests.map((request) => request.path)).toEqual([
+			`/api/test_registration/${LML_SAMPLE_IDS.testRegistrationId}/lab_results/`,
+		]);
 		const results = json?.results as IDataObject;
-		expect(results).toMatchObject({ ready: true, summary: { total: 4, high: 1, low: 1, needingAttention: 2 } });
-		expect((results.rows as IDataObject[])[0]).toMatchObject({ biomarker: 'TSH', value: 6.8, flag: 'high', flagSource: 'provider' });
+		expect(results).toMatchObject({
+			ready: true,
+			summary: { total: 4, high: 1, low: 1, needingAttention: 2 },
+		});
+		expect((results.rows as IDataObject[])[0]).toMatchObject({
+			biomarker: 'TSH',
+			value: 6.8,
+			flag: 'high',
+			flagSource: 'provider',
+		});
 		expect(json?.fullData).toEqual({ fetched: true });
 	});
 
@@ -224,42 +321,81 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 			parameters: fetchFull,
 			body: lmlSample('lab_results.complete', { testRegistrationId: LML_PENDING_REGISTRATION }),
 		});
-		expect(json?.results).toEqual({ ready: false, message: 'LML has not released these results yet' });
+		expect(json?.results).toEqual({
+			ready: false,
+			message: 'LML has not released these results yet',
+		});
 	});
 
 	it('fetches the new registration of a retest, and leaves patient details out by default', async () => {
-		const { json } = await deliver({ parameters: fetchFull, body: lmlSample('test_registration.retest') });
-		expect(fake.requests[0].path).toBe(`/api/test_registration/${LML_SAMPLE_IDS.retestTestRegistrationId}`);
-		expect(json?.testRegistration).toMatchObject({ id: LML_SAMPLE_IDS.retestTestRegistrationId, parent_id: LML_SAMPLE_IDS.testRegistrationId });
+		const { json } = await deliver({
+			parameters: fetchFull,
+			body: lmlSample('test_registration.retest'),
+		});
+		expect(fake.requests[0].path).toBe(
+			`/api/test_registration/${LML_SAMPLE_IDS.retestTestRegistrationId}`,
+		);
+		expect(json?.testRegistration).toMatchObject({
+			id: LML_SAMPLE_IDS.retestTestRegistrationId,
+			parent_id: LML_SAMPLE_IDS.testRegistrationId,
+		});
 		expect(JSON.stringify(json)).not.toContain('Jane');
 		const included = await deliver({
 			parameters: { options: { fetchFullData: true, deduplicate: false }, patientData: 'include' },
 			body: lmlSample('test_registration.retest'),
 		});
-		expect(included.json?.testRegistration).toMatchObject({ first_name: 'Jane', email: 'jane.smith@example.com' });
+		expect(included.json?.testRegistration).toMatchObject({
+			first_name: 'Jane',
+			email: 'jane.smith@example.com',
+		});
 	});
 
 	it('fetches the order for order events', async () => {
-		const { json } = await deliver({ parameters: fetchFull, body: lmlSample('order.delivered', { payloadHost: payloadHost.url }) });
-		expect(json?.order).toMatchObject({ id: LML_SAMPLE_IDS.orderId, tracking_number: expect.any(String) });
+		const { json } = await deliver({
+			parameters: fetchFull,
+			body: lmlSample('order.delivered', { payloadHost: payloadHost.url }),
+		});
+		expect(json?.order).toMatchObject({
+			id: LML_SAMPLE_IDS.orderId,
+			tracking_number: expect.any(String),
+		});
 		expect(payloadHost.requests).toHaveLength(0);
 	});
 
 	it('emits one item per biomarker when asked', async () => {
-		const { items } = await deliver({ parameters: { options: { fetchFullData: true, output: 'biomarkerRows' } }, body: lmlSample('lab_results.complete') });
-		expect(items.map((item) => item.json.biomarker)).toEqual(['TSH', 'Free T4', 'Vitamin D', 'Ferritin']);
-		expect(items[0].json).toMatchObject({ event: 'lab_results.complete', testRegistrationId: LML_SAMPLE_IDS.testRegistrationId });
+		const { items } = await deliver({
+			parameters: { options: { fetchFullData: true, output: 'biomarkerRows' } },
+			body: lmlSample('lab_results.complete'),
+		});
+		expect(items.map((item) => item.json.biomarker)).toEqual([
+			'TSH',
+			'Free T4',
+			'Vitamin D',
+			'Ferritin',
+		]);
+		expect(items[0].json).toMatchObject({
+			event: 'lab_results.complete',
+			testRegistrationId: LML_SAMPLE_IDS.testRegistrationId,
+		});
 		expect(items[0].json).not.toHaveProperty('payload');
 	});
 
 	it('still emits the event when the API cannot be reached, saying why', async () => {
 		const { context } = webhookContext({
 			parameters: { authentication: 'verify', events: ['*'], options: { fetchFullData: true } },
-			credentials: { londonMedicalLaboratoryApi: { ...credentials().londonMedicalLaboratoryApi, baseUrl: 'http://127.0.0.1:9' } },
+			credentials: {
+				londonMedicalLaboratoryApi: {
+					...credentials().londonMedicalLaboratoryApi,
+					baseUrl: 'http://127.0.0.1:9',
+				},
+			},
 			request: { headers: { 'X-Webhook-Secret': secret }, body: lmlSample('order.shipped') },
 		});
 		const result = await trigger.webhook.call(context);
-		expect(result.workflowData?.[0][0].json).toMatchObject({ event: 'order.shipped', fullData: { fetched: false, message: 'Could not reach London Medical Laboratory' } });
+		expect(result.workflowData?.[0][0].json).toMatchObject({
+			event: 'order.shipped',
+			fullData: { fetched: false, message: 'Could not reach London Medical Laboratory' },
+		});
 	});
 
 	it('does not fetch anything unless asked', async () => {

@@ -1,12 +1,23 @@
 import { mock } from 'jest-mock-extended';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { jsonBodyOf, jsonObjectFrom, MAX_BODY_BYTES, readDelivery } from '../../../nodes/shared/webhook/delivery';
+import {
+	jsonBodyOf,
+	jsonObjectFrom,
+	MAX_BODY_BYTES,
+	readDelivery,
+} from '../../../nodes/shared/webhook/delivery';
 
 describe('jsonObjectFrom', () => {
 	it('decodes a JSON object, with or without a byte-order mark', () => {
-		expect(jsonObjectFrom(Buffer.from('{"event":"x"}'))).toEqual({ ok: true, body: { event: 'x' } });
-		expect(jsonObjectFrom(Buffer.from('\uFEFF{"event":"x"}'))).toEqual({ ok: true, body: { event: 'x' } });
+		expect(jsonObjectFrom(Buffer.from('{"event":"x"}'))).toEqual({
+			ok: true,
+			body: { event: 'x' },
+		});
+		expect(jsonObjectFrom(Buffer.from('\uFEFF{"event":"x"}'))).toEqual({
+			ok: true,
+			body: { event: 'x' },
+		});
 	});
 
 	it.each([
@@ -34,7 +45,11 @@ describe('jsonBodyOf', () => {
 
 	async function deliveryOf(request: IDataObject) {
 		const context = mock<IWebhookFunctions>();
-		context.getRequestObject.mockReturnValue({ method: 'POST', readRawBody: jest.fn(), ...request } as never);
+		context.getRequestObject.mockReturnValue({
+			method: 'POST',
+			readRawBody: jest.fn(),
+			...request,
+		} as never);
 		context.getHeaderData.mockReturnValue({});
 		context.getQueryData.mockReturnValue({});
 		return readDelivery(context);
@@ -42,7 +57,9 @@ describe('jsonBodyOf', () => {
 
 	it("reuses n8n's parse of an application/json body instead of parsing the bytes again", async () => {
 		const parsedByN8n = { event: 'order.shipped', data: { id: 'o-1' } };
-		const outcome = jsonBodyOf(await deliveryOf({ rawBody: raw, contentType: 'application/json', body: parsedByN8n }));
+		const outcome = jsonBodyOf(
+			await deliveryOf({ rawBody: raw, contentType: 'application/json', body: parsedByN8n }),
+		);
 		expect(outcome.ok && outcome.body).toBe(parsedByN8n);
 	});
 
@@ -58,7 +75,9 @@ describe('jsonBodyOf', () => {
 
 	it('still refuses an oversized body that n8n parsed', async () => {
 		const huge = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20);
-		const outcome = jsonBodyOf(await deliveryOf({ rawBody: huge, contentType: 'application/json', body: { event: 'x' } }));
+		const outcome = jsonBodyOf(
+			await deliveryOf({ rawBody: huge, contentType: 'application/json', body: { event: 'x' } }),
+		);
 		expect(outcome).toMatchObject({ ok: false, status: 413 });
 	});
 });

@@ -16,7 +16,11 @@ const policy = { ttlSeconds: 3600, maxEntries: 10 };
 
 describe('deliveryFingerprint', () => {
 	it('is a short hash that does not contain the data it was made from', () => {
-		const key = deliveryFingerprint(['lml', 'lab_results.complete', { testregistration_id: 'patient-ref-42' }]);
+		const key = deliveryFingerprint([
+			'lml',
+			'lab_results.complete',
+			{ testregistration_id: 'patient-ref-42' },
+		]);
 		expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);
 		expect(key).not.toContain('42');
 	});
@@ -72,7 +76,8 @@ describe('recordDelivery', () => {
 
 	it('evicts the oldest generation first when over its bound, keeping the newest', () => {
 		const ledger = emptyLedger();
-		for (let index = 0; index < 11; index++) recordDelivery(ledger, `k${index}`, 1000 + index, policy);
+		for (let index = 0; index < 11; index++)
+			recordDelivery(ledger, `k${index}`, 1000 + index, policy);
 		expect(ledgerSize(ledger)).toBeLessThanOrEqual(policy.maxEntries);
 		expect(hasDelivery(ledger, 'k0', 1011)).toBe(false);
 		expect(hasDelivery(ledger, 'k10', 1011)).toBe(true);
@@ -103,8 +108,19 @@ describe('claimDelivery', () => {
 
 	const hash1 = deliveryFingerprint(['test', 1]);
 	const hash2 = deliveryFingerprint(['test', 2]);
-	const claim = (staticData: IDataObject, key: string, mode: 'webhook' | 'manual' = 'webhook', workflowId = 'wf') =>
-		claimDelivery(webhookContext({ parameters: {}, credentials: {}, request: {}, staticData, mode, workflowId }).context, key, policy, 5000);
+	const claim = (
+		staticData: IDataObject,
+		key: string,
+		mode: 'webhook' | 'manual' = 'webhook',
+		workflowId = 'wf',
+	) =>
+		claimDelivery(
+			webhookContext({ parameters: {}, credentials: {}, request: {}, staticData, mode, workflowId })
+				.context,
+			key,
+			policy,
+			5000,
+		);
 
 	it('keeps only hashes and expiry times in static data', () => {
 		const staticData: IDataObject = {};
@@ -121,8 +137,12 @@ describe('claimDelivery', () => {
 	it('still knows deliveries recorded in the earlier static-data format', () => {
 		const earlier = emptyLedger(4000);
 		recordDelivery(earlier, hash1, 4000, policy);
-		expect(claim({ deliveries: JSON.parse(JSON.stringify(earlier)) as IDataObject }, hash1)).toBe(false);
-		const staticData: IDataObject = { deliveries: JSON.parse(JSON.stringify(earlier)) as IDataObject };
+		expect(claim({ deliveries: JSON.parse(JSON.stringify(earlier)) as IDataObject }, hash1)).toBe(
+			false,
+		);
+		const staticData: IDataObject = {
+			deliveries: JSON.parse(JSON.stringify(earlier)) as IDataObject,
+		};
 		expect(claim(staticData, hash2)).toBe(true);
 		expect(staticData.deliveries).toMatchObject({ version: 3, currentSize: 2 });
 	});

@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { requestedLimit } from '../../../nodes/shared/descriptions';
-import { collectPages, MAX_PAGES, type Page, type PageRequest } from '../../../nodes/shared/pagination';
+import {
+	collectPages,
+	MAX_PAGES,
+	type Page,
+	type PageRequest,
+} from '../../../nodes/shared/pagination';
 import { executeContext } from '../../support/contexts';
 
 /** A page-number API over `total` records, recording each request. */
@@ -10,7 +15,10 @@ function pagedApi(total: number, maxPageSize: number) {
 		requests.push(request);
 		const page = (request.cursor as number | undefined) ?? 1;
 		const size = Math.min(request.pageSize, maxPageSize);
-		const items = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, i) => (page - 1) * size + i);
+		const items = Array.from(
+			{ length: Math.max(0, Math.min(size, total - (page - 1) * size)) },
+			(_, i) => (page - 1) * size + i,
+		);
 		return { items, next: page * size < total ? page + 1 : null };
 	};
 	return { requests, fetchPage };
@@ -24,17 +32,22 @@ describe('collectPages', () => {
 		[101, 2],
 		[250, 3],
 		[1000, 10],
-	])('returns all %i records in ceil(n / page size) = %i requests', async (total, expectedRequests) => {
-		const api = pagedApi(total, 100);
-		const records = await collectPages(api.fetchPage, { maxPageSize: 100 });
-		expect(records).toEqual([...Array(total).keys()]);
-		expect(api.requests).toHaveLength(expectedRequests);
-		expect(api.requests.every((request) => request.pageSize === 100)).toBe(true);
-	});
+	])(
+		'returns all %i records in ceil(n / page size) = %i requests',
+		async (total, expectedRequests) => {
+			const api = pagedApi(total, 100);
+			const records = await collectPages(api.fetchPage, { maxPageSize: 100 });
+			expect(records).toEqual([...Array(total).keys()]);
+			expect(api.requests).toHaveLength(expectedRequests);
+			expect(api.requests.every((request) => request.pageSize === 100)).toBe(true);
+		},
+	);
 
 	it('stops at the limit and asks for no more than it needs', async () => {
 		const api = pagedApi(1000, 100);
-		expect(await collectPages(api.fetchPage, { maxPageSize: 100, limit: 30 })).toEqual([...Array(30).keys()]);
+		expect(await collectPages(api.fetchPage, { maxPageSize: 100, limit: 30 })).toEqual([
+			...Array(30).keys(),
+		]);
 		expect(api.requests).toEqual([{ cursor: undefined, pageSize: 30 }]);
 		const wider = pagedApi(1000, 100);
 		expect(await collectPages(wider.fetchPage, { maxPageSize: 100, limit: 250 })).toHaveLength(250);
@@ -69,7 +82,9 @@ describe('collectPages', () => {
 			{ maxPageSize: 10 },
 		);
 		expect(looping).toEqual([1, 2]);
-		const empty = await collectPages(async () => ({ items: [], next: 'more' }), { maxPageSize: 10 });
+		const empty = await collectPages(async () => ({ items: [], next: 'more' }), {
+			maxPageSize: 10,
+		});
 		expect(empty).toEqual([]);
 	});
 
@@ -78,7 +93,8 @@ describe('collectPages', () => {
 	});
 
 	it('reads Return All as no limit, and Limit otherwise', () => {
-		const limitOf = (parameters: IDataObject) => requestedLimit(executeContext({ parameters, credentials: {} }), 0);
+		const limitOf = (parameters: IDataObject) =>
+			requestedLimit(executeContext({ parameters, credentials: {} }), 0);
 		expect(limitOf({ returnAll: true, limit: 7 })).toBeUndefined();
 		expect(limitOf({ returnAll: false, limit: 7 })).toBe(7);
 		expect(limitOf({ returnAll: false })).toBe(50);

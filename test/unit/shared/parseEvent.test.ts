@@ -5,7 +5,11 @@ import { describeIssue, issuePath, parseEvent } from '../../../nodes/shared/webh
 const schemas = {
 	'order.shipped': z.object({
 		event: z.literal('order.shipped'),
-		data: z.object({ order_id: z.string(), status: z.enum(['shipped', 'delivered']), items: z.array(z.object({ sku: z.string() })) }),
+		data: z.object({
+			order_id: z.string(),
+			status: z.enum(['shipped', 'delivered']),
+			items: z.array(z.object({ sku: z.string() })),
+		}),
 	}),
 };
 
@@ -20,12 +24,19 @@ describe('parseEvent', () => {
 	});
 
 	it('reports each issue with its path, and keeps the payload', () => {
-		const payload = { event: 'order.shipped', data: { order_id: 7, status: 'lost', items: [{ sku: 'A' }, {}] } };
+		const payload = {
+			event: 'order.shipped',
+			data: { order_id: 7, status: 'lost', items: [{ sku: 'A' }, {}] },
+		};
 		const parsed = parseEvent(schemas, 'order.shipped', payload);
 		expect(parsed.status).toBe('invalid');
 		if (parsed.status !== 'invalid') return;
 		expect(parsed.payload).toBe(payload);
-		expect(parsed.issues.map((issue) => issue.path).sort()).toEqual(['data.items[1].sku', 'data.order_id', 'data.status']);
+		expect(parsed.issues.map((issue) => issue.path).sort()).toEqual([
+			'data.items[1].sku',
+			'data.order_id',
+			'data.status',
+		]);
 	});
 
 	it('never puts the received value into an issue message', () => {
@@ -34,11 +45,17 @@ describe('parseEvent', () => {
 			data: { order_id: 'o-1', status: 'Jane Smith 1990-05-15', items: [] },
 		});
 		expect(JSON.stringify(parsed.status === 'invalid' && parsed.issues)).not.toContain('Jane');
-		expect(parsed.status === 'invalid' && parsed.issues[0].message).toBe('Expected one of: shipped, delivered');
+		expect(parsed.status === 'invalid' && parsed.issues[0].message).toBe(
+			'Expected one of: shipped, delivered',
+		);
 	});
 
 	it('reports an unknown event as such instead of throwing', () => {
-		expect(parseEvent(schemas, 'order.teleported', {})).toEqual({ status: 'unknown', event: 'order.teleported', payload: {} });
+		expect(parseEvent(schemas, 'order.teleported', {})).toEqual({
+			status: 'unknown',
+			event: 'order.teleported',
+			payload: {},
+		});
 		expect(parseEvent(schemas, 'toString', {}).status).toBe('unknown');
 	});
 });
@@ -50,7 +67,9 @@ describe('issue messages', () => {
 			.safeParse({ b: 'x', c: 'ab', d: 'yesterday' });
 		expect(result.success).toBe(false);
 		if (result.success) return;
-		const messages = Object.fromEntries(result.error.issues.map((issue) => [issue.path[0], describeIssue(issue).message]));
+		const messages = Object.fromEntries(
+			result.error.issues.map((issue) => [issue.path[0], describeIssue(issue).message]),
+		);
 		expect(messages).toEqual({
 			a: 'Required',
 			b: 'Expected number, received string',

@@ -4,7 +4,12 @@ const order = {
 	id: 'order-1',
 	user_id: 'user-1',
 	sample_id: 'S-1',
-	patient_details: { first_name: 'Jane', last_name: 'Smith', dob: '1990-05-15', email: 'jane@example.com' },
+	patient_details: {
+		first_name: 'Jane',
+		last_name: 'Smith',
+		dob: '1990-05-15',
+		email: 'jane@example.com',
+	},
 	patient_address: { first_line: '1 High Street', zip: '85004' },
 	lab_test: { name: 'Lipid Panel', markers: [{ name: 'LDL' }] },
 	events: [{ status: 'completed', data: { email: 'jane@example.com', note: 'kept' } }],
@@ -14,14 +19,27 @@ const order = {
 describe('withoutPatientIdentifiers', () => {
 	it('drops names, birth dates, contact details and addresses at any depth', () => {
 		const text = JSON.stringify(withoutPatientIdentifiers(order));
-		for (const identifier of ['Jane', 'Smith', '1990-05-15', 'jane@example.com', 'High Street', '85004']) {
+		for (const identifier of [
+			'Jane',
+			'Smith',
+			'1990-05-15',
+			'jane@example.com',
+			'High Street',
+			'85004',
+		]) {
 			expect(text).not.toContain(identifier);
 		}
 	});
 
 	it('keeps ids, test names, statuses and sex, and leaves the input untouched', () => {
 		const copy = withoutPatientIdentifiers(order);
-		expect(copy).toMatchObject({ id: 'order-1', user_id: 'user-1', sample_id: 'S-1', gender: 'female', lab_test: order.lab_test });
+		expect(copy).toMatchObject({
+			id: 'order-1',
+			user_id: 'user-1',
+			sample_id: 'S-1',
+			gender: 'female',
+			lab_test: order.lab_test,
+		});
 		expect(copy.events[0]).toEqual({ status: 'completed', data: { note: 'kept' } });
 		expect(order.patient_details.first_name).toBe('Jane');
 	});

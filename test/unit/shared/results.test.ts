@@ -6,7 +6,12 @@ import {
 	type LabResultRow,
 } from '../../../nodes/shared/results';
 
-function row(biomarker: string, value: number | null, flag: LabResultRow['flag'], extra: Partial<LabResultRow> = {}): LabResultRow {
+function row(
+	biomarker: string,
+	value: number | null,
+	flag: LabResultRow['flag'],
+	extra: Partial<LabResultRow> = {},
+): LabResultRow {
 	return {
 		biomarker,
 		code: null,
@@ -34,10 +39,17 @@ describe('numericValue', () => {
 		[12, 12],
 	])('reads %j as %p', (input, expected) => expect(numericValue(input)).toBe(expected));
 
-	it.each(['<0.5', '>90', 'Negative', 'Quantity Not Sufficient', '', null, undefined, true, Number.NaN])(
-		'gives null for %p',
-		(input) => expect(numericValue(input)).toBeNull(),
-	);
+	it.each([
+		'<0.5',
+		'>90',
+		'Negative',
+		'Quantity Not Sufficient',
+		'',
+		null,
+		undefined,
+		true,
+		Number.NaN,
+	])('gives null for %p', (input) => expect(numericValue(input)).toBeNull());
 });
 
 describe('flagFromRange', () => {
@@ -65,22 +77,41 @@ describe('summariseResults', () => {
 			row('Potassium', 6.9, 'critical'),
 			row('HIV', null, 'unknown'),
 		]);
-		expect(summary).toMatchObject({ total: 5, normal: 1, high: 1, low: 1, critical: 1, abnormal: 0, unknown: 1, needingAttention: 3 });
+		expect(summary).toMatchObject({
+			total: 5,
+			normal: 1,
+			high: 1,
+			low: 1,
+			critical: 1,
+			abnormal: 0,
+			unknown: 1,
+			needingAttention: 3,
+		});
 		expect(summary.attentionLines).toEqual([
 			'Potassium 6.9 mmol/L (critical)',
 			'LDL Cholesterol 4.2 mmol/L (high, range 0–3)',
 			'Vitamin D 31 nmol/L (low, range 50–175)',
 		]);
-		expect(summary.text).toBe(`3 of 5 results need attention: ${summary.attentionLines.join('; ')}.`);
+		expect(summary.text).toBe(
+			`3 of 5 results need attention: ${summary.attentionLines.join('; ')}.`,
+		);
 	});
 
 	it('says so when everything is in range, or nothing has arrived', () => {
-		expect(summariseResults([row('A', 1, 'normal'), row('B', 2, 'normal')]).text).toBe('All 2 results are within range.');
+		expect(summariseResults([row('A', 1, 'normal'), row('B', 2, 'normal')]).text).toBe(
+			'All 2 results are within range.',
+		);
 		expect(summariseResults([]).text).toBe('No results yet.');
 	});
 
 	it('shows one-sided ranges and the value as reported', () => {
-		expect(describeResult(row('CRP', null, 'high', { valueText: '>90', referenceHigh: 5, unit: 'mg/L' }))).toBe('CRP >90 mg/L (high, range ≤ 5)');
-		expect(describeResult(row('eGFR', 55, 'low', { referenceLow: 60, unit: null }))).toBe('eGFR 55 (low, range ≥ 60)');
+		expect(
+			describeResult(
+				row('CRP', null, 'high', { valueText: '>90', referenceHigh: 5, unit: 'mg/L' }),
+			),
+		).toBe('CRP >90 mg/L (high, range ≤ 5)');
+		expect(describeResult(row('eGFR', 55, 'low', { referenceLow: 60, unit: null }))).toBe(
+			'eGFR 55 (low, range ≥ 60)',
+		);
 	});
 });

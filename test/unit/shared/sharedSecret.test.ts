@@ -2,8 +2,17 @@ import { secretsEqual, verifySharedSecret } from '../../../nodes/shared/webhook/
 
 const expected = 'correct-horse-battery-staple';
 
-function check(headers: Record<string, string>, query: Record<string, unknown> = {}, secret: { value?: string } = { value: expected }) {
-	return verifySharedSecret({ headers, query, headerName: 'X-Webhook-Secret', expected: secret.value });
+function check(
+	headers: Record<string, string>,
+	query: Record<string, unknown> = {},
+	secret: { value?: string } = { value: expected },
+) {
+	return verifySharedSecret({
+		headers,
+		query,
+		headerName: 'X-Webhook-Secret',
+		expected: secret.value,
+	});
 }
 
 describe('verifySharedSecret', () => {
@@ -29,16 +38,25 @@ describe('verifySharedSecret', () => {
 	});
 
 	it('prefers the header: a wrong header is not rescued by a right token', () => {
-		expect(check({ 'x-webhook-secret': 'guess' }, { token: expected })).toMatchObject({ ok: false, reason: 'wrong_secret' });
+		expect(check({ 'x-webhook-secret': 'guess' }, { token: expected })).toMatchObject({
+			ok: false,
+			reason: 'wrong_secret',
+		});
 	});
 
 	it('fails closed when no secret is configured', () => {
-		expect(check({ 'x-webhook-secret': '' }, {}, { value: '' })).toMatchObject({ ok: false, reason: 'no_secret' });
+		expect(check({ 'x-webhook-secret': '' }, {}, { value: '' })).toMatchObject({
+			ok: false,
+			reason: 'no_secret',
+		});
 		expect(check({}, {}, {})).toMatchObject({ ok: false, reason: 'no_secret' });
 	});
 
 	it('ignores a non-string token (repeated query parameters)', () => {
-		expect(check({}, { token: [expected, expected] })).toMatchObject({ ok: false, reason: 'missing_secret' });
+		expect(check({}, { token: [expected, expected] })).toMatchObject({
+			ok: false,
+			reason: 'missing_secret',
+		});
 	});
 });
 

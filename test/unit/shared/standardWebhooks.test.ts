@@ -17,7 +17,10 @@ function signed(payload = body, signingSecret = secret, timestamp = sentAt, id =
 	return { 'svix-id': id, 'svix-timestamp': String(timestamp), 'svix-signature': signature };
 }
 
-function verify(headers: Record<string, string>, options: { secrets?: string[]; now?: number; rawBody?: string } = {}) {
+function verify(
+	headers: Record<string, string>,
+	options: { secrets?: string[]; now?: number; rawBody?: string } = {},
+) {
 	return verifyStandardWebhook({
 		rawBody: Buffer.from(options.rawBody ?? body),
 		headers,
@@ -46,8 +49,14 @@ describe('verifyStandardWebhook', () => {
 	});
 
 	it('rejects a stale message, and one from the future, with distinct reasons', () => {
-		expect(verify(signed(), { now: sentAt + 301 })).toMatchObject({ ok: false, reason: 'timestamp_too_old' });
-		expect(verify(signed(), { now: sentAt - 301 })).toMatchObject({ ok: false, reason: 'timestamp_too_new' });
+		expect(verify(signed(), { now: sentAt + 301 })).toMatchObject({
+			ok: false,
+			reason: 'timestamp_too_old',
+		});
+		expect(verify(signed(), { now: sentAt - 301 })).toMatchObject({
+			ok: false,
+			reason: 'timestamp_too_new',
+		});
 		expect(verify(signed(), { now: sentAt + 300 }).ok).toBe(true);
 	});
 
@@ -67,11 +76,17 @@ describe('verifyStandardWebhook', () => {
 			ok: false,
 			reason: 'no_matching_signature',
 		});
-		expect(verify(signed(), { rawBody: `${body} ` })).toMatchObject({ ok: false, reason: 'no_matching_signature' });
+		expect(verify(signed(), { rawBody: `${body} ` })).toMatchObject({
+			ok: false,
+			reason: 'no_matching_signature',
+		});
 	});
 
 	it('rejects a message signed with another secret', () => {
-		expect(verify(signed(body, otherSecret))).toMatchObject({ ok: false, reason: 'no_matching_signature' });
+		expect(verify(signed(body, otherSecret))).toMatchObject({
+			ok: false,
+			reason: 'no_matching_signature',
+		});
 	});
 
 	it('accepts either of two configured secrets (rotation)', () => {
@@ -82,7 +97,10 @@ describe('verifyStandardWebhook', () => {
 	it('accepts a header listing several signatures when any one matches', () => {
 		const ours = signed();
 		const theirs = signed(body, otherSecret);
-		const headers = { ...ours, 'svix-signature': `${theirs['svix-signature']} v1a,ignored ${ours['svix-signature']}` };
+		const headers = {
+			...ours,
+			'svix-signature': `${theirs['svix-signature']} v1a,ignored ${ours['svix-signature']}`,
+		};
 		expect(verify(headers).ok).toBe(true);
 	});
 
@@ -92,16 +110,21 @@ describe('verifyStandardWebhook', () => {
 		expect(verify(headers)).toMatchObject({ ok: false, reason: 'no_matching_signature' });
 	});
 
-	it.each(['svix-id', 'svix-timestamp', 'svix-signature'])('names the missing header %s', (header) => {
-		const headers: Record<string, string> = signed();
-		delete headers[header];
-		const verdict = verify(headers);
-		expect(verdict).toMatchObject({ ok: false, reason: 'missing_headers' });
-		expect(verdict.ok === false && verdict.message).toContain(header);
-	});
+	it.each(['svix-id', 'svix-timestamp', 'svix-signature'])(
+		'names the missing header %s',
+		(header) => {
+			const headers: Record<string, string> = signed();
+			delete headers[header];
+			const verdict = verify(headers);
+			expect(verdict).toMatchObject({ ok: false, reason: 'missing_headers' });
+			expect(verdict.ok === false && verdict.message).toContain(header);
+		},
+	);
 
 	it('accepts the webhook-* header names of white-labelled senders', () => {
-		const headers = Object.fromEntries(Object.entries(signed()).map(([name, value]) => [name.replace('svix-', 'webhook-'), value]));
+		const headers = Object.fromEntries(
+			Object.entries(signed()).map(([name, value]) => [name.replace('svix-', 'webhook-'), value]),
+		);
 		expect(verify(headers).ok).toBe(true);
 	});
 
@@ -124,13 +147,19 @@ describe('verifyStandardWebhook', () => {
 describe('secrets', () => {
 	it('decodes the base64 after whsec_, and bare base64 too', () => {
 		expect(signingKeyFrom(secret)?.export().toString()).toBe('lab-testing-unit-secret!');
-		expect(signingKeyFrom(secret.slice('whsec_'.length))?.export().toString()).toBe('lab-testing-unit-secret!');
+		expect(signingKeyFrom(secret.slice('whsec_'.length))?.export().toString()).toBe(
+			'lab-testing-unit-secret!',
+		);
 		expect(signingKeyFrom('whsec_')).toBeUndefined();
 		expect(signingKeyFrom('whsec_abc*')).toBeUndefined();
 	});
 
 	it('splits several secrets on spaces, commas and new lines', () => {
-		expect(splitSecrets(` ${secret},${otherSecret}\n${secret} `)).toEqual([secret, otherSecret, secret]);
+		expect(splitSecrets(` ${secret},${otherSecret}\n${secret} `)).toEqual([
+			secret,
+			otherSecret,
+			secret,
+		]);
 		expect(splitSecrets(undefined)).toEqual([]);
 	});
 });

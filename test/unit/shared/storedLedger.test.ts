@@ -1,4 +1,8 @@
-import { deliveryFingerprint, emptyLedger, recordDelivery } from '../../../nodes/shared/webhook/deliveryLedger';
+import {
+	deliveryFingerprint,
+	emptyLedger,
+	recordDelivery,
+} from '../../../nodes/shared/webhook/deliveryLedger';
 import {
 	emptyStoredLedger,
 	isStoredLedger,
@@ -35,8 +39,10 @@ describe('the ledger kept in static data', () => {
 		const ledger = emptyStoredLedger();
 		const wide = { ttlSeconds: 3600, maxEntries: 2000 };
 		for (let index = 0; index < 999; index++) storeDelivery(ledger, key(index), 1000, wide);
-		for (let index = 0; index < 999; index++) expect(storedHasDelivery(ledger, key(index), 1001)).toBe(true);
-		for (let index = 999; index < 1500; index++) expect(storedHasDelivery(ledger, key(index), 1001)).toBe(false);
+		for (let index = 0; index < 999; index++)
+			expect(storedHasDelivery(ledger, key(index), 1001)).toBe(true);
+		for (let index = 999; index < 1500; index++)
+			expect(storedHasDelivery(ledger, key(index), 1001)).toBe(false);
 	});
 
 	it('rotates like the in-process ledger: on age, dropping only expired keys', () => {
@@ -65,14 +71,22 @@ describe('the ledger kept in static data', () => {
 		const ledger = emptyStoredLedger();
 		const keys = Array.from({ length: 8 }, (_, index) => key(index));
 		for (const each of keys) storeDelivery(ledger, each, 1000, policy);
-		expect(Object.keys(ledger).sort()).toEqual(['current', 'currentSize', 'currentStartedAt', 'previous', 'version']);
+		expect(Object.keys(ledger).sort()).toEqual([
+			'current',
+			'currentSize',
+			'currentStartedAt',
+			'previous',
+			'version',
+		]);
 		const copy: unknown = JSON.parse(JSON.stringify(ledger));
 		expect(isStoredLedger(copy)).toBe(true);
 		expect(keys.every((each) => storedHasDelivery(storedLedgerFrom(copy), each, 1001))).toBe(true);
 	});
 
 	it('takes only fingerprints, which keep the records fixed-width', () => {
-		expect(() => storeDelivery(emptyStoredLedger(), 'not-a-fingerprint', 1000, policy)).toThrow('fingerprint');
+		expect(() => storeDelivery(emptyStoredLedger(), 'not-a-fingerprint', 1000, policy)).toThrow(
+			'fingerprint',
+		);
 		expect(storedHasDelivery(emptyStoredLedger(), 'not-a-fingerprint', 1000)).toBe(false);
 		expect(isStoredLedger({ ...emptyStoredLedger(), current: 'broken' })).toBe(false);
 	});

@@ -29,7 +29,9 @@ describe('cleanUpEarlierRuns', () => {
 	}
 
 	it('removes the runs beyond the newest ones together with their n8n user folders', () => {
-		const folders = Array.from({ length: 3 }, () => mkdtempSync(join(tmpdir(), 'lab-testing-n8n-')));
+		const folders = Array.from({ length: 3 }, () =>
+			mkdtempSync(join(tmpdir(), 'lab-testing-n8n-')),
+		);
 		const runs = folders.map((folder, index) => finishedRun(`run-${index}`, 100 - index, folder));
 		cleanUpEarlierRuns(workRoot, 'n8n.pid.json', 'user-folder', 2);
 		expect(runs.map(existsSync)).toEqual([false, true, true]);

@@ -118,13 +118,17 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['create'] } },
+	properties,
+);
 
 /** The `POST /orders/v3` body: the product, and a nested `delivery` with the recipient and address. */
 export function orderBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = context.getNode();
 	const value = (name: string) => String(context.getNodeParameter(name, itemIndex, '')).trim();
-	const required = (name: string, label: string) => requireValue(node, value(name), label, itemIndex);
+	const required = (name: string, label: string) =>
+		requireValue(node, value(name), label, itemIndex);
 	const countryCode = required('countryCode', 'Country Code').toUpperCase();
 	if (!/^[A-Z]{2}$/.test(countryCode)) {
 		throw new NodeOperationError(node, 'Country Code must be a two-letter ISO code', {
@@ -158,8 +162,13 @@ export function orderBody(context: IExecuteFunctions, itemIndex: number): IDataO
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const body = orderBody(this, itemIndex);
 	const created = await createOrder(this, body, itemIndex);
-	return toItems(Object.keys(created).length ? created : { created: true, productCode: body.productCode });
+	return toItems(
+		Object.keys(created).length ? created : { created: true, productCode: body.productCode },
+	);
 }

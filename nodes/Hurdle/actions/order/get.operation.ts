@@ -17,13 +17,20 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. HRD-100234',
-		description: 'The orderNumber Hurdle returned when the order was created, also sent in every ORDER event',
+		description:
+			'The orderNumber Hurdle returned when the order was created, also sent in every ORDER event',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const orderNumber = requireValue(
 		this.getNode(),
 		this.getNodeParameter('orderNumber', itemIndex) as string,

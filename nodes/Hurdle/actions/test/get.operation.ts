@@ -18,7 +18,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 6377bcd6cd7907948cb56ff7',
-		description: 'Not the kit ID: Hurdle sends the test ID in test events from TEST.LAB_ACCESSIONED on',
+		description:
+			'Not the kit ID: Hurdle sends the test ID in test events from TEST.LAB_ACCESSIONED on',
 	},
 	{
 		displayName: 'Output',
@@ -45,17 +46,33 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['test'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const testId = requireValue(this.getNode(), this.getNodeParameter('testId', itemIndex) as string, 'Test ID', itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const testId = requireValue(
+		this.getNode(),
+		this.getNodeParameter('testId', itemIndex) as string,
+		'Test ID',
+		itemIndex,
+	);
 	const test = await getTest(this, testId, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex) as string;
 	if (output === 'raw') return toItems(test);
 	if (output === 'rows') {
 		const rows = hurdleResultRows(test);
 		if (rows.length === 0) return toItems({ testId, ready: false, message: NO_RESULTS_YET });
-		const identity = { testId, kitId: test.kitId ?? null, productCode: test.productCode ?? null, status: test.status ?? null };
+		const identity = {
+			testId,
+			kitId: test.kitId ?? null,
+			productCode: test.productCode ?? null,
+			status: test.status ?? null,
+		};
 		return toItems(rows.map((row) => ({ ...identity, ...row })));
 	}
 	return toItems({ ...test, results: hurdleResults(test) });

@@ -89,7 +89,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['test'], operation: ['registerKit'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['test'], operation: ['registerKit'] } },
+	properties,
+);
 
 /** The `POST /tests/v2` body: the kit, the person taking the test and, if not linked yet, the barcode. */
 export function registrationBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -98,7 +101,9 @@ export function registrationBody(context: IExecuteFunctions, itemIndex: number):
 		requireValue(node, String(context.getNodeParameter(name, itemIndex, '')), label, itemIndex);
 	const dateOfBirth = required('dateOfBirth', 'Date of Birth');
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth) || Number.isNaN(Date.parse(dateOfBirth))) {
-		throw new NodeOperationError(node, 'Date of Birth must be a date written as YYYY-MM-DD', { itemIndex });
+		throw new NodeOperationError(node, 'Date of Birth must be a date written as YYYY-MM-DD', {
+			itemIndex,
+		});
 	}
 	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const barcode = String(additional.barcode ?? '').trim();
@@ -117,7 +122,10 @@ export function registrationBody(context: IExecuteFunctions, itemIndex: number):
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const body = registrationBody(this, itemIndex);
 	const { statusCode, body: response } = await registerKit(this, body, itemIndex);
 	return toItems({
@@ -125,7 +133,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...(body.barcode ? { barcode: body.barcode } : {}),
 		accepted: true,
 		statusCode,
-		message: 'Hurdle accepted the registration; a TEST.REGISTERED event follows once it is processed',
+		message:
+			'Hurdle accepted the registration; a TEST.REGISTERED event follows once it is processed',
 		...(Object.keys(response).length ? { response } : {}),
 	});
 }

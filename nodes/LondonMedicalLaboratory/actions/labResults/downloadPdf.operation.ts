@@ -1,22 +1,35 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import { binaryPropertyProperty } from '../../../shared/descriptions';
 import { downloadResultsPdf } from '../../transport';
 import { testRegistrationIdAt, testRegistrationLocator } from '../common';
 
-export const description = updateDisplayOptions({ show: { resource: ['labResults'], operation: ['downloadPdf'] } }, [
-	testRegistrationLocator,
-	binaryPropertyProperty('The results report, as a PDF file'),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['labResults'], operation: ['downloadPdf'] } },
+	[testRegistrationLocator, binaryPropertyProperty('The results report, as a PDF file')],
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const testRegistrationId = testRegistrationIdAt(this, itemIndex);
 	const pdf = await downloadResultsPdf(this, testRegistrationId);
 	if (!pdf) {
-		return [{ json: { testRegistrationId, ready: false, message: 'LML has not released the report yet' } }];
+		return [
+			{
+				json: { testRegistrationId, ready: false, message: 'LML has not released the report yet' },
+			},
+		];
 	}
 	const fileName = `lml-results-${testRegistrationId}.pdf`;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const file = await this.helpers.prepareBinaryData(pdf, fileName, 'application/pdf');
-	return [{ json: { testRegistrationId, ready: true, fileName }, binary: { [binaryPropertyName]: file } }];
+	return [
+		{ json: { testRegistrationId, ready: true, fileName }, binary: { [binaryPropertyName]: file } },
+	];
 }

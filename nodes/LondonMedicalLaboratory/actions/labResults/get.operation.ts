@@ -33,17 +33,33 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['labResults'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['labResults'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const testRegistrationId = testRegistrationIdAt(this, itemIndex);
 	const outcome = await getLabResults(this, testRegistrationId);
 	if (!outcome.ready) {
-		return toItems({ testRegistrationId, ready: false, message: 'LML has not released these results yet' });
+		return toItems({
+			testRegistrationId,
+			ready: false,
+			message: 'LML has not released these results yet',
+		});
 	}
 	const rows = outcome.results.map(lmlResultRow);
 	if (this.getNodeParameter('output', itemIndex) === 'rows') {
 		return toItems(rows.map((row) => ({ testRegistrationId, ...row })));
 	}
-	return toItems({ testRegistrationId, ready: true, summary: summariseResults(rows), rows, raw: outcome.results });
+	return toItems({
+		testRegistrationId,
+		ready: true,
+		summary: summariseResults(rows),
+		rows,
+		raw: outcome.results,
+	});
 }

@@ -20,9 +20,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const orderId = requireValue(this.getNode(), this.getNodeParameter('orderId', itemIndex) as string, 'Order ID', itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const orderId = requireValue(
+		this.getNode(),
+		this.getNodeParameter('orderId', itemIndex) as string,
+		'Order ID',
+		itemIndex,
+	);
 	return toItems(await getOrder(this, orderId));
 }

@@ -72,17 +72,24 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const limit = requestedLimit(this, itemIndex);
-	const { shipping_type_in: shippingTypes, all_products: allProducts, ...filters } = this.getNodeParameter(
-		'filters',
-		itemIndex,
-		{},
-	) as IDataObject;
+	const {
+		shipping_type_in: shippingTypes,
+		all_products: allProducts,
+		...filters
+	} = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { ...filters };
-	if (Array.isArray(shippingTypes) && shippingTypes.length) qs['shipping_type_in[]'] = shippingTypes;
+	if (Array.isArray(shippingTypes) && shippingTypes.length)
+		qs['shipping_type_in[]'] = shippingTypes;
 	if (allProducts) qs.all_products = 1;
 	return toItems(await lmlList(this, '/api/product/', qs, limit));
 }
