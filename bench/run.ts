@@ -138,13 +138,15 @@ function targetsOf(results: Results): TargetCheck[] {
 		}
 	}
 	if (results.staticData) {
-		const ours = results.staticData.map((point) => point.oursMicroseconds);
-		const ratio = Math.max(...ours) / ours[0];
+		// Bounded: at every fill, our part of a call costs less than n8n's own JSON work on the same data.
+		const worst = Math.max(
+			...results.staticData.map((point) => point.oursMicroseconds / point.n8nJsonMicroseconds),
+		);
 		checks.push({
 			measure: '3',
-			target: 'ledger in static data, our check + record: full ≤ 2× its cost at 10%',
-			figure: `${formatNumber(ratio, 2)}×`,
-			met: ratio <= 2,
+			target: "ledger in static data, our look-up + save merge: ≤ n8n's JSON parse + serialise",
+			figure: `${formatNumber(worst, 2)}×`,
+			met: worst <= 1,
 		});
 	}
 	if (results.getMany) {
@@ -208,7 +210,7 @@ async function main(): Promise<void> {
 		results.verification = benchmarkVerification(quick ? 3 : 7);
 		say(`${printVerification(results.verification)}\n`);
 		results.pipeline = await benchmarkPipeline(quick ? 3 : 7, quick ? 5_000 : 10_000);
-		results.stages = benchmarkJunctionStages(quick ? 3 : 5);
+		results.stages = await benchmarkJunctionStages(quick ? 3 : 5);
 		say(`${printPipeline(results.pipeline, results.stages)}\n`);
 	}
 	if (selected.includes('ledger')) {

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import type { INode } from 'n8n-workflow';
 
 import { LML_DUPLICATE_WINDOW_HOURS } from '../nodes/LondonMedicalLaboratory/webhook';
-import { deliveryFingerprint } from '../nodes/shared/webhook/deliveryLedger';
-import { emptyStoredLedger, storeDelivery } from '../nodes/shared/webhook/storedLedger';
+import { deliveryFingerprint, EMPTY_LEDGER, ledgerWith } from '../nodes/shared/webhook/ledger';
 import type { FakeUrls } from '../test/e2e/environment';
 import {
 	credentialJson,
@@ -250,14 +249,14 @@ function webhookNodeWorkflow(headerAuth: boolean): E2eWorkflow {
 }
 
 /** Static data as the trigger leaves it after `entries` deliveries: a ledger at its default bound. */
-function fullLedgerStaticData(nodeName: string, entries: number): Record<string, unknown> {
+function fullLedgerStaticData(nodeId: string, entries: number): Record<string, unknown> {
 	const now = Math.floor(Date.now() / 1000);
-	const policy = { ttlSeconds: LML_DUPLICATE_WINDOW_HOURS * 3600, maxEntries: entries };
-	const ledger = emptyStoredLedger(now);
+	const expiresAt = now + LML_DUPLICATE_WINDOW_HOURS * 3600;
+	let ledger = EMPTY_LEDGER;
 	// One short of the bound, so the ledger holds between `entries - 1` and `entries` keys throughout.
 	for (let index = 0; index < entries - 1; index++)
-		storeDelivery(ledger, deliveryFingerprint(['prefill', index]), now, policy);
-	return { [`node:${nodeName}`]: { deliveries: ledger } };
+		ledger = ledgerWith(ledger, deliveryFingerprint(['prefill', index]), expiresAt, now, entries);
+	return { global: { labTestingDeliveries: { version: 4, ledgers: { [nodeId]: ledger } } } };
 }
 
 /** CPU time (user + system) a process has used so far, in milliseconds. */
@@ -406,8 +405,9 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 			parameters: {},
 			typeVersion: options.triggerVersion ?? 1.1,
 		});
+		const triggerNode = fullLedger.json.nodes.find((node) => node.name === TRIGGER_NODE)!;
 		Object.assign(fullLedger.json, {
-			staticData: fullLedgerStaticData(TRIGGER_NODE, FULL_LEDGER_ENTRIES),
+			staticData: fullLedgerStaticData(triggerNode.id, FULL_LEDGER_ENTRIES),
 		});
 		const webhookNode = webhookNodeWorkflow(false);
 		const webhookNodeHeaderAuth = webhookNodeWorkflow(true);

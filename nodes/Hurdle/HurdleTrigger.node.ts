@@ -16,6 +16,7 @@ import {
 	eventsProperty,
 	triggerOptionsProperty,
 	triggerPanel,
+	triggerWebhooks,
 } from '../shared/webhook/triggerDescription';
 import { hurdleEventOptions } from './events';
 import { hurdleApi } from './transport';
@@ -73,10 +74,7 @@ export class HurdleTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'hurdleApi', required: true }],
 		// Hurdle can be set to deliver by POST (JSON body) or GET (query parameters): both reach webhook().
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: triggerWebhooks('POST', 'GET'),
 		triggerPanel: triggerPanel(
 			'Hurdle',
 			'add it as a webhook in the Hurdle partner portal (Developers section), with the secret from the credential as a custom header.',

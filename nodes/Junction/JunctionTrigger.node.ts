@@ -16,6 +16,7 @@ import {
 	eventsProperty,
 	triggerOptionsProperty,
 	triggerPanel,
+	triggerWebhooks,
 } from '../shared/webhook/triggerDescription';
 import { junctionEventOptions, modalityOptions, orderStatusOptions } from './events';
 import { junctionApi } from './transport';
@@ -84,9 +85,7 @@ export class JunctionTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'junctionApi', required: true }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: triggerWebhooks('POST'),
 		triggerPanel: triggerPanel(
 			'Junction',
 			'in the Junction dashboard open Webhooks › Add Endpoint, paste the URL, then copy the Signing Secret of the endpoint into the credential.',

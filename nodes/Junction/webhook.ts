@@ -95,6 +95,9 @@ export const junctionWebhookSource: WebhookSource<typeof junctionEventSchemas> =
 	eventName: (payload) => (typeof payload.event_type === 'string' ? payload.event_type : undefined),
 
 	// The svix-id stays the same on every retry of a message; without it (verification off) the body decides.
+	deliveryId: (delivery) =>
+		headerValue(delivery.headers, 'svix-id') ?? headerValue(delivery.headers, 'webhook-id'),
+
 	fingerprint(delivery, payload, event) {
 		const messageId =
 			headerValue(delivery.headers, 'svix-id') ?? headerValue(delivery.headers, 'webhook-id');

@@ -15,6 +15,7 @@ import {
 	eventsProperty,
 	triggerOptionsProperty,
 	triggerPanel,
+	triggerWebhooks,
 } from '../shared/webhook/triggerDescription';
 import { lmlEventOptions } from './events';
 import { lmlApi } from './transport';
@@ -41,9 +42,7 @@ export class LondonMedicalLaboratoryTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'londonMedicalLaboratoryApi', required: true }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: triggerWebhooks('POST'),
 		triggerPanel: triggerPanel(
 			'London Medical Laboratory',
 			'send it, with the webhook secret header, to your LML account manager.',

@@ -46,7 +46,29 @@ export type ApiContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFun
 
 const MAX_ATTEMPTS = 3;
 const MAX_RETRY_DELAY_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 60_000;
 const RETRYABLE = new Set([429, 502, 503, 504]);
+
+/** Deadlines (epoch ms) set by `withinDeadline` for the calls made in one context. */
+const deadlines = new WeakMap<ApiContext, number>();
+
+/**
+ * Runs `work` with every provider request it makes in `context` bounded by the deadline: each request
+ * times out when the deadline passes, and no retry waits beyond it. A trigger uses this so that
+ * fetching full data never makes the sender wait past its own timeout.
+ */
+export async function withinDeadline<T>(
+	context: ApiContext,
+	deadline: number,
+	work: () => Promise<T>,
+): Promise<T> {
+	deadlines.set(context, deadline);
+	try {
+		return await work();
+	} finally {
+		deadlines.delete(context);
+	}
+}
 
 /** Joins path segments, percent-encoding each id so it cannot change the path. */
 export function apiPath(...segments: Array<string | number>): string {
@@ -83,10 +105,14 @@ export async function callApi<Body = unknown>(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		sendCredentialsOnCrossOriginRedirect: false,
-		timeout: 60_000,
+		timeout: REQUEST_TIMEOUT_MS,
 	};
+	const deadline = deadlines.get(context);
+	const timeLeft = () => (deadline === undefined ? Infinity : deadline - Date.now());
 
 	for (let attempt = 1; ; attempt++) {
+		if (timeLeft() <= 0) throw outOfTime(context.getNode(), api, itemIndex);
+		options.timeout = Math.min(REQUEST_TIMEOUT_MS, Math.ceil(timeLeft()));
 		let response: ApiResponse<Body>;
 		try {
 			response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -95,19 +121,21 @@ export async function callApi<Body = unknown>(
 				options,
 			)) as ApiResponse<Body>;
 		} catch (error) {
+			if (timeLeft() <= 0) throw outOfTime(context.getNode(), api, itemIndex);
 			throw unreachable(context.getNode(), api, error, itemIndex);
 		}
 		const { statusCode } = response;
 		if ((statusCode >= 200 && statusCode < 300) || call.returnStatuses?.includes(statusCode))
 			return response;
 		const retryable = RETRYABLE.has(statusCode) && (call.method === 'GET' || statusCode === 429);
-		if (!retryable || attempt >= MAX_ATTEMPTS) {
+		const delay = retryDelayMs(response.headers, attempt);
+		if (!retryable || attempt >= MAX_ATTEMPTS || delay >= timeLeft()) {
 			throw apiError(context.getNode(), api, statusCode, response.body, {
 				itemIndex,
 				attempts: attempt,
 			});
 		}
-		await sleep(retryDelayMs(response.headers, attempt));
+		await sleep(delay);
 	}
 }
 
@@ -222,6 +250,13 @@ export function apiError(
 		message,
 		description,
 		httpCode: String(statusCode),
+		itemIndex,
+	});
+}
+
+function outOfTime(node: INode, api: ProviderApi, itemIndex?: number): NodeApiError {
+	return new NodeApiError(node, { code: 'DEADLINE' } as JsonObject, {
+		message: `${api.providerName} did not answer in time`,
 		itemIndex,
 	});
 }

@@ -12,6 +12,7 @@ import type {
 	Logger,
 } from 'n8n-workflow';
 
+import { FakeResponse } from './fakeResponse';
 import { authenticatedRequest } from './http';
 
 export { performRequest } from './http';
@@ -88,7 +89,7 @@ function requestHelpers(credentials: Credentials) {
 
 function testNode(name: string, parameters: IDataObject): INode {
 	return {
-		id: 'node-under-test',
+		id: `${name}-node-id`,
 		name,
 		type: `n8n-nodes-lab-testing.${name}`,
 		typeVersion: 1,
@@ -145,15 +146,22 @@ export interface WebhookContextOptions {
 	parameters: IDataObject;
 	credentials: Credentials;
 	request: WebhookRequest;
-	/** Pass the same object to several calls to share the trigger's memory between them. */
+	/**
+	 * The workflow's static data, with n8n's namespaces (`global`, `node:<name>`). Through callWebhook
+	 * it stands for what n8n stores: pass the same object to several calls to share it between them.
+	 */
 	staticData?: IDataObject;
 	mode?: 'webhook' | 'manual';
 	workflowId?: string;
+	/** Several triggers in one workflow: each has its own id and name. */
+	nodeId?: string;
+	response?: FakeResponse;
 }
 
 export interface CapturedResponse {
 	status?: number;
 	body?: IDataObject;
+	headers?: Record<string, string>;
 }
 
 export function rawBodyOf(body: unknown): Buffer {
@@ -190,20 +198,12 @@ export function webhookContext(options: WebhookContextOptions): {
 		contentType,
 		body: contentType === 'application/json' ? jsonAsN8nParsesIt(rawBody) : {},
 	};
-	interface FakeResponse {
-		status(code: number): FakeResponse;
-		json(body: IDataObject): FakeResponse;
-	}
-	const res: FakeResponse = {
-		status: jest.fn((code: number) => {
-			response.status = code;
-			return res;
-		}),
-		json: jest.fn((body: IDataObject) => {
-			response.body = body;
-			return res;
-		}),
-	};
+	const res = options.response ?? new FakeResponse();
+	res.on('close', () => {
+		response.status = res.statusCode;
+		response.body = res.body;
+		if (Object.keys(res.headers).length) response.headers = res.headers;
+	});
 	const context = mock<IWebhookFunctions>();
 	context.getNodeParameter.mockImplementation(((name: string, fallback?: unknown) =>
 		parameterGetter(options.parameters)(
@@ -218,14 +218,20 @@ export function webhookContext(options: WebhookContextOptions): {
 	context.getResponseObject.mockReturnValue(res as never);
 	context.getHeaderData.mockReturnValue(headers);
 	context.getQueryData.mockReturnValue(options.request.query ?? {});
-	context.getWorkflowStaticData.mockReturnValue(staticData);
+	const node = testNode(options.nodeId ?? 'trigger', options.parameters);
+	// n8n's namespaces: one shared by the workflow's nodes, one per node.
+	context.getWorkflowStaticData.mockImplementation((type: string) => {
+		const key = type === 'global' ? 'global' : `node:${node.name}`;
+		staticData[key] ??= {};
+		return staticData[key] as IDataObject;
+	});
 	context.getMode.mockReturnValue(options.mode ?? 'webhook');
 	context.getWorkflow.mockReturnValue({
 		id: options.workflowId ?? 'workflow-under-test',
 		name: 'test',
 		active: true,
 	});
-	context.getNode.mockReturnValue(testNode('trigger', options.parameters));
+	context.getNode.mockReturnValue(node);
 	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: silentLogger() });
 	return { context, response };
 }

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test support runs in Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -68,6 +68,9 @@ export class FakeServer {
 
 	url = '';
 
+	/** Holds every answer back this long: an API too slow for a caller's deadline. */
+	delayMs = 0;
+
 	route(method: string, path: string, handler: FakeHandler): this {
 		this.routes.push({ method, ...compile(path), handler });
 		return this;
@@ -89,6 +92,7 @@ export class FakeServer {
 
 	reset(): void {
 		this.requests.length = 0;
+		this.delayMs = 0;
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -112,6 +116,7 @@ export class FakeServer {
 			return this.send(response, { status: 200, json: { reset: true } });
 		}
 		this.requests.push(recorded);
+		if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
 		for (const route of this.routes) {
 			const match = route.method === recorded.method ? route.pattern.exec(url.pathname) : null;
 			if (!match) continue;

@@ -66,10 +66,13 @@ export async function performRequest(options: IHttpRequestOptions): Promise<unkn
 	}
 	let response: Response;
 	try {
-		response = await fetch(url, { method: options.method ?? 'GET', headers, body });
+		// Like n8n's axios: `timeout` bounds the whole request.
+		const signal = options.timeout ? AbortSignal.timeout(options.timeout) : undefined;
+		response = await fetch(url, { method: options.method ?? 'GET', headers, body, signal });
 	} catch (error) {
+		const timedOut = (error as Error).name === 'TimeoutError';
 		throw Object.assign(new Error((error as Error).message), {
-			code: (error as { cause?: { code?: string } }).cause?.code,
+			code: timedOut ? 'ECONNABORTED' : (error as { cause?: { code?: string } }).cause?.code,
 		});
 	}
 	const bytes = Buffer.from(await response.arrayBuffer());

@@ -4,6 +4,12 @@ import type { HeaderMap } from './verdict';
 
 /** Lab webhooks are a few kilobytes; anything far larger is refused before it is parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The providers' payloads nest 5 levels at most (a Junction order event). Deeper bodies are refused
+ * before anything walks them: every later step (fingerprint, privacy filter, n8n's own execution
+ * storage) descends the tree.
+ */
+export const MAX_JSON_DEPTH = 32;
 
 export interface Delivery {
 	method: string;
@@ -51,9 +57,40 @@ export type BodyOutcome =
 /** The delivery's body as a JSON object: n8n's parse of it when there is one, our own otherwise. */
 export function jsonBodyOf(delivery: Delivery): BodyOutcome {
 	if (delivery.rawBody.length > MAX_BODY_BYTES) return tooLarge();
+	if (nestsDeeperThan(delivery.rawBody, MAX_JSON_DEPTH)) return tooDeep();
 	return delivery.parsedJson
 		? { ok: true, body: delivery.parsedJson }
 		: jsonObjectFrom(delivery.rawBody);
+}
+
+function tooDeep(): BodyOutcome {
+	return { ok: false, status: 422, message: `The body nests deeper than ${MAX_JSON_DEPTH} levels` };
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Whether JSON text opens more than `limit` objects or arrays inside each other. One pass over the
+ * bytes, no recursion: brackets inside strings do not count. Not a validator; JSON.parse is one.
+ */
+export function nestsDeeperThan(bytes: Buffer, limit: number): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let index = 0; index < bytes.length; index++) {
+		const byte = bytes[index];
+		if (inString) {
+			if (byte === BACKSLASH) index++;
+			else if (byte === QUOTE) inString = false;
+		} else if (byte === QUOTE) {
+			inString = true;
+		} else if (byte === 0x7b || byte === 0x5b) {
+			if (++depth > limit) return true;
+		} else if (byte === 0x7d || byte === 0x5d) {
+			depth--;
+		}
+	}
+	return false;
 }
 
 function tooLarge(): BodyOutcome {
@@ -67,6 +104,7 @@ function tooLarge(): BodyOutcome {
 /** Decodes the raw body as a JSON object, with a distinct answer for each way it can be unusable. */
 export function jsonObjectFrom(rawBody: Buffer): BodyOutcome {
 	if (rawBody.length > MAX_BODY_BYTES) return tooLarge();
+	if (nestsDeeperThan(rawBody, MAX_JSON_DEPTH)) return tooDeep();
 	const decoded = rawBody.toString('utf8');
 	const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
 	if (isBlank(text)) {
@@ -92,15 +130,26 @@ function isBlank(text: string): boolean {
 	return text.trim().length === 0;
 }
 
-export type DeliveryStatus = 'accepted' | 'ignored' | 'duplicate' | 'rejected';
+export type DeliveryStatus = 'accepted' | 'ignored' | 'duplicate' | 'busy' | 'rejected';
 
-/** Answers the sender directly and tells n8n not to answer again. */
+export interface DeliveryAnswer extends IDataObject {
+	status: DeliveryStatus;
+	message: string;
+	deliveryId?: string;
+}
+
+/**
+ * Answers the sender directly and tells n8n not to answer again: for deliveries that start no run.
+ * A delivery that starts one is answered by n8n, once the execution exists.
+ */
 export function respond(
 	context: IWebhookFunctions,
 	httpStatus: number,
-	status: DeliveryStatus,
-	message: string,
+	answer: DeliveryAnswer,
+	headers: Record<string, string> = {},
 ): IWebhookResponseData {
-	context.getResponseObject().status(httpStatus).json({ status, message });
+	const response = context.getResponseObject();
+	for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+	response.status(httpStatus).json(answer);
 	return { noWebhookResponse: true };
 }

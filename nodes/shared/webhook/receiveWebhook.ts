@@ -6,10 +6,11 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { withinDeadline } from '../api';
 import { applyPatientDataMode, type PatientDataMode } from '../privacy';
 import { jsonBodyOf, readDelivery, respond, type BodyOutcome, type Delivery } from './delivery';
-import { deliveryFingerprint } from './deliveryLedger';
-import { claimDelivery } from './deliveryStore';
+import { claimDelivery, type Claim } from './claims';
+import { deliveryFingerprint } from './ledger';
 import {
 	parseEvent,
 	type EventSchemas,
@@ -23,12 +24,16 @@ export const OTHER_EVENT = 'other';
 export const ALL_EVENTS = '*';
 
 const DEFAULT_DUPLICATE_MEMORY = 10000;
+/** Svix, the slowest sender, gives up on an answer after 15 s; n8n needs part of that to start the run. */
+export const DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS = 5;
+const BUSY_RETRY_AFTER_SECONDS = 30;
 
 export interface TriggerOptions {
 	deduplicate?: boolean;
 	duplicateWindowHours?: number;
 	duplicateMemory?: number;
 	fetchFullData?: boolean;
+	fullDataTimeLimitSeconds?: number;
 	output?: 'event' | 'biomarkerRows';
 	onInvalidPayload?: 'emit' | 'reject';
 	includeUnknownEvents?: boolean;
@@ -37,6 +42,8 @@ export interface TriggerOptions {
 export interface EventItem extends IDataObject {
 	provider: string;
 	event: string;
+	/** The same for every copy of one delivery: a destination can enforce uniqueness with it. */
+	deliveryId: string;
 	receivedAt: string;
 	validation: { valid: boolean; issues: ValidationIssue[] };
 	payload: IDataObject;
@@ -69,6 +76,8 @@ export interface WebhookSource<Schemas extends EventSchemas> {
 	eventName(payload: IDataObject): string | undefined;
 	/** What makes two deliveries the same delivery; hashed before it is stored. */
 	fingerprint(delivery: Delivery, payload: IDataObject, event: string): unknown[];
+	/** The provider's own id of the delivery, when it sends one; the fingerprint stands in otherwise. */
+	deliveryId?(delivery: Delivery): string | undefined;
 	/** The typed fields of the output item. */
 	describe(parsed: ValidEvent<Schemas>): IDataObject;
 	/** Filters beyond the event name (statuses, modalities). */
@@ -86,78 +95,97 @@ export async function receiveWebhook<Schemas extends EventSchemas>(
 ): Promise<IWebhookResponseData> {
 	const delivery = await readDelivery(context);
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;
+	const rejected = (status: number, message: string) =>
+		respond(context, status, { status: 'rejected', message });
+	const ignored = (message: string) => respond(context, 200, { status: 'ignored', message });
 
 	if (context.getNodeParameter('authentication', 'verify') !== 'none') {
 		const verdict = await source.authenticate(context, delivery, options);
 		if (!verdict.ok) {
 			context.logger.warn(`${source.providerName} Trigger refused a delivery: ${verdict.reason}`);
-			return respond(context, 401, 'rejected', `Unauthorized: ${verdict.message}`);
+			return rejected(401, `Unauthorized: ${verdict.message}`);
 		}
 	}
 
 	const body = source.readPayload ? source.readPayload(delivery, options) : jsonBodyOf(delivery);
-	if (!body.ok) return respond(context, body.status, 'rejected', body.message);
+	if (!body.ok) return rejected(body.status, body.message);
 	const payload = body.body;
 
 	const event = source.eventName(payload);
-	if (!event) return respond(context, 422, 'rejected', 'The body names no event');
+	if (!event) return rejected(422, 'The body names no event');
 
 	const parsed = parseEvent(source.schemas, event, payload);
 	if (parsed.status === 'unknown' && !options.includeUnknownEvents) {
-		return respond(
-			context,
-			200,
-			'ignored',
-			'Unknown event type; turn on "Include Unknown Events" to receive it',
-		);
+		return ignored('Unknown event type; turn on "Include Unknown Events" to receive it');
 	}
 	const selected = context.getNodeParameter('events', [ALL_EVENTS]) as string[];
 	const filterName = parsed.status === 'unknown' ? OTHER_EVENT : event;
 	if (!selected.includes(ALL_EVENTS) && !selected.includes(filterName)) {
-		return respond(context, 200, 'ignored', 'Event type not selected in the trigger');
+		return ignored('Event type not selected in the trigger');
 	}
 	if (parsed.status === 'invalid' && options.onInvalidPayload === 'reject') {
 		const issues = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-		return respond(
-			context,
-			422,
-			'rejected',
-			`The payload does not match the ${event} schema (${issues})`,
-		);
+		return rejected(422, `The payload does not match the ${event} schema (${issues})`);
 	}
 
-	const item = eventItem(source, parsed, payload, delivery);
+	const fingerprint = deliveryFingerprint([
+		source.providerId,
+		...source.fingerprint(delivery, payload, event),
+	]);
+	const deliveryId = source.deliveryId?.(delivery) ?? fingerprint;
+	const item = eventItem(source, parsed, payload, delivery, deliveryId);
 	if (source.accepts && !source.accepts(context, item)) {
-		return respond(context, 200, 'ignored', 'Event does not match the trigger filters');
+		return ignored('Event does not match the trigger filters');
 	}
 
+	let claim: Claim | undefined;
 	if (options.deduplicate !== false) {
-		const fingerprint = deliveryFingerprint([
-			source.providerId,
-			...source.fingerprint(delivery, payload, event),
-		]);
-		const policy = {
+		const outcome = await claimDelivery(context, fingerprint, {
 			ttlSeconds: Math.round(
 				(options.duplicateWindowHours ?? source.defaultDuplicateWindowHours) * 3600,
 			),
 			maxEntries: options.duplicateMemory ?? DEFAULT_DUPLICATE_MEMORY,
-		};
-		if (!claimDelivery(context, fingerprint, policy)) {
-			return respond(context, 200, 'duplicate', 'Duplicate delivery ignored');
+		});
+		if (outcome.status === 'duplicate') {
+			return respond(context, 200, {
+				status: 'duplicate',
+				message: 'Duplicate delivery ignored',
+				deliveryId,
+			});
 		}
+		if (outcome.status === 'busy') {
+			return respond(
+				context,
+				503,
+				{
+					status: 'busy',
+					message: 'An earlier copy of this delivery is still being started; try again later',
+					deliveryId,
+				},
+				{ 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) },
+			);
+		}
+		if (outcome.status === 'new') claim = outcome.claim;
 	}
 
-	// Answer before fetching anything, so a slow provider API never makes the sender time out and retry.
-	respond(context, 200, 'accepted', 'Event received');
-	const enrichment =
-		options.fetchFullData && source.enrich
-			? await enrichSafely(context, source, item, options)
-			: undefined;
-	const patientData = context.getNodeParameter('patientData', 'leaveOut') as PatientDataMode;
-	return {
-		noWebhookResponse: true,
-		workflowData: [executionItems(item, enrichment, options, patientData)],
-	};
+	let started = false;
+	try {
+		const enrichment =
+			options.fetchFullData && source.enrich
+				? await enrichInTime(context, source, item, options)
+				: undefined;
+		const patientData = context.getNodeParameter('patientData', 'leaveOut') as PatientDataMode;
+		const items = executionItems(item, enrichment, options, patientData);
+		started = true;
+		// n8n answers the sender with webhookResponse once the execution exists, or with an error
+		// when it cannot create it: then the provider retries, and the claim is released for it.
+		return {
+			workflowData: [items],
+			webhookResponse: { status: 'accepted', message: 'Event received', deliveryId },
+		};
+	} finally {
+		if (!started) claim?.release();
+	}
 }
 
 function eventItem<Schemas extends EventSchemas>(
@@ -165,10 +193,12 @@ function eventItem<Schemas extends EventSchemas>(
 	parsed: ParsedEvent<Schemas>,
 	payload: IDataObject,
 	delivery: Delivery,
+	deliveryId: string,
 ): EventItem {
 	const common = {
 		provider: source.providerId,
 		event: parsed.status === 'unknown' ? OTHER_EVENT : parsed.event,
+		deliveryId,
 	};
 	const typed = parsed.status === 'valid' ? source.describe(parsed as ValidEvent<Schemas>) : {};
 	return {
@@ -184,19 +214,33 @@ function eventItem<Schemas extends EventSchemas>(
 	};
 }
 
-async function enrichSafely<Schemas extends EventSchemas>(
+/**
+ * Fetches the full data within the time limit: the sender is answered only once the run has started,
+ * so a slow provider API must not make it time out and retry. Past the limit, or on any failure, the
+ * event is emitted without the full data, saying why.
+ */
+async function enrichInTime<Schemas extends EventSchemas>(
 	context: IWebhookFunctions,
 	source: WebhookSource<Schemas>,
 	item: EventItem,
 	options: TriggerOptions,
 ): Promise<Enrichment> {
+	const seconds = options.fullDataTimeLimitSeconds ?? DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS;
+	const deadline = Date.now() + seconds * 1000;
 	try {
-		const enrichment = await source.enrich!(context, item, options);
+		const enrichment = await withinDeadline(
+			context,
+			deadline,
+			async () => await source.enrich!(context, item, options),
+		);
 		if (!enrichment) return { json: {} };
 		return { ...enrichment, json: { fullData: { fetched: true }, ...enrichment.json } };
 	} catch (error) {
-		// The event is still emitted: the sender was already told it arrived.
-		const message = error instanceof Error ? error.message : 'Unknown failure';
+		const reason = error instanceof Error ? error.message : 'Unknown failure';
+		const message =
+			Date.now() >= deadline
+				? `Not fetched within ${seconds} s (Full Data Time Limit): ${reason}`
+				: reason;
 		context.logger.warn(`${source.providerName} Trigger could not fetch full data: ${message}`);
 		return { json: { fullData: { fetched: false, message } } };
 	}

@@ -1,6 +1,12 @@
-import type { INodeProperties, INodePropertyOptions, TriggerPanelDefinition } from 'n8n-workflow';
+import type {
+	IHttpRequestMethods,
+	INodeProperties,
+	INodePropertyOptions,
+	IWebhookDescription,
+	TriggerPanelDefinition,
+} from 'n8n-workflow';
 
-import { ALL_EVENTS, OTHER_EVENT } from './receiveWebhook';
+import { ALL_EVENTS, DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS, OTHER_EVENT } from './receiveWebhook';
 
 /** Display data for one event; the schema that goes with it lives beside it in the provider's events file. */
 export interface EventOption {
@@ -110,6 +116,15 @@ export function triggerOptionsProperty({
 			description: fetchFullDataDescription,
 		},
 		{
+			displayName: 'Full Data Time Limit (Seconds)',
+			name: 'fullDataTimeLimitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.5, maxValue: 60 },
+			default: DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS,
+			description:
+				'How long Fetch Full Data may take. The provider is answered only once the workflow has started, and gives up after about 15 s; past this limit the event is emitted without the full data, saying why.',
+		},
+		{
 			displayName: 'Include Unknown Events',
 			name: 'includeUnknownEvents',
 			type: 'boolean',
@@ -161,6 +176,21 @@ export function triggerOptionsProperty({
 		default: {},
 		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
+}
+
+/**
+ * The trigger's webhook on each method. n8n answers "onReceived" only once it has created (in queue
+ * mode: enqueued) the execution, and with an error when it cannot; the body is then the trigger's own
+ * answer (webhookResponse), which an empty responseData selects.
+ */
+export function triggerWebhooks(...methods: IHttpRequestMethods[]): IWebhookDescription[] {
+	return methods.map((httpMethod) => ({
+		name: 'default',
+		httpMethod,
+		responseMode: 'onReceived',
+		responseData: '',
+		path: 'webhook',
+	}));
 }
 
 export function triggerPanel(providerName: string, whereToPaste: string): TriggerPanelDefinition {

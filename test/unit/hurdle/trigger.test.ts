@@ -1,10 +1,10 @@
-import type { IDataObject, INodeExecutionData, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { hurdleEventSchemas, type HurdleEventName } from '../../../nodes/Hurdle/events';
 import { HurdleTrigger } from '../../../nodes/Hurdle/HurdleTrigger.node';
 import { HURDLE_DUPLICATE_WINDOW_HOURS } from '../../../nodes/Hurdle/webhook';
-import { resetInProcessLedgers } from '../../../nodes/shared/webhook/deliveryStore';
-import { hookContext, webhookContext, type CapturedResponse } from '../../support/contexts';
+import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
+import { hookContext } from '../../support/contexts';
 import { FakeServer } from '../../support/fakeServer';
 import {
 	createHurdleFake,
@@ -15,6 +15,7 @@ import {
 import { HURDLE_SAMPLE_IDS, hurdleDelivery, hurdleSample } from '../../support/samples/hurdle';
 import type { Delivery } from '../../support/samples/types';
 import { buildDelivery } from '../../support/sender';
+import { callWebhook, type WebhookCall } from '../../support/webhookCall';
 
 const SECRET = 'hurdle-webhook-secret-for-tests';
 const HEADER = 'X-Hurdle-Secret';
@@ -35,7 +36,7 @@ afterAll(async () => {
 beforeEach(() => {
 	fake.reset();
 	payloadHost.reset();
-	resetInProcessLedgers();
+	forgetProcessMemory();
 });
 
 function credentials(overrides: IDataObject = {}) {
@@ -51,12 +52,7 @@ function credentials(overrides: IDataObject = {}) {
 	};
 }
 
-interface Received {
-	result: IWebhookResponseData;
-	response: CapturedResponse;
-	items: INodeExecutionData[];
-	json: IDataObject;
-}
+type Received = WebhookCall;
 
 interface ReceiveOptions {
 	parameters?: IDataObject;
@@ -69,7 +65,7 @@ async function receive(
 	delivery: Delivery,
 	{ parameters = {}, options = {}, credentials: overrides, staticData }: ReceiveOptions = {},
 ): Promise<Received> {
-	const { context, response } = webhookContext({
+	return await callWebhook(new HurdleTrigger(), {
 		parameters: { authentication: 'verify', events: ['*'], options, ...parameters },
 		credentials: credentials(overrides),
 		request: {
@@ -80,9 +76,6 @@ async function receive(
 		},
 		staticData,
 	});
-	const result = await new HurdleTrigger().webhook.call(context);
-	const items = result.workflowData?.[0] ?? [];
-	return { result, response, items, json: items[0]?.json ?? {} };
 }
 
 function signed(delivery: Delivery): Delivery {
@@ -201,7 +194,7 @@ describe('every event, in both casings', () => {
 describe('GET and POST delivery', () => {
 	it.each(EVENTS)('%s by GET gives the same typed item as by POST', async (event) => {
 		const byPost = await receive(sample(event));
-		resetInProcessLedgers();
+		forgetProcessMemory();
 		const byGet = await receive(sample(event, { method: 'GET' }));
 		expect(byGet.response.status).toBe(200);
 		expect(byGet.items).toHaveLength(1);
@@ -351,7 +344,7 @@ describe('event filter', () => {
 			validation: { valid: false, issues: [] },
 		});
 
-		resetInProcessLedgers();
+		forgetProcessMemory();
 		const notSelected = await receive(unknown, {
 			parameters: { events: ['phlebotomy.nurse_assigned'] },
 			options: { includeUnknownEvents: true },
@@ -453,7 +446,7 @@ describe('deduplication', () => {
 	it('remembers across restarts through static data', async () => {
 		const staticData: IDataObject = {};
 		await receive(sample('test.processed'), { staticData });
-		resetInProcessLedgers();
+		forgetProcessMemory();
 		expect((await receive(sample('test.processed'), { staticData })).response.body?.status).toBe(
 			'duplicate',
 		);
@@ -702,7 +695,7 @@ describe('patient details', () => {
 		expect(json.payload).not.toHaveProperty('shippingAddress');
 		expect(json.payload).toMatchObject({ orderNumber: HURDLE_SAMPLE_IDS.orderNumber });
 
-		resetInProcessLedgers();
+		forgetProcessMemory();
 		const enriched = await receive(sample('test.processed'), { options: { fetchFullData: true } });
 		expect((enriched.json.test as IDataObject).metadata).toEqual({ gender: 'f' });
 		expect(JSON.stringify(enriched.json)).not.toContain('1990-05-12');

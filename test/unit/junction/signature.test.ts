@@ -1,7 +1,7 @@
 import { Webhook } from 'svix';
 
 import { JunctionTrigger } from '../../../nodes/Junction/JunctionTrigger.node';
-import { resetInProcessLedgers } from '../../../nodes/shared/webhook/deliveryStore';
+import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { hookContext } from '../../support/contexts';
 import { junctionSample } from '../../support/samples/junction';
 import {
@@ -24,14 +24,14 @@ function svixHeaders(
 	return { 'svix-id': id, 'svix-timestamp': String(sentAt), 'svix-signature': signature };
 }
 
-beforeEach(() => resetInProcessLedgers());
+beforeEach(() => forgetProcessMemory());
 
 describe('Junction Trigger: Svix signatures', () => {
 	it('accepts a delivery signed by the official svix library and starts one execution', async () => {
 		const run = await runTrigger({ headers: svixHeaders(SIGNING_SECRET), body });
 		expect(run.response).toEqual({
 			status: 200,
-			body: { status: 'accepted', message: 'Event received' },
+			body: { status: 'accepted', message: 'Event received', deliveryId: 'msg_2ZxJunctionUnit01' },
 		});
 		expect(run.items).toHaveLength(1);
 		expect(run.items![0].json).toMatchObject({
@@ -64,7 +64,7 @@ describe('Junction Trigger: Svix signatures', () => {
 			{ parameters: { options: { signatureToleranceSeconds: 60 } } },
 		);
 		expect(strict.response.status).toBe(401);
-		resetInProcessLedgers();
+		forgetProcessMemory();
 		const lenient = await runTrigger(
 			{ headers, body },
 			{ parameters: { options: { signatureToleranceSeconds: 600 } } },

@@ -1,7 +1,7 @@
 import { Webhook } from 'svix';
 import type { IDataObject } from 'n8n-workflow';
 
-import { resetInProcessLedgers } from '../../../nodes/shared/webhook/deliveryStore';
+import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { FakeServer } from '../../support/fakeServer';
 import { createJunctionFake, JUNCTION_FAKE_ORDERS } from '../../support/fakes/junction';
 import {
@@ -32,7 +32,7 @@ afterAll(async () => {
 	await payloadHost.stop();
 });
 beforeEach(() => {
-	resetInProcessLedgers();
+	forgetProcessMemory();
 	fake.reset();
 	payloadHost.reset();
 });
@@ -267,7 +267,7 @@ describe('Junction Trigger: bodies it cannot use', () => {
 		expect(ignored.response).toMatchObject({ status: 200, body: { status: 'ignored' } });
 		expect(ignored.items).toBeUndefined();
 
-		resetInProcessLedgers();
+		forgetProcessMemory();
 		const included = await runTrigger(unknown, {
 			parameters: { events: ['other'], options: { includeUnknownEvents: true } },
 		});
@@ -447,7 +447,7 @@ describe('Junction Trigger: duplicates', () => {
 	it('remembers across restarts through static data, holding only hashes', async () => {
 		const staticData: IDataObject = {};
 		await sendSample('labtest.order.updated', { messageId: 'msg_restart_1' }, { staticData });
-		resetInProcessLedgers();
+		forgetProcessMemory();
 		const retry = await sendSample(
 			'labtest.order.updated',
 			{ messageId: 'msg_restart_1' },

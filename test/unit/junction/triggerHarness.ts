@@ -1,9 +1,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { JunctionTrigger } from '../../../nodes/Junction/JunctionTrigger.node';
-import { webhookContext, type CapturedResponse, type Credentials } from '../../support/contexts';
+import { type CapturedResponse, type Credentials } from '../../support/contexts';
 import { JUNCTION_FAKE_KEY } from '../../support/fakes/junction';
 import { buildDelivery, type SampleOptions, type SignOptions } from '../../support/sender';
+import { callWebhook } from '../../support/webhookCall';
 
 /** Secrets built at runtime: 24 bytes each, base64 behind whsec_, like the dashboard shows them. */
 export const SIGNING_SECRET = `whsec_${Buffer.from('junction-unit-secret-no1').toString('base64')}`;
@@ -42,14 +43,13 @@ export async function runTrigger(
 	request: { headers?: Record<string, string>; body?: unknown },
 	{ parameters = {}, credentials = junctionCredentials(), staticData }: RunOptions = {},
 ): Promise<TriggerRun> {
-	const { context, response } = webhookContext({
+	const { response, result, items } = await callWebhook(new JunctionTrigger(), {
 		parameters: { authentication: 'verify', events: ['*'], ...parameters },
 		credentials,
 		request,
 		staticData,
 	});
-	const result = await new JunctionTrigger().webhook.call(context);
-	return { response, items: result.workflowData?.[0] };
+	return { response, items: result.workflowData ? items : undefined };
 }
 
 /** Builds a sample delivery (signed by the official svix library unless `secret` is null) and sends it. */

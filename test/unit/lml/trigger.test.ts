@@ -1,10 +1,11 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { LondonMedicalLaboratoryTrigger } from '../../../nodes/LondonMedicalLaboratory/LondonMedicalLaboratoryTrigger.node';
 import { lmlEventSchemas, type LmlEventName } from '../../../nodes/LondonMedicalLaboratory/events';
-import { resetInProcessLedgers } from '../../../nodes/shared/webhook/deliveryStore';
-import { hookContext, webhookContext, type WebhookRequest } from '../../support/contexts';
+import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
+import { hookContext, type WebhookRequest } from '../../support/contexts';
 import { FakeServer } from '../../support/fakeServer';
+import { callWebhook } from '../../support/webhookCall';
 import { createLmlFake, LML_FAKE_TOKEN, LML_PENDING_REGISTRATION } from '../../support/fakes/lml';
 import { LML_SAMPLE_IDS, lmlSample } from '../../support/samples/lml';
 import { lmlSeedPayloads } from './seedPayloads';
@@ -34,7 +35,7 @@ interface Delivery {
 }
 
 async function deliver({ parameters = {}, request = {}, body, staticData }: Delivery) {
-	const { context, response } = webhookContext({
+	return await callWebhook(trigger, {
 		parameters: {
 			authentication: 'verify',
 			events: ['*'],
@@ -50,9 +51,6 @@ async function deliver({ parameters = {}, request = {}, body, staticData }: Deli
 		},
 		staticData,
 	});
-	const result = await trigger.webhook.call(context);
-	const items = (result.workflowData?.[0] ?? []) as INodeExecutionData[];
-	return { result, response, items, json: items[0]?.json };
 }
 
 beforeAll(async () => {
@@ -64,7 +62,7 @@ afterAll(async () => {
 	await payloadHost.stop();
 });
 beforeEach(() => {
-	resetInProcessLedgers();
+	forgetProcessMemory();
 	fake.reset();
 	payloadHost.reset();
 });
@@ -76,9 +74,11 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 			const { response, json, result } = await deliver({ body: payload });
 			expect(response).toEqual({
 				status: 200,
-				body: { status: 'accepted', message: 'Event received' },
+				body: { status: 'accepted', message: 'Event received', deliveryId: json.deliveryId },
 			});
-			expect(result.noWebhookResponse).toBe(true);
+			// n8n answers, once the execution exists.
+			expect(result.noWebhookResponse).toBeUndefined();
+			expect(json.deliveryId).toMatch(/^[A-Za-z0-9_-]{22}$/);
 			expect(json).toMatchObject({
 				provider: 'londonMedicalLaboratory',
 				event: payload.event,
@@ -265,6 +265,7 @@ describe('London Medical Laboratory Trigger: duplicates', () => {
 		expect(second.response.body).toEqual({
 			status: 'duplicate',
 			message: 'Duplicate delivery ignored',
+			deliveryId: expect.any(String),
 		});
 		expect((await deliver({ body: lmlSample('order.delivered'), staticData })).items).toHaveLength(
 			1,
@@ -381,7 +382,7 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 	});
 
 	it('still emits the event when the API cannot be reached, saying why', async () => {
-		const { context } = webhookContext({
+		const { result } = await callWebhook(trigger, {
 			parameters: { authentication: 'verify', events: ['*'], options: { fetchFullData: true } },
 			credentials: {
 				londonMedicalLaboratoryApi: {
@@ -391,7 +392,6 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 			},
 			request: { headers: { 'X-Webhook-Secret': secret }, body: lmlSample('order.shipped') },
 		});
-		const result = await trigger.webhook.call(context);
 		expect(result.workflowData?.[0][0].json).toMatchObject({
 			event: 'order.shipped',
 			fullData: { fetched: false, message: 'Could not reach London Medical Laboratory' },

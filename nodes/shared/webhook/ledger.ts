@@ -1,0 +1,249 @@
+import { hash } from 'node:crypto';
+
+/**
+ * The record of deliveries whose workflow run exists, as one string: fixed-width records
+ * `<fingerprint><expiry>` sorted by fingerprint. The fingerprint is 22 base64url characters (128 bits
+ * of SHA-256, never payload content); the expiry is Unix seconds as 7 zero-padded base-36 digits, so
+ * comparing two expiries as text compares them as numbers.
+ *
+ * The same form serves the in-process memory and workflow static data, which n8n reads, parses and
+ * writes whole on every webhook call: one string value costs n8n far less than a property per
+ * delivery, a lookup is a binary search, and two ledgers merge in one pass.
+ *
+ * One rule throughout: a record lives until its expiry, and a ledger holds at most `maxEntries`
+ * records; past that it forgets those that expire first (the oldest), down to 90% of the bound.
+ */
+export type Ledger = string;
+
+export interface LedgerPolicy {
+	ttlSeconds: number;
+	maxEntries: number;
+}
+
+const KEY_WIDTH = 22;
+const EXPIRY_WIDTH = 7;
+const RECORD_WIDTH = KEY_WIDTH + EXPIRY_WIDTH;
+const FINGERPRINT = /^[A-Za-z0-9_-]{22}$/;
+/** The deepest value canonicalJson descends into; bodies are refused well before this (delivery.ts). */
+const MAX_CANONICAL_DEPTH = 64;
+/** A ledger trimmed to its bound keeps this share of it. */
+/** Merging a ledger this many times smaller is done by binary search rather than a full pass. */
+const GALLOP_RATIO = 16;
+const TRIM_TO = 0.9;
+
+export const EMPTY_LEDGER: Ledger = '';
+
+/** 128 bits of SHA-256 over the parts, base64url: short enough to keep static data small, far from colliding. */
+export function deliveryFingerprint(parts: readonly unknown[]): string {
+	let text = '';
+	for (const part of parts)
+		text += `${typeof part === 'string' ? part : canonicalJson(part)}\u0000`;
+	// One-shot hashing: a Hash object per delivery costs more than hashing these few bytes.
+	return hash('sha256', text, 'buffer').subarray(0, 16).toString('base64url');
+}
+
+/** JSON with object keys sorted, so the same data always gives the same text whatever its key order. */
+export function canonicalJson(value: unknown, depth = 0): string {
+	if (depth > MAX_CANONICAL_DEPTH) throw new RangeError('Value nested too deeply to fingerprint');
+	if (Array.isArray(value))
+		return `[${value.map((each) => canonicalJson(each, depth + 1)).join(',')}]`;
+	if (typeof value === 'object' && value !== null) {
+		const entries = Object.keys(value)
+			.sort()
+			.map(
+				(key) =>
+					`${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key], depth + 1)}`,
+			);
+		return `{${entries.join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
+export function isFingerprint(key: string): boolean {
+	return FINGERPRINT.test(key);
+}
+
+export function isLedger(value: unknown): value is Ledger {
+	return typeof value === 'string' && value.length % RECORD_WIDTH === 0;
+}
+
+export function ledgerSize(ledger: Ledger): number {
+	return ledger.length / RECORD_WIDTH;
+}
+
+export function encodeExpiry(unixSeconds: number): string {
+	return Math.max(0, Math.floor(unixSeconds)).toString(36).padStart(EXPIRY_WIDTH, '0');
+}
+
+function expiryTextAt(ledger: Ledger, index: number): string {
+	const offset = index * RECORD_WIDTH + KEY_WIDTH;
+	return ledger.slice(offset, offset + EXPIRY_WIDTH);
+}
+
+/** Compares the key with the key of the record at `index`, character by character (no substrings). */
+function compareAt(ledger: Ledger, index: number, key: string, keyOffset = 0): number {
+	const offset = index * RECORD_WIDTH;
+	for (let position = 0; position < KEY_WIDTH; position++) {
+		const difference = key.charCodeAt(keyOffset + position) - ledger.charCodeAt(offset + position);
+		if (difference !== 0) return difference;
+	}
+	return 0;
+}
+
+/** The index of the key's record, or `-(insertion index) - 1` when the ledger does not hold it. */
+function search(ledger: Ledger, key: string): number {
+	let low = 0;
+	let high = ledgerSize(ledger) - 1;
+	while (low <= high) {
+		const middle = (low + high) >>> 1;
+		const order = compareAt(ledger, middle, key);
+		if (order === 0) return middle;
+		if (order > 0) low = middle + 1;
+		else high = middle - 1;
+	}
+	return -low - 1;
+}
+
+/** When the key's record expires, in Unix seconds, if the ledger holds one that has not expired. */
+export function expiryOf(ledger: Ledger, key: string, nowSeconds: number): number | undefined {
+	if (!isFingerprint(key)) return undefined;
+	const index = search(ledger, key);
+	if (index < 0) return undefined;
+	const expiresAt = parseInt(expiryTextAt(ledger, index), 36);
+	return expiresAt > nowSeconds ? expiresAt : undefined;
+}
+
+export function ledgerHas(ledger: Ledger, key: string, nowSeconds: number): boolean {
+	return expiryOf(ledger, key, nowSeconds) !== undefined;
+}
+
+/** The ledger with the key recorded until `expiresAt` (a later expiry already held wins). */
+export function ledgerWith(
+	ledger: Ledger,
+	key: string,
+	expiresAt: number,
+	nowSeconds: number,
+	maxEntries: number,
+): Ledger {
+	if (!isFingerprint(key))
+		throw new Error('A ledger key must be a 22-character base64url fingerprint');
+	return withFew(ledger, `${key}${encodeExpiry(expiresAt)}`, nowSeconds, maxEntries);
+}
+
+/** Compares the expiry of record `i` of `a` with that of record `j` of `b`, as text (no substrings). */
+function compareExpiries(a: Ledger, i: number, b: Ledger, j: number): number {
+	const offsetA = i * RECORD_WIDTH + KEY_WIDTH;
+	const offsetB = j * RECORD_WIDTH + KEY_WIDTH;
+	for (let position = 0; position < EXPIRY_WIDTH; position++) {
+		const difference = a.charCodeAt(offsetA + position) - b.charCodeAt(offsetB + position);
+		if (difference !== 0) return difference;
+	}
+	return 0;
+}
+
+/** A record `now` that expires at the given moment, for comparing expiries with it. */
+function nowRecord(nowSeconds: number): Ledger {
+	return `${'-'.repeat(KEY_WIDTH)}${encodeExpiry(nowSeconds)}`;
+}
+
+/**
+ * Both ledgers in one, in a single pass: for a key in both the later expiry wins, expired records are
+ * dropped, and over `maxEntries` the records that expire first go. Runs of records taken whole from
+ * one side are copied as one slice, so merging what is mostly already there is cheap.
+ */
+export function mergeLedgers(a: Ledger, b: Ledger, nowSeconds: number, maxEntries: number): Ledger {
+	if (ledgerSize(b) * GALLOP_RATIO < ledgerSize(a)) return withFew(a, b, nowSeconds, maxEntries);
+	const now = nowRecord(nowSeconds);
+	const sizeA = ledgerSize(a);
+	const sizeB = ledgerSize(b);
+	const parts: string[] = [];
+	let count = 0;
+	let i = 0;
+	let j = 0;
+	let runOf: Ledger | undefined;
+	let runStart = 0;
+	let runEnd = 0;
+	const closeRun = () => {
+		if (runOf !== undefined && runEnd > runStart)
+			parts.push(runOf.slice(runStart * RECORD_WIDTH, runEnd * RECORD_WIDTH));
+		runOf = undefined;
+	};
+	const keep = (ledger: Ledger, index: number) => {
+		if (compareExpiries(ledger, index, now, 0) <= 0) return;
+		count++;
+		if (runOf === ledger && runEnd === index) {
+			runEnd++;
+			return;
+		}
+		closeRun();
+		runOf = ledger;
+		runStart = index;
+		runEnd = index + 1;
+	};
+	while (i < sizeA || j < sizeB) {
+		const order = i >= sizeA ? 1 : j >= sizeB ? -1 : compareAt(b, j, a, i * RECORD_WIDTH);
+		if (order < 0) keep(a, i++);
+		else if (order > 0) keep(b, j++);
+		else {
+			if (compareExpiries(a, i, b, j) >= 0) keep(a, i);
+			else keep(b, j);
+			i++;
+			j++;
+		}
+	}
+	closeRun();
+	const merged = parts.length === 1 ? parts[0] : parts.join('');
+	return count > maxEntries ? trimmed(merged, nowSeconds, maxEntries) : merged;
+}
+
+/**
+ * A large ledger merged with a few records: each found by binary search, the runs of the large one
+ * between them copied as slices. Expired records of the large one stay until it is next trimmed.
+ */
+function withFew(a: Ledger, few: Ledger, nowSeconds: number, maxEntries: number): Ledger {
+	const now = nowRecord(nowSeconds);
+	// Concatenated, not joined: V8 keeps the parts as a rope, which n8n's JSON.stringify reads once.
+	let merged = '';
+	let copiedUpTo = 0;
+	for (let j = 0; j < ledgerSize(few); j++) {
+		if (compareExpiries(few, j, now, 0) <= 0) continue;
+		const index = search(a, few.slice(j * RECORD_WIDTH, j * RECORD_WIDTH + KEY_WIDTH));
+		const at = index >= 0 ? index : -index - 1;
+		merged += a.slice(copiedUpTo * RECORD_WIDTH, at * RECORD_WIDTH);
+		if (index >= 0 && compareExpiries(a, index, few, j) >= 0) {
+			copiedUpTo = at;
+			continue;
+		}
+		merged += few.slice(j * RECORD_WIDTH, (j + 1) * RECORD_WIDTH);
+		copiedUpTo = index >= 0 ? at + 1 : at;
+	}
+	merged += a.slice(copiedUpTo * RECORD_WIDTH);
+	return ledgerSize(merged) > maxEntries ? trimmed(merged, nowSeconds, maxEntries) : merged;
+}
+
+/**
+ * Without expired records and, if still over the bound, without the records that expire first down
+ * to 90% of it (at a tie the earlier fingerprints go), so that a full ledger is not trimmed again on
+ * every new record.
+ */
+function trimmed(ledger: Ledger, nowSeconds: number, maxEntries: number): Ledger {
+	const now = encodeExpiry(nowSeconds);
+	const size = ledgerSize(ledger);
+	const expiries: string[] = [];
+	for (let index = 0; index < size; index++) expiries.push(expiryTextAt(ledger, index));
+	const live = expiries.filter((expiry) => expiry > now).sort();
+	const excess = Math.max(0, live.length - Math.floor(maxEntries * TRIM_TO));
+	const cut = excess > 0 ? live[excess - 1] : now;
+	let tiesToDrop = excess > 0 ? excess - live.filter((expiry) => expiry < cut).length : 0;
+	const parts: string[] = [];
+	for (let index = 0; index < size; index++) {
+		const expiry = expiries[index];
+		if (expiry < cut || expiry <= now) continue;
+		if (expiry === cut && tiesToDrop > 0) {
+			tiesToDrop--;
+			continue;
+		}
+		parts.push(ledger.slice(index * RECORD_WIDTH, (index + 1) * RECORD_WIDTH));
+	}
+	return parts.join('');
+}

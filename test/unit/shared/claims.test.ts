@@ -1,0 +1,233 @@
+import type { IDataObject, INodeType, IWebhookFunctions } from 'n8n-workflow';
+
+import * as claims from '../../../nodes/shared/webhook/claims';
+import { respond } from '../../../nodes/shared/webhook/delivery';
+import { deliveryFingerprint, ledgerSize } from '../../../nodes/shared/webhook/ledger';
+import {
+	startWebhookCall,
+	type FinishOptions,
+	type StartedWebhookCall,
+} from '../../support/webhookCall';
+
+type ClaimsModule = typeof claims;
+
+const policy = { ttlSeconds: 3600, maxEntries: 1000 };
+const fingerprint = (name: string | number) => deliveryFingerprint(['claims-test', name]);
+
+/** A trigger that claims the delivery named by its x-delivery header, and runs it when new. */
+function claimingTrigger(module: ClaimsModule = claims): INodeType {
+	return {
+		description: {} as INodeType['description'],
+		async webhook(this: IWebhookFunctions) {
+			const key = fingerprint(String(this.getHeaderData()['x-delivery']));
+			const outcome = await module.claimDelivery(this, key, policy);
+			if (outcome.status === 'new') {
+				return {
+					workflowData: [[{ json: { key } }]],
+					webhookResponse: { status: 'accepted', message: 'Event received' },
+				};
+			}
+			return respond(this, outcome.status === 'busy' ? 503 : 200, {
+				status: outcome.status,
+				message: outcome.status,
+			});
+		},
+	};
+}
+
+interface Send {
+	store: IDataObject;
+	trigger?: INodeType;
+	nodeId?: string;
+	mode?: 'webhook' | 'manual';
+	workflowId?: string;
+}
+
+async function start(
+	delivery: string | number,
+	{ store, trigger, nodeId, mode, workflowId }: Send,
+) {
+	return await startWebhookCall(trigger ?? claimingTrigger(), {
+		parameters: {},
+		credentials: {},
+		request: { headers: { 'x-delivery': String(delivery) } },
+		staticData: store,
+		nodeId,
+		mode,
+		workflowId,
+	});
+}
+
+async function send(delivery: string | number, target: Send, finish: FinishOptions = {}) {
+	return (await start(delivery, target)).finish(finish);
+}
+
+const ran = (call: { items: unknown[] }) => call.items.length === 1;
+
+/** A burst as n8n serves it: every call loads static data before any saves, and they finish in any order. */
+async function burst(deliveries: Array<string | number>, target: Send) {
+	const started: StartedWebhookCall[] = [];
+	for (const delivery of deliveries) started.push(await start(delivery, target));
+	const order = started
+		.map((_, index) => index)
+		.sort((a, b) => ((a * 7919) % 13) - ((b * 7919) % 13));
+	return order.map((index) => started[index].finish());
+}
+
+const range = (count: number, prefix = 'd') =>
+	Array.from({ length: count }, (_, index) => `${prefix}${index}`);
+
+beforeEach(() => claims.forgetProcessMemory());
+
+describe('claims in one process', () => {
+	it('runs each delivery of a concurrent burst once, and the saved ledger holds them all after a restart', async () => {
+		const store: IDataObject = {};
+		const first = await burst(range(50), { store });
+		expect(first.filter(ran)).toHaveLength(50);
+
+		claims.forgetProcessMemory(); // n8n restarts: only what it saved remains
+		const again = await burst(range(50), { store });
+		expect(again.filter(ran)).toHaveLength(0);
+		expect(again.every((call) => call.response.body?.status === 'duplicate')).toBe(true);
+	});
+
+	it('keeps the ledgers of several triggers in one workflow, whichever saves last', async () => {
+		const store: IDataObject = {};
+		const a = await start('a1', { store, nodeId: 'A' });
+		const b = await start('b1', { store, nodeId: 'B' });
+		a.finish();
+		b.finish(); // b loaded static data before a saved it
+		claims.forgetProcessMemory();
+		expect(ran(await send('a1', { store, nodeId: 'A' }))).toBe(false);
+		expect(ran(await send('b1', { store, nodeId: 'B' }))).toBe(false);
+		// The same delivery id at another trigger is another delivery.
+		expect(ran(await send('a1', { store, nodeId: 'B' }))).toBe(true);
+	});
+
+	it("gives the sender n8n's error when the execution cannot be created, stores nothing, and runs the redelivery", async () => {
+		const store: IDataObject = {};
+		const failed = await send('d1', { store }, { executionFails: true });
+		expect(failed.response.status).toBe(500);
+		expect(JSON.stringify(store)).not.toContain(fingerprint('d1'));
+
+		const retry = await send('d1', { store });
+		expect(retry.response).toMatchObject({ status: 200, body: { status: 'accepted' } });
+		expect(ran(retry)).toBe(true);
+		expect(ran(await send('d1', { store }))).toBe(false);
+	});
+
+	it('makes a copy that arrives while the first is being started wait, then drops it', async () => {
+		const store: IDataObject = {};
+		const first = await start('d1', { store });
+		const copy = start('d1', { store });
+		first.finish();
+		const second = (await copy).finish();
+		expect(second.response).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+	});
+
+	it('lets a waiting copy take over when the first could not be started', async () => {
+		const store: IDataObject = {};
+		const first = await start('d1', { store });
+		const copy = start('d1', { store });
+		expect(first.finish({ executionFails: true }).response.status).toBe(500);
+		const second = (await copy).finish();
+		expect(ran(second)).toBe(true);
+		expect(second.response.status).toBe(200);
+	});
+
+	it('answers "busy" while a first copy whose sender gave up is still unanswered, then follows n8n\'s late answer', async () => {
+		const store: IDataObject = {};
+		const first = await start('d1', { store });
+		first.abortSender(); // a provider timeout while n8n waits, e.g. for a concurrency slot
+		const meanwhile = await send('d1', { store });
+		expect(meanwhile.response).toMatchObject({ status: 503, body: { status: 'busy' } });
+		first.finish(); // n8n starts the run after all, and writes its answer to the closed connection
+		expect((await send('d1', { store })).response.body?.status).toBe('duplicate');
+
+		const other = await start('d2', { store });
+		other.abortSender();
+		other.finish({ executionFails: true });
+		expect(ran(await send('d2', { store }))).toBe(true);
+	});
+
+	it('keeps test deliveries apart from production ones, and never stores them', async () => {
+		const store: IDataObject = {};
+		expect(ran(await send('d1', { store, mode: 'manual' }))).toBe(true);
+		expect(ran(await send('d1', { store, mode: 'manual' }))).toBe(false);
+		expect(store).toEqual({});
+		expect(ran(await send('d1', { store }))).toBe(true);
+		expect(ran(await send('d1', { store: {}, workflowId: 'another-workflow' }))).toBe(true);
+	});
+
+	it('keeps only fingerprints and expiry times in static data, one string per trigger', async () => {
+		const store: IDataObject = {};
+		await burst(['patient-ref-42', 'patient-ref-43'], { store });
+		const stored = (store.global as IDataObject).labTestingDeliveries as IDataObject;
+		expect(Object.keys(stored).sort()).toEqual(['ledgers', 'version']);
+		const ledgers = stored.ledgers as Record<string, string>;
+		expect(Object.keys(ledgers)).toEqual(['trigger-node-id']);
+		expect(ledgerSize(ledgers['trigger-node-id'])).toBe(2);
+		expect(JSON.stringify(store)).not.toContain('patient-ref');
+	});
+
+	it("carries over the ledger the previous version kept in the node's static data", async () => {
+		const store: IDataObject = {};
+		const expiry = (Math.floor(Date.now() / 1000) + 3600).toString(36).padStart(7, '0');
+		store['node:trigger'] = {
+			deliveries: {
+				version: 3,
+				current: `${fingerprint('old')}${expiry}`,
+				previous: '',
+				currentSize: 1,
+				currentStartedAt: 0,
+			},
+		};
+		expect(ran(await send('old', { store }))).toBe(false);
+		expect(store['node:trigger']).toEqual({});
+		claims.forgetProcessMemory();
+		expect(ran(await send('old', { store }))).toBe(false);
+	});
+});
+
+describe('claims across n8n processes sharing one database', () => {
+	/** A second process: its own copy of the module, so its own memory. */
+	function secondProcess(): ClaimsModule {
+		let module: ClaimsModule | undefined;
+		jest.isolateModules(() => {
+			module = jest.requireActual<ClaimsModule>('../../../nodes/shared/webhook/claims');
+		});
+		return module!;
+	}
+
+	it('drops redeliveries that reach the other process, after one-at-a-time or burst deliveries', async () => {
+		const store: IDataObject = {};
+		const other = claimingTrigger(secondProcess());
+		for (const [index, delivery] of range(20, 'alt').entries()) {
+			const trigger = index % 2 ? other : undefined;
+			expect(ran(await send(delivery, { store, trigger }))).toBe(true);
+		}
+		for (const [index, delivery] of range(20, 'alt').entries()) {
+			const trigger = index % 2 ? undefined : other;
+			expect(ran(await send(delivery, { store, trigger }))).toBe(false);
+		}
+		expect((await burst(range(30, 'b'), { store })).filter(ran)).toHaveLength(30);
+		expect((await burst(range(30, 'b'), { store, trigger: other })).filter(ran)).toHaveLength(0);
+	});
+
+	it('heals a ledger another process overwrote, at the next save of the process that ran them', async () => {
+		const store: IDataObject = {};
+		const other = claimingTrigger(secondProcess());
+		const stale = await start('x', { store, trigger: other }); // loads before the burst is saved
+		await burst(range(10), { store });
+		stale.finish(); // saves its copy, without the burst
+		await send('y', { store }); // any later save of the first process writes the burst back
+		expect((await burst(range(10), { store, trigger: other })).filter(ran)).toHaveLength(0);
+	});
+
+	it('residual: copies reaching two processes at the same moment both run (README: route each webhook path to one process)', async () => {
+		const store: IDataObject = {};
+		const here = await start('same', { store });
+		const there = await start('same', { store, trigger: claimingTrigger(secondProcess()) });
+		expect([here.finish(), there.finish()].filter(ran)).toHaveLength(2);
+	});
+});

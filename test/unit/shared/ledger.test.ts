@@ -1,0 +1,151 @@
+import {
+	canonicalJson,
+	deliveryFingerprint,
+	EMPTY_LEDGER,
+	encodeExpiry,
+	expiryOf,
+	isLedger,
+	ledgerHas,
+	ledgerSize,
+	ledgerWith,
+	mergeLedgers,
+	type Ledger,
+} from '../../../nodes/shared/webhook/ledger';
+
+/** Keys as the triggers make them: 22-character fingerprints. */
+const key = (name: string | number) => deliveryFingerprint(['test', name]);
+const record = (name: string | number, expiresAt: number) =>
+	`${key(name)}${encodeExpiry(expiresAt)}`;
+const withAll = (entries: Array<[string | number, number]>, now = 0, max = Infinity): Ledger =>
+	entries.reduce<Ledger>(
+		(ledger, [name, expiresAt]) => ledgerWith(ledger, key(name), expiresAt, now, max),
+		EMPTY_LEDGER,
+	);
+
+describe('deliveryFingerprint', () => {
+	it('is a short hash that does not contain the data it was made from', () => {
+		const fingerprint = deliveryFingerprint([
+			'lml',
+			'lab_results.complete',
+			{ testregistration_id: 'patient-ref-42' },
+		]);
+		expect(fingerprint).toMatch(/^[A-Za-z0-9_-]{22}$/);
+		expect(fingerprint).not.toContain('42');
+	});
+
+	it('is the same for the same data in another key order, different for different data', () => {
+		const a = deliveryFingerprint(['x', { b: 1, a: [1, { d: 2, c: 3 }] }]);
+		const b = deliveryFingerprint(['x', { a: [1, { c: 3, d: 2 }], b: 1 }]);
+		expect(a).toBe(b);
+		expect(deliveryFingerprint(['x', { a: 1 }])).not.toBe(deliveryFingerprint(['x', { a: 2 }]));
+		expect(deliveryFingerprint(['a', 'bc'])).not.toBe(deliveryFingerprint(['ab', 'c']));
+	});
+
+	it('writes canonical JSON with sorted keys', () => {
+		expect(canonicalJson({ b: 1, a: { d: null, c: 'x' } })).toBe('{"a":{"c":"x","d":null},"b":1}');
+		expect(canonicalJson(undefined)).toBe('null');
+	});
+
+	it('refuses, rather than recurses through, a value nested without bound', () => {
+		let deep: unknown = 'leaf';
+		for (let level = 0; level < 10_000; level++) deep = { a: deep };
+		expect(() => deliveryFingerprint(['x', deep])).toThrow(RangeError);
+	});
+});
+
+describe('the ledger', () => {
+	it('records a key once; a second record of it keeps one entry with the later expiry', () => {
+		let ledger = ledgerWith(EMPTY_LEDGER, key(1), 2000, 1000, 10);
+		ledger = ledgerWith(ledger, key(1), 3000, 1000, 10);
+		ledger = ledgerWith(ledger, key(1), 2500, 1000, 10);
+		expect(ledgerSize(ledger)).toBe(1);
+		expect(expiryOf(ledger, key(1), 1000)).toBe(3000);
+	});
+
+	it('forgets a key exactly when it expires', () => {
+		const ledger = ledgerWith(EMPTY_LEDGER, key(1), 1000 + 3600, 1000, 10);
+		expect(ledgerHas(ledger, key(1), 1000 + 3599)).toBe(true);
+		expect(ledgerHas(ledger, key(1), 1000 + 3600)).toBe(false);
+	});
+
+	it('finds every key among many, and none it was not given', () => {
+		const ledger = withAll(Array.from({ length: 999 }, (_, index) => [index, 5000]));
+		for (let index = 0; index < 999; index++)
+			expect(ledgerHas(ledger, key(index), 1001)).toBe(true);
+		for (let index = 999; index < 1500; index++)
+			expect(ledgerHas(ledger, key(index), 1001)).toBe(false);
+	});
+
+	it('keeps its records sorted, so that it is the same string whatever the order of recording', () => {
+		const forwards = withAll([
+			[1, 5000],
+			[2, 5000],
+			[3, 5000],
+		]);
+		const backwards = withAll([
+			[3, 5000],
+			[2, 5000],
+			[1, 5000],
+		]);
+		expect(forwards).toBe(backwards);
+	});
+
+	it('merges two ledgers: the union, the later expiry for a shared key, without expired records', () => {
+		const a = withAll([
+			['shared', 2000],
+			['only-a', 3000],
+			['expired-a', 1000],
+		]);
+		const b = withAll([
+			['shared', 4000],
+			['only-b', 3000],
+		]);
+		const merged = mergeLedgers(a, b, 1500, 100);
+		expect(ledgerSize(merged)).toBe(3);
+		expect(expiryOf(merged, key('shared'), 1500)).toBe(4000);
+		expect(ledgerHas(merged, key('only-a'), 1500)).toBe(true);
+		expect(ledgerHas(merged, key('only-b'), 1500)).toBe(true);
+		expect(ledgerHas(merged, key('expired-a'), 500)).toBe(false);
+		expect(mergeLedgers(b, a, 1500, 100)).toBe(merged);
+		expect(mergeLedgers(merged, merged, 1500, 100)).toBe(merged);
+	});
+
+	it('over its bound forgets the records that expire first, down to 90% of it', () => {
+		const entries: Array<[number, number]> = Array.from({ length: 20 }, (_, index) => [
+			index,
+			2000 + index,
+		]);
+		const ledger = withAll(entries, 1000, 10);
+		expect(ledgerSize(ledger)).toBeLessThanOrEqual(10);
+		expect(ledgerSize(ledger)).toBeGreaterThanOrEqual(9);
+		expect(ledgerHas(ledger, key(19), 1000)).toBe(true);
+		expect(ledgerHas(ledger, key(11), 1000)).toBe(true);
+		expect(ledgerHas(ledger, key(0), 1000)).toBe(false);
+	});
+
+	it('never grows past its bound however many deliveries arrive', () => {
+		let ledger = EMPTY_LEDGER;
+		for (let index = 0; index < 1000; index++) {
+			ledger = ledgerWith(ledger, key(index), 5000, 1000, 10);
+			expect(ledgerSize(ledger)).toBeLessThanOrEqual(10);
+		}
+	});
+
+	it('is one string of fixed-width records of fingerprints and expiries', () => {
+		const ledger = withAll([
+			[1, 5000],
+			[2, 6000],
+		]);
+		expect(isLedger(ledger)).toBe(true);
+		expect(ledger).toBe([record(1, 5000), record(2, 6000)].sort().join(''));
+		expect(isLedger(`${ledger}x`)).toBe(false);
+		expect(isLedger({ current: ledger })).toBe(false);
+	});
+
+	it('takes only fingerprints, which keep the records fixed-width', () => {
+		expect(() => ledgerWith(EMPTY_LEDGER, 'not-a-fingerprint', 2000, 1000, 10)).toThrow(
+			'fingerprint',
+		);
+		expect(ledgerHas(withAll([[1, 5000]]), 'not-a-fingerprint', 1000)).toBe(false);
+	});
+});

@@ -1,0 +1,219 @@
+import type { IDataObject, INodeType } from 'n8n-workflow';
+
+import { HurdleTrigger } from '../../../nodes/Hurdle/HurdleTrigger.node';
+import { JunctionTrigger } from '../../../nodes/Junction/JunctionTrigger.node';
+import { LondonMedicalLaboratoryTrigger } from '../../../nodes/LondonMedicalLaboratory/LondonMedicalLaboratoryTrigger.node';
+import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
+import { MAX_JSON_DEPTH } from '../../../nodes/shared/webhook/delivery';
+import type { Credentials } from '../../support/contexts';
+import { createLmlFake, LML_FAKE_TOKEN } from '../../support/fakes/lml';
+import type { Delivery } from '../../support/samples/types';
+import { buildDelivery, sign, type ProviderKey } from '../../support/sender';
+import { callWebhook, startWebhookCall, type FinishOptions } from '../../support/webhookCall';
+
+/**
+ * What every trigger does the same way, run through each of the three: the answer comes from n8n
+ * once the execution exists, every item carries a delivery id, a body nested too deeply is refused.
+ */
+const HEADER = 'X-Webhook-Secret';
+const SHARED_SECRET = 'pipeline-test-shared-secret';
+const SIGNING_SECRET = `whsec_${Buffer.from('pipeline-test-svix-secret').toString('base64')}`;
+const fake = createLmlFake();
+
+interface Provider {
+	key: ProviderKey;
+	trigger: INodeType;
+	event: string;
+	credentials: () => Credentials;
+}
+
+const providers: Provider[] = [
+	{
+		key: 'lml',
+		trigger: new LondonMedicalLaboratoryTrigger(),
+		event: 'lab_results.complete',
+		credentials: () => ({
+			londonMedicalLaboratoryApi: {
+				environment: 'custom',
+				baseUrl: fake.url,
+				apiToken: LML_FAKE_TOKEN,
+				webhookHeaderName: HEADER,
+				webhookSecret: SHARED_SECRET,
+			},
+		}),
+	},
+	{
+		key: 'hurdle',
+		trigger: new HurdleTrigger(),
+		event: 'order.dispatched',
+		credentials: () => ({
+			hurdleApi: {
+				environment: 'custom',
+				baseUrl: 'http://127.0.0.1:9',
+				apiKey: 'unused',
+				webhookHeaderName: HEADER,
+				webhookSecret: SHARED_SECRET,
+			},
+		}),
+	},
+	{
+		key: 'junction',
+		trigger: new JunctionTrigger(),
+		event: 'labtest.order.updated',
+		credentials: () => ({
+			junctionApi: {
+				apiKey: 'unused',
+				environment: 'custom',
+				baseUrl: 'http://127.0.0.1:9',
+				webhookSigningSecrets: SIGNING_SECRET,
+			},
+		}),
+	},
+];
+
+const signOptions = (key: ProviderKey) =>
+	key === 'junction'
+		? { secret: SIGNING_SECRET, messageId: 'msg_pipeline_1' }
+		: { secret: SHARED_SECRET, headerName: HEADER };
+
+function request(delivery: Delivery) {
+	return {
+		method: delivery.method,
+		headers: delivery.headers,
+		query: delivery.query,
+		body: delivery.method === 'GET' ? undefined : delivery.body,
+	};
+}
+
+function options(provider: Provider, delivery: Delivery, staticData: IDataObject, parameters = {}) {
+	return {
+		parameters: { authentication: 'verify', events: ['*'], options: {}, ...parameters },
+		credentials: provider.credentials(),
+		request: request(delivery),
+		staticData,
+	};
+}
+
+async function send(
+	provider: Provider,
+	delivery: Delivery,
+	staticData: IDataObject = {},
+	finish: FinishOptions = {},
+) {
+	return await callWebhook(provider.trigger, options(provider, delivery, staticData), finish);
+}
+
+/** JSON text nesting `levels` objects (as text: serialising such a value would overflow the stack). */
+function nested(levels: number): string {
+	return `${'{"a":'.repeat(levels)}{"leaf":true}${'}'.repeat(levels)}`;
+}
+
+/** A genuine delivery whose body nests `levels` deep, signed as the provider would sign it. */
+function deepDelivery(provider: Provider, levels: number, withIds = true): Delivery {
+	const sample = buildDelivery(provider.key, provider.event, {});
+	const payload = JSON.parse(sample.body) as IDataObject;
+	if (provider.key === 'hurdle' && !withIds) {
+		for (const key of Object.keys(payload)) if (key !== 'event') delete payload[key];
+	}
+	const target = provider.key === 'lml' ? payload : ((payload.data ?? payload) as IDataObject);
+	target.extra = 'nested here';
+	const body = JSON.stringify(payload).replace('"nested here"', nested(levels));
+	return sign(provider.key, { ...sample, body }, signOptions(provider.key));
+}
+
+beforeAll(async () => await fake.start());
+afterAll(async () => await fake.stop());
+beforeEach(() => {
+	forgetProcessMemory();
+	fake.reset();
+});
+
+describe.each(providers)('$key trigger', (provider) => {
+	const sample = () => buildDelivery(provider.key, provider.event, signOptions(provider.key));
+
+	it('lets n8n answer once the execution exists, with the delivery id the item carries', async () => {
+		const { result, response, json } = await send(provider, sample());
+		expect(result.noWebhookResponse).toBeUndefined();
+		expect(response).toEqual({
+			status: 200,
+			body: { status: 'accepted', message: 'Event received', deliveryId: json.deliveryId },
+		});
+		if (provider.key === 'junction') expect(json.deliveryId).toBe('msg_pipeline_1');
+		else expect(json.deliveryId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+	});
+
+	it('gives every copy of a delivery the same id, and another delivery another', async () => {
+		const first = await send(provider, sample(), {}, { executionFails: true });
+		const copy = await send(provider, sample());
+		expect(first.result.workflowData?.[0][0].json.deliveryId).toBe(copy.json.deliveryId);
+		const other = buildDelivery(provider.key, provider.event, {
+			...signOptions(provider.key),
+			messageId: 'msg_pipeline_2',
+			overrides: { orderNumber: 'ORD-OTHER', testRegistrationId: 'other', orderId: 'other' },
+		});
+		expect((await send(provider, other)).json.deliveryId).not.toBe(copy.json.deliveryId);
+	});
+
+	it("when n8n cannot start the execution, the sender gets n8n's error and the redelivery runs once", async () => {
+		const staticData: IDataObject = {};
+		const failed = await send(provider, sample(), staticData, { executionFails: true });
+		expect(failed.response.status).toBe(500);
+		expect((await send(provider, sample(), staticData)).items).toHaveLength(1);
+		const again = await send(provider, sample(), staticData);
+		expect(again.items).toHaveLength(0);
+		expect(again.response.body).toMatchObject({ status: 'duplicate' });
+	});
+
+	it('answers 503 with Retry-After to a copy whose first is still unanswered after its sender left', async () => {
+		const first = await startWebhookCall(provider.trigger, options(provider, sample(), {}));
+		first.abortSender();
+		const copy = await send(provider, sample());
+		expect(copy.response).toMatchObject({
+			status: 503,
+			body: { status: 'busy' },
+			headers: { 'retry-after': '30' },
+		});
+		expect(copy.items).toHaveLength(0);
+		first.finish();
+	});
+
+	it(`refuses a body nested deeper than ${MAX_JSON_DEPTH} levels with 422, starting nothing`, async () => {
+		const refused = await send(provider, deepDelivery(provider, 10_000));
+		expect(refused.response).toMatchObject({ status: 422, body: { status: 'rejected' } });
+		expect(refused.items).toHaveLength(0);
+		expect(String(refused.response.body?.message)).toContain(String(MAX_JSON_DEPTH));
+		// Just inside the limit is a genuine delivery.
+		const inside = await send(provider, deepDelivery(provider, MAX_JSON_DEPTH - 6));
+		expect(inside.response.status).toBe(200);
+		expect(inside.items).toHaveLength(1);
+	});
+});
+
+it('refuses a deeply nested Hurdle body without ids as well', async () => {
+	const hurdle = providers.find((provider) => provider.key === 'hurdle')!;
+	const refused = await send(hurdle, deepDelivery(hurdle, 10_000, false));
+	expect(refused.response).toMatchObject({ status: 422 });
+	expect(refused.items).toHaveLength(0);
+});
+
+it('emits the event without full data, saying why, when the API is slower than the Full Data Time Limit', async () => {
+	const lml = providers[0];
+	fake.delayMs = 3_000;
+	const { response, json } = await callWebhook(
+		lml.trigger,
+		options(
+			lml,
+			buildDelivery('lml', 'lab_results.complete', signOptions('lml')),
+			{},
+			{
+				options: { fetchFullData: true, fullDataTimeLimitSeconds: 0.5 },
+			},
+		),
+	);
+	expect(response.status).toBe(200);
+	expect(json).toMatchObject({
+		event: 'lab_results.complete',
+		fullData: { fetched: false, message: expect.stringContaining('Not fetched within 0.5 s') },
+	});
+	expect(json).not.toHaveProperty('results');
+});
