@@ -55,7 +55,10 @@ async function sendBody(
 	});
 }
 
-const accepted = { status: 200, body: { status: 'accepted', message: expect.any(String) } };
+const accepted = {
+	status: 200,
+	body: { status: 'accepted', message: expect.any(String), deliveryId: expect.any(String) },
+};
 const rejected = (status: number) => ({
 	status,
 	body: { status: 'rejected', message: expect.any(String) },

@@ -95,7 +95,11 @@ describe('Junction trigger in n8n', () => {
 			const target = junctionTriggers.byEvent[event];
 			expect(await send(target, event)).toEqual({
 				status: 200,
-				body: { status: 'accepted', message: 'Event received' },
+				body: {
+					status: 'accepted',
+					message: 'Event received',
+					deliveryId: expect.stringMatching(/^msg_/),
+				},
 			});
 			const [execution] = await executionsOf(target, 1);
 			expect(execution.status).toBe('success');

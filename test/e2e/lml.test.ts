@@ -31,7 +31,10 @@ async function sendLml(workflow: E2eWorkflow, event: LmlEventName, options: Sign
 	});
 }
 
-const accepted = { status: 200, body: { status: 'accepted', message: expect.any(String) } };
+const accepted = {
+	status: 200,
+	body: { status: 'accepted', message: expect.any(String), deliveryId: expect.any(String) },
+};
 const rejected = (status: number) => ({
 	status,
 	body: { status: 'rejected', message: expect.any(String) },
