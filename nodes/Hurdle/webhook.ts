@@ -17,7 +17,7 @@ import {
 	hurdleIdentifiers,
 } from './events';
 import { hurdleResultRows, hurdleResults } from './results';
-import { getTest, hurdleApi, lookUpOrder } from './transport';
+import { getOrder, getTest, hurdleApi } from './transport';
 
 /**
  * Hurdle retries 3 times at 5 s × attempt (Chronomics docs) or 30 times (current docs, ≈ 39 minutes in
@@ -87,12 +87,12 @@ async function fetchTest(context: IWebhookFunctions, testId: string): Promise<En
 }
 
 async function fetchOrder(context: IWebhookFunctions, orderNumber: string): Promise<Enrichment> {
-	const lookup = await lookUpOrder(context, orderNumber);
-	if (lookup.available) return { json: { order: lookup.order } };
+	const order = await getOrder(context, orderNumber);
+	if (order.found) return { json: { order: order.value } };
 	return {
 		json: {
-			fullData: { fetched: false, message: lookup.message },
-			order: { available: false, message: lookup.message },
+			fullData: { fetched: false, message: order.message },
+			order: { available: false, message: order.message },
 		},
 	};
 }

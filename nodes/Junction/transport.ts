@@ -15,6 +15,7 @@ import {
 	type ApiContext,
 	type ProviderApi,
 } from '../shared/api';
+import { found, missing, type Fetched, type Missing } from '../shared/fetched';
 import { collectPages } from '../shared/pagination';
 
 /**
@@ -216,14 +217,12 @@ const PDF_MAGIC = Buffer.from('%PDF');
 /** Answers that mean "not there yet" rather than a mistake; Junction does not document which one it sends. */
 const NOT_YET_AVAILABLE = [400, 404, 409, 425];
 
-export type Availability<T> = { available: true; value: T } | { available: false; message: string };
-
-function notYetAvailable(what: string, body: unknown): { available: false; message: string } {
+function notYetAvailable(what: string, body: unknown): Missing {
 	const details = providerDetails(body);
-	return {
-		available: false,
-		message: `Junction has no ${what} for this order yet${details ? ` (${details})` : ''}`,
-	};
+	return missing(
+		'notReady',
+		`Junction has no ${what} for this order yet${details ? ` (${details})` : ''}`,
+	);
 }
 
 /** One of the order's PDFs. Junction may answer JSON instead of a file: that is an error, not a PDF. */
@@ -232,7 +231,7 @@ async function orderPdf(
 	path: string,
 	what: string,
 	itemIndex?: number,
-): Promise<Availability<Buffer>> {
+): Promise<Fetched<Buffer>> {
 	const { statusCode, body } = await callApi<Buffer>(
 		context,
 		junctionApi,
@@ -248,14 +247,14 @@ async function orderPdf(
 			itemIndex,
 		});
 	}
-	return { available: true, value: pdf };
+	return found(pdf);
 }
 
 export async function getRequisitionPdf(
 	context: ApiContext,
 	orderId: string,
 	itemIndex?: number,
-): Promise<Availability<Buffer>> {
+): Promise<Fetched<Buffer>> {
 	return await orderPdf(
 		context,
 		`${apiPath('/v3/order', orderId)}/requisition/pdf`,
@@ -268,7 +267,7 @@ export async function getResultsPdf(
 	context: ApiContext,
 	orderId: string,
 	itemIndex?: number,
-): Promise<Availability<Buffer>> {
+): Promise<Fetched<Buffer>> {
 	return await orderPdf(
 		context,
 		`${apiPath('/v3/order', orderId)}/result/pdf`,
@@ -277,12 +276,12 @@ export async function getResultsPdf(
 	);
 }
 
-/** GET /v3/order/{id}/result (`LabResultsRaw`), or "not available" while the lab has reported nothing. */
+/** GET /v3/order/{id}/result (`LabResultsRaw`), or "not ready" while the lab has reported nothing. */
 export async function getResults(
 	context: ApiContext,
 	orderId: string,
 	itemIndex?: number,
-): Promise<Availability<IDataObject>> {
+): Promise<Fetched<IDataObject>> {
 	const { statusCode, body } = await callApi<IDataObject>(
 		context,
 		junctionApi,
@@ -294,7 +293,7 @@ export async function getResults(
 		itemIndex,
 	);
 	if (NOT_YET_AVAILABLE.includes(statusCode)) return notYetAvailable('results', body);
-	return { available: true, value: body ?? {} };
+	return found(body ?? {});
 }
 
 export async function getUser(

@@ -108,14 +108,13 @@ export const junctionWebhookSource: WebhookSource<typeof junctionEventSchemas> =
 	async enrich(context, item, options): Promise<Enrichment | undefined> {
 		const orderId = typeof item.orderId === 'string' ? item.orderId : undefined;
 		if (!orderId || !hasResultsToFetch(item)) return undefined;
-		const outcome = await getResults(context, orderId);
-		if (!outcome.available)
-			return { json: { results: { ready: false, message: outcome.message } } };
-		const results: IDataObject = normaliseResults(outcome.value);
+		const fetched = await getResults(context, orderId);
+		if (!fetched.found) return { json: { results: { ready: false, message: fetched.message } } };
+		const results: IDataObject = normaliseResults(fetched.value);
 		const enrichment: Enrichment = { json: { results }, rows: results.rows as IDataObject[] };
 		if ((options as JunctionTriggerOptions).attachResultsPdf) {
 			const pdf = await getResultsPdf(context, orderId);
-			if (pdf.available) {
+			if (pdf.found) {
 				const fileName = `junction-results-${orderId}.pdf`;
 				const file = await context.helpers.prepareBinaryData(
 					pdf.value,

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { apiPath, callApi, type ApiContext, type ProviderApi } from '../shared/api';
+import { found, missing, type Fetched } from '../shared/fetched';
 import { collectPages } from '../shared/pagination';
 
 export const LML_BASE_URLS: Record<string, string> = {
@@ -63,34 +64,37 @@ export async function getOrder(context: ApiContext, id: string): Promise<IDataOb
 	return body;
 }
 
-export type LabResultsOutcome = { ready: false } | { ready: true; results: IDataObject[] };
-
 /**
  * Results of a test registration. LML answers 204 until they are ready. Older endpoints return a bare
  * array, newer ones the paginated envelope: both are accepted.
  */
-export async function getLabResults(context: ApiContext, id: string): Promise<LabResultsOutcome> {
+export async function getLabResults(
+	context: ApiContext,
+	id: string,
+): Promise<Fetched<IDataObject[]>> {
 	const path = `${apiPath('/api/test_registration', id)}/lab_results/`;
 	const { statusCode, body } = await callApi<IDataObject[] | LmlPage | ''>(context, lmlApi, {
 		method: 'GET',
 		path,
 	});
 	if (statusCode === 204 || body === '' || body === undefined || body === null)
-		return { ready: false };
-	if (Array.isArray(body)) return { ready: true, results: body };
-	if (body.next_page) return { ready: true, results: await lmlList(context, path, {}) };
-	return { ready: true, results: body.items ?? [] };
+		return missing('notReady', 'LML has not released these results yet');
+	if (Array.isArray(body)) return found(body);
+	if (body.next_page) return found(await lmlList(context, path, {}));
+	return found(body.items ?? []);
 }
 
-/** The results report as a PDF, or undefined while it is not ready (204). */
+/** The results report as a PDF; LML answers 204 while it is not ready. */
 export async function downloadResultsPdf(
 	context: ApiContext,
 	id: string,
-): Promise<Buffer | undefined> {
+): Promise<Fetched<Buffer>> {
 	const { statusCode, body } = await callApi<Buffer>(context, lmlApi, {
 		method: 'GET',
 		path: `${apiPath('/api/test_registration', id)}/download_pdf`,
 		binary: true,
 	});
-	return statusCode === 204 || !body?.length ? undefined : Buffer.from(body);
+	return statusCode === 204 || !body?.length
+		? missing('notReady', 'LML has not released the report yet')
+		: found(Buffer.from(body));
 }

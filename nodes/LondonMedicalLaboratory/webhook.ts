@@ -29,18 +29,14 @@ export const lmlWebhookSource: WebhookSource<typeof lmlEventSchemas> = {
 		const target = resourceToFetch(item);
 		if (!target) return undefined;
 		if (target.resource === 'labResults') {
-			const outcome = await getLabResults(context, target.id);
-			if (!outcome.ready) {
-				return {
-					json: { results: { ready: false, message: 'LML has not released these results yet' } },
-				};
-			}
-			const rows = outcome.results.map(lmlResultRow);
+			const fetched = await getLabResults(context, target.id);
+			if (!fetched.found) return { json: { results: { ready: false, message: fetched.message } } };
+			const rows = fetched.value.map(lmlResultRow);
 			const results: IDataObject = {
 				ready: true,
 				summary: summariseResults(rows),
 				rows,
-				raw: outcome.results,
+				raw: fetched.value,
 			};
 			return { json: { results }, rows };
 		}

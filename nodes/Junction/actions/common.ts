@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { requireValue } from '../../shared/api';
 import { binaryPropertyProperty } from '../../shared/descriptions';
-import type { Availability } from '../transport';
+import type { Fetched } from '../../shared/fetched';
 
 export const orderIdProperty: INodeProperties = {
 	displayName: 'Order ID',
@@ -32,10 +32,10 @@ export async function pdfItem(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	orderId: string,
-	pdf: Availability<Buffer>,
+	pdf: Fetched<Buffer>,
 	fileName: string,
 ): Promise<INodeExecutionData[]> {
-	if (!pdf.available) return [{ json: { orderId, ready: false, message: pdf.message } }];
+	if (!pdf.found) return [{ json: { orderId, ready: false, message: pdf.message } }];
 	const binaryPropertyName = context.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const file = await context.helpers.prepareBinaryData(pdf.value, fileName, 'application/pdf');
 	return [{ json: { orderId, ready: true, fileName }, binary: { [binaryPropertyName]: file } }];

@@ -1,4 +1,5 @@
 import {
+	NodeOperationError,
 	updateDisplayOptions,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -37,5 +38,8 @@ export async function execute(
 		'Order Number',
 		itemIndex,
 	);
-	return toItems(await getOrder(this, orderNumber, itemIndex));
+	const order = await getOrder(this, orderNumber, itemIndex);
+	if (!order.found)
+		throw order.error ?? new NodeOperationError(this.getNode(), order.message, { itemIndex });
+	return toItems(order.value);
 }

@@ -42,9 +42,9 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdAt(this, itemIndex);
-	const outcome = await getResults(this, orderId, itemIndex);
-	if (!outcome.available) return toItems({ orderId, ready: false, message: outcome.message });
-	const results = normaliseResults(outcome.value);
+	const fetched = await getResults(this, orderId, itemIndex);
+	if (!fetched.found) return toItems({ orderId, ready: false, message: fetched.message });
+	const results = normaliseResults(fetched.value);
 	if (this.getNodeParameter('output', itemIndex) === 'rows') {
 		return toItems(results.rows.map((row) => ({ orderId, resultStatus: results.status, ...row })));
 	}

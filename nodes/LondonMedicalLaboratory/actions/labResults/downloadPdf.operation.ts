@@ -19,16 +19,10 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const testRegistrationId = testRegistrationIdAt(this, itemIndex);
 	const pdf = await downloadResultsPdf(this, testRegistrationId);
-	if (!pdf) {
-		return [
-			{
-				json: { testRegistrationId, ready: false, message: 'LML has not released the report yet' },
-			},
-		];
-	}
+	if (!pdf.found) return [{ json: { testRegistrationId, ready: false, message: pdf.message } }];
 	const fileName = `lml-results-${testRegistrationId}.pdf`;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const file = await this.helpers.prepareBinaryData(pdf, fileName, 'application/pdf');
+	const file = await this.helpers.prepareBinaryData(pdf.value, fileName, 'application/pdf');
 	return [
 		{ json: { testRegistrationId, ready: true, fileName }, binary: { [binaryPropertyName]: file } },
 	];

@@ -43,15 +43,10 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const testRegistrationId = testRegistrationIdAt(this, itemIndex);
-	const outcome = await getLabResults(this, testRegistrationId);
-	if (!outcome.ready) {
-		return toItems({
-			testRegistrationId,
-			ready: false,
-			message: 'LML has not released these results yet',
-		});
-	}
-	const rows = outcome.results.map(lmlResultRow);
+	const fetched = await getLabResults(this, testRegistrationId);
+	if (!fetched.found)
+		return toItems({ testRegistrationId, ready: false, message: fetched.message });
+	const rows = fetched.value.map(lmlResultRow);
 	if (this.getNodeParameter('output', itemIndex) === 'rows') {
 		return toItems(rows.map((row) => ({ testRegistrationId, ...row })));
 	}
@@ -60,6 +55,6 @@ export async function execute(
 		ready: true,
 		summary: summariseResults(rows),
 		rows,
-		raw: outcome.results,
+		raw: fetched.value,
 	});
 }
