@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { resultsEnrichment } from '../shared/results';
 import type { BodyOutcome, Delivery } from '../shared/webhook/delivery';
 import { jsonBodyOf } from '../shared/webhook/delivery';
 import type {
@@ -16,7 +17,7 @@ import {
 	hurdleEventSchemas,
 	hurdleIdentifiers,
 } from './events';
-import { hurdleResultRows, hurdleResults } from './results';
+import { hurdleResults } from './results';
 import { getOrder, getTest, hurdleApi } from './transport';
 
 /**
@@ -83,7 +84,7 @@ function nothingFetched(message: string): Enrichment {
 
 async function fetchTest(context: IWebhookFunctions, testId: string): Promise<Enrichment> {
 	const test = await getTest(context, testId);
-	return { json: { test, results: hurdleResults(test) }, rows: hurdleResultRows(test) };
+	return resultsEnrichment(hurdleResults(test), { test });
 }
 
 async function fetchOrder(context: IWebhookFunctions, orderNumber: string): Promise<Enrichment> {

@@ -1,5 +1,6 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { labResults, resultsEnrichment } from '../shared/results';
 import { jsonBodyOf } from '../shared/webhook/delivery';
 import type {
 	EventItem,
@@ -108,10 +109,9 @@ export const junctionWebhookSource: WebhookSource<typeof junctionEventSchemas> =
 	async enrich(context, item, options): Promise<Enrichment | undefined> {
 		const orderId = typeof item.orderId === 'string' ? item.orderId : undefined;
 		if (!orderId || !hasResultsToFetch(item)) return undefined;
-		const fetched = await getResults(context, orderId);
-		if (!fetched.found) return { json: { results: { ready: false, message: fetched.message } } };
-		const results: IDataObject = normaliseResults(fetched.value);
-		const enrichment: Enrichment = { json: { results }, rows: results.rows as IDataObject[] };
+		const results = labResults(await getResults(context, orderId), normaliseResults);
+		const enrichment: Enrichment = resultsEnrichment(results);
+		if (!results.ready) return enrichment;
 		if ((options as JunctionTriggerOptions).attachResultsPdf) {
 			const pdf = await getResultsPdf(context, orderId);
 			if (pdf.found) {
