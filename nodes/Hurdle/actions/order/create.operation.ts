@@ -8,10 +8,17 @@ import {
 } from 'n8n-workflow';
 
 import { requireValue } from '../../../shared/api';
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { createOrder } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an order',
+	description: 'Order a kit or a phlebotomy test for someone',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName: 'Product Code',
 		name: 'productCode',
@@ -118,10 +125,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['create'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('order', option), parameters);
 
 /** The `POST /orders/v3` body: the product, and a nested `delivery` with the recipient and address. */
 export function orderBody(context: IExecuteFunctions, itemIndex: number): IDataObject {

@@ -7,10 +7,17 @@ import {
 } from 'n8n-workflow';
 
 import { requireValue } from '../../../shared/api';
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { getOrder } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get an order',
+	description: 'Get an order by its order number',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName: 'Order Number',
 		name: 'orderNumber',
@@ -23,10 +30,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['get'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('order', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,

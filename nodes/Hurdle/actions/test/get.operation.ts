@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { requireValue } from '../../../shared/api';
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import {
 	BIOMARKER_ROWS_OUTPUT,
 	biomarkerRowItems,
@@ -15,7 +15,14 @@ import {
 import { hurdleResults } from '../../results';
 import { getTest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a test',
+	description: 'Get a test with its results, as normalised rows',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName: 'Test ID',
 		name: 'testId',
@@ -41,10 +48,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['test'], operation: ['get'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('test', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -8,10 +8,17 @@ import {
 } from 'n8n-workflow';
 
 import { requireValue } from '../../../shared/api';
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { registerKit } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Register Kit',
+	value: 'registerKit',
+	action: 'Register a kit',
+	description: 'Register a kit to the person taking the test',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName: 'Kit ID',
 		name: 'kitId',
@@ -89,10 +96,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['test'], operation: ['registerKit'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('test', option), parameters);
 
 /** The `POST /tests/v2` body: the kit, the person taking the test and, if not linked yet, the barcode. */
 export function registrationBody(context: IExecuteFunctions, itemIndex: number): IDataObject {

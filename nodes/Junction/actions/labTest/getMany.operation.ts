@@ -7,11 +7,18 @@ import {
 } from 'n8n-workflow';
 
 import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { modalityOptions } from '../../events';
 import { listLabTests } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many lab tests',
+	description: 'List the lab tests your team can order',
+};
+
+const parameters: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -75,10 +82,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['labTest'], operation: ['getMany'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('labTest', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -4,20 +4,24 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { cancelOrder } from '../../transport';
 import { orderIdAt, orderIdProperty } from '../common';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['cancel'] } },
-	[
-		{
-			...orderIdProperty,
-			description:
-				'The order to cancel. Possible while ordered or requisition created (walk-in and phlebotomy orders also during appointment statuses); shipped kits cannot be cancelled.',
-		},
-	],
-);
+export const option: OperationOption = {
+	name: 'Cancel',
+	value: 'cancel',
+	action: 'Cancel an order',
+	description: 'Cancel an order that has not been shipped or drawn yet',
+};
+
+export const properties = updateDisplayOptions(showFor('order', option), [
+	{
+		...orderIdProperty,
+		description:
+			'The order to cancel. Possible while ordered or requisition created (walk-in and phlebotomy orders also during appointment statuses); shipped kits cannot be cancelled.',
+	},
+]);
 
 export async function execute(
 	this: IExecuteFunctions,

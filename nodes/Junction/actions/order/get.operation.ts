@@ -4,14 +4,18 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { getOrder } from '../../transport';
 import { orderIdAt, orderIdProperty } from '../common';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['get'] } },
-	[orderIdProperty],
-);
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get an order',
+	description: 'Get an order by ID',
+};
+
+export const properties = updateDisplayOptions(showFor('order', option), [orderIdProperty]);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -7,11 +7,18 @@ import {
 } from 'n8n-workflow';
 
 import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { modalityOptions, orderStatusOptions } from '../../events';
 import { listOrders } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many orders',
+	description: 'List orders, filtered by status, dates, user or interpretation',
+};
+
+const parameters: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -101,10 +108,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['getMany'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('order', option), parameters);
 
 /** Filter values as query parameters; empty ones are left out, lists become repeated keys. */
 function queryFrom(filters: IDataObject): IDataObject {

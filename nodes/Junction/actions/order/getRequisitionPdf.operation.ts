@@ -4,11 +4,19 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { showFor, type OperationOption } from '../../../shared/operations';
 import { getRequisitionPdf } from '../../transport';
 import { orderIdAt, pdfItem, pdfProperties } from '../common';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['getRequisitionPdf'] } },
+export const option: OperationOption = {
+	name: 'Get Requisition PDF',
+	value: 'getRequisitionPdf',
+	action: 'Get the requisition PDF of an order',
+	description: 'Download the requisition form as a PDF file',
+};
+
+export const properties = updateDisplayOptions(
+	showFor('order', option),
 	pdfProperties('requisition form the patient takes to the draw'),
 );
 

@@ -6,11 +6,18 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { assertSandbox, junctionApi, simulateOrder } from '../../transport';
 import { orderIdAt, orderIdProperty } from '../common';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Simulate',
+	value: 'simulate',
+	action: 'Simulate an order in the sandbox',
+	description: 'Walk a sandbox order through its lifecycle, firing its webhooks',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName:
 			'Sandbox only: walks the order through its lifecycle and fires every webhook on the way. Refused, with nothing sent, when the credential points at production.',
@@ -83,10 +90,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['simulate'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('order', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,

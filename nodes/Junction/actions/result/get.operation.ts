@@ -5,12 +5,20 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { showFor, type OperationOption } from '../../../shared/operations';
 import { labResults, resultsItems, resultsOutputProperty } from '../../../shared/results';
 import { normaliseResults } from '../../results';
 import { getResults } from '../../transport';
 import { orderIdAt, orderIdProperty } from '../common';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get the results of an order',
+	description: 'Get the results as normalised rows with flags, a summary and the raw data',
+};
+
+const parameters: INodeProperties[] = [
 	orderIdProperty,
 	resultsOutputProperty({
 		name: 'Summary and Rows',
@@ -18,10 +26,7 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['result'], operation: ['get'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('result', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,

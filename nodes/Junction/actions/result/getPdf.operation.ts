@@ -4,11 +4,19 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { showFor, type OperationOption } from '../../../shared/operations';
 import { getResultsPdf } from '../../transport';
 import { orderIdAt, pdfItem, pdfProperties } from '../common';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['result'], operation: ['getPdf'] } },
+export const option: OperationOption = {
+	name: 'Get PDF',
+	value: 'getPdf',
+	action: 'Get the results PDF of an order',
+	description: 'Download the results report as a PDF file',
+};
+
+export const properties = updateDisplayOptions(
+	showFor('result', option),
 	pdfProperties('results report'),
 );
 

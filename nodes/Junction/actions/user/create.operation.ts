@@ -7,10 +7,17 @@ import {
 } from 'n8n-workflow';
 
 import { requireValue } from '../../../shared/api';
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { createUser } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a user',
+	description: 'Create a Junction user for one of your client user IDs',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName: 'Client User ID',
 		name: 'clientUserId',
@@ -39,10 +46,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['create'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('user', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,

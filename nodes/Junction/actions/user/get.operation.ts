@@ -5,23 +5,27 @@ import {
 } from 'n8n-workflow';
 
 import { requireValue } from '../../../shared/api';
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { getUser } from '../../transport';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['get'] } },
-	[
-		{
-			displayName: 'User ID',
-			name: 'userId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. f6cdf185-6815-4b2b-9482-798b75168689',
-			description: "Junction's ID for the user (user_id), not your client user ID",
-		},
-	],
-);
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a user',
+	description: 'Get a user by Junction user ID',
+};
+
+export const properties = updateDisplayOptions(showFor('user', option), [
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. f6cdf185-6815-4b2b-9482-798b75168689',
+		description: "Junction's ID for the user (user_id), not your client user ID",
+	},
+]);
 
 export async function execute(
 	this: IExecuteFunctions,

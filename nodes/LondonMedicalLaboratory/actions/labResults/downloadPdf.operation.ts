@@ -5,13 +5,21 @@ import {
 } from 'n8n-workflow';
 
 import { binaryPropertyProperty } from '../../../shared/descriptions';
+import { showFor, type OperationOption } from '../../../shared/operations';
 import { downloadResultsPdf } from '../../transport';
 import { testRegistrationIdAt, testRegistrationLocator } from '../common';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['labResults'], operation: ['downloadPdf'] } },
-	[testRegistrationLocator, binaryPropertyProperty('The results report, as a PDF file')],
-);
+export const option: OperationOption = {
+	name: 'Download PDF',
+	value: 'downloadPdf',
+	action: 'Download the results PDF',
+	description: 'Download the results report as a PDF file',
+};
+
+export const properties = updateDisplayOptions(showFor('labResults', option), [
+	testRegistrationLocator,
+	binaryPropertyProperty('The results report, as a PDF file'),
+]);
 
 export async function execute(
 	this: IExecuteFunctions,

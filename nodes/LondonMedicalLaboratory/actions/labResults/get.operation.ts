@@ -5,12 +5,20 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { showFor, type OperationOption } from '../../../shared/operations';
 import { labResults, resultsItems, resultsOutputProperty } from '../../../shared/results';
 import { lmlResults } from '../../results';
 import { getLabResults } from '../../transport';
 import { testRegistrationIdAt, testRegistrationLocator } from '../common';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get lab results',
+	description: 'Get the results of a test registration, as normalised rows',
+};
+
+const parameters: INodeProperties[] = [
 	testRegistrationLocator,
 	resultsOutputProperty({
 		name: 'Summary and Rows',
@@ -18,10 +26,7 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['labResults'], operation: ['get'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('labResults', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,

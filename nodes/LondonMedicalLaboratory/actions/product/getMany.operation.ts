@@ -7,10 +7,17 @@ import {
 } from 'n8n-workflow';
 
 import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { lmlList } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many products',
+	description: 'List products',
+};
+
+const parameters: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -72,10 +79,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['getMany'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('product', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,
