@@ -153,32 +153,3 @@ export async function getOrder(
 		apiError(context.getNode(), hurdleApi, statusCode, body, { itemIndex }),
 	);
 }
-
-export async function createOrder(
-	context: ApiContext,
-	body: IDataObject,
-	itemIndex?: number,
-): Promise<IDataObject> {
-	const response = await callApi<IDataObject | ''>(
-		context,
-		hurdleApi,
-		{ method: 'POST', path: '/orders/v3', body },
-		itemIndex,
-	);
-	return typeof response.body === 'object' && response.body !== null ? response.body : {};
-}
-
-/** Registration is asynchronous: Hurdle answers 202 and sends TEST.REGISTERED once it is done. */
-export async function registerKit(
-	context: ApiContext,
-	body: IDataObject,
-	itemIndex?: number,
-): Promise<{ statusCode: number; body: IDataObject }> {
-	const response = await callApi<IDataObject | string>(
-		context,
-		hurdleApi,
-		{ method: 'POST', path: '/tests/v2', body },
-		itemIndex,
-	);
-	return { statusCode: response.statusCode, body: isObject(response.body) ? response.body : {} };
-}

@@ -25,7 +25,7 @@ import {
 	STATUSES_WITH_RESULTS,
 } from './events';
 import { normaliseResults } from './results';
-import { getResults, getResultsPdf, junctionApi } from './transport';
+import { downloadOrderPdf, getResults, junctionApi } from './transport';
 
 /** Junction (Svix) retries for about 27.5 hours after the first attempt; 48 hours covers it with room. */
 export const JUNCTION_DUPLICATE_WINDOW_HOURS = 48;
@@ -113,7 +113,7 @@ export const junctionWebhookSource: WebhookSource<typeof junctionEventSchemas> =
 		const enrichment: Enrichment = resultsEnrichment(results);
 		if (!results.ready) return enrichment;
 		if ((options as JunctionTriggerOptions).attachResultsPdf) {
-			const pdf = await getResultsPdf(context, orderId);
+			const pdf = await downloadOrderPdf(context, orderId, 'results');
 			if (pdf.found) {
 				const fileName = `junction-results-${orderId}.pdf`;
 				const file = await context.helpers.prepareBinaryData(

@@ -83,18 +83,3 @@ export async function getLabResults(
 	if (body.next_page) return found(await lmlList(context, path, {}));
 	return found(body.items ?? []);
 }
-
-/** The results report as a PDF; LML answers 204 while it is not ready. */
-export async function downloadResultsPdf(
-	context: ApiContext,
-	id: string,
-): Promise<Fetched<Buffer>> {
-	const { statusCode, body } = await callApi<Buffer>(context, lmlApi, {
-		method: 'GET',
-		path: `${apiPath('/api/test_registration', id)}/download_pdf`,
-		binary: true,
-	});
-	return statusCode === 204 || !body?.length
-		? missing('notReady', 'LML has not released the report yet')
-		: found(Buffer.from(body));
-}

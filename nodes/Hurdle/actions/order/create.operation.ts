@@ -7,9 +7,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
+import { callApi, requireValue } from '../../../shared/api';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
-import { createOrder } from '../../transport';
+import { hurdleApi } from '../../transport';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -171,7 +171,13 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const body = orderBody(this, itemIndex);
-	const created = await createOrder(this, body, itemIndex);
+	const response = await callApi<IDataObject | ''>(
+		this,
+		hurdleApi,
+		{ method: 'POST', path: '/orders/v3', body },
+		itemIndex,
+	);
+	const created = typeof response.body === 'object' && response.body !== null ? response.body : {};
 	return toItems(
 		Object.keys(created).length ? created : { created: true, productCode: body.productCode },
 	);

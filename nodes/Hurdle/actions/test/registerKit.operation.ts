@@ -7,9 +7,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
+import { callApi, requireValue } from '../../../shared/api';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
-import { registerKit } from '../../transport';
+import { hurdleApi } from '../../transport';
 
 export const option: OperationOption = {
 	name: 'Register Kit',
@@ -131,7 +131,15 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const body = registrationBody(this, itemIndex);
-	const { statusCode, body: response } = await registerKit(this, body, itemIndex);
+	// Registration is asynchronous: Hurdle answers 202 and sends TEST.REGISTERED once it is done.
+	const { statusCode, body: answer } = await callApi<IDataObject | string>(
+		this,
+		hurdleApi,
+		{ method: 'POST', path: '/tests/v2', body },
+		itemIndex,
+	);
+	const response =
+		typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? answer : {};
 	return toItems({
 		kitId: body.kitId,
 		...(body.barcode ? { barcode: body.barcode } : {}),

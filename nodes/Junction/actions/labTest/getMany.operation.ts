@@ -6,10 +6,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { callApi } from '../../../shared/api';
 import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { collectPages } from '../../../shared/pagination';
 import { modalityOptions } from '../../events';
-import { listLabTests } from '../../transport';
+import { junctionApi } from '../../transport';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -83,6 +85,37 @@ const parameters: INodeProperties[] = [
 ];
 
 export const properties = updateDisplayOptions(showFor('labTest', option), parameters);
+
+/** GET /v3/lab_test documents 50 as the default `lab_test_limit` and no maximum; 50 is safe. */
+export const LAB_TESTS_MAX_PAGE_SIZE = 50;
+
+interface LabTestsPage {
+	data?: IDataObject[];
+	next_cursor?: string | null;
+}
+
+/** GET /v3/lab_test, following `next_cursor` until it is null. */
+async function listLabTests(
+	context: IExecuteFunctions,
+	qs: IDataObject,
+	limit?: number,
+): Promise<IDataObject[]> {
+	return await collectPages(
+		async ({ cursor, pageSize }) => {
+			const { body } = await callApi<LabTestsPage>(context, junctionApi, {
+				method: 'GET',
+				path: '/v3/lab_test',
+				qs: {
+					...qs,
+					lab_test_limit: pageSize,
+					...(cursor === undefined ? {} : { next_cursor: cursor }),
+				},
+			});
+			return { items: body?.data ?? [], next: body?.next_cursor || null };
+		},
+		{ limit, maxPageSize: LAB_TESTS_MAX_PAGE_SIZE },
+	);
+}
 
 export async function execute(
 	this: IExecuteFunctions,

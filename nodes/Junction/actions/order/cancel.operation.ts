@@ -1,11 +1,14 @@
 import {
+	NodeApiError,
 	updateDisplayOptions,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { apiPath, callApi, providerDetails } from '../../../shared/api';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
-import { cancelOrder } from '../../transport';
+import { junctionApi } from '../../transport';
 import { orderIdAt, orderIdProperty } from '../common';
 
 export const option: OperationOption = {
@@ -22,6 +25,35 @@ export const properties = updateDisplayOptions(showFor('order', option), [
 			'The order to cancel. Possible while ordered or requisition created (walk-in and phlebotomy orders also during appointment statuses); shipped kits cannot be cancelled.',
 	},
 ]);
+
+/** POST /v3/order/{id}/cancel; a 400 means the order is past cancelling, and Junction says why. */
+async function cancelOrder(
+	context: IExecuteFunctions,
+	orderId: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const { statusCode, body } = await callApi<IDataObject>(
+		context,
+		junctionApi,
+		{ method: 'POST', path: `${apiPath('/v3/order', orderId)}/cancel`, returnStatuses: [400] },
+		itemIndex,
+	);
+	if (statusCode === 400) {
+		const details = providerDetails(body);
+		throw new NodeApiError(
+			context.getNode(),
+			{ httpCode: '400', provider: junctionApi.providerName },
+			{
+				message: `Junction cannot cancel this order in its current status${details ? `: ${details}` : ''}`,
+				description:
+					'Orders can be cancelled while ordered, requisition_created, requisition_bypassed or awaiting_registration (walk-in and phlebotomy orders also during their appointment statuses). Shipped test kits and finished orders cannot be cancelled.',
+				httpCode: '400',
+				itemIndex,
+			},
+		);
+	}
+	return body;
+}
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,11 +1,13 @@
 import {
 	updateDisplayOptions,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { apiPath, callApi } from '../../../shared/api';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
-import { getOrder } from '../../transport';
+import { junctionApi } from '../../transport';
 import { orderIdAt, orderIdProperty } from '../common';
 
 export const option: OperationOption = {
@@ -21,5 +23,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	return toItems(await getOrder(this, orderIdAt(this, itemIndex), itemIndex));
+	const { body } = await callApi<IDataObject>(
+		this,
+		junctionApi,
+		{ method: 'GET', path: apiPath('/v3/order', orderIdAt(this, itemIndex)) },
+		itemIndex,
+	);
+	return toItems(body);
 }

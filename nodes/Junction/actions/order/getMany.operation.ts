@@ -6,10 +6,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { callApi } from '../../../shared/api';
 import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { collectPages } from '../../../shared/pagination';
 import { modalityOptions, orderStatusOptions } from '../../events';
-import { listOrders } from '../../transport';
+import { junctionApi } from '../../transport';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -109,6 +111,38 @@ const parameters: INodeProperties[] = [
 ];
 
 export const properties = updateDisplayOptions(showFor('order', option), parameters);
+
+/** Junction's documented maximum `size` for GET /v3/orders. */
+export const ORDERS_MAX_PAGE_SIZE = 100;
+interface OrdersPage {
+	orders?: IDataObject[];
+	total?: number;
+	page?: number;
+	size?: number;
+}
+
+/** GET /v3/orders, page by page, until `page × size` reaches `total` or a page comes back short. */
+async function listOrders(
+	context: IExecuteFunctions,
+	qs: IDataObject,
+	limit?: number,
+): Promise<IDataObject[]> {
+	return await collectPages(
+		async ({ cursor, pageSize }) => {
+			const page = Number(cursor ?? 1);
+			const { body } = await callApi<OrdersPage>(context, junctionApi, {
+				method: 'GET',
+				path: '/v3/orders',
+				qs: { ...qs, page, size: pageSize },
+			});
+			const orders = body?.orders ?? [];
+			const total = typeof body?.total === 'number' ? body.total : undefined;
+			const last = orders.length < pageSize || (total !== undefined && page * pageSize >= total);
+			return { items: orders, next: last ? null : page + 1 };
+		},
+		{ limit, maxPageSize: ORDERS_MAX_PAGE_SIZE },
+	);
+}
 
 /** Filter values as query parameters; empty ones are left out, lists become repeated keys. */
 function queryFrom(filters: IDataObject): IDataObject {

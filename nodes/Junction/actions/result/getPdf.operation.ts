@@ -5,7 +5,7 @@ import {
 } from 'n8n-workflow';
 
 import { showFor, type OperationOption } from '../../../shared/operations';
-import { getResultsPdf } from '../../transport';
+import { downloadOrderPdf } from '../../transport';
 import { orderIdAt, pdfItem, pdfProperties } from '../common';
 
 export const option: OperationOption = {
@@ -25,6 +25,6 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdAt(this, itemIndex);
-	const pdf = await getResultsPdf(this, orderId, itemIndex);
+	const pdf = await downloadOrderPdf(this, orderId, 'results', itemIndex);
 	return await pdfItem(this, itemIndex, orderId, pdf, `junction-results-${orderId}.pdf`);
 }

@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -6,9 +7,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
+import { apiError, callApi, requireValue } from '../../../shared/api';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
-import { createUser } from '../../transport';
+import { junctionApi } from '../../transport';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -47,6 +48,39 @@ const parameters: INodeProperties[] = [
 ];
 
 export const properties = updateDisplayOptions(showFor('user', option), parameters);
+
+/**
+ * POST /v2/user. When the client user ID is taken Junction answers 400 with the existing user's id; the
+ * error names it (a Junction user id is pseudonymous, not patient data).
+ */
+async function createUser(
+	context: IExecuteFunctions,
+	body: IDataObject,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const response = await callApi<IDataObject>(
+		context,
+		junctionApi,
+		{ method: 'POST', path: '/v2/user', body, returnStatuses: [400] },
+		itemIndex,
+	);
+	if (response.statusCode !== 400) return response.body;
+	const detail = (response.body as IDataObject | undefined)?.detail as IDataObject | undefined;
+	const existingUserId = typeof detail?.user_id === 'string' ? detail.user_id : undefined;
+	if (!existingUserId) {
+		throw apiError(context.getNode(), junctionApi, 400, response.body, { itemIndex });
+	}
+	throw new NodeApiError(
+		context.getNode(),
+		{ httpCode: '400', provider: junctionApi.providerName },
+		{
+			message: `A Junction user with this client user ID already exists (user_id ${existingUserId})`,
+			description: 'Use User › Get with this user_id instead of creating the user again.',
+			httpCode: '400',
+			itemIndex,
+		},
+	);
+}
 
 export async function execute(
 	this: IExecuteFunctions,

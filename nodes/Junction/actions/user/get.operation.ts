@@ -1,12 +1,13 @@
 import {
 	updateDisplayOptions,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
+import { apiPath, callApi, requireValue } from '../../../shared/api';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
-import { getUser } from '../../transport';
+import { junctionApi } from '../../transport';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -37,5 +38,11 @@ export async function execute(
 		'User ID',
 		itemIndex,
 	);
-	return toItems(await getUser(this, userId, itemIndex));
+	const { body } = await callApi<IDataObject>(
+		this,
+		junctionApi,
+		{ method: 'GET', path: apiPath('/v2/user', userId) },
+		itemIndex,
+	);
+	return toItems(body);
 }

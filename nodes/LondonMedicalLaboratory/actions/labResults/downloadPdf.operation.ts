@@ -4,9 +4,11 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { apiPath, callApi } from '../../../shared/api';
 import { binaryPropertyProperty } from '../../../shared/descriptions';
+import { found, missing, type Fetched } from '../../../shared/fetched';
 import { showFor, type OperationOption } from '../../../shared/operations';
-import { downloadResultsPdf } from '../../transport';
+import { lmlApi } from '../../transport';
 import { testRegistrationIdAt, testRegistrationLocator } from '../common';
 
 export const option: OperationOption = {
@@ -20,6 +22,21 @@ export const properties = updateDisplayOptions(showFor('labResults', option), [
 	testRegistrationLocator,
 	binaryPropertyProperty('The results report, as a PDF file'),
 ]);
+
+/** The results report; LML answers 204 while it is not ready. */
+async function downloadResultsPdf(
+	context: IExecuteFunctions,
+	testRegistrationId: string,
+): Promise<Fetched<Buffer>> {
+	const { statusCode, body } = await callApi<Buffer>(context, lmlApi, {
+		method: 'GET',
+		path: `${apiPath('/api/test_registration', testRegistrationId)}/download_pdf`,
+		binary: true,
+	});
+	return statusCode === 204 || !body?.length
+		? missing('notReady', 'LML has not released the report yet')
+		: found(Buffer.from(body));
+}
 
 export async function execute(
 	this: IExecuteFunctions,
