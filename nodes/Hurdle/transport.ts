@@ -1,6 +1,13 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { apiError, apiPath, callApi, type ApiContext, type ProviderApi } from '../shared/api';
+import {
+	apiError,
+	apiPath,
+	callApi,
+	environmentBaseUrl,
+	type ApiContext,
+	type ProviderApi,
+} from '../shared/api';
 import { found, missing, type Fetched } from '../shared/fetched';
 import { collectPages, type Page, type PageCursor } from '../shared/pagination';
 
@@ -12,10 +19,7 @@ export const HURDLE_BASE_URLS: Record<string, string> = {
 export const hurdleApi: ProviderApi = {
 	providerName: 'Hurdle',
 	credentialType: 'hurdleApi',
-	baseUrl: (credentials: ICredentialDataDecryptedObject) =>
-		credentials.environment === 'custom'
-			? String(credentials.baseUrl ?? '')
-			: (HURDLE_BASE_URLS[String(credentials.environment)] ?? HURDLE_BASE_URLS.sandbox),
+	baseUrl: environmentBaseUrl(HURDLE_BASE_URLS, 'sandbox'),
 	authenticationHint:
 		'Check the API key in the credential, and that it belongs to the chosen environment: sandbox keys only work on the sandbox, production keys only on production. Keys are under Developers › API Keys in the Hurdle partner portal.',
 };

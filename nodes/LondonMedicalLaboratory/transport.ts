@@ -1,6 +1,12 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { apiPath, callApi, type ApiContext, type ProviderApi } from '../shared/api';
+import {
+	apiPath,
+	callApi,
+	environmentBaseUrl,
+	type ApiContext,
+	type ProviderApi,
+} from '../shared/api';
 import { found, missing, type Fetched } from '../shared/fetched';
 import { collectPages } from '../shared/pagination';
 
@@ -12,10 +18,7 @@ export const LML_BASE_URLS: Record<string, string> = {
 export const lmlApi: ProviderApi = {
 	providerName: 'London Medical Laboratory',
 	credentialType: 'londonMedicalLaboratoryApi',
-	baseUrl: (credentials: ICredentialDataDecryptedObject) =>
-		credentials.environment === 'custom'
-			? String(credentials.baseUrl ?? '')
-			: (LML_BASE_URLS[String(credentials.environment)] ?? LML_BASE_URLS.production),
+	baseUrl: environmentBaseUrl(LML_BASE_URLS, 'production'),
 	authenticationHint:
 		'Check the API token in the credential, and that it belongs to the chosen environment (sandbox tokens only work on the sandbox). Tokens are issued by your LML account manager.',
 };

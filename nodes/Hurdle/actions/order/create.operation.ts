@@ -7,7 +7,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { callApi, requireValue } from '../../../shared/api';
+import { callApi } from '../../../shared/api';
+import { additionalFieldsProperty, requiredText } from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { hurdleApi } from '../../transport';
 
@@ -95,34 +96,27 @@ const parameters: INodeProperties[] = [
 		required: true,
 		description: 'Two-letter ISO country code',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			{
-				displayName: 'Address Line 2',
-				name: 'addressLine2',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Appointment Slot ID',
-				name: 'appointmentSlotId',
-				type: 'string',
-				default: '',
-				description: 'For phlebotomy products: the slot booked for the blood draw',
-			},
-			{
-				displayName: 'Notes',
-				name: 'notes',
-				type: 'string',
-				default: '',
-			},
-		],
-	},
+	additionalFieldsProperty([
+		{
+			displayName: 'Address Line 2',
+			name: 'addressLine2',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Appointment Slot ID',
+			name: 'appointmentSlotId',
+			type: 'string',
+			default: '',
+			description: 'For phlebotomy products: the slot booked for the blood draw',
+		},
+		{
+			displayName: 'Notes',
+			name: 'notes',
+			type: 'string',
+			default: '',
+		},
+	]),
 ];
 
 export const properties = updateDisplayOptions(showFor('order', option), parameters);
@@ -130,9 +124,7 @@ export const properties = updateDisplayOptions(showFor('order', option), paramet
 /** The `POST /orders/v3` body: the product, and a nested `delivery` with the recipient and address. */
 export function orderBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = context.getNode();
-	const value = (name: string) => String(context.getNodeParameter(name, itemIndex, '')).trim();
-	const required = (name: string, label: string) =>
-		requireValue(node, value(name), label, itemIndex);
+	const required = (name: string, label: string) => requiredText(context, name, label, itemIndex);
 	const countryCode = required('countryCode', 'Country Code').toUpperCase();
 	if (!/^[A-Z]{2}$/.test(countryCode)) {
 		throw new NodeOperationError(node, 'Country Code must be a two-letter ISO code', {

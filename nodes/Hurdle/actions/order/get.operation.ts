@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
+import { requiredText } from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { getOrder } from '../../transport';
 
@@ -36,12 +36,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderNumber = requireValue(
-		this.getNode(),
-		this.getNodeParameter('orderNumber', itemIndex) as string,
-		'Order Number',
-		itemIndex,
-	);
+	const orderNumber = requiredText(this, 'orderNumber', 'Order Number', itemIndex);
 	const order = await getOrder(this, orderNumber, itemIndex);
 	if (!order.found)
 		throw order.error ?? new NodeOperationError(this.getNode(), order.message, { itemIndex });

@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
+import { requiredText } from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import {
 	BIOMARKER_ROWS_OUTPUT,
@@ -54,12 +54,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const testId = requireValue(
-		this.getNode(),
-		this.getNodeParameter('testId', itemIndex) as string,
-		'Test ID',
-		itemIndex,
-	);
+	const testId = requiredText(this, 'testId', 'Test ID', itemIndex);
 	const test = await getTest(this, testId, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex) as string;
 	if (output === 'raw') return toItems(test);

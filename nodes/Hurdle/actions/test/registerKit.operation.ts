@@ -7,7 +7,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { callApi, requireValue } from '../../../shared/api';
+import { callApi } from '../../../shared/api';
+import { additionalFieldsProperty, requiredText } from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { hurdleApi } from '../../transport';
 
@@ -71,29 +72,22 @@ const parameters: INodeProperties[] = [
 		default: '',
 		required: true,
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			{
-				displayName: 'Barcode',
-				name: 'barcode',
-				type: 'string',
-				default: '',
-				description: 'Only needed when the barcode is not linked to a test yet',
-			},
-			{
-				displayName: 'Mobile Number',
-				name: 'mobileNumber',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 447789123456',
-			},
-		],
-	},
+	additionalFieldsProperty([
+		{
+			displayName: 'Barcode',
+			name: 'barcode',
+			type: 'string',
+			default: '',
+			description: 'Only needed when the barcode is not linked to a test yet',
+		},
+		{
+			displayName: 'Mobile Number',
+			name: 'mobileNumber',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 447789123456',
+		},
+	]),
 ];
 
 export const properties = updateDisplayOptions(showFor('test', option), parameters);
@@ -101,8 +95,7 @@ export const properties = updateDisplayOptions(showFor('test', option), paramete
 /** The `POST /tests/v2` body: the kit, the person taking the test and, if not linked yet, the barcode. */
 export function registrationBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = context.getNode();
-	const required = (name: string, label: string) =>
-		requireValue(node, String(context.getNodeParameter(name, itemIndex, '')), label, itemIndex);
+	const required = (name: string, label: string) => requiredText(context, name, label, itemIndex);
 	const dateOfBirth = required('dateOfBirth', 'Date of Birth');
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth) || Number.isNaN(Date.parse(dateOfBirth))) {
 		throw new NodeOperationError(node, 'Date of Birth must be a date written as YYYY-MM-DD', {

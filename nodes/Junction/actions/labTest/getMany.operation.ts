@@ -7,7 +7,12 @@ import {
 } from 'n8n-workflow';
 
 import { callApi } from '../../../shared/api';
-import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
+import {
+	filtersProperty,
+	nonEmptyFields,
+	requestedLimit,
+	returnAllOrLimit,
+} from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { collectPages } from '../../../shared/pagination';
 import { modalityOptions } from '../../events';
@@ -22,66 +27,59 @@ export const option: OperationOption = {
 
 const parameters: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Collection Method',
-				name: 'collection_method',
-				type: 'options',
-				options: modalityOptions,
-				default: 'testkit',
-			},
-			{
-				displayName: 'Include Pricing',
-				name: 'include_pricing',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to include the prices of the tests',
-			},
-			{
-				displayName: 'Lab Slug',
-				name: 'lab_slug',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. labcorp',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Case-insensitive part of the lab test name',
-			},
-			{
-				displayName: 'Source',
-				name: 'generation_method',
-				type: 'options',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'Created by Junction', value: 'auto' },
-					{ name: 'Created by Your Team', value: 'manual' },
-				],
-				default: 'manual',
-				description: 'Which lab tests to list; Junction lists only your own by default',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Active', value: 'active' },
-					{ name: 'Pending Approval', value: 'pending_approval' },
-					{ name: 'Inactive', value: 'inactive' },
-				],
-				default: 'active',
-			},
-		],
-	},
+	filtersProperty([
+		{
+			displayName: 'Collection Method',
+			name: 'collection_method',
+			type: 'options',
+			options: modalityOptions,
+			default: 'testkit',
+		},
+		{
+			displayName: 'Include Pricing',
+			name: 'include_pricing',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to include the prices of the tests',
+		},
+		{
+			displayName: 'Lab Slug',
+			name: 'lab_slug',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. labcorp',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Case-insensitive part of the lab test name',
+		},
+		{
+			displayName: 'Source',
+			name: 'generation_method',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'Created by Junction', value: 'auto' },
+				{ name: 'Created by Your Team', value: 'manual' },
+			],
+			default: 'manual',
+			description: 'Which lab tests to list; Junction lists only your own by default',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Active', value: 'active' },
+				{ name: 'Pending Approval', value: 'pending_approval' },
+				{ name: 'Inactive', value: 'inactive' },
+			],
+			default: 'active',
+		},
+	]),
 ];
 
 export const properties = updateDisplayOptions(showFor('labTest', option), parameters);
@@ -123,6 +121,5 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const limit = requestedLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const qs = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
-	return toItems(await listLabTests(this, qs, limit));
+	return toItems(await listLabTests(this, nonEmptyFields(filters), limit));
 }

@@ -9,7 +9,7 @@ import {
 import { apiPath, callApi, providerDetails } from '../../../shared/api';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { junctionApi } from '../../transport';
-import { orderIdAt, orderIdProperty } from '../common';
+import { orderIdAt, orderIdProperty } from '../orderId';
 
 export const option: OperationOption = {
 	name: 'Cancel',

@@ -7,7 +7,12 @@ import {
 } from 'n8n-workflow';
 
 import { callApi } from '../../../shared/api';
-import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
+import {
+	filtersProperty,
+	nonEmptyFields,
+	requestedLimit,
+	returnAllOrLimit,
+} from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { collectPages } from '../../../shared/pagination';
 import { modalityOptions, orderStatusOptions } from '../../events';
@@ -22,92 +27,85 @@ export const option: OperationOption = {
 
 const parameters: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Created After',
-				name: 'start_date',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders created at or after this time',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'end_date',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders created at or before this time',
-			},
-			{
-				displayName: 'Critical Only',
-				name: 'is_critical',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only orders with critical results',
-			},
-			{
-				displayName: 'Interpretation',
-				name: 'interpretation',
-				type: 'options',
-				options: [
-					{ name: 'Abnormal', value: 'abnormal' },
-					{ name: 'Critical', value: 'critical' },
-					{ name: 'Normal', value: 'normal' },
-				],
-				default: 'abnormal',
-				description: 'Only orders whose results have this overall interpretation',
-			},
-			{
-				displayName: 'Modalities',
-				name: 'order_type',
-				type: 'multiOptions',
-				options: modalityOptions,
-				default: [],
-				description: 'Only orders of these collection methods',
-			},
-			{
-				displayName: 'Search',
-				name: 'search_input',
-				type: 'string',
-				default: '',
-				description: 'An order ID, user ID, patient name or date of birth to search for',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'status',
-				type: 'multiOptions',
-				options: orderStatusOptions,
-				default: [],
-				description: 'Only orders whose current low-level status is one of these',
-			},
-			{
-				displayName: 'Updated After',
-				name: 'updated_start_date',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders updated at or after this time',
-			},
-			{
-				displayName: 'Updated Before',
-				name: 'updated_end_date',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders updated at or before this time',
-			},
-			{
-				displayName: 'User ID',
-				name: 'user_id',
-				type: 'string',
-				default: '',
-				description: 'Only orders of this Junction user',
-			},
-		],
-	},
+	filtersProperty([
+		{
+			displayName: 'Created After',
+			name: 'start_date',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders created at or after this time',
+		},
+		{
+			displayName: 'Created Before',
+			name: 'end_date',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders created at or before this time',
+		},
+		{
+			displayName: 'Critical Only',
+			name: 'is_critical',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only orders with critical results',
+		},
+		{
+			displayName: 'Interpretation',
+			name: 'interpretation',
+			type: 'options',
+			options: [
+				{ name: 'Abnormal', value: 'abnormal' },
+				{ name: 'Critical', value: 'critical' },
+				{ name: 'Normal', value: 'normal' },
+			],
+			default: 'abnormal',
+			description: 'Only orders whose results have this overall interpretation',
+		},
+		{
+			displayName: 'Modalities',
+			name: 'order_type',
+			type: 'multiOptions',
+			options: modalityOptions,
+			default: [],
+			description: 'Only orders of these collection methods',
+		},
+		{
+			displayName: 'Search',
+			name: 'search_input',
+			type: 'string',
+			default: '',
+			description: 'An order ID, user ID, patient name or date of birth to search for',
+		},
+		{
+			displayName: 'Statuses',
+			name: 'status',
+			type: 'multiOptions',
+			options: orderStatusOptions,
+			default: [],
+			description: 'Only orders whose current low-level status is one of these',
+		},
+		{
+			displayName: 'Updated After',
+			name: 'updated_start_date',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders updated at or after this time',
+		},
+		{
+			displayName: 'Updated Before',
+			name: 'updated_end_date',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders updated at or before this time',
+		},
+		{
+			displayName: 'User ID',
+			name: 'user_id',
+			type: 'string',
+			default: '',
+			description: 'Only orders of this Junction user',
+		},
+	]),
 ];
 
 export const properties = updateDisplayOptions(showFor('order', option), parameters);
@@ -144,20 +142,11 @@ async function listOrders(
 	);
 }
 
-/** Filter values as query parameters; empty ones are left out, lists become repeated keys. */
-function queryFrom(filters: IDataObject): IDataObject {
-	return Object.fromEntries(
-		Object.entries(filters).filter(([, value]) =>
-			Array.isArray(value) ? value.length > 0 : value !== '' && value !== undefined,
-		),
-	);
-}
-
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const limit = requestedLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	return toItems(await listOrders(this, queryFrom(filters), limit));
+	return toItems(await listOrders(this, nonEmptyFields(filters), limit));
 }

@@ -5,8 +5,9 @@ import {
 } from 'n8n-workflow';
 
 import { showFor, type OperationOption } from '../../../shared/operations';
+import { pdfFieldProperty, pdfItems } from '../../../shared/pdf';
 import { downloadOrderPdf } from '../../transport';
-import { orderIdAt, pdfItem, pdfProperties } from '../common';
+import { orderIdAt, orderIdProperty } from '../orderId';
 
 export const option: OperationOption = {
 	name: 'Get Requisition PDF',
@@ -15,10 +16,10 @@ export const option: OperationOption = {
 	description: 'Download the requisition form as a PDF file',
 };
 
-export const properties = updateDisplayOptions(
-	showFor('order', option),
-	pdfProperties('requisition form the patient takes to the draw'),
-);
+export const properties = updateDisplayOptions(showFor('order', option), [
+	orderIdProperty,
+	pdfFieldProperty('requisition form the patient takes to the draw'),
+]);
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -26,5 +27,5 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdAt(this, itemIndex);
 	const pdf = await downloadOrderPdf(this, orderId, 'requisition', itemIndex);
-	return await pdfItem(this, itemIndex, orderId, pdf, `junction-requisition-${orderId}.pdf`);
+	return await pdfItems(this, itemIndex, { orderId }, pdf, `junction-requisition-${orderId}.pdf`);
 }

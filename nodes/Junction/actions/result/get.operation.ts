@@ -9,7 +9,7 @@ import { showFor, type OperationOption } from '../../../shared/operations';
 import { labResults, resultsItems, resultsOutputProperty } from '../../../shared/results';
 import { normaliseResults } from '../../results';
 import { getResults } from '../../transport';
-import { orderIdAt, orderIdProperty } from '../common';
+import { orderIdAt, orderIdProperty } from '../orderId';
 
 export const option: OperationOption = {
 	name: 'Get',

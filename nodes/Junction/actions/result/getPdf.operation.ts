@@ -5,8 +5,9 @@ import {
 } from 'n8n-workflow';
 
 import { showFor, type OperationOption } from '../../../shared/operations';
+import { pdfFieldProperty, pdfItems } from '../../../shared/pdf';
 import { downloadOrderPdf } from '../../transport';
-import { orderIdAt, pdfItem, pdfProperties } from '../common';
+import { orderIdAt, orderIdProperty } from '../orderId';
 
 export const option: OperationOption = {
 	name: 'Get PDF',
@@ -15,10 +16,10 @@ export const option: OperationOption = {
 	description: 'Download the results report as a PDF file',
 };
 
-export const properties = updateDisplayOptions(
-	showFor('result', option),
-	pdfProperties('results report'),
-);
+export const properties = updateDisplayOptions(showFor('result', option), [
+	orderIdProperty,
+	pdfFieldProperty('results report'),
+]);
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -26,5 +27,5 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdAt(this, itemIndex);
 	const pdf = await downloadOrderPdf(this, orderId, 'results', itemIndex);
-	return await pdfItem(this, itemIndex, orderId, pdf, `junction-results-${orderId}.pdf`);
+	return await pdfItems(this, itemIndex, { orderId }, pdf, `junction-results-${orderId}.pdf`);
 }

@@ -7,7 +7,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { apiError, callApi, requireValue } from '../../../shared/api';
+import { apiError, callApi } from '../../../shared/api';
+import {
+	additionalFieldsProperty,
+	nonEmptyFields,
+	requiredText,
+} from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { junctionApi } from '../../transport';
 
@@ -28,23 +33,16 @@ const parameters: INodeProperties[] = [
 		placeholder: 'e.g. customer-8841',
 		description: 'Your own ID for this person. Use a pseudonymous ID, not a name or email address.',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			{
-				displayName: 'Fallback Time Zone',
-				name: 'fallback_time_zone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Europe/London',
-				description: 'IANA time zone used when a data source gives none',
-			},
-		],
-	},
+	additionalFieldsProperty([
+		{
+			displayName: 'Fallback Time Zone',
+			name: 'fallback_time_zone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Europe/London',
+			description: 'IANA time zone used when a data source gives none',
+		},
+	]),
 ];
 
 export const properties = updateDisplayOptions(showFor('user', option), parameters);
@@ -86,13 +84,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const clientUserId = requireValue(
-		this.getNode(),
-		this.getNodeParameter('clientUserId', itemIndex) as string,
-		'Client User ID',
-		itemIndex,
-	);
+	const clientUserId = requiredText(this, 'clientUserId', 'Client User ID', itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const extra = Object.fromEntries(Object.entries(additional).filter(([, value]) => value !== ''));
-	return toItems(await createUser(this, { client_user_id: clientUserId, ...extra }, itemIndex));
+	const body = { client_user_id: clientUserId, ...nonEmptyFields(additional) };
+	return toItems(await createUser(this, body, itemIndex));
 }

@@ -5,7 +5,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { apiPath, callApi, requireValue } from '../../../shared/api';
+import { apiPath, callApi } from '../../../shared/api';
+import { requiredText } from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { junctionApi } from '../../transport';
 
@@ -32,12 +33,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const userId = requireValue(
-		this.getNode(),
-		this.getNodeParameter('userId', itemIndex) as string,
-		'User ID',
-		itemIndex,
-	);
+	const userId = requiredText(this, 'userId', 'User ID', itemIndex);
 	const { body } = await callApi<IDataObject>(
 		this,
 		junctionApi,

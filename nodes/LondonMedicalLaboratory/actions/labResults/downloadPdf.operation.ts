@@ -5,11 +5,11 @@ import {
 } from 'n8n-workflow';
 
 import { apiPath, callApi } from '../../../shared/api';
-import { binaryPropertyProperty } from '../../../shared/descriptions';
 import { found, missing, type Fetched } from '../../../shared/fetched';
 import { showFor, type OperationOption } from '../../../shared/operations';
+import { pdfFieldProperty, pdfItems } from '../../../shared/pdf';
 import { lmlApi } from '../../transport';
-import { testRegistrationIdAt, testRegistrationLocator } from '../common';
+import { testRegistrationIdAt, testRegistrationLocator } from '../testRegistrationId';
 
 export const option: OperationOption = {
 	name: 'Download PDF',
@@ -20,7 +20,7 @@ export const option: OperationOption = {
 
 export const properties = updateDisplayOptions(showFor('labResults', option), [
 	testRegistrationLocator,
-	binaryPropertyProperty('The results report, as a PDF file'),
+	pdfFieldProperty('results report'),
 ]);
 
 /** The results report; LML answers 204 while it is not ready. */
@@ -44,11 +44,6 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const testRegistrationId = testRegistrationIdAt(this, itemIndex);
 	const pdf = await downloadResultsPdf(this, testRegistrationId);
-	if (!pdf.found) return [{ json: { testRegistrationId, ready: false, message: pdf.message } }];
 	const fileName = `lml-results-${testRegistrationId}.pdf`;
-	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const file = await this.helpers.prepareBinaryData(pdf.value, fileName, 'application/pdf');
-	return [
-		{ json: { testRegistrationId, ready: true, fileName }, binary: { [binaryPropertyName]: file } },
-	];
+	return await pdfItems(this, itemIndex, { testRegistrationId }, pdf, fileName);
 }

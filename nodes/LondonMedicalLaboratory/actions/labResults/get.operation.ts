@@ -9,7 +9,7 @@ import { showFor, type OperationOption } from '../../../shared/operations';
 import { labResults, resultsItems, resultsOutputProperty } from '../../../shared/results';
 import { lmlResults } from '../../results';
 import { getLabResults } from '../../transport';
-import { testRegistrationIdAt, testRegistrationLocator } from '../common';
+import { testRegistrationIdAt, testRegistrationLocator } from '../testRegistrationId';
 
 export const option: OperationOption = {
 	name: 'Get',

@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
+import { requiredText } from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { getOrder } from '../../transport';
 
@@ -33,11 +33,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderId = requireValue(
-		this.getNode(),
-		this.getNodeParameter('orderId', itemIndex) as string,
-		'Order ID',
-		itemIndex,
-	);
+	const orderId = requiredText(this, 'orderId', 'Order ID', itemIndex);
 	return toItems(await getOrder(this, orderId));
 }

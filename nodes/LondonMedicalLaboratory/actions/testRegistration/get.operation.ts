@@ -6,7 +6,7 @@ import {
 
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { getTestRegistration } from '../../transport';
-import { testRegistrationIdAt, testRegistrationLocator } from '../common';
+import { testRegistrationIdAt, testRegistrationLocator } from '../testRegistrationId';
 
 export const option: OperationOption = {
 	name: 'Get',

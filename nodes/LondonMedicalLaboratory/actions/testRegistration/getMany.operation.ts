@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
+import { filtersProperty, requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { lmlList } from '../../transport';
 
@@ -19,29 +19,22 @@ export const option: OperationOption = {
 
 const parameters: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Customer ID',
-				name: 'customer',
-				type: 'string',
-				default: '',
-				description: 'Only registrations of this customer',
-			},
-			{
-				displayName: 'Order ID',
-				name: 'order',
-				type: 'string',
-				default: '',
-				description: 'Only registrations created by this order',
-			},
-		],
-	},
+	filtersProperty([
+		{
+			displayName: 'Customer ID',
+			name: 'customer',
+			type: 'string',
+			default: '',
+			description: 'Only registrations of this customer',
+		},
+		{
+			displayName: 'Order ID',
+			name: 'order',
+			type: 'string',
+			default: '',
+			description: 'Only registrations created by this order',
+		},
+	]),
 ];
 
 export const properties = updateDisplayOptions(showFor('testRegistration', option), parameters);
