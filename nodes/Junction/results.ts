@@ -81,7 +81,7 @@ export function biomarkerResults(raw: IDataObject): IDataObject[] {
 }
 
 /** `LabResultsRaw` as the shared results block, with the lab's status (final | partial) and overall interpretation. */
-export function normaliseResults(raw: IDataObject): ReadyResults {
+export function junctionResults(raw: IDataObject): ReadyResults {
 	const metadata = (
 		typeof raw.metadata === 'object' && raw.metadata !== null ? raw.metadata : {}
 	) as IDataObject;

@@ -108,7 +108,7 @@ export async function downloadOrderPdf(
 }
 
 /** GET /v3/order/{id}/result (`LabResultsRaw`), or "not ready" while the lab has reported nothing. */
-export async function getResults(
+export async function getLabResults(
 	context: ApiContext,
 	orderId: string,
 	itemIndex?: number,

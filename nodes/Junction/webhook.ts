@@ -24,8 +24,8 @@ import {
 	ORDER_EVENTS,
 	STATUSES_WITH_RESULTS,
 } from './events';
-import { normaliseResults } from './results';
-import { downloadOrderPdf, getResults, junctionApi } from './transport';
+import { junctionResults } from './results';
+import { downloadOrderPdf, getLabResults, junctionApi } from './transport';
 
 /** Junction (Svix) retries for about 27.5 hours after the first attempt; 48 hours covers it with room. */
 export const JUNCTION_DUPLICATE_WINDOW_HOURS = 48;
@@ -109,7 +109,7 @@ export const junctionWebhookSource: WebhookSource<typeof junctionEventSchemas> =
 	async enrich(context, item, options): Promise<Enrichment | undefined> {
 		const orderId = typeof item.orderId === 'string' ? item.orderId : undefined;
 		if (!orderId || !hasResultsToFetch(item)) return undefined;
-		const results = labResults(await getResults(context, orderId), normaliseResults);
+		const results = labResults(await getLabResults(context, orderId), junctionResults);
 		const enrichment: Enrichment = resultsEnrichment(results);
 		if (!results.ready) return enrichment;
 		if ((options as JunctionTriggerOptions).attachResultsPdf) {

@@ -10,9 +10,9 @@ import { downloadOrderPdf } from '../../transport';
 import { orderIdAt, orderIdProperty } from '../orderId';
 
 export const option: OperationOption = {
-	name: 'Get Requisition PDF',
+	name: 'Download Requisition PDF',
 	value: 'getRequisitionPdf',
-	action: 'Get the requisition PDF of an order',
+	action: 'Download the requisition PDF of an order',
 	description: 'Download the requisition form as a PDF file',
 };
 

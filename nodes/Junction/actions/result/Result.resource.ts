@@ -2,4 +2,4 @@ import { defineResource } from '../../../shared/operations';
 import * as get from './get.operation';
 import * as getPdf from './getPdf.operation';
 
-export const result = defineResource({ name: 'Result', value: 'result' }, [get, getPdf]);
+export const result = defineResource({ name: 'Lab Result', value: 'result' }, [get, getPdf]);

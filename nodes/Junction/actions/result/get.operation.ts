@@ -7,8 +7,8 @@ import {
 
 import { showFor, type OperationOption } from '../../../shared/operations';
 import { labResults, resultsItems, resultsOutputProperty } from '../../../shared/results';
-import { normaliseResults } from '../../results';
-import { getResults } from '../../transport';
+import { junctionResults } from '../../results';
+import { getLabResults } from '../../transport';
 import { orderIdAt, orderIdProperty } from '../orderId';
 
 export const option: OperationOption = {
@@ -33,7 +33,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdAt(this, itemIndex);
-	const results = labResults(await getResults(this, orderId, itemIndex), normaliseResults);
+	const results = labResults(await getLabResults(this, orderId, itemIndex), junctionResults);
 	const output = this.getNodeParameter('output', itemIndex) as string;
 	return resultsItems(results, output, { orderId }, ({ status }) => ({ resultStatus: status }));
 }

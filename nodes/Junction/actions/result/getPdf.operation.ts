@@ -10,9 +10,9 @@ import { downloadOrderPdf } from '../../transport';
 import { orderIdAt, orderIdProperty } from '../orderId';
 
 export const option: OperationOption = {
-	name: 'Get PDF',
+	name: 'Download PDF',
 	value: 'getPdf',
-	action: 'Get the results PDF of an order',
+	action: 'Download the results PDF of an order',
 	description: 'Download the results report as a PDF file',
 };
 
