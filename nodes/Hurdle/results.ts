@@ -102,7 +102,7 @@ export function hurdleResultRows(test: IDataObject): LabResultRow[] {
 	return biomarkerResultsOf(test).map(hurdleResultRow);
 }
 
-export const NO_RESULTS_YET = 'Hurdle has no results for this test yet';
+const NO_RESULTS_YET = 'Hurdle has no results for this test yet';
 
 /** A test's results as the shared results block: not ready until it has biomarker results. */
 export function hurdleResults(test: IDataObject): LabResults {

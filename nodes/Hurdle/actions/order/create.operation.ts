@@ -122,7 +122,7 @@ const parameters: INodeProperties[] = [
 export const properties = updateDisplayOptions(showFor('order', option), parameters);
 
 /** The `POST /orders/v3` body: the product, and a nested `delivery` with the recipient and address. */
-export function orderBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+function orderBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = context.getNode();
 	const required = (name: string, label: string) => requiredText(context, name, label, itemIndex);
 	const countryCode = required('countryCode', 'Country Code').toUpperCase();

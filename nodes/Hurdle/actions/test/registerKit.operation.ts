@@ -93,7 +93,7 @@ const parameters: INodeProperties[] = [
 export const properties = updateDisplayOptions(showFor('test', option), parameters);
 
 /** The `POST /tests/v2` body: the kit, the person taking the test and, if not linked yet, the barcode. */
-export function registrationBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+function registrationBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = context.getNode();
 	const required = (name: string, label: string) => requiredText(context, name, label, itemIndex);
 	const dateOfBirth = required('dateOfBirth', 'Date of Birth');
