@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { HURDLE_MAX_PAGE_SIZE } from '../nodes/Hurdle/transport';
-import { LAB_TESTS_MAX_PAGE_SIZE, ORDERS_MAX_PAGE_SIZE } from '../nodes/Junction/transport';
+import { LAB_TESTS_MAX_PAGE_SIZE } from '../nodes/Junction/actions/labTest/getMany.operation';
+import { ORDERS_MAX_PAGE_SIZE } from '../nodes/Junction/actions/order/getMany.operation';
 import { LML_MAX_PAGE_SIZE } from '../nodes/LondonMedicalLaboratory/transport';
 import {
 	createHurdleFake,

@@ -6,9 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { patientDataProperty } from '../shared/descriptions';
 import { runOperations } from '../shared/operations';
-import { hurdleOperations, hurdleProperties } from './actions';
+import { hurdleActions } from './actions';
 
 export class Hurdle implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,10 +24,10 @@ export class Hurdle implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'hurdleApi', required: true }],
-		properties: [...hurdleProperties, patientDataProperty],
+		properties: hurdleActions.properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, hurdleOperations);
+		return await runOperations.call(this, hurdleActions.operations);
 	}
 }

@@ -1,18 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
-	flagFromRange,
+	flagWithSource,
 	numericValue,
-	summariseResults,
+	pendingResults,
+	readyResults,
+	textOrNull as text,
 	type LabResultRow,
+	type LabResults,
 	type ResultFlag,
 } from '../shared/results';
-
-function text(value: unknown): string | null {
-	if (typeof value === 'string') return value.trim() || null;
-	if (typeof value === 'number') return String(value);
-	return null;
-}
 
 function object(value: unknown): IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -76,7 +73,6 @@ export function hurdleResultRow(result: IDataObject): LabResultRow {
 	const { low, high } = referenceRangeFrom(biomarker.interpretationRule);
 	const interpretation = text(result.interpretation);
 	const providerFlag = interpretation ? PROVIDER_FLAGS[interpretation.toUpperCase()] : undefined;
-	const rangeFlag = flagFromRange(value, low, high);
 	const code = text(biomarker.code);
 	return {
 		biomarker: text(biomarker.name) ?? code ?? 'Unnamed biomarker',
@@ -87,8 +83,7 @@ export function hurdleResultRow(result: IDataObject): LabResultRow {
 		unit: text(biomarker.unit),
 		referenceLow: low,
 		referenceHigh: high,
-		flag: providerFlag ?? rangeFlag,
-		flagSource: providerFlag ? 'provider' : rangeFlag === 'unknown' ? 'none' : 'range',
+		...flagWithSource(providerFlag, value, low, high),
 		interpretation,
 		comment: text(result.comment),
 		specimenId: text(result.specimenId),
@@ -107,11 +102,11 @@ export function hurdleResultRows(test: IDataObject): LabResultRow[] {
 	return biomarkerResultsOf(test).map(hurdleResultRow);
 }
 
-export const NO_RESULTS_YET = 'Hurdle has no results for this test yet';
+const NO_RESULTS_YET = 'Hurdle has no results for this test yet';
 
-/** The `results` every provider's items share: `{ready, summary, rows, raw}`, or `{ready: false, message}`. */
-export function hurdleResults(test: IDataObject): IDataObject {
+/** A test's results as the shared results block: not ready until it has biomarker results. */
+export function hurdleResults(test: IDataObject): LabResults {
 	const rows = hurdleResultRows(test);
-	if (rows.length === 0) return { ready: false, message: NO_RESULTS_YET };
-	return { ready: true, summary: summariseResults(rows), rows, raw: biomarkerResultsOf(test) };
+	if (rows.length === 0) return pendingResults(NO_RESULTS_YET);
+	return readyResults(rows, biomarkerResultsOf(test));
 }

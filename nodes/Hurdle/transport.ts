@@ -1,6 +1,14 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { apiPath, callApi, type ApiContext, type ProviderApi } from '../shared/api';
+import {
+	apiError,
+	apiPath,
+	callApi,
+	environmentBaseUrl,
+	type ApiContext,
+	type ProviderApi,
+} from '../shared/api';
+import { found, missing, type Fetched } from '../shared/fetched';
 import { collectPages, type Page, type PageCursor } from '../shared/pagination';
 
 export const HURDLE_BASE_URLS: Record<string, string> = {
@@ -11,10 +19,7 @@ export const HURDLE_BASE_URLS: Record<string, string> = {
 export const hurdleApi: ProviderApi = {
 	providerName: 'Hurdle',
 	credentialType: 'hurdleApi',
-	baseUrl: (credentials: ICredentialDataDecryptedObject) =>
-		credentials.environment === 'custom'
-			? String(credentials.baseUrl ?? '')
-			: (HURDLE_BASE_URLS[String(credentials.environment)] ?? HURDLE_BASE_URLS.sandbox),
+	baseUrl: environmentBaseUrl(HURDLE_BASE_URLS, 'sandbox'),
 	authenticationHint:
 		'Check the API key in the credential, and that it belongs to the chosen environment: sandbox keys only work on the sandbox, production keys only on production. Keys are under Developers › API Keys in the Hurdle partner portal.',
 };
@@ -123,66 +128,32 @@ export async function getTest(
 	return body;
 }
 
-/** Assumed endpoint: Hurdle documents creating v3 orders, not reading them back. */
+const ORDER_LOOKUP_MISSING = [404, 405];
+
+/**
+ * GET /orders/v3/{orderNumber}, an assumed endpoint: Hurdle documents creating v3 orders, not reading them
+ * back. A 404 or 405 may mean the lookup is not there for this account, so it comes back as unavailable
+ * (with the HTTP error, for a caller that needs the order).
+ */
 export async function getOrder(
 	context: ApiContext,
 	orderNumber: string,
 	itemIndex?: number,
-): Promise<IDataObject> {
-	const { body } = await callApi<IDataObject>(
+): Promise<Fetched<IDataObject>> {
+	const { statusCode, body } = await callApi<IDataObject>(
 		context,
 		hurdleApi,
-		{ method: 'GET', path: apiPath('/orders/v3', orderNumber) },
+		{
+			method: 'GET',
+			path: apiPath('/orders/v3', orderNumber),
+			returnStatuses: ORDER_LOOKUP_MISSING,
+		},
 		itemIndex,
 	);
-	return body;
-}
-
-export type OrderLookup =
-	| { available: true; order: IDataObject }
-	| { available: false; message: string };
-
-const ORDER_LOOKUP_MISSING = [404, 405];
-
-/** The order, or why it could not be read: 404 and 405 mean the (undocumented) lookup is not there for this account. */
-export async function lookUpOrder(context: ApiContext, orderNumber: string): Promise<OrderLookup> {
-	const { statusCode, body } = await callApi<IDataObject>(context, hurdleApi, {
-		method: 'GET',
-		path: apiPath('/orders/v3', orderNumber),
-		returnStatuses: ORDER_LOOKUP_MISSING,
-	});
-	if (!ORDER_LOOKUP_MISSING.includes(statusCode)) return { available: true, order: body };
-	return {
-		available: false,
-		message: `Hurdle did not return the order (HTTP ${statusCode}). Hurdle does not document an order lookup, so it may not be available to your account.`,
-	};
-}
-
-export async function createOrder(
-	context: ApiContext,
-	body: IDataObject,
-	itemIndex?: number,
-): Promise<IDataObject> {
-	const response = await callApi<IDataObject | ''>(
-		context,
-		hurdleApi,
-		{ method: 'POST', path: '/orders/v3', body },
-		itemIndex,
+	if (!ORDER_LOOKUP_MISSING.includes(statusCode)) return found(body);
+	return missing(
+		'unavailable',
+		`Hurdle did not return the order (HTTP ${statusCode}). Hurdle does not document an order lookup, so it may not be available to your account.`,
+		apiError(context.getNode(), hurdleApi, statusCode, body, { itemIndex }),
 	);
-	return typeof response.body === 'object' && response.body !== null ? response.body : {};
-}
-
-/** Registration is asynchronous: Hurdle answers 202 and sends TEST.REGISTERED once it is done. */
-export async function registerKit(
-	context: ApiContext,
-	body: IDataObject,
-	itemIndex?: number,
-): Promise<{ statusCode: number; body: IDataObject }> {
-	const response = await callApi<IDataObject | string>(
-		context,
-		hurdleApi,
-		{ method: 'POST', path: '/tests/v2', body },
-		itemIndex,
-	);
-	return { statusCode: response.statusCode, body: isObject(response.body) ? response.body : {} };
 }

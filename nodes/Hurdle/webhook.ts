@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { resultsEnrichment } from '../shared/results';
 import type { BodyOutcome, Delivery } from '../shared/webhook/delivery';
 import { jsonBodyOf } from '../shared/webhook/delivery';
 import type {
@@ -16,8 +17,8 @@ import {
 	hurdleEventSchemas,
 	hurdleIdentifiers,
 } from './events';
-import { hurdleResultRows, hurdleResults } from './results';
-import { getTest, hurdleApi, lookUpOrder } from './transport';
+import { hurdleResults } from './results';
+import { getOrder, getTest, hurdleApi } from './transport';
 
 /**
  * Hurdle retries 3 times at 5 s × attempt (Chronomics docs) or 30 times (current docs, ≈ 39 minutes in
@@ -83,16 +84,16 @@ function nothingFetched(message: string): Enrichment {
 
 async function fetchTest(context: IWebhookFunctions, testId: string): Promise<Enrichment> {
 	const test = await getTest(context, testId);
-	return { json: { test, results: hurdleResults(test) }, rows: hurdleResultRows(test) };
+	return resultsEnrichment(hurdleResults(test), { test });
 }
 
 async function fetchOrder(context: IWebhookFunctions, orderNumber: string): Promise<Enrichment> {
-	const lookup = await lookUpOrder(context, orderNumber);
-	if (lookup.available) return { json: { order: lookup.order } };
+	const order = await getOrder(context, orderNumber);
+	if (order.found) return { json: { order: order.value } };
 	return {
 		json: {
-			fullData: { fetched: false, message: lookup.message },
-			order: { available: false, message: lookup.message },
+			fullData: { fetched: false, message: order.message },
+			order: { available: false, message: order.message },
 		},
 	};
 }

@@ -6,9 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { patientDataProperty } from '../shared/descriptions';
 import { runOperations } from '../shared/operations';
-import { junctionOperations, junctionProperties } from './actions';
+import { junctionActions } from './actions';
 
 export class Junction implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,10 +24,10 @@ export class Junction implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'junctionApi', required: true }],
-		properties: [...junctionProperties, patientDataProperty],
+		properties: junctionActions.properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, junctionOperations);
+		return await runOperations.call(this, junctionActions.operations);
 	}
 }

@@ -1,17 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
-	flagFromRange,
+	flagWithSource,
 	numericValue,
-	summariseResults,
+	readyResults,
+	textOrNull,
 	type LabResultRow,
+	type ReadyResults,
 	type ResultFlag,
 } from '../shared/results';
 
+/** Junction also reports booleans, which read as "true"/"false". */
 function text(value: unknown): string | null {
-	if (typeof value === 'string') return value.trim() || null;
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	return null;
+	return typeof value === 'boolean' ? String(value) : textOrNull(value);
 }
 
 /** The lab's judgement: Junction's `interpretation` (normal | abnormal | critical) refined by the range flags. */
@@ -43,8 +44,6 @@ export function junctionResultRow(result: IDataObject): LabResultRow {
 	const value = reportedNumber(result);
 	const low = numericValue(result.min_range_value);
 	const high = numericValue(result.max_range_value);
-	const fromProvider = providerFlag(result);
-	const fromRange = flagFromRange(value, low, high);
 	const loinc = text(result.loinc);
 	const slug = text(result.slug);
 	return {
@@ -56,8 +55,7 @@ export function junctionResultRow(result: IDataObject): LabResultRow {
 		unit: text(result.unit),
 		referenceLow: low,
 		referenceHigh: high,
-		flag: fromProvider ?? fromRange,
-		flagSource: fromProvider ? 'provider' : fromRange === 'unknown' ? 'none' : 'range',
+		...flagWithSource(providerFlag(result), value, low, high),
 		interpretation: text(result.interpretation),
 		comment: text(result.notes),
 	};
@@ -82,28 +80,13 @@ export function biomarkerResults(raw: IDataObject): IDataObject[] {
 	);
 }
 
-export interface NormalisedResults extends IDataObject {
-	ready: true;
-	/** final | partial */
-	status: string | null;
-	interpretation: string | null;
-	summary: IDataObject;
-	rows: LabResultRow[];
-	raw: IDataObject;
-}
-
-/** `LabResultsRaw` as the status, the lab's overall interpretation, a summary and one row per biomarker. */
-export function normaliseResults(raw: IDataObject): NormalisedResults {
+/** `LabResultsRaw` as the shared results block, with the lab's status (final | partial) and overall interpretation. */
+export function junctionResults(raw: IDataObject): ReadyResults {
 	const metadata = (
 		typeof raw.metadata === 'object' && raw.metadata !== null ? raw.metadata : {}
 	) as IDataObject;
-	const rows = biomarkerResults(raw).map(junctionResultRow);
-	return {
-		ready: true,
+	return readyResults(biomarkerResults(raw).map(junctionResultRow), raw, {
 		status: text(metadata.status),
 		interpretation: text(metadata.interpretation),
-		summary: summariseResults(rows),
-		rows,
-		raw,
-	};
+	});
 }

@@ -1,5 +1,6 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { labResults, resultsEnrichment } from '../shared/results';
 import { jsonBodyOf } from '../shared/webhook/delivery';
 import type {
 	EventItem,
@@ -23,8 +24,8 @@ import {
 	ORDER_EVENTS,
 	STATUSES_WITH_RESULTS,
 } from './events';
-import { normaliseResults } from './results';
-import { getResults, getResultsPdf, junctionApi } from './transport';
+import { junctionResults } from './results';
+import { downloadOrderPdf, getLabResults, junctionApi } from './transport';
 
 /** Junction (Svix) retries for about 27.5 hours after the first attempt; 48 hours covers it with room. */
 export const JUNCTION_DUPLICATE_WINDOW_HOURS = 48;
@@ -111,14 +112,12 @@ export const junctionWebhookSource: WebhookSource<typeof junctionEventSchemas> =
 	async enrich(context, item, options): Promise<Enrichment | undefined> {
 		const orderId = typeof item.orderId === 'string' ? item.orderId : undefined;
 		if (!orderId || !hasResultsToFetch(item)) return undefined;
-		const outcome = await getResults(context, orderId);
-		if (!outcome.available)
-			return { json: { results: { ready: false, message: outcome.message } } };
-		const results: IDataObject = normaliseResults(outcome.value);
-		const enrichment: Enrichment = { json: { results }, rows: results.rows as IDataObject[] };
+		const results = labResults(await getLabResults(context, orderId), junctionResults);
+		const enrichment: Enrichment = resultsEnrichment(results);
+		if (!results.ready) return enrichment;
 		if ((options as JunctionTriggerOptions).attachResultsPdf) {
-			const pdf = await getResultsPdf(context, orderId);
-			if (pdf.available) {
+			const pdf = await downloadOrderPdf(context, orderId, 'results');
+			if (pdf.found) {
 				const fileName = `junction-results-${orderId}.pdf`;
 				const file = await context.helpers.prepareBinaryData(
 					pdf.value,

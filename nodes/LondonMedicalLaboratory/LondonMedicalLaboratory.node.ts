@@ -6,9 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { patientDataProperty } from '../shared/descriptions';
 import { runOperations } from '../shared/operations';
-import { lmlOperations, lmlProperties } from './actions';
+import { lmlActions } from './actions';
 
 export class LondonMedicalLaboratory implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,10 +27,10 @@ export class LondonMedicalLaboratory implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'londonMedicalLaboratoryApi', required: true }],
-		properties: [...lmlProperties, patientDataProperty],
+		properties: lmlActions.properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, lmlOperations);
+		return await runOperations.call(this, lmlActions.operations);
 	}
 }

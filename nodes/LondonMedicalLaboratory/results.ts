@@ -1,12 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { flagFromRange, numericValue, type LabResultRow, type ResultFlag } from '../shared/results';
-
-function text(value: unknown): string | null {
-	if (typeof value === 'string') return value.trim() || null;
-	if (typeof value === 'number') return String(value);
-	return null;
-}
+import {
+	flagWithSource,
+	numericValue,
+	readyResults,
+	textOrNull as text,
+	type LabResultRow,
+	type ReadyResults,
+	type ResultFlag,
+} from '../shared/results';
 
 /** LML reports positive/negative tests as booleans, with no range. */
 function reportedText(result: IDataObject): string | null {
@@ -20,18 +22,10 @@ export function lmlResultRow(result: IDataObject): LabResultRow {
 	const low = numericValue(result.min_range);
 	const high = numericValue(result.max_range);
 	const outOfRange = result.out_of_range;
-	let flag: ResultFlag;
-	let flagSource: LabResultRow['flagSource'];
-	if (outOfRange === 'high' || outOfRange === 'low') {
-		flag = outOfRange;
-		flagSource = 'provider';
-	} else if (result.successful === false || result.status === 'failed') {
-		flag = 'unknown';
-		flagSource = 'none';
-	} else {
-		flag = flagFromRange(value, low, high);
-		flagSource = flag === 'unknown' ? 'none' : 'range';
-	}
+	const providerFlag: ResultFlag | undefined =
+		outOfRange === 'high' || outOfRange === 'low' ? outOfRange : undefined;
+	// A failed test has no value to hold against the range.
+	const failed = result.successful === false || result.status === 'failed';
 	return {
 		biomarker: text(result.name) ?? text(result.code) ?? 'Unnamed biomarker',
 		code: text(result.code),
@@ -41,9 +35,13 @@ export function lmlResultRow(result: IDataObject): LabResultRow {
 		unit: text(result.unit_type) ?? text(result.unit),
 		referenceLow: low,
 		referenceHigh: high,
-		flag,
-		flagSource,
+		...flagWithSource(providerFlag, failed ? null : value, low, high),
 		interpretation: text(outOfRange) ?? text(result.status),
 		comment: text(result.comment) ?? text(result.error_reason),
 	};
+}
+
+/** LML's lab results (a list of result objects) as the shared results block. */
+export function lmlResults(results: IDataObject[]): ReadyResults {
+	return readyResults(results.map(lmlResultRow), results);
 }

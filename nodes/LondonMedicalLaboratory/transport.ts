@@ -1,6 +1,13 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { apiPath, callApi, type ApiContext, type ProviderApi } from '../shared/api';
+import {
+	apiPath,
+	callApi,
+	environmentBaseUrl,
+	type ApiContext,
+	type ProviderApi,
+} from '../shared/api';
+import { found, missing, type Fetched } from '../shared/fetched';
 import { collectPages } from '../shared/pagination';
 
 export const LML_BASE_URLS: Record<string, string> = {
@@ -11,10 +18,7 @@ export const LML_BASE_URLS: Record<string, string> = {
 export const lmlApi: ProviderApi = {
 	providerName: 'London Medical Laboratory',
 	credentialType: 'londonMedicalLaboratoryApi',
-	baseUrl: (credentials: ICredentialDataDecryptedObject) =>
-		credentials.environment === 'custom'
-			? String(credentials.baseUrl ?? '')
-			: (LML_BASE_URLS[String(credentials.environment)] ?? LML_BASE_URLS.production),
+	baseUrl: environmentBaseUrl(LML_BASE_URLS, 'production'),
 	authenticationHint:
 		'Check the API token in the credential, and that it belongs to the chosen environment (sandbox tokens only work on the sandbox). Tokens are issued by your LML account manager.',
 };
@@ -63,34 +67,22 @@ export async function getOrder(context: ApiContext, id: string): Promise<IDataOb
 	return body;
 }
 
-export type LabResultsOutcome = { ready: false } | { ready: true; results: IDataObject[] };
-
 /**
  * Results of a test registration. LML answers 204 until they are ready. Older endpoints return a bare
  * array, newer ones the paginated envelope: both are accepted.
  */
-export async function getLabResults(context: ApiContext, id: string): Promise<LabResultsOutcome> {
+export async function getLabResults(
+	context: ApiContext,
+	id: string,
+): Promise<Fetched<IDataObject[]>> {
 	const path = `${apiPath('/api/test_registration', id)}/lab_results/`;
 	const { statusCode, body } = await callApi<IDataObject[] | LmlPage | ''>(context, lmlApi, {
 		method: 'GET',
 		path,
 	});
 	if (statusCode === 204 || body === '' || body === undefined || body === null)
-		return { ready: false };
-	if (Array.isArray(body)) return { ready: true, results: body };
-	if (body.next_page) return { ready: true, results: await lmlList(context, path, {}) };
-	return { ready: true, results: body.items ?? [] };
-}
-
-/** The results report as a PDF, or undefined while it is not ready (204). */
-export async function downloadResultsPdf(
-	context: ApiContext,
-	id: string,
-): Promise<Buffer | undefined> {
-	const { statusCode, body } = await callApi<Buffer>(context, lmlApi, {
-		method: 'GET',
-		path: `${apiPath('/api/test_registration', id)}/download_pdf`,
-		binary: true,
-	});
-	return statusCode === 204 || !body?.length ? undefined : Buffer.from(body);
+		return missing('notReady', 'LML has not released these results yet');
+	if (Array.isArray(body)) return found(body);
+	if (body.next_page) return found(await lmlList(context, path, {}));
+	return found(body.items ?? []);
 }

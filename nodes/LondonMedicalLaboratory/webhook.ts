@@ -1,10 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { summariseResults } from '../shared/results';
+import { labResults, resultsEnrichment } from '../shared/results';
 import { credentialSharedSecret } from '../shared/webhook/sharedSecret';
 import type { Enrichment, WebhookSource } from '../shared/webhook/receiveWebhook';
 import { describeLmlEvent, lmlEventSchemas, resourceToFetch } from './events';
-import { lmlResultRow } from './results';
+import { lmlResults } from './results';
 import { getLabResults, getOrder, getTestRegistration, lmlApi } from './transport';
 
 /** LML retries for up to 8 days 5 h 45 min after the first attempt; nine days covers it. */
@@ -29,20 +27,7 @@ export const lmlWebhookSource: WebhookSource<typeof lmlEventSchemas> = {
 		const target = resourceToFetch(item);
 		if (!target) return undefined;
 		if (target.resource === 'labResults') {
-			const outcome = await getLabResults(context, target.id);
-			if (!outcome.ready) {
-				return {
-					json: { results: { ready: false, message: 'LML has not released these results yet' } },
-				};
-			}
-			const rows = outcome.results.map(lmlResultRow);
-			const results: IDataObject = {
-				ready: true,
-				summary: summariseResults(rows),
-				rows,
-				raw: outcome.results,
-			};
-			return { json: { results }, rows };
+			return resultsEnrichment(labResults(await getLabResults(context, target.id), lmlResults));
 		}
 		if (target.resource === 'order') return { json: { order: await getOrder(context, target.id) } };
 		return { json: { testRegistration: await getTestRegistration(context, target.id) } };

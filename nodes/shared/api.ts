@@ -79,6 +79,17 @@ export function apiPath(...segments: Array<string | number>): string {
 		.join('/');
 }
 
+/** The base URL of a credential that picks one of `urls` by Environment, or a custom one. */
+export function environmentBaseUrl(
+	urls: Record<string, string>,
+	fallback: string,
+): ProviderApi['baseUrl'] {
+	return (credentials) =>
+		credentials.environment === 'custom'
+			? String(credentials.baseUrl ?? '')
+			: (urls[String(credentials.environment)] ?? urls[fallback]);
+}
+
 export function trimBaseUrl(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }

@@ -1,4 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireValue } from './api';
 
 /** The Return All / Limit pair of a Get Many operation. */
 export function returnAllOrLimit(maxLimit?: number): INodeProperties[] {
@@ -22,6 +24,30 @@ export function returnAllOrLimit(maxLimit?: number): INodeProperties[] {
 	];
 }
 
+/** The Filters of a Get Many operation. */
+export function filtersProperty(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		options,
+	};
+}
+
+/** The optional fields of a create operation. */
+export function additionalFieldsProperty(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add field',
+		default: {},
+		options,
+	};
+}
+
 /** What the Return All / Limit pair asks for: a number of records, or undefined for all of them. */
 export function requestedLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	return context.getNodeParameter('returnAll', itemIndex)
@@ -29,16 +55,24 @@ export function requestedLimit(context: IExecuteFunctions, itemIndex: number): n
 		: (context.getNodeParameter('limit', itemIndex, 50) as number);
 }
 
-export function binaryPropertyProperty(description: string): INodeProperties {
-	return {
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put the file in',
-		description,
-	};
+/** A required text parameter, trimmed; an empty one stops the item before any request. */
+export function requiredText(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const value = String(context.getNodeParameter(name, itemIndex, ''));
+	return requireValue(context.getNode(), value, label, itemIndex);
+}
+
+/** A collection's values without the ones left empty (empty text, empty lists): those are not sent. */
+export function nonEmptyFields(fields: IDataObject): IDataObject {
+	return Object.fromEntries(
+		Object.entries(fields).filter(([, value]) =>
+			Array.isArray(value) ? value.length > 0 : value !== '' && value !== undefined,
+		),
+	);
 }
 
 export const patientDataProperty: INodeProperties = {

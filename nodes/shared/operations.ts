@@ -2,10 +2,14 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
+	type IDisplayOptions,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { patientDataProperty } from './descriptions';
 import { applyPatientDataMode, type PatientDataMode } from './privacy';
 
 export type Operation = (
@@ -15,6 +19,88 @@ export type Operation = (
 
 /** resource → operation → implementation */
 export type OperationTable = Record<string, Record<string, Operation>>;
+
+/** An entry of a resource's Operation menu. Saved workflows hold `value`: it never changes. */
+export interface OperationOption extends INodePropertyOptions {
+	value: string;
+	action: string;
+	description: string;
+}
+
+/** What each `<resource>/<operation>.operation.ts` exports: its menu entry, its parameters, its request. */
+export interface OperationModule {
+	option: OperationOption;
+	properties: INodeProperties[];
+	execute: Operation;
+}
+
+/** Shows an operation's parameters only while its resource and it are selected. */
+export function showFor(resource: string, operation: OperationOption): IDisplayOptions {
+	return { show: { resource: [resource], operation: [operation.value] } };
+}
+
+export interface ResourceOption extends INodePropertyOptions {
+	value: string;
+}
+
+export interface Resource {
+	option: ResourceOption;
+	/** The Operation menu and the parameters of every operation. */
+	properties: INodeProperties[];
+	operations: Record<string, Operation>;
+}
+
+const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
+
+/** A resource built from its operation modules; the first module is the menu's default. */
+export function defineResource(option: ResourceOption, modules: OperationModule[]): Resource {
+	const firstOperation = modules[0].option.value;
+	const menu: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [option.value] } },
+		options: modules.map((module) => module.option).sort(byName),
+		default: firstOperation,
+	};
+	return {
+		option,
+		properties: [menu, ...modules.flatMap((module) => module.properties)],
+		operations: Object.fromEntries(modules.map((module) => [module.option.value, module.execute])),
+	};
+}
+
+export interface ActionNode {
+	resources: Resource[];
+	/** Resource menu, each resource's Operation menu and parameters, and Patient Details last. */
+	properties: INodeProperties[];
+	operations: OperationTable;
+}
+
+/** An action node's parameters and operation table from its resources; the first is the default. */
+export function defineActionNode(resources: Resource[]): ActionNode {
+	const firstResource = resources[0].option.value;
+	const menu: INodeProperties = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources.map((resource) => resource.option).sort(byName),
+		default: firstResource,
+	};
+	return {
+		resources,
+		properties: [
+			menu,
+			...resources.flatMap((resource) => resource.properties),
+			patientDataProperty,
+		],
+		operations: Object.fromEntries(
+			resources.map((resource) => [resource.option.value, resource.operations]),
+		),
+	};
+}
 
 export function toItems(data: IDataObject | IDataObject[]): INodeExecutionData[] {
 	return (Array.isArray(data) ? data : [data]).map((json) => ({ json }));

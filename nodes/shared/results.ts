@@ -1,6 +1,17 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import type { Fetched } from './fetched';
+import { toItems } from './operations';
+
 /**
- * One biomarker result, the same shape for every provider, so a workflow can route and format results
- * without knowing where they came from.
+ * The results pipeline every provider shares: one normalised row per biomarker, the flag rule, the
+ * summary, the `results` block (`{ready, summary, rows, raw}` or `{ready: false, message}`), and how
+ * actions and triggers output it. A provider adds only its row mapper.
  */
 export type ResultFlag = 'normal' | 'low' | 'high' | 'critical' | 'abnormal' | 'unknown';
 
@@ -42,6 +53,25 @@ export function flagFromRange(
 	if (low !== null && value < low) return 'low';
 	if (high !== null && value > high) return 'high';
 	return 'normal';
+}
+
+/** The provider's own flag where it gives one; else the reference range's; else none. */
+export function flagWithSource(
+	providerFlag: ResultFlag | undefined,
+	value: number | null,
+	low: number | null,
+	high: number | null,
+): Pick<LabResultRow, 'flag' | 'flagSource'> {
+	if (providerFlag) return { flag: providerFlag, flagSource: 'provider' };
+	const flag = flagFromRange(value, low, high);
+	return { flag, flagSource: flag === 'unknown' ? 'none' : 'range' };
+}
+
+/** A reported string (trimmed, empty as null) or number as text; anything else is null. */
+export function textOrNull(value: unknown): string | null {
+	if (typeof value === 'string') return value.trim() || null;
+	if (typeof value === 'number') return String(value);
+	return null;
 }
 
 export function needsAttention(row: LabResultRow): boolean {
@@ -107,4 +137,105 @@ export function summariseResults(rows: LabResultRow[]): ResultSummary {
 		attentionLines,
 		text,
 	};
+}
+
+export interface ReadyResults extends IDataObject {
+	ready: true;
+	summary: ResultSummary;
+	rows: LabResultRow[];
+	/** The provider's own results, as fetched. */
+	raw: IDataObject | IDataObject[];
+}
+
+export interface PendingResults extends IDataObject {
+	ready: false;
+	message: string;
+}
+
+/** The `results` block the README promises for every provider. */
+export type LabResults = ReadyResults | PendingResults;
+
+/** `details` are provider fields shown before the summary (Junction's status and overall interpretation). */
+export function readyResults(
+	rows: LabResultRow[],
+	raw: ReadyResults['raw'],
+	details: IDataObject = {},
+): ReadyResults {
+	return { ready: true, ...details, summary: summariseResults(rows), rows, raw };
+}
+
+export function pendingResults(message: string): PendingResults {
+	return { ready: false, message };
+}
+
+/** The results block of a fetch that may find nothing yet; `read` is the provider's part. */
+export function labResults<Raw>(
+	fetched: Fetched<Raw>,
+	read: (raw: Raw) => ReadyResults,
+): LabResults {
+	return fetched.found ? read(fetched.value) : pendingResults(fetched.message);
+}
+
+/** What a trigger's Fetch Full Data adds: `results` beside `json`, and the rows for One Item per Biomarker. */
+export function resultsEnrichment(
+	results: LabResults,
+	json: IDataObject = {},
+): { json: IDataObject; rows?: LabResultRow[] } {
+	const enriched = { ...json, results };
+	return results.ready ? { json: enriched, rows: results.rows } : { json: enriched };
+}
+
+/**
+ * The values of a results operation's Output. Saved workflows hold them, so they stay as first
+ * published: the actions' one item per biomarker is `rows` where the triggers' Output says `biomarkerRows`.
+ */
+export const BIOMARKER_ROWS_OUTPUT = 'rows';
+export const SUMMARY_OUTPUT = 'summary';
+
+/** Output of a results operation: one item per biomarker, or one item with the results block. */
+export function resultsOutputProperty(
+	summary: Omit<INodePropertyOptions, 'value'>,
+	moreOptions: INodePropertyOptions[] = [],
+): INodeProperties {
+	const options: INodePropertyOptions[] = [
+		{
+			name: 'One Item per Biomarker',
+			value: BIOMARKER_ROWS_OUTPUT,
+			description: 'A normalised row per biomarker, ready for a sheet or a loop',
+		},
+		{ ...summary, value: SUMMARY_OUTPUT },
+		...moreOptions,
+	];
+	return {
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: options.sort((a, b) => a.name.localeCompare(b.name)),
+		default: SUMMARY_OUTPUT,
+	};
+}
+
+/**
+ * One item per biomarker, each with `identity` (which record the results are of) and `rowFields`; or,
+ * while the results are not ready, one item saying so.
+ */
+export function biomarkerRowItems(
+	results: LabResults,
+	identity: IDataObject,
+	rowFields?: (results: ReadyResults) => IDataObject,
+): INodeExecutionData[] {
+	if (!results.ready) return toItems({ ...identity, ...results });
+	const fields = { ...identity, ...rowFields?.(results) };
+	return toItems(results.rows.map((row) => ({ ...fields, ...row })));
+}
+
+/** The items of a results operation for the chosen Output, with `identity` first on each. */
+export function resultsItems(
+	results: LabResults,
+	output: string,
+	identity: IDataObject,
+	rowFields?: (results: ReadyResults) => IDataObject,
+): INodeExecutionData[] {
+	if (output === BIOMARKER_ROWS_OUTPUT) return biomarkerRowItems(results, identity, rowFields);
+	return toItems({ ...identity, ...results });
 }

@@ -1,7 +1,7 @@
 import {
 	biomarkerResults,
 	junctionResultRow,
-	normaliseResults,
+	junctionResults,
 } from '../../../nodes/Junction/results';
 
 describe('junctionResultRow', () => {
@@ -100,7 +100,7 @@ describe('biomarkerResults', () => {
 	});
 });
 
-describe('normaliseResults', () => {
+describe('junctionResults', () => {
 	it('gives status, interpretation, summary, rows and the raw body', () => {
 		const raw = {
 			metadata: { status: 'partial', interpretation: 'abnormal' },
@@ -116,7 +116,7 @@ describe('normaliseResults', () => {
 				{ name: 'HDL', result: '55', interpretation: 'normal' },
 			],
 		};
-		const results = normaliseResults(raw);
+		const results = junctionResults(raw);
 		expect(results).toMatchObject({
 			ready: true,
 			status: 'partial',

@@ -7,11 +7,19 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
-import { toItems } from '../../../shared/operations';
-import { createOrder } from '../../transport';
+import { callApi } from '../../../shared/api';
+import { additionalFieldsProperty, requiredText } from '../../../shared/descriptions';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { hurdleApi } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an order',
+	description: 'Order a kit or a phlebotomy test for someone',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName: 'Product Code',
 		name: 'productCode',
@@ -88,47 +96,35 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'Two-letter ISO country code',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			{
-				displayName: 'Address Line 2',
-				name: 'addressLine2',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Appointment Slot ID',
-				name: 'appointmentSlotId',
-				type: 'string',
-				default: '',
-				description: 'For phlebotomy products: the slot booked for the blood draw',
-			},
-			{
-				displayName: 'Notes',
-				name: 'notes',
-				type: 'string',
-				default: '',
-			},
-		],
-	},
+	additionalFieldsProperty([
+		{
+			displayName: 'Address Line 2',
+			name: 'addressLine2',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Appointment Slot ID',
+			name: 'appointmentSlotId',
+			type: 'string',
+			default: '',
+			description: 'For phlebotomy products: the slot booked for the blood draw',
+		},
+		{
+			displayName: 'Notes',
+			name: 'notes',
+			type: 'string',
+			default: '',
+		},
+	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['create'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('order', option), parameters);
 
 /** The `POST /orders/v3` body: the product, and a nested `delivery` with the recipient and address. */
-export function orderBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+function orderBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = context.getNode();
-	const value = (name: string) => String(context.getNodeParameter(name, itemIndex, '')).trim();
-	const required = (name: string, label: string) =>
-		requireValue(node, value(name), label, itemIndex);
+	const required = (name: string, label: string) => requiredText(context, name, label, itemIndex);
 	const countryCode = required('countryCode', 'Country Code').toUpperCase();
 	if (!/^[A-Z]{2}$/.test(countryCode)) {
 		throw new NodeOperationError(node, 'Country Code must be a two-letter ISO code', {
@@ -167,7 +163,13 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const body = orderBody(this, itemIndex);
-	const created = await createOrder(this, body, itemIndex);
+	const response = await callApi<IDataObject | ''>(
+		this,
+		hurdleApi,
+		{ method: 'POST', path: '/orders/v3', body },
+		itemIndex,
+	);
+	const created = typeof response.body === 'object' && response.body !== null ? response.body : {};
 	return toItems(
 		Object.keys(created).length ? created : { created: true, productCode: body.productCode },
 	);

@@ -1,15 +1,23 @@
 import {
+	NodeOperationError,
 	updateDisplayOptions,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
-import { toItems } from '../../../shared/operations';
+import { requiredText } from '../../../shared/descriptions';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { getOrder } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get an order',
+	description: 'Get an order by its order number',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName: 'Order Number',
 		name: 'orderNumber',
@@ -22,20 +30,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['get'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('order', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderNumber = requireValue(
-		this.getNode(),
-		this.getNodeParameter('orderNumber', itemIndex) as string,
-		'Order Number',
-		itemIndex,
-	);
-	return toItems(await getOrder(this, orderNumber, itemIndex));
+	const orderNumber = requiredText(this, 'orderNumber', 'Order Number', itemIndex);
+	const order = await getOrder(this, orderNumber, itemIndex);
+	if (!order.found)
+		throw order.error ?? new NodeOperationError(this.getNode(), order.message, { itemIndex });
+	return toItems(order.value);
 }

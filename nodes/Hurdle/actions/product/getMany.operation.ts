@@ -5,13 +5,17 @@ import {
 } from 'n8n-workflow';
 
 import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { hurdleList } from '../../transport';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['getMany'] } },
-	returnAllOrLimit(),
-);
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many products',
+	description: 'List the products available to you',
+};
+
+export const properties = updateDisplayOptions(showFor('product', option), returnAllOrLimit());
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -5,12 +5,24 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
-import { toItems } from '../../../shared/operations';
-import { hurdleResultRows, hurdleResults, NO_RESULTS_YET } from '../../results';
+import { requiredText } from '../../../shared/descriptions';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import {
+	BIOMARKER_ROWS_OUTPUT,
+	biomarkerRowItems,
+	resultsOutputProperty,
+} from '../../../shared/results';
+import { hurdleResults } from '../../results';
 import { getTest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a test',
+	description: 'Get a test with its results, as normalised rows',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName: 'Test ID',
 		name: 'testId',
@@ -21,59 +33,38 @@ const properties: INodeProperties[] = [
 		description:
 			'Not the kit ID: Hurdle sends the test ID in test events from TEST.LAB_ACCESSIONED on',
 	},
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{
-				name: 'One Item per Biomarker',
-				value: 'rows',
-				description: 'A normalised row per biomarker, ready for a sheet or a loop',
-			},
+	resultsOutputProperty(
+		{
+			name: 'Test With Summary and Rows',
+			description: 'The test, a summary of its results and the normalised rows',
+		},
+		[
 			{
 				name: 'Test as Returned',
 				value: 'raw',
 				description: 'The test exactly as Hurdle returns it',
 			},
-			{
-				name: 'Test With Summary and Rows',
-				value: 'summary',
-				description: 'The test, a summary of its results and the normalised rows',
-			},
 		],
-		default: 'summary',
-	},
+	),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['test'], operation: ['get'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('test', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const testId = requireValue(
-		this.getNode(),
-		this.getNodeParameter('testId', itemIndex) as string,
-		'Test ID',
-		itemIndex,
-	);
+	const testId = requiredText(this, 'testId', 'Test ID', itemIndex);
 	const test = await getTest(this, testId, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex) as string;
 	if (output === 'raw') return toItems(test);
-	if (output === 'rows') {
-		const rows = hurdleResultRows(test);
-		if (rows.length === 0) return toItems({ testId, ready: false, message: NO_RESULTS_YET });
-		const identity = {
-			testId,
+	const results = hurdleResults(test);
+	if (output === BIOMARKER_ROWS_OUTPUT) {
+		return biomarkerRowItems(results, { testId }, () => ({
 			kitId: test.kitId ?? null,
 			productCode: test.productCode ?? null,
 			status: test.status ?? null,
-		};
-		return toItems(rows.map((row) => ({ ...identity, ...row })));
+		}));
 	}
-	return toItems({ ...test, results: hurdleResults(test) });
+	return toItems({ ...test, results });
 }

@@ -7,11 +7,19 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
-import { toItems } from '../../../shared/operations';
-import { registerKit } from '../../transport';
+import { callApi } from '../../../shared/api';
+import { additionalFieldsProperty, requiredText } from '../../../shared/descriptions';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { hurdleApi } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Register Kit',
+	value: 'registerKit',
+	action: 'Register a kit',
+	description: 'Register a kit to the person taking the test',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName: 'Kit ID',
 		name: 'kitId',
@@ -64,41 +72,30 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			{
-				displayName: 'Barcode',
-				name: 'barcode',
-				type: 'string',
-				default: '',
-				description: 'Only needed when the barcode is not linked to a test yet',
-			},
-			{
-				displayName: 'Mobile Number',
-				name: 'mobileNumber',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 447789123456',
-			},
-		],
-	},
+	additionalFieldsProperty([
+		{
+			displayName: 'Barcode',
+			name: 'barcode',
+			type: 'string',
+			default: '',
+			description: 'Only needed when the barcode is not linked to a test yet',
+		},
+		{
+			displayName: 'Mobile Number',
+			name: 'mobileNumber',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 447789123456',
+		},
+	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['test'], operation: ['registerKit'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('test', option), parameters);
 
 /** The `POST /tests/v2` body: the kit, the person taking the test and, if not linked yet, the barcode. */
-export function registrationBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+function registrationBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = context.getNode();
-	const required = (name: string, label: string) =>
-		requireValue(node, String(context.getNodeParameter(name, itemIndex, '')), label, itemIndex);
+	const required = (name: string, label: string) => requiredText(context, name, label, itemIndex);
 	const dateOfBirth = required('dateOfBirth', 'Date of Birth');
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth) || Number.isNaN(Date.parse(dateOfBirth))) {
 		throw new NodeOperationError(node, 'Date of Birth must be a date written as YYYY-MM-DD', {
@@ -127,7 +124,15 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const body = registrationBody(this, itemIndex);
-	const { statusCode, body: response } = await registerKit(this, body, itemIndex);
+	// Registration is asynchronous: Hurdle answers 202 and sends TEST.REGISTERED once it is done.
+	const { statusCode, body: answer } = await callApi<IDataObject | string>(
+		this,
+		hurdleApi,
+		{ method: 'POST', path: '/tests/v2', body },
+		itemIndex,
+	);
+	const response =
+		typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? answer : {};
 	return toItems({
 		kitId: body.kitId,
 		...(body.barcode ? { barcode: body.barcode } : {}),

@@ -1,21 +1,33 @@
 import {
 	updateDisplayOptions,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { toItems } from '../../../shared/operations';
-import { getOrder } from '../../transport';
-import { orderIdAt, orderIdProperty } from '../common';
+import { apiPath, callApi } from '../../../shared/api';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { junctionApi } from '../../transport';
+import { orderIdAt, orderIdProperty } from '../orderId';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['get'] } },
-	[orderIdProperty],
-);
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get an order',
+	description: 'Get an order by ID',
+};
+
+export const properties = updateDisplayOptions(showFor('order', option), [orderIdProperty]);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	return toItems(await getOrder(this, orderIdAt(this, itemIndex), itemIndex));
+	const { body } = await callApi<IDataObject>(
+		this,
+		junctionApi,
+		{ method: 'GET', path: apiPath('/v3/order', orderIdAt(this, itemIndex)) },
+		itemIndex,
+	);
+	return toItems(body);
 }

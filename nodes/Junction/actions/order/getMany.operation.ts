@@ -6,112 +6,139 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/operations';
+import { callApi } from '../../../shared/api';
+import {
+	filtersProperty,
+	nonEmptyFields,
+	requestedLimit,
+	returnAllOrLimit,
+} from '../../../shared/descriptions';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { collectPages } from '../../../shared/pagination';
 import { modalityOptions, orderStatusOptions } from '../../events';
-import { listOrders } from '../../transport';
+import { junctionApi } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many orders',
+	description: 'List orders, filtered by status, dates, user or interpretation',
+};
+
+const parameters: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Created After',
-				name: 'start_date',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders created at or after this time',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'end_date',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders created at or before this time',
-			},
-			{
-				displayName: 'Critical Only',
-				name: 'is_critical',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only orders with critical results',
-			},
-			{
-				displayName: 'Interpretation',
-				name: 'interpretation',
-				type: 'options',
-				options: [
-					{ name: 'Abnormal', value: 'abnormal' },
-					{ name: 'Critical', value: 'critical' },
-					{ name: 'Normal', value: 'normal' },
-				],
-				default: 'abnormal',
-				description: 'Only orders whose results have this overall interpretation',
-			},
-			{
-				displayName: 'Modalities',
-				name: 'order_type',
-				type: 'multiOptions',
-				options: modalityOptions,
-				default: [],
-				description: 'Only orders of these collection methods',
-			},
-			{
-				displayName: 'Search',
-				name: 'search_input',
-				type: 'string',
-				default: '',
-				description: 'An order ID, user ID, patient name or date of birth to search for',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'status',
-				type: 'multiOptions',
-				options: orderStatusOptions,
-				default: [],
-				description: 'Only orders whose current low-level status is one of these',
-			},
-			{
-				displayName: 'Updated After',
-				name: 'updated_start_date',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders updated at or after this time',
-			},
-			{
-				displayName: 'Updated Before',
-				name: 'updated_end_date',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders updated at or before this time',
-			},
-			{
-				displayName: 'User ID',
-				name: 'user_id',
-				type: 'string',
-				default: '',
-				description: 'Only orders of this Junction user',
-			},
-		],
-	},
+	filtersProperty([
+		{
+			displayName: 'Created After',
+			name: 'start_date',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders created at or after this time',
+		},
+		{
+			displayName: 'Created Before',
+			name: 'end_date',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders created at or before this time',
+		},
+		{
+			displayName: 'Critical Only',
+			name: 'is_critical',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only orders with critical results',
+		},
+		{
+			displayName: 'Interpretation',
+			name: 'interpretation',
+			type: 'options',
+			options: [
+				{ name: 'Abnormal', value: 'abnormal' },
+				{ name: 'Critical', value: 'critical' },
+				{ name: 'Normal', value: 'normal' },
+			],
+			default: 'abnormal',
+			description: 'Only orders whose results have this overall interpretation',
+		},
+		{
+			displayName: 'Modalities',
+			name: 'order_type',
+			type: 'multiOptions',
+			options: modalityOptions,
+			default: [],
+			description: 'Only orders of these collection methods',
+		},
+		{
+			displayName: 'Search',
+			name: 'search_input',
+			type: 'string',
+			default: '',
+			description: 'An order ID, user ID, patient name or date of birth to search for',
+		},
+		{
+			displayName: 'Statuses',
+			name: 'status',
+			type: 'multiOptions',
+			options: orderStatusOptions,
+			default: [],
+			description: 'Only orders whose current low-level status is one of these',
+		},
+		{
+			displayName: 'Updated After',
+			name: 'updated_start_date',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders updated at or after this time',
+		},
+		{
+			displayName: 'Updated Before',
+			name: 'updated_end_date',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders updated at or before this time',
+		},
+		{
+			displayName: 'User ID',
+			name: 'user_id',
+			type: 'string',
+			default: '',
+			description: 'Only orders of this Junction user',
+		},
+	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['getMany'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('order', option), parameters);
 
-/** Filter values as query parameters; empty ones are left out, lists become repeated keys. */
-function queryFrom(filters: IDataObject): IDataObject {
-	return Object.fromEntries(
-		Object.entries(filters).filter(([, value]) =>
-			Array.isArray(value) ? value.length > 0 : value !== '' && value !== undefined,
-		),
+/** Junction's documented maximum `size` for GET /v3/orders. */
+export const ORDERS_MAX_PAGE_SIZE = 100;
+interface OrdersPage {
+	orders?: IDataObject[];
+	total?: number;
+	page?: number;
+	size?: number;
+}
+
+/** GET /v3/orders, page by page, until `page × size` reaches `total` or a page comes back short. */
+async function listOrders(
+	context: IExecuteFunctions,
+	qs: IDataObject,
+	limit?: number,
+): Promise<IDataObject[]> {
+	return await collectPages(
+		async ({ cursor, pageSize }) => {
+			const page = Number(cursor ?? 1);
+			const { body } = await callApi<OrdersPage>(context, junctionApi, {
+				method: 'GET',
+				path: '/v3/orders',
+				qs: { ...qs, page, size: pageSize },
+			});
+			const orders = body?.orders ?? [];
+			const total = typeof body?.total === 'number' ? body.total : undefined;
+			const last = orders.length < pageSize || (total !== undefined && page * pageSize >= total);
+			return { items: orders, next: last ? null : page + 1 };
+		},
+		{ limit, maxPageSize: ORDERS_MAX_PAGE_SIZE },
 	);
 }
 
@@ -121,5 +148,5 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const limit = requestedLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	return toItems(await listOrders(this, queryFrom(filters), limit));
+	return toItems(await listOrders(this, nonEmptyFields(filters), limit));
 }

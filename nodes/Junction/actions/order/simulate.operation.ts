@@ -1,16 +1,27 @@
 import {
+	NodeOperationError,
 	updateDisplayOptions,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INode,
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { toItems } from '../../../shared/operations';
-import { assertSandbox, junctionApi, simulateOrder } from '../../transport';
-import { orderIdAt, orderIdProperty } from '../common';
+import { apiPath, callApi } from '../../../shared/api';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { isProduction, junctionApi } from '../../transport';
+import { orderIdAt, orderIdProperty } from '../orderId';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Simulate',
+	value: 'simulate',
+	action: 'Simulate an order in the sandbox',
+	description: 'Walk a sandbox order through its lifecycle, firing its webhooks',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName:
 			'Sandbox only: walks the order through its lifecycle and fires every webhook on the way. Refused, with nothing sent, when the credential points at production.',
@@ -83,10 +94,22 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['simulate'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('order', option), parameters);
+
+/** Refuses, before any request, to simulate against production: Junction only simulates sandbox orders. */
+function assertSandbox(
+	node: INode,
+	credentials: ICredentialDataDecryptedObject,
+	itemIndex?: number,
+): void {
+	if (isProduction(credentials)) {
+		throw new NodeOperationError(node, 'Simulate only works in the Junction sandbox', {
+			description:
+				'The credential points at the production API (or holds a production pk_ key), so nothing was sent. Use a sandbox credential (sk_ key) to simulate orders.',
+			itemIndex,
+		});
+	}
+}
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -101,15 +124,21 @@ export async function execute(
 	) as IDataObject;
 	if (Array.isArray(flags.result_types) && flags.result_types.length === 0)
 		delete flags.result_types;
-	const response = await simulateOrder(
+	const qs: IDataObject = {};
+	if (typeof finalStatus === 'string' && finalStatus.trim()) qs.final_status = finalStatus.trim();
+	if (typeof delay === 'number') qs.delay = delay;
+	// POST /v3/order/{id}/test walks a sandbox order through its lifecycle, firing every webhook.
+	const { body } = await callApi<IDataObject | string>(
 		this,
-		orderId,
+		junctionApi,
 		{
-			finalStatus: typeof finalStatus === 'string' ? finalStatus.trim() : undefined,
-			delaySeconds: typeof delay === 'number' ? delay : undefined,
-			flags,
+			method: 'POST',
+			path: `${apiPath('/v3/order', orderId)}/test`,
+			qs,
+			body: Object.keys(flags).length ? flags : undefined,
 		},
 		itemIndex,
 	);
+	const response = typeof body === 'object' && body !== null ? body : {};
 	return toItems({ orderId, simulated: true, response });
 }

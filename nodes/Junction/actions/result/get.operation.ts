@@ -5,48 +5,35 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { toItems } from '../../../shared/operations';
-import { normaliseResults } from '../../results';
-import { getResults } from '../../transport';
-import { orderIdAt, orderIdProperty } from '../common';
+import { showFor, type OperationOption } from '../../../shared/operations';
+import { labResults, resultsItems, resultsOutputProperty } from '../../../shared/results';
+import { junctionResults } from '../../results';
+import { getLabResults } from '../../transport';
+import { orderIdAt, orderIdProperty } from '../orderId';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get the results of an order',
+	description: 'Get the results as normalised rows with flags, a summary and the raw data',
+};
+
+const parameters: INodeProperties[] = [
 	orderIdProperty,
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{
-				name: 'One Item per Biomarker',
-				value: 'rows',
-				description: 'A normalised row per biomarker, ready for a sheet or a loop',
-			},
-			{
-				name: 'Summary and Rows',
-				value: 'summary',
-				description: 'One item with the status, a summary, the normalised rows and the raw results',
-			},
-		],
-		default: 'summary',
-	},
+	resultsOutputProperty({
+		name: 'Summary and Rows',
+		description: 'One item with the status, a summary, the normalised rows and the raw results',
+	}),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['result'], operation: ['get'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('result', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdAt(this, itemIndex);
-	const outcome = await getResults(this, orderId, itemIndex);
-	if (!outcome.available) return toItems({ orderId, ready: false, message: outcome.message });
-	const results = normaliseResults(outcome.value);
-	if (this.getNodeParameter('output', itemIndex) === 'rows') {
-		return toItems(results.rows.map((row) => ({ orderId, resultStatus: results.status, ...row })));
-	}
-	return toItems({ orderId, ...results });
+	const results = labResults(await getLabResults(this, orderId, itemIndex), junctionResults);
+	const output = this.getNodeParameter('output', itemIndex) as string;
+	return resultsItems(results, output, { orderId }, ({ status }) => ({ resultStatus: status }));
 }

@@ -4,19 +4,28 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { getResultsPdf } from '../../transport';
-import { orderIdAt, pdfItem, pdfProperties } from '../common';
+import { showFor, type OperationOption } from '../../../shared/operations';
+import { pdfFieldProperty, pdfItems } from '../../../shared/pdf';
+import { downloadOrderPdf } from '../../transport';
+import { orderIdAt, orderIdProperty } from '../orderId';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['result'], operation: ['getPdf'] } },
-	pdfProperties('results report'),
-);
+export const option: OperationOption = {
+	name: 'Download PDF',
+	value: 'getPdf',
+	action: 'Download the results PDF of an order',
+	description: 'Download the results report as a PDF file',
+};
+
+export const properties = updateDisplayOptions(showFor('result', option), [
+	orderIdProperty,
+	pdfFieldProperty('results report'),
+]);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdAt(this, itemIndex);
-	const pdf = await getResultsPdf(this, orderId, itemIndex);
-	return await pdfItem(this, itemIndex, orderId, pdf, `junction-results-${orderId}.pdf`);
+	const pdf = await downloadOrderPdf(this, orderId, 'results', itemIndex);
+	return await pdfItems(this, itemIndex, { orderId }, pdf, `junction-results-${orderId}.pdf`);
 }

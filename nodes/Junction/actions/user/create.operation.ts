@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -6,11 +7,23 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
-import { toItems } from '../../../shared/operations';
-import { createUser } from '../../transport';
+import { apiError, callApi } from '../../../shared/api';
+import {
+	additionalFieldsProperty,
+	nonEmptyFields,
+	requiredText,
+} from '../../../shared/descriptions';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { junctionApi } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a user',
+	description: 'Create a Junction user for one of your client user IDs',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName: 'Client User ID',
 		name: 'clientUserId',
@@ -20,41 +33,59 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. customer-8841',
 		description: 'Your own ID for this person. Use a pseudonymous ID, not a name or email address.',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			{
-				displayName: 'Fallback Time Zone',
-				name: 'fallback_time_zone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Europe/London',
-				description: 'IANA time zone used when a data source gives none',
-			},
-		],
-	},
+	additionalFieldsProperty([
+		{
+			displayName: 'Fallback Time Zone',
+			name: 'fallback_time_zone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Europe/London',
+			description: 'IANA time zone used when a data source gives none',
+		},
+	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['create'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('user', option), parameters);
+
+/**
+ * POST /v2/user. When the client user ID is taken Junction answers 400 with the existing user's id; the
+ * error names it (a Junction user id is pseudonymous, not patient data).
+ */
+async function createUser(
+	context: IExecuteFunctions,
+	body: IDataObject,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const response = await callApi<IDataObject>(
+		context,
+		junctionApi,
+		{ method: 'POST', path: '/v2/user', body, returnStatuses: [400] },
+		itemIndex,
+	);
+	if (response.statusCode !== 400) return response.body;
+	const detail = (response.body as IDataObject | undefined)?.detail as IDataObject | undefined;
+	const existingUserId = typeof detail?.user_id === 'string' ? detail.user_id : undefined;
+	if (!existingUserId) {
+		throw apiError(context.getNode(), junctionApi, 400, response.body, { itemIndex });
+	}
+	throw new NodeApiError(
+		context.getNode(),
+		{ httpCode: '400', provider: junctionApi.providerName },
+		{
+			message: `A Junction user with this client user ID already exists (user_id ${existingUserId})`,
+			description: 'Use User › Get with this user_id instead of creating the user again.',
+			httpCode: '400',
+			itemIndex,
+		},
+	);
+}
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const clientUserId = requireValue(
-		this.getNode(),
-		this.getNodeParameter('clientUserId', itemIndex) as string,
-		'Client User ID',
-		itemIndex,
-	);
+	const clientUserId = requiredText(this, 'clientUserId', 'Client User ID', itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const extra = Object.fromEntries(Object.entries(additional).filter(([, value]) => value !== ''));
-	return toItems(await createUser(this, { client_user_id: clientUserId, ...extra }, itemIndex));
+	const body = { client_user_id: clientUserId, ...nonEmptyFields(additional) };
+	return toItems(await createUser(this, body, itemIndex));
 }

@@ -4,14 +4,39 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { binaryPropertyProperty } from '../../../shared/descriptions';
-import { downloadResultsPdf } from '../../transport';
-import { testRegistrationIdAt, testRegistrationLocator } from '../common';
+import { apiPath, callApi } from '../../../shared/api';
+import { found, missing, type Fetched } from '../../../shared/fetched';
+import { showFor, type OperationOption } from '../../../shared/operations';
+import { pdfFieldProperty, pdfItems } from '../../../shared/pdf';
+import { lmlApi } from '../../transport';
+import { testRegistrationIdAt, testRegistrationLocator } from '../testRegistrationId';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['labResults'], operation: ['downloadPdf'] } },
-	[testRegistrationLocator, binaryPropertyProperty('The results report, as a PDF file')],
-);
+export const option: OperationOption = {
+	name: 'Download PDF',
+	value: 'downloadPdf',
+	action: 'Download the results PDF',
+	description: 'Download the results report as a PDF file',
+};
+
+export const properties = updateDisplayOptions(showFor('labResults', option), [
+	testRegistrationLocator,
+	pdfFieldProperty('results report'),
+]);
+
+/** The results report; LML answers 204 while it is not ready. */
+async function downloadResultsPdf(
+	context: IExecuteFunctions,
+	testRegistrationId: string,
+): Promise<Fetched<Buffer>> {
+	const { statusCode, body } = await callApi<Buffer>(context, lmlApi, {
+		method: 'GET',
+		path: `${apiPath('/api/test_registration', testRegistrationId)}/download_pdf`,
+		binary: true,
+	});
+	return statusCode === 204 || !body?.length
+		? missing('notReady', 'LML has not released the report yet')
+		: found(Buffer.from(body));
+}
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -19,17 +44,6 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const testRegistrationId = testRegistrationIdAt(this, itemIndex);
 	const pdf = await downloadResultsPdf(this, testRegistrationId);
-	if (!pdf) {
-		return [
-			{
-				json: { testRegistrationId, ready: false, message: 'LML has not released the report yet' },
-			},
-		];
-	}
 	const fileName = `lml-results-${testRegistrationId}.pdf`;
-	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const file = await this.helpers.prepareBinaryData(pdf, fileName, 'application/pdf');
-	return [
-		{ json: { testRegistrationId, ready: true, fileName }, binary: { [binaryPropertyName]: file } },
-	];
+	return await pdfItems(this, itemIndex, { testRegistrationId }, pdf, fileName);
 }

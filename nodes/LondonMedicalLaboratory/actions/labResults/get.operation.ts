@@ -5,61 +5,35 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { toItems } from '../../../shared/operations';
-import { summariseResults } from '../../../shared/results';
-import { lmlResultRow } from '../../results';
+import { showFor, type OperationOption } from '../../../shared/operations';
+import { labResults, resultsItems, resultsOutputProperty } from '../../../shared/results';
+import { lmlResults } from '../../results';
 import { getLabResults } from '../../transport';
-import { testRegistrationIdAt, testRegistrationLocator } from '../common';
+import { testRegistrationIdAt, testRegistrationLocator } from '../testRegistrationId';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get lab results',
+	description: 'Get the results of a test registration, as normalised rows',
+};
+
+const parameters: INodeProperties[] = [
 	testRegistrationLocator,
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{
-				name: 'One Item per Biomarker',
-				value: 'rows',
-				description: 'A normalised row per biomarker, ready for a sheet or a loop',
-			},
-			{
-				name: 'Summary and Rows',
-				value: 'summary',
-				description: 'One item with a summary, the normalised rows and the raw results',
-			},
-		],
-		default: 'summary',
-	},
+	resultsOutputProperty({
+		name: 'Summary and Rows',
+		description: 'One item with a summary, the normalised rows and the raw results',
+	}),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['labResults'], operation: ['get'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('labResults', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const testRegistrationId = testRegistrationIdAt(this, itemIndex);
-	const outcome = await getLabResults(this, testRegistrationId);
-	if (!outcome.ready) {
-		return toItems({
-			testRegistrationId,
-			ready: false,
-			message: 'LML has not released these results yet',
-		});
-	}
-	const rows = outcome.results.map(lmlResultRow);
-	if (this.getNodeParameter('output', itemIndex) === 'rows') {
-		return toItems(rows.map((row) => ({ testRegistrationId, ...row })));
-	}
-	return toItems({
-		testRegistrationId,
-		ready: true,
-		summary: summariseResults(rows),
-		rows,
-		raw: outcome.results,
-	});
+	const results = labResults(await getLabResults(this, testRegistrationId), lmlResults);
+	const output = this.getNodeParameter('output', itemIndex) as string;
+	return resultsItems(results, output, { testRegistrationId });
 }

@@ -5,11 +5,18 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireValue } from '../../../shared/api';
-import { toItems } from '../../../shared/operations';
+import { requiredText } from '../../../shared/descriptions';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { getOrder } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get an order',
+	description: 'Get an order by ID',
+};
+
+const parameters: INodeProperties[] = [
 	{
 		displayName: 'Order ID',
 		name: 'orderId',
@@ -20,20 +27,12 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['get'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('order', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderId = requireValue(
-		this.getNode(),
-		this.getNodeParameter('orderId', itemIndex) as string,
-		'Order ID',
-		itemIndex,
-	);
+	const orderId = requiredText(this, 'orderId', 'Order ID', itemIndex);
 	return toItems(await getOrder(this, orderId));
 }

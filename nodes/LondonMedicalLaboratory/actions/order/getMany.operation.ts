@@ -5,13 +5,17 @@ import {
 } from 'n8n-workflow';
 
 import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { lmlList } from '../../transport';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['getMany'] } },
-	returnAllOrLimit(),
-);
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many orders',
+	description: 'List orders',
+};
+
+export const properties = updateDisplayOptions(showFor('order', option), returnAllOrLimit());
 
 export async function execute(
 	this: IExecuteFunctions,

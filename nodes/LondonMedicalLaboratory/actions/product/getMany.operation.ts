@@ -6,76 +6,73 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/operations';
+import { filtersProperty, requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { lmlList } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many products',
+	description: 'List products',
+};
+
+const parameters: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Biomarker Slug',
-				name: 'biomarker_slug',
-				type: 'string',
-				default: '',
-				description: 'Only products that test this biomarker',
-			},
-			{
-				displayName: 'Category Slug',
-				name: 'category_slug',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Collection Slug',
-				name: 'collection_slug',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Include Hidden Products',
-				name: 'all_products',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include products not normally offered externally',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Free-text search over product names',
-			},
-			{
-				displayName: 'Shipping Types',
-				name: 'shipping_type_in',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Home Kit', value: 'home_kit' },
-					{ name: 'Walk-In', value: 'walk_in' },
-				],
-				default: [],
-			},
-			{
-				displayName: 'SKU',
-				name: 'sku',
-				type: 'string',
-				default: '',
-			},
-		],
-	},
+	filtersProperty([
+		{
+			displayName: 'Biomarker Slug',
+			name: 'biomarker_slug',
+			type: 'string',
+			default: '',
+			description: 'Only products that test this biomarker',
+		},
+		{
+			displayName: 'Category Slug',
+			name: 'category_slug',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Collection Slug',
+			name: 'collection_slug',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Include Hidden Products',
+			name: 'all_products',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include products not normally offered externally',
+		},
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			description: 'Free-text search over product names',
+		},
+		{
+			displayName: 'Shipping Types',
+			name: 'shipping_type_in',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Home Kit', value: 'home_kit' },
+				{ name: 'Walk-In', value: 'walk_in' },
+			],
+			default: [],
+		},
+		{
+			displayName: 'SKU',
+			name: 'sku',
+			type: 'string',
+			default: '',
+		},
+	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['getMany'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('product', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -4,14 +4,20 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { toItems } from '../../../shared/operations';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { getTestRegistration } from '../../transport';
-import { testRegistrationIdAt, testRegistrationLocator } from '../common';
+import { testRegistrationIdAt, testRegistrationLocator } from '../testRegistrationId';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['testRegistration'], operation: ['get'] } },
-	[testRegistrationLocator],
-);
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a test registration',
+	description: 'Get a test registration by UUID, TRF code or foreign ID',
+};
+
+export const properties = updateDisplayOptions(showFor('testRegistration', option), [
+	testRegistrationLocator,
+]);
 
 export async function execute(
 	this: IExecuteFunctions,

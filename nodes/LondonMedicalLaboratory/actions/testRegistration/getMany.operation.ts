@@ -6,41 +6,38 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/operations';
+import { filtersProperty, requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
+import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { lmlList } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many test registrations',
+	description: 'List test registrations',
+};
+
+const parameters: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Customer ID',
-				name: 'customer',
-				type: 'string',
-				default: '',
-				description: 'Only registrations of this customer',
-			},
-			{
-				displayName: 'Order ID',
-				name: 'order',
-				type: 'string',
-				default: '',
-				description: 'Only registrations created by this order',
-			},
-		],
-	},
+	filtersProperty([
+		{
+			displayName: 'Customer ID',
+			name: 'customer',
+			type: 'string',
+			default: '',
+			description: 'Only registrations of this customer',
+		},
+		{
+			displayName: 'Order ID',
+			name: 'order',
+			type: 'string',
+			default: '',
+			description: 'Only registrations created by this order',
+		},
+	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['testRegistration'], operation: ['getMany'] } },
-	properties,
-);
+export const properties = updateDisplayOptions(showFor('testRegistration', option), parameters);
 
 export async function execute(
 	this: IExecuteFunctions,
