@@ -37,34 +37,42 @@ export async function lmlList(
 	path: string,
 	qs: IDataObject,
 	limit?: number,
+	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	return await collectPages(
 		async ({ cursor, pageSize }) => {
-			const { body } = await callApi<LmlPage>(context, lmlApi, {
-				method: 'GET',
-				path,
-				qs: { ...qs, page: cursor ?? 1, results_per_page: pageSize },
-			});
+			const { body } = await callApi<LmlPage>(
+				context,
+				lmlApi,
+				{
+					method: 'GET',
+					path,
+					qs: { ...qs, page: cursor ?? 1, results_per_page: pageSize },
+				},
+				itemIndex,
+			);
 			return { items: body?.items ?? [], next: body?.next_page ?? null };
 		},
 		{ limit, maxPageSize: LML_MAX_PAGE_SIZE },
 	);
 }
 
-export async function getTestRegistration(context: ApiContext, id: string): Promise<IDataObject> {
-	const { body } = await callApi<IDataObject>(context, lmlApi, {
-		method: 'GET',
-		path: apiPath('/api/test_registration', id),
-	});
-	return body;
+export async function getTestRegistration(
+	context: ApiContext,
+	id: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const path = apiPath('/api/test_registration', id);
+	return (await callApi<IDataObject>(context, lmlApi, { method: 'GET', path }, itemIndex)).body;
 }
 
-export async function getOrder(context: ApiContext, id: string): Promise<IDataObject> {
-	const { body } = await callApi<IDataObject>(context, lmlApi, {
-		method: 'GET',
-		path: apiPath('/api/order', id),
-	});
-	return body;
+export async function getOrder(
+	context: ApiContext,
+	id: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const path = apiPath('/api/order', id);
+	return (await callApi<IDataObject>(context, lmlApi, { method: 'GET', path }, itemIndex)).body;
 }
 
 /**
@@ -74,15 +82,18 @@ export async function getOrder(context: ApiContext, id: string): Promise<IDataOb
 export async function getLabResults(
 	context: ApiContext,
 	id: string,
+	itemIndex?: number,
 ): Promise<Fetched<IDataObject[]>> {
 	const path = `${apiPath('/api/test_registration', id)}/lab_results/`;
-	const { statusCode, body } = await callApi<IDataObject[] | LmlPage | ''>(context, lmlApi, {
-		method: 'GET',
-		path,
-	});
+	const { statusCode, body } = await callApi<IDataObject[] | LmlPage | ''>(
+		context,
+		lmlApi,
+		{ method: 'GET', path },
+		itemIndex,
+	);
 	if (statusCode === 204 || body === '' || body === undefined || body === null)
 		return missing('notReady', 'LML has not released these results yet');
 	if (Array.isArray(body)) return found(body);
-	if (body.next_page) return found(await lmlList(context, path, {}));
+	if (body.next_page) return found(await lmlList(context, path, {}, undefined, itemIndex));
 	return found(body.items ?? []);
 }

@@ -109,6 +109,19 @@ describe('London Medical Laboratory: test registrations', () => {
 		});
 	});
 
+	it('leaves empty filters out of the request', async () => {
+		await run({
+			resource: 'testRegistration',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 5,
+			filters: { order: '', customer: 'cust-1' },
+		});
+		const { query } = listRequests('/api/test_registration/')[0];
+		expect(query).toMatchObject({ customer: 'cust-1' });
+		expect(query).not.toHaveProperty('order');
+	});
+
 	it('explains an empty id instead of calling the API', async () => {
 		await expect(
 			run({
@@ -247,6 +260,43 @@ describe('London Medical Laboratory: errors', () => {
 		await expect(run({ resource: 'order', operation: 'get', orderId: 'missing' })).rejects.toThrow(
 			'London Medical Laboratory has no such resource',
 		);
+	});
+
+	it.each([
+		['order get', { resource: 'order', operation: 'get', orderId: 'missing' }],
+		[
+			'test registration get',
+			{
+				resource: 'testRegistration',
+				operation: 'get',
+				testRegistrationId: registration('missing'),
+			},
+		],
+		[
+			'lab results get',
+			{
+				resource: 'labResults',
+				operation: 'get',
+				testRegistrationId: registration('missing'),
+				output: 'summary',
+			},
+		],
+		[
+			'results PDF',
+			{
+				resource: 'labResults',
+				operation: 'downloadPdf',
+				testRegistrationId: registration('missing'),
+				binaryPropertyName: 'data',
+			},
+		],
+	])('names the input item an API error belongs to (%s)', async (_name, failing) => {
+		const ok = { resource: 'order', operation: 'get', orderId: LML_SAMPLE_IDS.orderId };
+		const error = await run([ok, failing]).catch((thrown: unknown) => thrown);
+		expect(error).toMatchObject({
+			message: 'London Medical Laboratory has no such resource',
+			context: { itemIndex: 1 },
+		});
 	});
 
 	it('continues on fail, one output per input item, each paired with its input', async () => {

@@ -27,12 +27,18 @@ export const properties = updateDisplayOptions(showFor('labResults', option), [
 async function downloadResultsPdf(
 	context: IExecuteFunctions,
 	testRegistrationId: string,
+	itemIndex: number,
 ): Promise<Fetched<Buffer>> {
-	const { statusCode, body } = await callApi<Buffer>(context, lmlApi, {
-		method: 'GET',
-		path: `${apiPath('/api/test_registration', testRegistrationId)}/download_pdf`,
-		binary: true,
-	});
+	const { statusCode, body } = await callApi<Buffer>(
+		context,
+		lmlApi,
+		{
+			method: 'GET',
+			path: `${apiPath('/api/test_registration', testRegistrationId)}/download_pdf`,
+			binary: true,
+		},
+		itemIndex,
+	);
 	return statusCode === 204 || !body?.length
 		? missing('notReady', 'LML has not released the report yet')
 		: found(Buffer.from(body));
@@ -43,7 +49,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const testRegistrationId = testRegistrationIdAt(this, itemIndex);
-	const pdf = await downloadResultsPdf(this, testRegistrationId);
+	const pdf = await downloadResultsPdf(this, testRegistrationId, itemIndex);
 	const fileName = `lml-results-${testRegistrationId}.pdf`;
 	return await pdfItems(this, itemIndex, { testRegistrationId }, pdf, fileName);
 }

@@ -33,7 +33,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const testRegistrationId = testRegistrationIdAt(this, itemIndex);
-	const results = labResults(await getLabResults(this, testRegistrationId), lmlResults);
+	const results = labResults(await getLabResults(this, testRegistrationId, itemIndex), lmlResults);
 	const output = this.getNodeParameter('output', itemIndex) as string;
 	return resultsItems(results, output, { testRegistrationId });
 }

@@ -34,5 +34,5 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const orderId = requiredText(this, 'orderId', 'Order ID', itemIndex);
-	return toItems(await getOrder(this, orderId));
+	return toItems(await getOrder(this, orderId, itemIndex));
 }

@@ -22,5 +22,5 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const limit = requestedLimit(this, itemIndex);
-	return toItems(await lmlList(this, '/api/order/', {}, limit));
+	return toItems(await lmlList(this, '/api/order/', {}, limit, itemIndex));
 }

@@ -6,7 +6,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { filtersProperty, requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
+import {
+	filtersProperty,
+	nonEmptyFields,
+	requestedLimit,
+	returnAllOrLimit,
+} from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { lmlList } from '../../transport';
 
@@ -83,10 +88,10 @@ export async function execute(
 		shipping_type_in: shippingTypes,
 		all_products: allProducts,
 		...filters
-	} = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	} = nonEmptyFields(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 	const qs: IDataObject = { ...filters };
 	if (Array.isArray(shippingTypes) && shippingTypes.length)
 		qs['shipping_type_in[]'] = shippingTypes;
 	if (allProducts) qs.all_products = 1;
-	return toItems(await lmlList(this, '/api/product/', qs, limit));
+	return toItems(await lmlList(this, '/api/product/', qs, limit, itemIndex));
 }

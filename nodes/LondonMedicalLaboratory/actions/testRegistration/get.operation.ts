@@ -23,5 +23,5 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	return toItems(await getTestRegistration(this, testRegistrationIdAt(this, itemIndex)));
+	return toItems(await getTestRegistration(this, testRegistrationIdAt(this, itemIndex), itemIndex));
 }

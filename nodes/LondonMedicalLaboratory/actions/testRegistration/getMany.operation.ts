@@ -6,7 +6,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { filtersProperty, requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
+import {
+	filtersProperty,
+	nonEmptyFields,
+	requestedLimit,
+	returnAllOrLimit,
+} from '../../../shared/descriptions';
 import { showFor, toItems, type OperationOption } from '../../../shared/operations';
 import { lmlList } from '../../transport';
 
@@ -45,5 +50,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const limit = requestedLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	return toItems(await lmlList(this, '/api/test_registration/', filters, limit));
+	return toItems(
+		await lmlList(this, '/api/test_registration/', nonEmptyFields(filters), limit, itemIndex),
+	);
 }
