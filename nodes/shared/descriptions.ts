@@ -66,6 +66,25 @@ export function requiredText(
 	return requireValue(context.getNode(), value, label, itemIndex);
 }
 
+/** A required ID parameter and its reader; `name` also names the record in the output. */
+export interface IdParameter {
+	name: string;
+	property: INodeProperties;
+	/** Its value for one item, trimmed; an empty one stops the item before any request. */
+	at(context: IExecuteFunctions, itemIndex: number): string;
+}
+
+type IdHints = Pick<INodeProperties, 'displayName' | 'name' | 'placeholder' | 'description'>;
+
+/** A required text ID; an empty one is called by its display name in the error. */
+export function idParameter({ displayName, name, ...hints }: IdHints): IdParameter {
+	return {
+		name,
+		property: { displayName, name, type: 'string', default: '', required: true, ...hints },
+		at: (context, itemIndex) => requiredText(context, name, displayName, itemIndex),
+	};
+}
+
 /** A collection's values without the ones left empty (empty text, empty lists): those are not sent. */
 export function nonEmptyFields(fields: IDataObject): IDataObject {
 	return Object.fromEntries(

@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	updateDisplayOptions,
 	type IDataObject,
 	type IDisplayOptions,
 	type IExecuteFunctions,
@@ -27,11 +28,28 @@ export interface OperationOption extends INodePropertyOptions {
 	description: string;
 }
 
-/** What each `<resource>/<operation>.operation.ts` exports: its menu entry, its parameters, its request. */
+/** An operation: its menu entry, its parameters and what it does for one input item. */
 export interface OperationModule {
 	option: OperationOption;
+	/** As declared; its resource shows them only while it and this operation are selected. */
 	properties: INodeProperties[];
 	execute: Operation;
+}
+
+/** What an `<resource>/<operation>.operation.ts` declares: its menu entry, parameters and request. */
+export interface OperationDefinition extends OperationOption {
+	properties?: INodeProperties[];
+	/** Runs the operation for one input item; `this` is the node's execute context. */
+	execute: Operation;
+}
+
+/** `export default defineOperation({ name, value, action, description, properties, execute })` */
+export function defineOperation({
+	properties = [],
+	execute,
+	...option
+}: OperationDefinition): OperationModule {
+	return { option, properties, execute };
 }
 
 /** Shows an operation's parameters only while its resource and it are selected. */
@@ -52,7 +70,7 @@ export interface Resource {
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
-/** A resource built from its operation modules; the first module is the menu's default. */
+/** A resource built from its operations; the first is the menu's default. */
 export function defineResource(option: ResourceOption, modules: OperationModule[]): Resource {
 	const firstOperation = modules[0].option.value;
 	const menu: INodeProperties = {
@@ -66,7 +84,12 @@ export function defineResource(option: ResourceOption, modules: OperationModule[
 	};
 	return {
 		option,
-		properties: [menu, ...modules.flatMap((module) => module.properties)],
+		properties: [
+			menu,
+			...modules.flatMap((module) =>
+				updateDisplayOptions(showFor(option.value, module.option), module.properties),
+			),
+		],
 		operations: Object.fromEntries(modules.map((module) => [module.option.value, module.execute])),
 	};
 }

@@ -1,6 +1,6 @@
 import { defineResource } from '../../../shared/operations';
-import * as downloadPdf from './downloadPdf.operation';
-import * as get from './get.operation';
+import downloadPdf from './downloadPdf.operation';
+import get from './get.operation';
 
 export const labResults = defineResource({ name: 'Lab Result', value: 'labResults' }, [
 	get,

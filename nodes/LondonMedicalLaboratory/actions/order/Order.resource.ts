@@ -1,5 +1,5 @@
 import { defineResource } from '../../../shared/operations';
-import * as get from './get.operation';
-import * as getMany from './getMany.operation';
+import get from './get.operation';
+import getMany from './getMany.operation';
 
 export const order = defineResource({ name: 'Order', value: 'order' }, [get, getMany]);

@@ -1,30 +1,10 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
-
-import {
-	filtersProperty,
-	nonEmptyFields,
-	requestedLimit,
-	returnAllOrLimit,
-} from '../../../shared/descriptions';
-import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { defineGetMany } from '../../../shared/commonOperations';
 import { lmlList } from '../../transport';
 
-export const option: OperationOption = {
-	name: 'Get Many',
-	value: 'getMany',
+export default defineGetMany({
 	action: 'Get many products',
 	description: 'List products',
-};
-
-const parameters: INodeProperties[] = [
-	...returnAllOrLimit(),
-	filtersProperty([
+	filters: [
 		{
 			displayName: 'Biomarker Slug',
 			name: 'biomarker_slug',
@@ -74,24 +54,12 @@ const parameters: INodeProperties[] = [
 			type: 'string',
 			default: '',
 		},
-	]),
-];
-
-export const properties = updateDisplayOptions(showFor('product', option), parameters);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const limit = requestedLimit(this, itemIndex);
-	const {
-		shipping_type_in: shippingTypes,
-		all_products: allProducts,
-		...filters
-	} = nonEmptyFields(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
-	const qs: IDataObject = { ...filters };
-	if (Array.isArray(shippingTypes) && shippingTypes.length)
-		qs['shipping_type_in[]'] = shippingTypes;
-	if (allProducts) qs.all_products = 1;
-	return toItems(await lmlList(this, '/api/product/', qs, limit, itemIndex));
-}
+	],
+	list(context, { filters, limit, itemIndex }) {
+		const { shipping_type_in: shippingTypes, all_products: allProducts, ...query } = filters;
+		// LML reads a list as repeated `shipping_type_in[]`, and the flag as 1.
+		if (Array.isArray(shippingTypes)) query['shipping_type_in[]'] = shippingTypes;
+		if (allProducts) query.all_products = 1;
+		return lmlList(context, '/api/product/', query, limit, itemIndex);
+	},
+});

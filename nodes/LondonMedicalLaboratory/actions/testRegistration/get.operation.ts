@@ -1,27 +1,10 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
-
-import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { defineGet } from '../../../shared/commonOperations';
 import { getTestRegistration } from '../../transport';
-import { testRegistrationIdAt, testRegistrationLocator } from '../testRegistrationId';
+import { testRegistrationId } from '../testRegistrationId';
 
-export const option: OperationOption = {
-	name: 'Get',
-	value: 'get',
+export default defineGet({
 	action: 'Get a test registration',
 	description: 'Get a test registration by UUID, TRF code or foreign ID',
-};
-
-export const properties = updateDisplayOptions(showFor('testRegistration', option), [
-	testRegistrationLocator,
-]);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	return toItems(await getTestRegistration(this, testRegistrationIdAt(this, itemIndex), itemIndex));
-}
+	id: testRegistrationId,
+	get: getTestRegistration,
+});

@@ -1,30 +1,10 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
-
-import {
-	filtersProperty,
-	nonEmptyFields,
-	requestedLimit,
-	returnAllOrLimit,
-} from '../../../shared/descriptions';
-import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { defineGetMany } from '../../../shared/commonOperations';
 import { lmlList } from '../../transport';
 
-export const option: OperationOption = {
-	name: 'Get Many',
-	value: 'getMany',
+export default defineGetMany({
 	action: 'Get many test registrations',
 	description: 'List test registrations',
-};
-
-const parameters: INodeProperties[] = [
-	...returnAllOrLimit(),
-	filtersProperty([
+	filters: [
 		{
 			displayName: 'Customer ID',
 			name: 'customer',
@@ -39,18 +19,7 @@ const parameters: INodeProperties[] = [
 			default: '',
 			description: 'Only registrations created by this order',
 		},
-	]),
-];
-
-export const properties = updateDisplayOptions(showFor('testRegistration', option), parameters);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const limit = requestedLimit(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	return toItems(
-		await lmlList(this, '/api/test_registration/', nonEmptyFields(filters), limit, itemIndex),
-	);
-}
+	],
+	list: (context, { filters, limit, itemIndex }) =>
+		lmlList(context, '/api/test_registration/', filters, limit, itemIndex),
+});

@@ -1,0 +1,150 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import {
+	filtersProperty,
+	nonEmptyFields,
+	requestedLimit,
+	returnAllOrLimit,
+	type IdParameter,
+} from './descriptions';
+import type { Fetched } from './fetched';
+import { defineOperation, toItems, type OperationModule } from './operations';
+import { pdfFieldProperty, pdfItems } from './pdf';
+import { labResults, resultsItems, resultsOutputProperty, type ReadyResults } from './results';
+
+/**
+ * The kinds of operation every provider has: Get by ID, Get Many, a PDF download and Get results. Each
+ * `.operation.ts` of such a kind declares its menu entry, its own parameters and its request; the
+ * parameters and the output of the kind are written here once.
+ */
+interface Described {
+	action: string;
+	description: string;
+}
+
+/** Get: the record with the ID the user entered, as one item. */
+export function defineGet({
+	action,
+	description,
+	id,
+	get,
+}: Described & {
+	id: IdParameter;
+	get(context: IExecuteFunctions, id: string, itemIndex: number): Promise<IDataObject>;
+}): OperationModule {
+	return defineOperation({
+		name: 'Get',
+		value: 'get',
+		action,
+		description,
+		properties: [id.property],
+		async execute(itemIndex) {
+			return toItems(await get(this, id.at(this, itemIndex), itemIndex));
+		},
+	});
+}
+
+/** What a Get Many asks its provider for. */
+export interface ListRequest {
+	/** The Filters that are set; empty text and empty lists are left out. */
+	filters: IDataObject;
+	/** Undefined means "Return All". */
+	limit: number | undefined;
+	itemIndex: number;
+}
+
+/** Get Many: Return All or a Limit, optional Filters, one item per record. */
+export function defineGetMany({
+	action,
+	description,
+	filters,
+	list,
+}: Described & {
+	/** The options of the Filters collection; none, no Filters. */
+	filters?: INodeProperties[];
+	list(context: IExecuteFunctions, request: ListRequest): Promise<IDataObject[]>;
+}): OperationModule {
+	return defineOperation({
+		name: 'Get Many',
+		value: 'getMany',
+		action,
+		description,
+		properties: [...returnAllOrLimit(), ...(filters ? [filtersProperty(filters)] : [])],
+		async execute(itemIndex) {
+			const limit = requestedLimit(this, itemIndex);
+			const set = filters ? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject) : {};
+			return toItems(await list(this, { filters: nonEmptyFields(set), limit, itemIndex }));
+		},
+	});
+}
+
+/**
+ * A PDF download: one item with the file as binary data, or saying it is not ready yet. The item names
+ * the record by the ID parameter's name (`{ orderId }`).
+ */
+export function definePdfDownload({
+	id,
+	document,
+	fileName,
+	download,
+	...option
+}: Described & {
+	name: string;
+	value: string;
+	id: IdParameter;
+	/** What the file is, for the output field's description ("results report"). */
+	document: string;
+	fileName(id: string): string;
+	download(context: IExecuteFunctions, id: string, itemIndex: number): Promise<Fetched<Buffer>>;
+}): OperationModule {
+	return defineOperation({
+		...option,
+		properties: [id.property, pdfFieldProperty(document)],
+		async execute(itemIndex) {
+			const value = id.at(this, itemIndex);
+			const pdf = await download(this, value, itemIndex);
+			return await pdfItems(this, itemIndex, { [id.name]: value }, pdf, fileName(value));
+		},
+	});
+}
+
+/**
+ * Get results: the shared results block (Output: one item, or one item per biomarker) of the record
+ * with this ID, from the provider's fetch and its row mapper.
+ */
+export function defineResultsGet<Raw>({
+	action,
+	description,
+	id,
+	summary,
+	fetch,
+	read,
+	rowFields,
+}: Described & {
+	id: IdParameter;
+	/** The Output option with the whole results block. */
+	summary: Omit<INodePropertyOptions, 'value'>;
+	fetch(context: IExecuteFunctions, id: string, itemIndex: number): Promise<Fetched<Raw>>;
+	read(raw: Raw): ReadyResults;
+	/** Fields added to each row of One Item per Biomarker. */
+	rowFields?: (results: ReadyResults) => IDataObject;
+}): OperationModule {
+	return defineOperation({
+		name: 'Get',
+		value: 'get',
+		action,
+		description,
+		properties: [id.property, resultsOutputProperty(summary)],
+		async execute(itemIndex) {
+			const value = id.at(this, itemIndex);
+			const results = labResults(await fetch(this, value, itemIndex), read);
+			const output = this.getNodeParameter('output', itemIndex) as string;
+			return resultsItems(results, output, { [id.name]: value }, rowFields);
+		},
+	});
+}
