@@ -99,15 +99,17 @@ export async function hurdleList(
 	path: string,
 	qs: IDataObject,
 	limit?: number,
+	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	return await collectPages(
 		async ({ cursor, pageSize }) => {
 			const position = typeof cursor === 'string' ? { cursor } : { page: cursor ?? 1 };
-			const { body } = await callApi<unknown>(context, hurdleApi, {
-				method: 'GET',
-				path,
-				qs: { ...qs, ...position, limit: pageSize },
-			});
+			const { body } = await callApi<unknown>(
+				context,
+				hurdleApi,
+				{ method: 'GET', path, qs: { ...qs, ...position, limit: pageSize } },
+				itemIndex,
+			);
 			return hurdlePage(body, typeof cursor === 'number' ? cursor : 1);
 		},
 		{ limit, maxPageSize: HURDLE_MAX_PAGE_SIZE },

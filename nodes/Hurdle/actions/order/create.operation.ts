@@ -1,125 +1,129 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { callApi } from '../../../shared/api';
 import { additionalFieldsProperty, requiredText } from '../../../shared/descriptions';
-import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { defineOperation, toItems } from '../../../shared/operations';
 import { hurdleApi } from '../../transport';
 
-export const option: OperationOption = {
+export default defineOperation({
 	name: 'Create',
 	value: 'create',
 	action: 'Create an order',
 	description: 'Order a kit or a phlebotomy test for someone',
-};
-
-const parameters: INodeProperties[] = [
-	{
-		displayName: 'Product Code',
-		name: 'productCode',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. C1BLP10300',
-		description: 'From Product › Get Many; the same in sandbox and production',
-	},
-	{
-		displayName: 'Quantity',
-		name: 'quantity',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-	},
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		default: '',
-		required: true,
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		default: '',
-		required: true,
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-	},
-	{
-		displayName: 'Mobile Number',
-		name: 'mobileNumber',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 447789123456',
-		description: 'With the country code, digits only',
-	},
-	{
-		displayName: 'Address Line 1',
-		name: 'addressLine1',
-		type: 'string',
-		default: '',
-		required: true,
-	},
-	{
-		displayName: 'City',
-		name: 'city',
-		type: 'string',
-		default: '',
-		required: true,
-	},
-	{
-		displayName: 'Postcode',
-		name: 'postcode',
-		type: 'string',
-		default: '',
-		required: true,
-	},
-	{
-		displayName: 'Country Code',
-		name: 'countryCode',
-		type: 'string',
-		default: 'GB',
-		required: true,
-		description: 'Two-letter ISO country code',
-	},
-	additionalFieldsProperty([
+	properties: [
 		{
-			displayName: 'Address Line 2',
-			name: 'addressLine2',
+			displayName: 'Product Code',
+			name: 'productCode',
 			type: 'string',
 			default: '',
+			required: true,
+			placeholder: 'e.g. C1BLP10300',
+			description: 'From Product › Get Many; the same in sandbox and production',
 		},
 		{
-			displayName: 'Appointment Slot ID',
-			name: 'appointmentSlotId',
-			type: 'string',
-			default: '',
-			description: 'For phlebotomy products: the slot booked for the blood draw',
+			displayName: 'Quantity',
+			name: 'quantity',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1,
 		},
 		{
-			displayName: 'Notes',
-			name: 'notes',
+			displayName: 'First Name',
+			name: 'firstName',
 			type: 'string',
 			default: '',
+			required: true,
 		},
-	]),
-];
-
-export const properties = updateDisplayOptions(showFor('order', option), parameters);
+		{
+			displayName: 'Last Name',
+			name: 'lastName',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Mobile Number',
+			name: 'mobileNumber',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 447789123456',
+			description: 'With the country code, digits only',
+		},
+		{
+			displayName: 'Address Line 1',
+			name: 'addressLine1',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'City',
+			name: 'city',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Postcode',
+			name: 'postcode',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Country Code',
+			name: 'countryCode',
+			type: 'string',
+			default: 'GB',
+			required: true,
+			description: 'Two-letter ISO country code',
+		},
+		additionalFieldsProperty([
+			{
+				displayName: 'Address Line 2',
+				name: 'addressLine2',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Appointment Slot ID',
+				name: 'appointmentSlotId',
+				type: 'string',
+				default: '',
+				description: 'For phlebotomy products: the slot booked for the blood draw',
+			},
+			{
+				displayName: 'Notes',
+				name: 'notes',
+				type: 'string',
+				default: '',
+			},
+		]),
+	],
+	async execute(itemIndex) {
+		const body = orderBody(this, itemIndex);
+		const response = await callApi<IDataObject | ''>(
+			this,
+			hurdleApi,
+			{ method: 'POST', path: '/orders/v3', body },
+			itemIndex,
+		);
+		const created =
+			typeof response.body === 'object' && response.body !== null ? response.body : {};
+		return toItems(
+			Object.keys(created).length ? created : { created: true, productCode: body.productCode },
+		);
+	},
+});
 
 /** The `POST /orders/v3` body: the product, and a nested `delivery` with the recipient and address. */
 function orderBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -156,21 +160,4 @@ function orderBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 		...optional('notes'),
 		...optional('appointmentSlotId'),
 	};
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const body = orderBody(this, itemIndex);
-	const response = await callApi<IDataObject | ''>(
-		this,
-		hurdleApi,
-		{ method: 'POST', path: '/orders/v3', body },
-		itemIndex,
-	);
-	const created = typeof response.body === 'object' && response.body !== null ? response.body : {};
-	return toItems(
-		Object.keys(created).length ? created : { created: true, productCode: body.productCode },
-	);
 }

@@ -1,44 +1,22 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { requiredText } from '../../../shared/descriptions';
-import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { defineGet } from '../../../shared/commonOperations';
+import { idParameter } from '../../../shared/descriptions';
 import { getOrder } from '../../transport';
 
-export const option: OperationOption = {
-	name: 'Get',
-	value: 'get',
+export default defineGet({
 	action: 'Get an order',
 	description: 'Get an order by its order number',
-};
-
-const parameters: INodeProperties[] = [
-	{
+	id: idParameter({
 		displayName: 'Order Number',
 		name: 'orderNumber',
-		type: 'string',
-		default: '',
-		required: true,
 		placeholder: 'e.g. HRD-100234',
 		description:
 			'The orderNumber Hurdle returned when the order was created, also sent in every ORDER event',
+	}),
+	async get(context, orderNumber, itemIndex) {
+		const order = await getOrder(context, orderNumber, itemIndex);
+		if (order.found) return order.value;
+		throw order.error ?? new NodeOperationError(context.getNode(), order.message, { itemIndex });
 	},
-];
-
-export const properties = updateDisplayOptions(showFor('order', option), parameters);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const orderNumber = requiredText(this, 'orderNumber', 'Order Number', itemIndex);
-	const order = await getOrder(this, orderNumber, itemIndex);
-	if (!order.found)
-		throw order.error ?? new NodeOperationError(this.getNode(), order.message, { itemIndex });
-	return toItems(order.value);
-}
+});

@@ -1,26 +1,8 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
-
-import { requestedLimit, returnAllOrLimit } from '../../../shared/descriptions';
-import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { defineGetMany } from '../../../shared/commonOperations';
 import { hurdleList } from '../../transport';
 
-export const option: OperationOption = {
-	name: 'Get Many',
-	value: 'getMany',
+export default defineGetMany({
 	action: 'Get many orders',
 	description: 'List orders',
-};
-
-export const properties = updateDisplayOptions(showFor('order', option), returnAllOrLimit());
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const limit = requestedLimit(this, itemIndex);
-	return toItems(await hurdleList(this, '/orders/v3', {}, limit));
-}
+	list: (context, { limit, itemIndex }) => hurdleList(context, '/orders/v3', {}, limit, itemIndex),
+});

@@ -1,96 +1,107 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { callApi } from '../../../shared/api';
 import { additionalFieldsProperty, requiredText } from '../../../shared/descriptions';
-import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { defineOperation, toItems } from '../../../shared/operations';
 import { hurdleApi } from '../../transport';
 
-export const option: OperationOption = {
+export default defineOperation({
 	name: 'Register Kit',
 	value: 'registerKit',
 	action: 'Register a kit',
 	description: 'Register a kit to the person taking the test',
-};
-
-const parameters: INodeProperties[] = [
-	{
-		displayName: 'Kit ID',
-		name: 'kitId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. MMM1234535',
-		description: 'Printed on the kit; sent in ORDER.DISPATCHED and later events',
-	},
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'Of the person taking the test',
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		default: '',
-		required: true,
-	},
-	{
-		displayName: 'Date of Birth',
-		name: 'dateOfBirth',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 1990-05-12',
-		description: 'As YYYY-MM-DD',
-	},
-	{
-		displayName: 'Sex',
-		name: 'sex',
-		type: 'options',
-		options: [
-			{ name: 'Female', value: 'f' },
-			{ name: 'Male', value: 'm' },
-		],
-		default: 'f',
-		description: 'Sex at birth; the lab uses it for reference ranges',
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-	},
-	additionalFieldsProperty([
+	properties: [
 		{
-			displayName: 'Barcode',
-			name: 'barcode',
+			displayName: 'Kit ID',
+			name: 'kitId',
 			type: 'string',
 			default: '',
-			description: 'Only needed when the barcode is not linked to a test yet',
+			required: true,
+			placeholder: 'e.g. MMM1234535',
+			description: 'Printed on the kit; sent in ORDER.DISPATCHED and later events',
 		},
 		{
-			displayName: 'Mobile Number',
-			name: 'mobileNumber',
+			displayName: 'First Name',
+			name: 'firstName',
 			type: 'string',
 			default: '',
-			placeholder: 'e.g. 447789123456',
+			required: true,
+			description: 'Of the person taking the test',
 		},
-	]),
-];
-
-export const properties = updateDisplayOptions(showFor('test', option), parameters);
+		{
+			displayName: 'Last Name',
+			name: 'lastName',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Date of Birth',
+			name: 'dateOfBirth',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 1990-05-12',
+			description: 'As YYYY-MM-DD',
+		},
+		{
+			displayName: 'Sex',
+			name: 'sex',
+			type: 'options',
+			options: [
+				{ name: 'Female', value: 'f' },
+				{ name: 'Male', value: 'm' },
+			],
+			default: 'f',
+			description: 'Sex at birth; the lab uses it for reference ranges',
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+		},
+		additionalFieldsProperty([
+			{
+				displayName: 'Barcode',
+				name: 'barcode',
+				type: 'string',
+				default: '',
+				description: 'Only needed when the barcode is not linked to a test yet',
+			},
+			{
+				displayName: 'Mobile Number',
+				name: 'mobileNumber',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 447789123456',
+			},
+		]),
+	],
+	async execute(itemIndex) {
+		const body = registrationBody(this, itemIndex);
+		// Registration is asynchronous: Hurdle answers 202 and sends TEST.REGISTERED once it is done.
+		const { statusCode, body: answer } = await callApi<IDataObject | string>(
+			this,
+			hurdleApi,
+			{ method: 'POST', path: '/tests/v2', body },
+			itemIndex,
+		);
+		const response =
+			typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? answer : {};
+		return toItems({
+			kitId: body.kitId,
+			...(body.barcode ? { barcode: body.barcode } : {}),
+			accepted: true,
+			statusCode,
+			message:
+				'Hurdle accepted the registration; a TEST.REGISTERED event follows once it is processed',
+			...(Object.keys(response).length ? { response } : {}),
+		});
+	},
+});
 
 /** The `POST /tests/v2` body: the kit, the person taking the test and, if not linked yet, the barcode. */
 function registrationBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -117,29 +128,4 @@ function registrationBody(context: IExecuteFunctions, itemIndex: number): IDataO
 		},
 		...(barcode ? { barcode } : {}),
 	};
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const body = registrationBody(this, itemIndex);
-	// Registration is asynchronous: Hurdle answers 202 and sends TEST.REGISTERED once it is done.
-	const { statusCode, body: answer } = await callApi<IDataObject | string>(
-		this,
-		hurdleApi,
-		{ method: 'POST', path: '/tests/v2', body },
-		itemIndex,
-	);
-	const response =
-		typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? answer : {};
-	return toItems({
-		kitId: body.kitId,
-		...(body.barcode ? { barcode: body.barcode } : {}),
-		accepted: true,
-		statusCode,
-		message:
-			'Hurdle accepted the registration; a TEST.REGISTERED event follows once it is processed',
-		...(Object.keys(response).length ? { response } : {}),
-	});
 }
