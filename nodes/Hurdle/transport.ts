@@ -9,7 +9,7 @@ import {
 	type ProviderApi,
 } from '../shared/api';
 import { found, missing, type Fetched } from '../shared/fetched';
-import { collectPages, type Page, type PageCursor } from '../shared/pagination';
+import type { Page, PageCursor, Paging } from '../shared/pagination';
 
 export const HURDLE_BASE_URLS: Record<string, string> = {
 	production: 'https://api.hurdle.bio',
@@ -93,28 +93,19 @@ export function hurdlePage(body: unknown, currentPage: number): Page<IDataObject
 	return { items, next: null };
 }
 
-/** Follows a Hurdle list to its end or the limit: `page` + `limit`, or `cursor` + `limit` once the API gives one. */
-export async function hurdleList(
-	context: ApiContext,
-	path: string,
-	qs: IDataObject,
-	limit?: number,
-	itemIndex?: number,
-): Promise<IDataObject[]> {
-	return await collectPages(
-		async ({ cursor, pageSize }) => {
-			const position = typeof cursor === 'string' ? { cursor } : { page: cursor ?? 1 };
-			const { body } = await callApi<unknown>(
-				context,
-				hurdleApi,
-				{ method: 'GET', path, qs: { ...qs, ...position, limit: pageSize } },
-				itemIndex,
-			);
-			return hurdlePage(body, typeof cursor === 'number' ? cursor : 1);
-		},
-		{ limit, maxPageSize: HURDLE_MAX_PAGE_SIZE },
-	);
-}
+/**
+ * Hurdle's lists ask for `page` + `limit`, or `cursor` + `limit` once the API gives a cursor; each page's
+ * envelope is read by `hurdlePage`.
+ */
+export const hurdlePaging: Paging = {
+	api: hurdleApi,
+	maxPageSize: HURDLE_MAX_PAGE_SIZE,
+	query: ({ cursor, pageSize }) => ({
+		...(typeof cursor === 'string' ? { cursor } : { page: cursor ?? 1 }),
+		limit: pageSize,
+	}),
+	read: (body, { cursor }) => hurdlePage(body, typeof cursor === 'number' ? cursor : 1),
+};
 
 export async function getTest(
 	context: ApiContext,

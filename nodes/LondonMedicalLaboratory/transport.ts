@@ -8,7 +8,7 @@ import {
 	type ProviderApi,
 } from '../shared/api';
 import { found, missing, type Fetched } from '../shared/fetched';
-import { collectPages } from '../shared/pagination';
+import { getPages, type Paging } from '../shared/pagination';
 
 export const LML_BASE_URLS: Record<string, string> = {
 	production: 'https://api.londonmedicallaboratory.com',
@@ -31,31 +31,13 @@ interface LmlPage {
 	next_page?: number | null;
 }
 
-/** Every LML list answers with `{items, next_page, …}`; this follows `next_page` until it is null. */
-export async function lmlList(
-	context: ApiContext,
-	path: string,
-	qs: IDataObject,
-	limit?: number,
-	itemIndex?: number,
-): Promise<IDataObject[]> {
-	return await collectPages(
-		async ({ cursor, pageSize }) => {
-			const { body } = await callApi<LmlPage>(
-				context,
-				lmlApi,
-				{
-					method: 'GET',
-					path,
-					qs: { ...qs, page: cursor ?? 1, results_per_page: pageSize },
-				},
-				itemIndex,
-			);
-			return { items: body?.items ?? [], next: body?.next_page ?? null };
-		},
-		{ limit, maxPageSize: LML_MAX_PAGE_SIZE },
-	);
-}
+/** Every LML list answers with `{items, next_page, …}`; its pages are followed until `next_page` is null. */
+export const lmlPaging: Paging<LmlPage | undefined> = {
+	api: lmlApi,
+	maxPageSize: LML_MAX_PAGE_SIZE,
+	query: ({ cursor, pageSize }) => ({ page: cursor ?? 1, results_per_page: pageSize }),
+	read: (body) => ({ items: body?.items ?? [], next: body?.next_page ?? null }),
+};
 
 export async function getTestRegistration(
 	context: ApiContext,
@@ -94,6 +76,7 @@ export async function getLabResults(
 	if (statusCode === 204 || body === '' || body === undefined || body === null)
 		return missing('notReady', 'LML has not released these results yet');
 	if (Array.isArray(body)) return found(body);
-	if (body.next_page) return found(await lmlList(context, path, {}, undefined, itemIndex));
+	if (body.next_page)
+		return found(await getPages(context, lmlPaging, path, {}, undefined, itemIndex));
 	return found(body.items ?? []);
 }

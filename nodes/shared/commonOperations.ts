@@ -14,6 +14,7 @@ import {
 } from './descriptions';
 import type { Fetched } from './fetched';
 import { defineOperation, toItems, type OperationModule } from './operations';
+import { getPages, type Paging } from './pagination';
 import { pdfFieldProperty, pdfItems } from './pdf';
 import { labResults, resultsItems, resultsOutputProperty, type ReadyResults } from './results';
 
@@ -49,25 +50,24 @@ export function defineGet({
 	});
 }
 
-/** What a Get Many asks its provider for. */
-export interface ListRequest {
-	/** The Filters that are set; empty text and empty lists are left out. */
-	filters: IDataObject;
-	/** Undefined means "Return All". */
-	limit: number | undefined;
-	itemIndex: number;
-}
-
-/** Get Many: Return All or a Limit, optional Filters, one item per record. */
-export function defineGetMany({
+/**
+ * Get Many: Return All or a Limit, optional Filters, one item per record. The request is a GET of
+ * `path` over the provider's paging, with the Filters that are set as its query.
+ */
+export function defineGetMany<Body>({
 	action,
 	description,
 	filters,
-	list,
+	path,
+	paging,
+	query = (set) => set,
 }: Described & {
 	/** The options of the Filters collection; none, no Filters. */
 	filters?: INodeProperties[];
-	list(context: IExecuteFunctions, request: ListRequest): Promise<IDataObject[]>;
+	path: string;
+	paging: Paging<Body>;
+	/** The query for the Filters that are set (empty text and empty lists left out), if not as named. */
+	query?: (filters: IDataObject) => IDataObject;
 }): OperationModule {
 	return defineOperation({
 		name: 'Get Many',
@@ -78,7 +78,8 @@ export function defineGetMany({
 		async execute(itemIndex) {
 			const limit = requestedLimit(this, itemIndex);
 			const set = filters ? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject) : {};
-			return toItems(await list(this, { filters: nonEmptyFields(set), limit, itemIndex }));
+			const qs = query(nonEmptyFields(set));
+			return toItems(await getPages(this, paging, path, qs, limit, itemIndex));
 		},
 	});
 }

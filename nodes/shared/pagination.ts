@@ -1,6 +1,10 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { callApi, type ApiContext, type ProviderApi } from './api';
+
 /**
- * Get Many over page-number and cursor APIs alike: the provider's transport fetches one page and says
- * where the next one starts; this loop stops at the limit, at the last page, or on an empty page.
+ * Get Many over page-number and cursor APIs alike: a provider's `Paging` asks for one page and says
+ * where the next one starts; `collectPages` stops at the limit, at the last page, or on an empty page.
  */
 export type PageCursor = string | number;
 
@@ -43,4 +47,36 @@ export async function collectPages<T>(
 		cursor = next;
 	}
 	return collected;
+}
+
+/** How one of a provider's list endpoints pages: the query asking for a page, and what a page holds. */
+export interface Paging<Body = unknown> {
+	api: ProviderApi;
+	maxPageSize: number;
+	/** Added to the list's own query for each page. */
+	query(request: PageRequest): IDataObject;
+	read(body: Body, request: PageRequest): Page<IDataObject>;
+}
+
+/** GETs `path` page by page with `qs` and the paging's query, up to `limit` (undefined: all of it). */
+export async function getPages<Body>(
+	context: ApiContext,
+	paging: Paging<Body>,
+	path: string,
+	qs: IDataObject,
+	limit?: number,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await collectPages(
+		async (request) => {
+			const { body } = await callApi<Body>(
+				context,
+				paging.api,
+				{ method: 'GET', path, qs: { ...qs, ...paging.query(request) } },
+				itemIndex,
+			);
+			return paging.read(body, request);
+		},
+		{ limit, maxPageSize: paging.maxPageSize },
+	);
 }

@@ -1,8 +1,9 @@
 import { defineGetMany } from '../../../shared/commonOperations';
-import { hurdleList } from '../../transport';
+import { hurdlePaging } from '../../transport';
 
 export default defineGetMany({
 	action: 'Get many orders',
 	description: 'List orders',
-	list: (context, { limit, itemIndex }) => hurdleList(context, '/orders/v3', {}, limit, itemIndex),
+	path: '/orders/v3',
+	paging: hurdlePaging,
 });

@@ -1,9 +1,9 @@
 import { defineGetMany } from '../../../shared/commonOperations';
-import { hurdleList } from '../../transport';
+import { hurdlePaging } from '../../transport';
 
 export default defineGetMany({
 	action: 'Get many products',
 	description: 'List the products available to you',
-	list: (context, { limit, itemIndex }) =>
-		hurdleList(context, '/products/v1', {}, limit, itemIndex),
+	path: '/products/v1',
+	paging: hurdlePaging,
 });

@@ -1,8 +1,9 @@
 import { defineGetMany } from '../../../shared/commonOperations';
-import { lmlList } from '../../transport';
+import { lmlPaging } from '../../transport';
 
 export default defineGetMany({
 	action: 'Get many orders',
 	description: 'List orders',
-	list: (context, { limit, itemIndex }) => lmlList(context, '/api/order/', {}, limit, itemIndex),
+	path: '/api/order/',
+	paging: lmlPaging,
 });

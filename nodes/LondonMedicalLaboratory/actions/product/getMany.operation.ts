@@ -1,9 +1,11 @@
 import { defineGetMany } from '../../../shared/commonOperations';
-import { lmlList } from '../../transport';
+import { lmlPaging } from '../../transport';
 
 export default defineGetMany({
 	action: 'Get many products',
 	description: 'List products',
+	path: '/api/product/',
+	paging: lmlPaging,
 	filters: [
 		{
 			displayName: 'Biomarker Slug',
@@ -55,11 +57,10 @@ export default defineGetMany({
 			default: '',
 		},
 	],
-	list(context, { filters, limit, itemIndex }) {
-		const { shipping_type_in: shippingTypes, all_products: allProducts, ...query } = filters;
-		// LML reads a list as repeated `shipping_type_in[]`, and the flag as 1.
+	// LML reads a list as repeated `shipping_type_in[]`, and the flag as 1.
+	query({ shipping_type_in: shippingTypes, all_products: allProducts, ...query }) {
 		if (Array.isArray(shippingTypes)) query['shipping_type_in[]'] = shippingTypes;
 		if (allProducts) query.all_products = 1;
-		return lmlList(context, '/api/product/', query, limit, itemIndex);
+		return query;
 	},
 });

@@ -1,9 +1,11 @@
 import { defineGetMany } from '../../../shared/commonOperations';
-import { lmlList } from '../../transport';
+import { lmlPaging } from '../../transport';
 
 export default defineGetMany({
 	action: 'Get many test registrations',
 	description: 'List test registrations',
+	path: '/api/test_registration/',
+	paging: lmlPaging,
 	filters: [
 		{
 			displayName: 'Customer ID',
@@ -20,6 +22,4 @@ export default defineGetMany({
 			description: 'Only registrations created by this order',
 		},
 	],
-	list: (context, { filters, limit, itemIndex }) =>
-		lmlList(context, '/api/test_registration/', filters, limit, itemIndex),
 });
