@@ -53,7 +53,7 @@ export function defineOperation({
 }
 
 /** Shows an operation's parameters only while its resource and it are selected. */
-export function showFor(resource: string, operation: OperationOption): IDisplayOptions {
+function showFor(resource: string, operation: OperationOption): IDisplayOptions {
 	return { show: { resource: [resource], operation: [operation.value] } };
 }
 

@@ -1,4 +1,4 @@
 import { defineResource } from '../../../shared/operations';
-import * as getMany from './getMany.operation';
+import getMany from './getMany.operation';
 
 export const labTest = defineResource({ name: 'Lab Test', value: 'labTest' }, [getMany]);

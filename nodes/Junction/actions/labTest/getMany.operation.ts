@@ -1,33 +1,35 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { callApi } from '../../../shared/api';
-import {
-	filtersProperty,
-	nonEmptyFields,
-	requestedLimit,
-	returnAllOrLimit,
-} from '../../../shared/descriptions';
-import { showFor, toItems, type OperationOption } from '../../../shared/operations';
-import { collectPages } from '../../../shared/pagination';
+import { defineGetMany } from '../../../shared/commonOperations';
+import type { Paging } from '../../../shared/pagination';
 import { modalityOptions } from '../../events';
 import { junctionApi } from '../../transport';
 
-export const option: OperationOption = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many lab tests',
-	description: 'List the lab tests your team can order',
+/** GET /v3/lab_test documents 50 as the default `lab_test_limit` and no maximum; 50 is safe. */
+export const LAB_TESTS_MAX_PAGE_SIZE = 50;
+
+interface LabTestsPage {
+	data?: IDataObject[];
+	next_cursor?: string | null;
+}
+
+/** GET /v3/lab_test, following `next_cursor` until it is null. */
+const labTestsPaging: Paging<LabTestsPage | undefined> = {
+	api: junctionApi,
+	maxPageSize: LAB_TESTS_MAX_PAGE_SIZE,
+	query: ({ cursor, pageSize }) => ({
+		lab_test_limit: pageSize,
+		...(cursor === undefined ? {} : { next_cursor: cursor }),
+	}),
+	read: (body) => ({ items: body?.data ?? [], next: body?.next_cursor || null }),
 };
 
-const parameters: INodeProperties[] = [
-	...returnAllOrLimit(),
-	filtersProperty([
+export default defineGetMany({
+	action: 'Get many lab tests',
+	description: 'List the lab tests your team can order',
+	path: '/v3/lab_test',
+	paging: labTestsPaging,
+	filters: [
 		{
 			displayName: 'Collection Method',
 			name: 'collection_method',
@@ -79,47 +81,5 @@ const parameters: INodeProperties[] = [
 			],
 			default: 'active',
 		},
-	]),
-];
-
-export const properties = updateDisplayOptions(showFor('labTest', option), parameters);
-
-/** GET /v3/lab_test documents 50 as the default `lab_test_limit` and no maximum; 50 is safe. */
-export const LAB_TESTS_MAX_PAGE_SIZE = 50;
-
-interface LabTestsPage {
-	data?: IDataObject[];
-	next_cursor?: string | null;
-}
-
-/** GET /v3/lab_test, following `next_cursor` until it is null. */
-async function listLabTests(
-	context: IExecuteFunctions,
-	qs: IDataObject,
-	limit?: number,
-): Promise<IDataObject[]> {
-	return await collectPages(
-		async ({ cursor, pageSize }) => {
-			const { body } = await callApi<LabTestsPage>(context, junctionApi, {
-				method: 'GET',
-				path: '/v3/lab_test',
-				qs: {
-					...qs,
-					lab_test_limit: pageSize,
-					...(cursor === undefined ? {} : { next_cursor: cursor }),
-				},
-			});
-			return { items: body?.data ?? [], next: body?.next_cursor || null };
-		},
-		{ limit, maxPageSize: LAB_TESTS_MAX_PAGE_SIZE },
-	);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const limit = requestedLimit(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	return toItems(await listLabTests(this, nonEmptyFields(filters), limit));
-}
+	],
+});

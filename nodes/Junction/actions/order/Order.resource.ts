@@ -1,9 +1,9 @@
 import { defineResource } from '../../../shared/operations';
-import * as cancel from './cancel.operation';
-import * as get from './get.operation';
-import * as getMany from './getMany.operation';
-import * as getRequisitionPdf from './getRequisitionPdf.operation';
-import * as simulate from './simulate.operation';
+import cancel from './cancel.operation';
+import get from './get.operation';
+import getMany from './getMany.operation';
+import getRequisitionPdf from './getRequisitionPdf.operation';
+import simulate from './simulate.operation';
 
 export const order = defineResource({ name: 'Order', value: 'order' }, [
 	get,

@@ -1,33 +1,40 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { callApi } from '../../../shared/api';
-import {
-	filtersProperty,
-	nonEmptyFields,
-	requestedLimit,
-	returnAllOrLimit,
-} from '../../../shared/descriptions';
-import { showFor, toItems, type OperationOption } from '../../../shared/operations';
-import { collectPages } from '../../../shared/pagination';
+import { defineGetMany } from '../../../shared/commonOperations';
+import type { Paging } from '../../../shared/pagination';
 import { modalityOptions, orderStatusOptions } from '../../events';
 import { junctionApi } from '../../transport';
 
-export const option: OperationOption = {
-	name: 'Get Many',
-	value: 'getMany',
-	action: 'Get many orders',
-	description: 'List orders, filtered by status, dates, user or interpretation',
+/** Junction's documented maximum `size` for GET /v3/orders. */
+export const ORDERS_MAX_PAGE_SIZE = 100;
+
+interface OrdersPage {
+	orders?: IDataObject[];
+	total?: number;
+	page?: number;
+	size?: number;
+}
+
+/** GET /v3/orders, page by page, until `page × size` reaches `total` or a page comes back short. */
+const ordersPaging: Paging<OrdersPage | undefined> = {
+	api: junctionApi,
+	maxPageSize: ORDERS_MAX_PAGE_SIZE,
+	query: ({ cursor, pageSize }) => ({ page: Number(cursor ?? 1), size: pageSize }),
+	read(body, { cursor, pageSize }) {
+		const page = Number(cursor ?? 1);
+		const orders = body?.orders ?? [];
+		const total = typeof body?.total === 'number' ? body.total : undefined;
+		const last = orders.length < pageSize || (total !== undefined && page * pageSize >= total);
+		return { items: orders, next: last ? null : page + 1 };
+	},
 };
 
-const parameters: INodeProperties[] = [
-	...returnAllOrLimit(),
-	filtersProperty([
+export default defineGetMany({
+	action: 'Get many orders',
+	description: 'List orders, filtered by status, dates, user or interpretation',
+	path: '/v3/orders',
+	paging: ordersPaging,
+	filters: [
 		{
 			displayName: 'Created After',
 			name: 'start_date',
@@ -105,48 +112,5 @@ const parameters: INodeProperties[] = [
 			default: '',
 			description: 'Only orders of this Junction user',
 		},
-	]),
-];
-
-export const properties = updateDisplayOptions(showFor('order', option), parameters);
-
-/** Junction's documented maximum `size` for GET /v3/orders. */
-export const ORDERS_MAX_PAGE_SIZE = 100;
-interface OrdersPage {
-	orders?: IDataObject[];
-	total?: number;
-	page?: number;
-	size?: number;
-}
-
-/** GET /v3/orders, page by page, until `page × size` reaches `total` or a page comes back short. */
-async function listOrders(
-	context: IExecuteFunctions,
-	qs: IDataObject,
-	limit?: number,
-): Promise<IDataObject[]> {
-	return await collectPages(
-		async ({ cursor, pageSize }) => {
-			const page = Number(cursor ?? 1);
-			const { body } = await callApi<OrdersPage>(context, junctionApi, {
-				method: 'GET',
-				path: '/v3/orders',
-				qs: { ...qs, page, size: pageSize },
-			});
-			const orders = body?.orders ?? [];
-			const total = typeof body?.total === 'number' ? body.total : undefined;
-			const last = orders.length < pageSize || (total !== undefined && page * pageSize >= total);
-			return { items: orders, next: last ? null : page + 1 };
-		},
-		{ limit, maxPageSize: ORDERS_MAX_PAGE_SIZE },
-	);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const limit = requestedLimit(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	return toItems(await listOrders(this, nonEmptyFields(filters), limit));
-}
+	],
+});

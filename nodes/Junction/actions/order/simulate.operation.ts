@@ -1,100 +1,121 @@
 import {
 	NodeOperationError,
-	updateDisplayOptions,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
 	type INode,
-	type INodeProperties,
 } from 'n8n-workflow';
 
 import { apiPath, callApi } from '../../../shared/api';
-import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { defineOperation, toItems } from '../../../shared/operations';
 import { isProduction, junctionApi } from '../../transport';
-import { orderIdAt, orderIdProperty } from '../orderId';
+import { orderId } from '../orderId';
 
-export const option: OperationOption = {
+export default defineOperation({
 	name: 'Simulate',
 	value: 'simulate',
 	action: 'Simulate an order in the sandbox',
 	description: 'Walk a sandbox order through its lifecycle, firing its webhooks',
-};
-
-const parameters: INodeProperties[] = [
-	{
-		displayName:
-			'Sandbox only: walks the order through its lifecycle and fires every webhook on the way. Refused, with nothing sent, when the credential points at production.',
-		name: 'simulateNotice',
-		type: 'notice',
-		default: '',
+	properties: [
+		{
+			displayName:
+				'Sandbox only: walks the order through its lifecycle and fires every webhook on the way. Refused, with nothing sent, when the credential points at production.',
+			name: 'simulateNotice',
+			type: 'notice',
+			default: '',
+		},
+		orderId.property,
+		{
+			displayName: 'Options',
+			name: 'simulation',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Delay (Seconds)',
+					name: 'delay',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 0,
+					description: 'Pause between the simulated status changes',
+				},
+				{
+					displayName: 'Final Status',
+					name: 'finalStatus',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. completed.testkit.completed',
+					description:
+						'The full status to stop at (high_level.modality.low_level); empty runs to completion',
+				},
+				{
+					displayName: 'Has Missing Results',
+					name: 'has_missing_results',
+					type: 'boolean',
+					default: true,
+					description: 'Whether some markers should come back without a result',
+				},
+				{
+					displayName: 'Interpretation',
+					name: 'interpretation',
+					type: 'options',
+					options: [
+						{ name: 'Abnormal', value: 'abnormal' },
+						{
+							name: 'Critical',
+							value: 'critical',
+							description: 'Also fires labtest.result.critical',
+						},
+						{ name: 'Normal', value: 'normal' },
+					],
+					default: 'normal',
+					description: 'The interpretation of the simulated results',
+				},
+				{
+					displayName: 'Result Types',
+					name: 'result_types',
+					type: 'multiOptions',
+					options: [
+						{ name: 'Coded Value', value: 'coded_value' },
+						{ name: 'Comment', value: 'comment' },
+						{ name: 'Numeric', value: 'numeric' },
+						{ name: 'Range', value: 'range' },
+					],
+					default: [],
+					description: 'Which kinds of result values to generate',
+				},
+			],
+		},
+	],
+	async execute(itemIndex) {
+		const id = orderId.at(this, itemIndex);
+		assertSandbox(this.getNode(), await this.getCredentials(junctionApi.credentialType), itemIndex);
+		const { finalStatus, delay, ...flags } = this.getNodeParameter(
+			'simulation',
+			itemIndex,
+			{},
+		) as IDataObject;
+		if (Array.isArray(flags.result_types) && flags.result_types.length === 0)
+			delete flags.result_types;
+		const qs: IDataObject = {};
+		if (typeof finalStatus === 'string' && finalStatus.trim()) qs.final_status = finalStatus.trim();
+		if (typeof delay === 'number') qs.delay = delay;
+		// POST /v3/order/{id}/test walks a sandbox order through its lifecycle, firing every webhook.
+		const { body } = await callApi<IDataObject | string>(
+			this,
+			junctionApi,
+			{
+				method: 'POST',
+				path: `${apiPath('/v3/order', id)}/test`,
+				qs,
+				body: Object.keys(flags).length ? flags : undefined,
+			},
+			itemIndex,
+		);
+		const response = typeof body === 'object' && body !== null ? body : {};
+		return toItems({ orderId: id, simulated: true, response });
 	},
-	orderIdProperty,
-	{
-		displayName: 'Options',
-		name: 'simulation',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Delay (Seconds)',
-				name: 'delay',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Pause between the simulated status changes',
-			},
-			{
-				displayName: 'Final Status',
-				name: 'finalStatus',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. completed.testkit.completed',
-				description:
-					'The full status to stop at (high_level.modality.low_level); empty runs to completion',
-			},
-			{
-				displayName: 'Has Missing Results',
-				name: 'has_missing_results',
-				type: 'boolean',
-				default: true,
-				description: 'Whether some markers should come back without a result',
-			},
-			{
-				displayName: 'Interpretation',
-				name: 'interpretation',
-				type: 'options',
-				options: [
-					{ name: 'Abnormal', value: 'abnormal' },
-					{
-						name: 'Critical',
-						value: 'critical',
-						description: 'Also fires labtest.result.critical',
-					},
-					{ name: 'Normal', value: 'normal' },
-				],
-				default: 'normal',
-				description: 'The interpretation of the simulated results',
-			},
-			{
-				displayName: 'Result Types',
-				name: 'result_types',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Coded Value', value: 'coded_value' },
-					{ name: 'Comment', value: 'comment' },
-					{ name: 'Numeric', value: 'numeric' },
-					{ name: 'Range', value: 'range' },
-				],
-				default: [],
-				description: 'Which kinds of result values to generate',
-			},
-		],
-	},
-];
-
-export const properties = updateDisplayOptions(showFor('order', option), parameters);
+});
 
 /** Refuses, before any request, to simulate against production: Junction only simulates sandbox orders. */
 function assertSandbox(
@@ -109,36 +130,4 @@ function assertSandbox(
 			itemIndex,
 		});
 	}
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const orderId = orderIdAt(this, itemIndex);
-	assertSandbox(this.getNode(), await this.getCredentials(junctionApi.credentialType), itemIndex);
-	const { finalStatus, delay, ...flags } = this.getNodeParameter(
-		'simulation',
-		itemIndex,
-		{},
-	) as IDataObject;
-	if (Array.isArray(flags.result_types) && flags.result_types.length === 0)
-		delete flags.result_types;
-	const qs: IDataObject = {};
-	if (typeof finalStatus === 'string' && finalStatus.trim()) qs.final_status = finalStatus.trim();
-	if (typeof delay === 'number') qs.delay = delay;
-	// POST /v3/order/{id}/test walks a sandbox order through its lifecycle, firing every webhook.
-	const { body } = await callApi<IDataObject | string>(
-		this,
-		junctionApi,
-		{
-			method: 'POST',
-			path: `${apiPath('/v3/order', orderId)}/test`,
-			qs,
-			body: Object.keys(flags).length ? flags : undefined,
-		},
-		itemIndex,
-	);
-	const response = typeof body === 'object' && body !== null ? body : {};
-	return toItems({ orderId, simulated: true, response });
 }

@@ -1,31 +1,14 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
-
-import { showFor, type OperationOption } from '../../../shared/operations';
-import { pdfFieldProperty, pdfItems } from '../../../shared/pdf';
+import { definePdfDownload } from '../../../shared/commonOperations';
 import { downloadOrderPdf } from '../../transport';
-import { orderIdAt, orderIdProperty } from '../orderId';
+import { orderId } from '../orderId';
 
-export const option: OperationOption = {
+export default definePdfDownload({
 	name: 'Download PDF',
 	value: 'getPdf',
 	action: 'Download the results PDF of an order',
 	description: 'Download the results report as a PDF file',
-};
-
-export const properties = updateDisplayOptions(showFor('result', option), [
-	orderIdProperty,
-	pdfFieldProperty('results report'),
-]);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const orderId = orderIdAt(this, itemIndex);
-	const pdf = await downloadOrderPdf(this, orderId, 'results', itemIndex);
-	return await pdfItems(this, itemIndex, { orderId }, pdf, `junction-results-${orderId}.pdf`);
-}
+	id: orderId,
+	document: 'results report',
+	fileName: (id) => `junction-results-${id}.pdf`,
+	download: (context, id, itemIndex) => downloadOrderPdf(context, id, 'results', itemIndex),
+});

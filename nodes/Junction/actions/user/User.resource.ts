@@ -1,5 +1,5 @@
 import { defineResource } from '../../../shared/operations';
-import * as create from './create.operation';
-import * as get from './get.operation';
+import create from './create.operation';
+import get from './get.operation';
 
 export const user = defineResource({ name: 'User', value: 'user' }, [get, create]);

@@ -1,11 +1,4 @@
-import {
-	NodeApiError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { apiError, callApi } from '../../../shared/api';
 import {
@@ -13,39 +6,43 @@ import {
 	nonEmptyFields,
 	requiredText,
 } from '../../../shared/descriptions';
-import { showFor, toItems, type OperationOption } from '../../../shared/operations';
+import { defineOperation, toItems } from '../../../shared/operations';
 import { junctionApi } from '../../transport';
 
-export const option: OperationOption = {
+export default defineOperation({
 	name: 'Create',
 	value: 'create',
 	action: 'Create a user',
 	description: 'Create a Junction user for one of your client user IDs',
-};
-
-const parameters: INodeProperties[] = [
-	{
-		displayName: 'Client User ID',
-		name: 'clientUserId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. customer-8841',
-		description: 'Your own ID for this person. Use a pseudonymous ID, not a name or email address.',
-	},
-	additionalFieldsProperty([
+	properties: [
 		{
-			displayName: 'Fallback Time Zone',
-			name: 'fallback_time_zone',
+			displayName: 'Client User ID',
+			name: 'clientUserId',
 			type: 'string',
 			default: '',
-			placeholder: 'e.g. Europe/London',
-			description: 'IANA time zone used when a data source gives none',
+			required: true,
+			placeholder: 'e.g. customer-8841',
+			description:
+				'Your own ID for this person. Use a pseudonymous ID, not a name or email address.',
 		},
-	]),
-];
-
-export const properties = updateDisplayOptions(showFor('user', option), parameters);
+		additionalFieldsProperty([
+			{
+				displayName: 'Fallback Time Zone',
+				name: 'fallback_time_zone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Europe/London',
+				description: 'IANA time zone used when a data source gives none',
+			},
+		]),
+	],
+	async execute(itemIndex) {
+		const clientUserId = requiredText(this, 'clientUserId', 'Client User ID', itemIndex);
+		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const body = { client_user_id: clientUserId, ...nonEmptyFields(additional) };
+		return toItems(await createUser(this, body, itemIndex));
+	},
+});
 
 /**
  * POST /v2/user. When the client user ID is taken Junction answers 400 with the existing user's id; the
@@ -78,14 +75,4 @@ async function createUser(
 			itemIndex,
 		},
 	);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const clientUserId = requiredText(this, 'clientUserId', 'Client User ID', itemIndex);
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body = { client_user_id: clientUserId, ...nonEmptyFields(additional) };
-	return toItems(await createUser(this, body, itemIndex));
 }
