@@ -186,10 +186,10 @@ export function resultsEnrichment(
 }
 
 /**
- * The values of a results operation's Output. Saved workflows hold them, so they stay as first
- * published: the actions' one item per biomarker is `rows` where the triggers' Output says `biomarkerRows`.
+ * The values of a results operation's Output. Saved workflows hold them, so once published they never
+ * change. One item per biomarker is `biomarkerRows`, as in the triggers' Output.
  */
-export const BIOMARKER_ROWS_OUTPUT = 'rows';
+export const BIOMARKER_ROWS_OUTPUT = 'biomarkerRows';
 export const SUMMARY_OUTPUT = 'summary';
 
 /** Output of a results operation: one item per biomarker, or one item with the results block. */

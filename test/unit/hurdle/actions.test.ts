@@ -240,7 +240,7 @@ describe('Test', () => {
 			resource: 'test',
 			operation: 'get',
 			testId: HURDLE_SAMPLE_IDS.testId,
-			output: 'rows',
+			output: 'biomarkerRows',
 		});
 		expect(items.map((item) => [item.json.code, item.json.flag])).toEqual([
 			['LDL', 'high'],
@@ -285,7 +285,7 @@ describe('Test', () => {
 			resource: 'test',
 			operation: 'get',
 			testId: HURDLE_PENDING_TEST,
-			output: 'rows',
+			output: 'biomarkerRows',
 		});
 		expect(items.map((item) => item.json)).toEqual([
 			{

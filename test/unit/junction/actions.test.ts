@@ -381,7 +381,7 @@ describe('Result', () => {
 			resource: 'result',
 			operation: 'get',
 			orderId: JUNCTION_SAMPLE_IDS.orderId,
-			output: 'rows',
+			output: 'biomarkerRows',
 		});
 		expect(jsonOf(items).map((row) => [row.biomarker, row.flag])).toEqual([
 			['Glucose', 'normal'],
@@ -408,7 +408,7 @@ describe('Result', () => {
 			resource: 'result',
 			operation: 'get',
 			orderId: JUNCTION_FAKE_ORDERS.legacyResults,
-			output: 'rows',
+			output: 'biomarkerRows',
 		});
 		expect(jsonOf(items).map((row) => [row.biomarker, row.valueText])).toEqual([
 			['Ferritin', '88'],

@@ -158,7 +158,7 @@ describe('London Medical Laboratory: lab results', () => {
 			resource: 'labResults',
 			operation: 'get',
 			testRegistrationId: registration(LML_SAMPLE_IDS.testRegistrationId),
-			output: 'rows',
+			output: 'biomarkerRows',
 		});
 		expect(items.map((item) => [item.json.biomarker, item.json.flag])).toEqual([
 			['TSH', 'high'],
