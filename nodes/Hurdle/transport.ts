@@ -5,6 +5,7 @@ import {
 	apiPath,
 	callApi,
 	environmentBaseUrl,
+	getRecord,
 	type ApiContext,
 	type ProviderApi,
 } from '../shared/api';
@@ -112,13 +113,7 @@ export async function getTest(
 	testId: string,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	const { body } = await callApi<IDataObject>(
-		context,
-		hurdleApi,
-		{ method: 'GET', path: apiPath('/tests/v2', testId) },
-		itemIndex,
-	);
-	return body;
+	return await getRecord(context, hurdleApi, apiPath('/tests/v2', testId), itemIndex);
 }
 
 const ORDER_LOOKUP_MISSING = [404, 405];

@@ -4,6 +4,7 @@ import {
 	apiPath,
 	callApi,
 	environmentBaseUrl,
+	getRecord,
 	type ApiContext,
 	type ProviderApi,
 } from '../shared/api';
@@ -44,8 +45,7 @@ export async function getTestRegistration(
 	id: string,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	const path = apiPath('/api/test_registration', id);
-	return (await callApi<IDataObject>(context, lmlApi, { method: 'GET', path }, itemIndex)).body;
+	return await getRecord(context, lmlApi, apiPath('/api/test_registration', id), itemIndex);
 }
 
 export async function getOrder(
@@ -53,8 +53,7 @@ export async function getOrder(
 	id: string,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	const path = apiPath('/api/order', id);
-	return (await callApi<IDataObject>(context, lmlApi, { method: 'GET', path }, itemIndex)).body;
+	return await getRecord(context, lmlApi, apiPath('/api/order', id), itemIndex);
 }
 
 /**

@@ -150,6 +150,16 @@ export async function callApi<Body = unknown>(
 	}
 }
 
+/** GET one JSON record: `path` built with `apiPath`. */
+export async function getRecord(
+	context: ApiContext,
+	api: ProviderApi,
+	path: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	return (await callApi<IDataObject>(context, api, { method: 'GET', path }, itemIndex)).body;
+}
+
 /** Honours Retry-After (seconds or an HTTP date), else backs off 1 s, 2 s, 4 s… */
 export function retryDelayMs(
 	headers: IDataObject | undefined,

@@ -1,6 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { apiPath, callApi } from '../../../shared/api';
+import { apiPath, getRecord } from '../../../shared/api';
 import { defineGet } from '../../../shared/commonOperations';
 import { idParameter } from '../../../shared/descriptions';
 import { junctionApi } from '../../transport';
@@ -14,9 +12,6 @@ export default defineGet({
 		placeholder: 'e.g. f6cdf185-6815-4b2b-9482-798b75168689',
 		description: "Junction's ID for the user (user_id), not your client user ID",
 	}),
-	async get(context, userId, itemIndex) {
-		const path = apiPath('/v2/user', userId);
-		return (await callApi<IDataObject>(context, junctionApi, { method: 'GET', path }, itemIndex))
-			.body;
-	},
+	get: (context, userId, itemIndex) =>
+		getRecord(context, junctionApi, apiPath('/v2/user', userId), itemIndex),
 });
