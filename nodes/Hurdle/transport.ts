@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
-	apiError,
 	apiPath,
 	callApi,
 	environmentBaseUrl,
@@ -9,6 +8,7 @@ import {
 	type ApiContext,
 	type ProviderApi,
 } from '../shared/api';
+import { apiError } from '../shared/apiErrors';
 import { found, missing, type Fetched } from '../shared/fetched';
 import type { Page, PageCursor, Paging } from '../shared/pagination';
 

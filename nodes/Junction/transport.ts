@@ -4,14 +4,8 @@ import {
 	type IDataObject,
 } from 'n8n-workflow';
 
-import {
-	apiPath,
-	callApi,
-	providerDetails,
-	trimBaseUrl,
-	type ApiContext,
-	type ProviderApi,
-} from '../shared/api';
+import { apiPath, callApi, trimBaseUrl, type ApiContext, type ProviderApi } from '../shared/api';
+import { providerDetails } from '../shared/apiErrors';
 import { found, missing, type Fetched, type Missing } from '../shared/fetched';
 
 /**

@@ -1,6 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { requireValue } from './api';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 /** The Return All / Limit pair of a Get Many operation. */
 export function returnAllOrLimit(maxLimit?: number): INodeProperties[] {
@@ -53,6 +57,23 @@ export function requestedLimit(context: IExecuteFunctions, itemIndex: number): n
 	return context.getNodeParameter('returnAll', itemIndex)
 		? undefined
 		: (context.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+/** A required value, trimmed; an empty one stops the item with an error naming it by `label`. */
+export function requireValue(
+	node: INode,
+	value: string,
+	label: string,
+	itemIndex?: number,
+): string {
+	const trimmed = value.trim();
+	if (!trimmed) {
+		throw new NodeOperationError(node, `${label} is empty`, {
+			description: `Enter the ${label} to look up.`,
+			itemIndex,
+		});
+	}
+	return trimmed;
 }
 
 /** A required text parameter, trimmed; an empty one stops the item before any request. */

@@ -1,5 +1,4 @@
-import type { IdParameter } from '../../shared/descriptions';
-import { requireValue } from '../../shared/api';
+import { requireValue, type IdParameter } from '../../shared/descriptions';
 
 /** LML finds a registration by its UUID, its TRF code or your own foreign ID. */
 export const testRegistrationId: IdParameter = {

@@ -1,13 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import {
-	apiError,
-	apiPath,
-	callApi,
-	providerDetails,
-	retryDelayMs,
-	type ProviderApi,
-} from '../../../nodes/shared/api';
+import { apiPath, callApi, retryDelayMs, type ProviderApi } from '../../../nodes/shared/api';
+import { apiError, providerDetails } from '../../../nodes/shared/apiErrors';
 import { executeContext } from '../../support/contexts';
 import { FakeServer } from '../../support/fakeServer';
 

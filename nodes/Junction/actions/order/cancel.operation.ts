@@ -1,6 +1,7 @@
 import { NodeApiError, type IDataObject } from 'n8n-workflow';
 
-import { apiPath, callApi, providerDetails } from '../../../shared/api';
+import { apiPath, callApi } from '../../../shared/api';
+import { providerDetails } from '../../../shared/apiErrors';
 import { defineOperation, toItems } from '../../../shared/operations';
 import { junctionApi } from '../../transport';
 import { orderId } from '../orderId';

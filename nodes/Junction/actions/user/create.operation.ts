@@ -1,6 +1,7 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { apiError, callApi } from '../../../shared/api';
+import { callApi } from '../../../shared/api';
+import { apiError } from '../../../shared/apiErrors';
 import {
 	additionalFieldsProperty,
 	nonEmptyFields,
