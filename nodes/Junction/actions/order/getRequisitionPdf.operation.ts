@@ -6,7 +6,7 @@ import {
 
 import { showFor, type OperationOption } from '../../../shared/operations';
 import { pdfFieldProperty, pdfItems } from '../../../shared/pdf';
-import { downloadOrderPdf } from '../../transport';
+import { downloadPdf } from '../../transport';
 import { orderIdAt, orderIdProperty } from '../orderId';
 
 export const option: OperationOption = {
@@ -26,6 +26,6 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdAt(this, itemIndex);
-	const pdf = await downloadOrderPdf(this, orderId, 'requisition', itemIndex);
+	const pdf = await downloadPdf(this, { kind: 'order', id: orderId }, 'requisition', itemIndex);
 	return await pdfItems(this, itemIndex, { orderId }, pdf, `junction-requisition-${orderId}.pdf`);
 }

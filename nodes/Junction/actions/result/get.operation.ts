@@ -33,7 +33,10 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdAt(this, itemIndex);
-	const results = labResults(await getLabResults(this, orderId, itemIndex), junctionResults);
+	const results = labResults(
+		await getLabResults(this, { kind: 'order', id: orderId }, itemIndex),
+		junctionResults,
+	);
 	const output = this.getNodeParameter('output', itemIndex) as string;
 	return resultsItems(results, output, { orderId }, ({ status }) => ({ resultStatus: status }));
 }
