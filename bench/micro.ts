@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmarks run in Node, not inside n8n */
 import { Webhook } from 'svix';
 
-import { TriggerMemory } from '../nodes/shared/webhook/claims';
+import { TriggerMemory } from '../nodes/shared/webhook/triggerMemory';
 import {
 	deliveryFingerprint,
 	EMPTY_LEDGER,

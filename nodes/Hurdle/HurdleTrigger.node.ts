@@ -87,7 +87,7 @@ export class HurdleTrigger implements INodeType {
 			}),
 			eventsProperty(
 				hurdleEventOptions,
-				'Events Hurdle adds later (e.g. other PHLEBOTOMY.* ones), emitted as "other" when Include Unknown Events is on',
+				'Event types Hurdle adds later (e.g. other PHLEBOTOMY.* ones), emitted as "other" with their name and payload',
 			),
 			patientDataProperty,
 			triggerOptionsProperty({

@@ -132,6 +132,8 @@ export const hurdleEventSchemas = {
 	'test.clinical_commentary_uploaded': lenientEvent('test.clinical_commentary_uploaded'),
 	'phlebotomy.nurse_assigned': lenientEvent('phlebotomy.nurse_assigned'),
 	'phlebotomy.appointment_scheduled': lenientEvent('phlebotomy.appointment_scheduled'),
+	'phlebotomy.appointment_rescheduled': lenientEvent('phlebotomy.appointment_rescheduled'),
+	'phlebotomy.appointment_cancelled': lenientEvent('phlebotomy.appointment_cancelled'),
 };
 
 export type HurdleEventName = keyof typeof hurdleEventSchemas;
@@ -190,6 +192,14 @@ export const hurdleEventOptions: Record<HurdleEventName, EventOption> = {
 		displayName: 'Phlebotomy Appointment Scheduled',
 		description: 'A blood draw appointment was scheduled',
 	},
+	'phlebotomy.appointment_rescheduled': {
+		displayName: 'Phlebotomy Appointment Rescheduled',
+		description: 'A blood draw appointment moved to another time',
+	},
+	'phlebotomy.appointment_cancelled': {
+		displayName: 'Phlebotomy Appointment Cancelled',
+		description: 'A blood draw appointment was cancelled',
+	},
 };
 
 /** The canonical event name: Hurdle's `eventType` in lower case. */
@@ -247,12 +257,32 @@ export function hurdleDeliveryIdentity(payload: IDataObject) {
 	};
 }
 
+/** The typed fields of a Hurdle trigger item. */
+export interface HurdleFields extends IDataObject {
+	/** As sent, in its letter case. */
+	eventType?: string;
+	version?: string;
+	userId?: string;
+	productCode?: string;
+	orderNumber?: string;
+	testId?: string;
+	kitIds?: string[];
+	barcode?: string;
+	appointmentId?: string;
+	carrier?: string;
+	trackingCode?: string;
+	trackingUrl?: string;
+	/** Hurdle's own `…At` fields, ISO 8601 UTC, under their own names. */
+	timestamps?: IDataObject;
+}
+
 /**
- * The typed fields of a Hurdle trigger item. Event times go under `timestamps`, keeping Hurdle's names:
- * ORDER.RECEIVED's `receivedAt` would otherwise clash with the time n8n received the webhook.
+ * The typed fields of any Hurdle payload, valid or not: Hurdle's bodies are flat and mostly
+ * undocumented, so everything is read leniently. Event times go under `timestamps`, keeping Hurdle's
+ * names: ORDER.RECEIVED's `receivedAt` would otherwise clash with the time n8n received the webhook.
  */
-export function describeHurdleEvent(payload: IDataObject): IDataObject {
-	const fields: IDataObject = {
+export function describeHurdleEvent(payload: IDataObject): HurdleFields {
+	const fields: HurdleFields = {
 		eventType: typeof payload.eventType === 'string' ? payload.eventType : undefined,
 		version: idText(payload.version),
 		userId: idText(payload.userId),
@@ -267,5 +297,5 @@ export function describeHurdleEvent(payload: IDataObject): IDataObject {
 	};
 	return Object.fromEntries(
 		Object.entries(fields).filter(([, value]) => value !== undefined),
-	) as IDataObject;
+	) as HurdleFields;
 }

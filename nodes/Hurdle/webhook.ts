@@ -5,17 +5,17 @@ import type { BodyOutcome, Delivery } from '../shared/webhook/delivery';
 import { jsonBodyOf } from '../shared/webhook/delivery';
 import type {
 	Enrichment,
-	EventItem,
+	ReceivedEvent,
 	TriggerOptions,
 	WebhookSource,
-} from '../shared/webhook/receiveWebhook';
+} from '../shared/webhook/source';
 import { SECRET_QUERY_PARAMETER, credentialSharedSecret } from '../shared/webhook/sharedSecret';
 import {
 	canonicalEventName,
 	describeHurdleEvent,
 	hurdleDeliveryIdentity,
 	hurdleEventSchemas,
-	hurdleIdentifiers,
+	type HurdleFields,
 } from './events';
 import { hurdleResults } from './results';
 import { getOrder, getTest, hurdleApi } from './transport';
@@ -31,13 +31,18 @@ export interface FieldMapping {
 	to: string;
 }
 
+export interface HurdleTriggerOptions extends TriggerOptions {
+	/** The customer's names for the documented body properties (Field Names). */
+	fieldNames?: { mappings?: Array<Partial<FieldMapping>> };
+}
+
 /** Names that would reach an object's prototype instead of becoming a field. */
 const UNSAFE_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function fieldMappingsFrom(options: IDataObject): FieldMapping[] {
-	const mappings = (options.fieldNames as IDataObject | undefined)?.mappings;
+export function fieldMappingsFrom(options: HurdleTriggerOptions): FieldMapping[] {
+	const mappings = options.fieldNames?.mappings;
 	if (!Array.isArray(mappings)) return [];
-	return (mappings as IDataObject[])
+	return mappings
 		.map((mapping) => ({
 			from: String(mapping.from ?? '').trim(),
 			to: String(mapping.to ?? '').trim(),
@@ -71,10 +76,10 @@ export function queryPayload(query: IDataObject): BodyOutcome {
 	return { ok: true, body: payload };
 }
 
-function readHurdlePayload(delivery: Delivery, options: TriggerOptions): BodyOutcome {
+function readHurdlePayload(delivery: Delivery, options: HurdleTriggerOptions): BodyOutcome {
 	const outcome = delivery.method === 'GET' ? queryPayload(delivery.query) : jsonBodyOf(delivery);
 	if (!outcome.ok) return outcome;
-	const mappings = fieldMappingsFrom(options as IDataObject);
+	const mappings = fieldMappingsFrom(options);
 	return mappings.length ? { ok: true, body: renameFields(outcome.body, mappings) } : outcome;
 }
 
@@ -98,7 +103,11 @@ async function fetchOrder(context: IWebhookFunctions, orderNumber: string): Prom
 	};
 }
 
-export const hurdleWebhookSource: WebhookSource<typeof hurdleEventSchemas> = {
+export const hurdleWebhookSource: WebhookSource<
+	typeof hurdleEventSchemas,
+	HurdleFields,
+	HurdleTriggerOptions
+> = {
 	providerId: 'hurdle',
 	providerName: 'Hurdle',
 	schemas: hurdleEventSchemas,
@@ -125,22 +134,24 @@ export const hurdleWebhookSource: WebhookSource<typeof hurdleEventSchemas> = {
 		];
 	},
 
+	identify: (_event, payload) => describeHurdleEvent(payload),
+
 	describe: (parsed) => describeHurdleEvent(parsed.data as IDataObject),
 
-	async enrich(context, item: EventItem): Promise<Enrichment | undefined> {
-		// Ids come from the payload, so an event that failed validation is still enriched.
-		const { orderNumber, testId } = hurdleIdentifiers(item.payload);
-		if (item.event.startsWith('test.')) {
+	async enrich(context, event: ReceivedEvent<HurdleFields>): Promise<Enrichment | undefined> {
+		// The ids come from the payload whatever its schema said, so an invalid event is enriched too.
+		const { orderNumber, testId } = event.fields;
+		if (event.name.startsWith('test.')) {
 			if (testId) return await fetchTest(context, testId);
 			return nothingFetched(
 				'This event carries no test ID (Hurdle sends it from TEST.LAB_ACCESSIONED on), so there was no test to fetch',
 			);
 		}
-		if (item.event.startsWith('order.')) {
+		if (event.name.startsWith('order.')) {
 			if (orderNumber) return await fetchOrder(context, orderNumber);
 			return nothingFetched('This event carries no order number, so there was no order to fetch');
 		}
-		if (item.event.startsWith('phlebotomy.')) {
+		if (event.name.startsWith('phlebotomy.')) {
 			return nothingFetched(
 				'Hurdle documents no API for reading phlebotomy appointments, so nothing was fetched',
 			);

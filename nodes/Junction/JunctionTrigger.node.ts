@@ -18,13 +18,18 @@ import {
 	triggerPanel,
 	triggerWebhooks,
 } from '../shared/webhook/triggerDescription';
-import { junctionEventOptions, modalityOptions, orderStatusOptions } from './events';
+import {
+	appointmentStatusOptions,
+	junctionEventOptions,
+	modalityOptions,
+	orderStatusOptions,
+} from './events';
+import { RESULTS_PDF_PROPERTY } from './fullData';
 import { junctionApi } from './transport';
 import {
 	JUNCTION_DUPLICATE_WINDOW_HOURS,
 	junctionWebhookSource,
 	missingSigningSecret,
-	RESULTS_PDF_PROPERTY,
 } from './webhook';
 
 const filterProperties: INodeProperties[] = [
@@ -35,7 +40,16 @@ const filterProperties: INodeProperties[] = [
 		options: orderStatusOptions,
 		default: [],
 		description:
-			'Only order events whose new low-level status is one of these; empty means every status, including ones Junction adds later. Appointment and critical-result events are not filtered by status.',
+			'Only order events whose new low-level status is one of these; empty means every status, including ones Junction adds later. Other events are not filtered by order status.',
+	},
+	{
+		displayName: 'Appointment Statuses',
+		name: 'appointmentStatuses',
+		type: 'multiOptions',
+		options: appointmentStatusOptions,
+		default: [],
+		description:
+			"Only appointment events whose status (Junction's event_status) is one of these; empty means every status",
 	},
 	{
 		displayName: 'Modalities',
@@ -98,7 +112,7 @@ export class JunctionTrigger implements INodeType {
 			}),
 			eventsProperty(
 				junctionEventOptions,
-				'Event types Junction adds later (e.g. labtest.match_review.created), emitted as "other" when Include Unknown Events is on',
+				'Event types Junction adds later, and Svix notices such as message.attempt.exhausted, emitted as "other" with their name and payload',
 			),
 			...filterProperties,
 			patientDataProperty,

@@ -90,3 +90,40 @@ export function junctionResults(raw: IDataObject): ReadyResults {
 		interpretation: text(metadata.interpretation),
 	});
 }
+
+/** The lab's judgement of a parsed report result: its interpretation, refined by the range flags. */
+function parsedFlag(result: IDataObject): ResultFlag | undefined {
+	if (result.interpretation === 'unknown') return undefined;
+	return providerFlag(result);
+}
+
+/** One result Junction read from an uploaded lab report (`LabReportResult`), as a normalised row. */
+export function parsedReportRow(result: IDataObject): LabResultRow {
+	const value = result.type === 'numeric' ? numericValue(result.value) : null;
+	const low = numericValue(result.min_reference_range);
+	const high = numericValue(result.max_reference_range);
+	const matches = Array.isArray(result.loinc_matches)
+		? (result.loinc_matches as IDataObject[])
+		: [];
+	const loinc = result.loinc_match_status === 'auto_match' ? text(matches[0]?.loinc_code) : null;
+	return {
+		biomarker: text(result.test_name) ?? 'Unnamed result',
+		code: loinc,
+		codeSystem: loinc ? 'LOINC' : null,
+		value,
+		valueText: text(result.value),
+		unit: text(result.units),
+		referenceLow: low,
+		referenceHigh: high,
+		...flagWithSource(parsedFlag(result), value, low, high),
+		interpretation: text(result.interpretation),
+		comment: null,
+	};
+}
+
+/** A completed lab report parsing job (`ParsingJob`) as the shared results block. */
+export function parsedReportResults(job: IDataObject): ReadyResults {
+	const parsed = (typeof job.data === 'object' && job.data !== null ? job.data : {}) as IDataObject;
+	const results = Array.isArray(parsed.results) ? (parsed.results as IDataObject[]) : [];
+	return readyResults(results.map(parsedReportRow), job, { status: text(job.status) });
+}

@@ -1,7 +1,9 @@
 import {
+	NodeApiError,
 	NodeOperationError,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
+	type JsonObject,
 } from 'n8n-workflow';
 
 import { apiPath, callApi, trimBaseUrl, type ApiContext, type ProviderApi } from '../shared/api';
@@ -54,42 +56,81 @@ export const junctionApi: ProviderApi = {
 
 const PDF_MAGIC = Buffer.from('%PDF');
 
-/** Answers that mean "not there yet" rather than a mistake; Junction does not document which one it sends. */
+/** Answers that may mean "not there yet"; Junction documents none of them (only 200 and 422). */
 const NOT_YET_AVAILABLE = [400, 404, 409, 425];
 
-function notYetAvailable(what: string, body: unknown): Missing {
+/** What a results or PDF read is about: one order, or an order transaction (an order and its redraw). */
+export type ResultsScope = { kind: 'order' | 'transaction'; id: string };
+
+const SCOPE_PATH: Record<ResultsScope['kind'], string> = {
+	order: '/v3/order',
+	transaction: '/v3/order_transaction',
+};
+
+const SCOPE_NAME: Record<ResultsScope['kind'], string> = {
+	order: 'order',
+	transaction: 'order transaction',
+};
+
+/**
+ * Junction answers a results read for an order that does not exist and one whose results are pending
+ * with the same kinds of status (undocumented; the spec lists only 200 and 422). The order itself
+ * tells them apart: if it is not found either, the ID is wrong, and that is an error.
+ */
+async function notThereYet(
+	context: ApiContext,
+	scope: ResultsScope,
+	what: string,
+	body: unknown,
+	itemIndex?: number,
+): Promise<Missing> {
+	const { statusCode } = await callApi(
+		context,
+		junctionApi,
+		{ method: 'GET', path: apiPath(SCOPE_PATH[scope.kind], scope.id), returnStatuses: [404] },
+		itemIndex,
+	);
+	if (statusCode === 404) {
+		throw new NodeApiError(context.getNode(), { httpCode: '404' } as JsonObject, {
+			message: `Junction has no ${SCOPE_NAME[scope.kind]} with this ID`,
+			description: `No ${SCOPE_NAME[scope.kind]} ${scope.id} in the environment the credential points at.`,
+			httpCode: '404',
+			itemIndex,
+		});
+	}
 	const details = providerDetails(body);
 	return missing(
 		'notReady',
-		`Junction has no ${what} for this order yet${details ? ` (${details})` : ''}`,
+		`Junction has no ${what} for this ${SCOPE_NAME[scope.kind]} yet${details ? ` (${details})` : ''}`,
 	);
 }
 
-const ORDER_PDFS = {
+const PDFS = {
 	requisition: { path: 'requisition/pdf', what: 'requisition PDF' },
 	results: { path: 'result/pdf', what: 'results PDF' },
 };
 
-/** One of the order's PDFs. Junction may answer JSON instead of a file: that is an error, not a PDF. */
-export async function downloadOrderPdf(
+/** One of the PDFs of an order or transaction. Junction may answer JSON instead of a file: that is an error. */
+export async function downloadPdf(
 	context: ApiContext,
-	orderId: string,
-	document: keyof typeof ORDER_PDFS,
+	scope: ResultsScope,
+	document: keyof typeof PDFS,
 	itemIndex?: number,
 ): Promise<Fetched<Buffer>> {
-	const { path, what } = ORDER_PDFS[document];
+	const { path, what } = PDFS[document];
 	const { statusCode, body } = await callApi<Buffer>(
 		context,
 		junctionApi,
 		{
 			method: 'GET',
-			path: `${apiPath('/v3/order', orderId)}/${path}`,
+			path: `${apiPath(SCOPE_PATH[scope.kind], scope.id)}/${path}`,
 			binary: true,
 			returnStatuses: NOT_YET_AVAILABLE,
 		},
 		itemIndex,
 	);
-	if (NOT_YET_AVAILABLE.includes(statusCode)) return notYetAvailable(what, body);
+	if (NOT_YET_AVAILABLE.includes(statusCode))
+		return await notThereYet(context, scope, what, body, itemIndex);
 	const pdf = Buffer.from(body ?? Buffer.alloc(0));
 	if (!pdf.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
 		const details = providerDetails(pdf);
@@ -101,10 +142,10 @@ export async function downloadOrderPdf(
 	return found(pdf);
 }
 
-/** GET /v3/order/{id}/result (`LabResultsRaw`), or "not ready" while the lab has reported nothing. */
+/** The results (`LabResultsRaw`) of an order, or combined across an order transaction; "not ready" while pending. */
 export async function getLabResults(
 	context: ApiContext,
-	orderId: string,
+	scope: ResultsScope,
 	itemIndex?: number,
 ): Promise<Fetched<IDataObject>> {
 	const { statusCode, body } = await callApi<IDataObject>(
@@ -112,11 +153,28 @@ export async function getLabResults(
 		junctionApi,
 		{
 			method: 'GET',
-			path: `${apiPath('/v3/order', orderId)}/result`,
+			path: `${apiPath(SCOPE_PATH[scope.kind], scope.id)}/result`,
 			returnStatuses: NOT_YET_AVAILABLE,
 		},
 		itemIndex,
 	);
-	if (NOT_YET_AVAILABLE.includes(statusCode)) return notYetAvailable('results', body);
+	if (NOT_YET_AVAILABLE.includes(statusCode))
+		return await notThereYet(context, scope, 'results', body, itemIndex);
 	return found(body ?? {});
+}
+
+/** GET a Junction record by id: an unmatched result awaiting review, a lab report parsing job. */
+export async function getRecord(
+	context: ApiContext,
+	path: string,
+	id: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const { body } = await callApi<IDataObject>(
+		context,
+		junctionApi,
+		{ method: 'GET', path: apiPath(path, id) },
+		itemIndex,
+	);
+	return body ?? {};
 }

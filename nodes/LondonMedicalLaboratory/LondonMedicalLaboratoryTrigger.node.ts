@@ -55,7 +55,7 @@ export class LondonMedicalLaboratoryTrigger implements INodeType {
 			}),
 			eventsProperty(
 				lmlEventOptions,
-				'Events LML adds later, emitted as "other" when Include Unknown Events is on',
+				'Event types LML adds later, emitted as "other" with their name and payload',
 			),
 			patientDataProperty,
 			triggerOptionsProperty({

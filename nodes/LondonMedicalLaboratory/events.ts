@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { timestampToIso } from '../shared/timestamps';
 import type { EventOption } from '../shared/webhook/triggerDescription';
 
 /**
@@ -10,6 +11,14 @@ import type { EventOption } from '../shared/webhook/triggerDescription';
  */
 const id = z.string().min(1);
 const payloadUrl = z.string().optional();
+/**
+ * LML is in the UK: its docs show the same slot as `2024-04-15T10:00:00` and, booked, as
+ * `…T10:00:00+01:00`, so a time without an offset is read as UK time (Europe/London, summer time aware).
+ */
+export const LML_TIME_ZONE = 'Europe/London';
+const timestamp = z.string().refine((value) => timestampToIso(value, LML_TIME_ZONE) !== undefined, {
+	message: 'Expected an ISO 8601 date and time, with or without a UTC offset',
+});
 
 function envelope<Name extends string, Data extends z.ZodRawShape>(event: Name, data: Data) {
 	return z.object({ event: z.literal(event), data: z.object(data).passthrough() }).passthrough();
@@ -31,7 +40,7 @@ export const lmlEventSchemas = {
 	'test_registration.sample_received': envelope('test_registration.sample_received', {
 		testregistration_id: id,
 		url: payloadUrl,
-		sample_received_at: z.string().datetime({ offset: true }),
+		sample_received_at: timestamp,
 	}),
 	'test_registration.retest': envelope('test_registration.retest', {
 		testregistration_id: id,
@@ -74,40 +83,71 @@ export const lmlEventOptions: Record<LmlEventName, EventOption> = {
 	},
 };
 
+/** The typed fields of an LML trigger item. */
+export interface LmlFields extends IDataObject {
+	testRegistrationId?: string;
+	retestTestRegistrationId?: string;
+	labId?: string;
+	orderId?: string;
+	/** ISO 8601 UTC. */
+	sampleReceivedAt?: string;
+	url?: string;
+}
+
 export type LmlResource = 'testRegistration' | 'labResults' | 'order';
 
-/** Which resource "Fetch Full Data" fetches for an item, and by which id; undefined when the item has no id. */
+/** Which resource "Fetch Full Data" fetches for an event, and by which id; undefined when it has none. */
 export function resourceToFetch(
-	item: IDataObject,
+	event: string,
+	fields: LmlFields,
 ): { resource: LmlResource; id: string } | undefined {
-	const target = (resource: LmlResource, key: string) =>
-		typeof item[key] === 'string' ? { resource, id: item[key] as string } : undefined;
-	switch (item.event) {
+	const target = (resource: LmlResource, id: string | undefined) =>
+		id ? { resource, id } : undefined;
+	switch (event) {
 		case 'lab_results.complete':
-			return target('labResults', 'testRegistrationId');
+			return target('labResults', fields.testRegistrationId);
 		case 'test_registration.retest':
 			// The new registration is the one a workflow acts on next.
-			return target('testRegistration', 'retestTestRegistrationId');
+			return target('testRegistration', fields.retestTestRegistrationId);
 		case 'order.shipped':
 		case 'order.delivered':
-			return target('order', 'orderId');
+			return target('order', fields.orderId);
 		default:
-			return target('testRegistration', 'testRegistrationId');
+			return target('testRegistration', fields.testRegistrationId);
 	}
 }
 
-/** The typed fields of an LML trigger item. */
-export function describeLmlEvent(event: LmlEvent): IDataObject {
-	const data = event.data as Record<string, unknown>;
-	const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : undefined);
-	const sampleReceivedAt = text('sample_received_at');
-	const fields = {
+function withoutUndefined(fields: LmlFields): LmlFields {
+	return Object.fromEntries(
+		Object.entries(fields).filter(([, value]) => value !== undefined),
+	) as LmlFields;
+}
+
+/** The ids an LML event is about, read from any payload: one that fails its schema keeps them. */
+export function identifyLmlEvent(payload: IDataObject): LmlFields {
+	const data = (
+		typeof payload.data === 'object' && payload.data !== null ? payload.data : {}
+	) as IDataObject;
+	const text = (key: string) =>
+		typeof data[key] === 'string' && data[key] !== '' ? (data[key] as string) : undefined;
+	return withoutUndefined({
 		testRegistrationId: text('testregistration_id'),
 		retestTestRegistrationId: text('retest_testregistration_id'),
 		labId: text('lab_id'),
 		orderId: text('order_id'),
-		sampleReceivedAt: sampleReceivedAt ? new Date(sampleReceivedAt).toISOString() : undefined,
-		url: text('url'),
-	};
-	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+	});
+}
+
+/** All typed fields of a valid LML event. */
+export function describeLmlEvent(event: LmlEvent): LmlFields {
+	const data = event.data as IDataObject;
+	const sampleReceivedAt =
+		typeof data.sample_received_at === 'string'
+			? timestampToIso(data.sample_received_at, LML_TIME_ZONE)
+			: undefined;
+	return withoutUndefined({
+		...identifyLmlEvent(event as IDataObject),
+		sampleReceivedAt,
+		url: typeof data.url === 'string' ? data.url : undefined,
+	});
 }

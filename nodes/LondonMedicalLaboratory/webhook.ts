@@ -1,14 +1,20 @@
 import { labResults, resultsEnrichment } from '../shared/results';
 import { credentialSharedSecret } from '../shared/webhook/sharedSecret';
-import type { Enrichment, WebhookSource } from '../shared/webhook/receiveWebhook';
-import { describeLmlEvent, lmlEventSchemas, resourceToFetch } from './events';
+import type { Enrichment, WebhookSource } from '../shared/webhook/source';
+import {
+	describeLmlEvent,
+	identifyLmlEvent,
+	lmlEventSchemas,
+	resourceToFetch,
+	type LmlFields,
+} from './events';
 import { lmlResults } from './results';
 import { getLabResults, getOrder, getTestRegistration, lmlApi } from './transport';
 
 /** LML retries for up to 8 days 5 h 45 min after the first attempt; nine days covers it. */
 export const LML_DUPLICATE_WINDOW_HOURS = 216;
 
-export const lmlWebhookSource: WebhookSource<typeof lmlEventSchemas> = {
+export const lmlWebhookSource: WebhookSource<typeof lmlEventSchemas, LmlFields> = {
 	providerId: 'londonMedicalLaboratory',
 	providerName: 'London Medical Laboratory',
 	schemas: lmlEventSchemas,
@@ -21,10 +27,12 @@ export const lmlWebhookSource: WebhookSource<typeof lmlEventSchemas> = {
 	// No delivery id exists: a redelivery is the same event about the same data.
 	fingerprint: (_delivery, payload, event) => [event, payload.data],
 
+	identify: (_event, payload) => identifyLmlEvent(payload),
+
 	describe: (parsed) => describeLmlEvent(parsed.data),
 
-	async enrich(context, item): Promise<Enrichment | undefined> {
-		const target = resourceToFetch(item);
+	async enrich(context, event): Promise<Enrichment | undefined> {
+		const target = resourceToFetch(event.name, event.fields);
 		if (!target) return undefined;
 		if (target.resource === 'labResults') {
 			return resultsEnrichment(labResults(await getLabResults(context, target.id), lmlResults));

@@ -36,6 +36,9 @@ export const PATIENT_IDENTIFIER_FIELDS: ReadonlySet<string> = new Set([
 	'patient',
 	'patient_address',
 	'patient_details',
+	// Junction's lab report parsing: the patient as printed on the report.
+	'patient_first_name',
+	'patient_last_name',
 	'phone',
 	'phone_number',
 	'receiver_name',

@@ -60,3 +60,11 @@ export function e2e(): E2eEnvironment {
 	}
 	return environment;
 }
+
+/** The lines of the shared n8n's log that contain `text` (warnings the triggers write, say). */
+export function n8nLogLines(text: string): string[] {
+	const { logFile } = e2e().state.n8n;
+	return readFileSync(logFile, 'utf8')
+		.split('\n')
+		.filter((line) => line.includes(text));
+}

@@ -11,7 +11,7 @@ import {
 import { HURDLE_SAMPLE_IDS, hurdleDelivery, hurdleSample } from '../support/samples/hurdle';
 import type { SampleOptions } from '../support/samples/types';
 import { deliver, sendEvent, type SignOptions } from '../support/sender';
-import { e2e } from './environment';
+import { e2e, n8nLogLines } from './environment';
 import { requestLine, requestsDuring } from './fakeRequests';
 import {
 	HURDLE_WEBHOOK_HEADER,
@@ -332,19 +332,6 @@ describe('Hurdle Trigger in n8n', () => {
 				status: 422,
 				answer: { status: 'rejected' },
 			},
-			{
-				name: 'an unknown event',
-				workflow: hurdleTriggers.unknownEvent,
-				method: 'POST',
-				contentType: 'application/json',
-				body: JSON.stringify({
-					eventType: 'PHLEBOTOMY.APPOINTMENT_COMPLETE',
-					version: '1',
-					orderNumber: ids.orderNumber,
-				}),
-				status: 200,
-				answer: { status: 'ignored' },
-			},
 		] as const;
 
 		test.each(cases)(
@@ -367,20 +354,37 @@ describe('Hurdle Trigger in n8n', () => {
 		);
 	});
 
-	test('with Include Unknown Events, an unknown event starts one execution as "other"', async () => {
-		const workflow = hurdleTriggers.unknownEventAsOther;
+	describe('event types it does not know', () => {
 		const payload = {
 			eventType: 'PHLEBOTOMY.APPOINTMENT_COMPLETE',
 			version: '1',
 			orderNumber: ids.orderNumber,
 		};
-		expect(await sendBody(workflow, payload)).toEqual(accepted);
-		const executions = await n8n.waitForExecutions(workflow.id, 1);
-		expect(executions).toHaveLength(1);
-		expect(executions[0].json(TRIGGER_NODE)[0]).toMatchObject({
-			event: 'other',
-			eventName: 'phlebotomy.appointment_complete',
-			payload,
+
+		test('under All Events, one starts one execution as "other", with its name and payload', async () => {
+			const workflow = hurdleTriggers.unknownEvent;
+			expect(await sendBody(workflow, payload)).toEqual(accepted);
+			const executions = await n8n.waitForExecutions(workflow.id, 1);
+			expect(executions).toHaveLength(1);
+			expect(executions[0].json(TRIGGER_NODE)[0]).toMatchObject({
+				event: 'other',
+				eventName: 'phlebotomy.appointment_complete',
+				payload,
+			});
+		});
+
+		test('outside a narrower selection, one starts nothing and leaves one warning naming it in the log, without its values', async () => {
+			const workflow = hurdleTriggers.unknownEventNotSelected;
+			const unique = { ...payload, eventType: 'PHLEBOTOMY.SOMETHING_NEW_FOR_E2E' };
+			expect(await sendBody(workflow, unique)).toEqual({
+				status: 200,
+				body: expect.objectContaining({ status: 'ignored' }),
+			});
+			expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
+			const lines = n8nLogLines('phlebotomy.something_new_for_e2e');
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).toContain('Hurdle Trigger ignored an event type it does not know');
+			expect(lines[0]).not.toContain(ids.orderNumber);
 		});
 	});
 

@@ -1,10 +1,16 @@
+import type { IDataObject } from 'n8n-workflow';
 import { Webhook } from 'svix';
 
 import { requestsReceivedBy } from '../support/fakeServer';
-import { JUNCTION_EXISTING_USER_ID, JUNCTION_FAKE_ORDERS } from '../support/fakes/junction';
+import {
+	JUNCTION_EXISTING_USER_ID,
+	JUNCTION_FAKE_ORDERS,
+	JUNCTION_REDRAW_MARKER,
+} from '../support/fakes/junction';
 import type { Execution, WebhookTarget } from '../support/n8n';
 import {
 	JUNCTION_SAMPLE_IDS,
+	JUNCTION_REDRAW_FIXTURES,
 	JUNCTION_SAMPLE_PATIENT,
 	junctionSample,
 } from '../support/samples/junction';
@@ -15,7 +21,7 @@ import {
 	type SampleOptions,
 	type SignOptions,
 } from '../support/sender';
-import { e2e } from './environment';
+import { e2e, n8nLogLines } from './environment';
 import {
 	JUNCTION_E2E_NEXT_SECRET,
 	JUNCTION_E2E_SECRET,
@@ -104,13 +110,15 @@ describe('Junction trigger in n8n', () => {
 			const [execution] = await executionsOf(target, 1);
 			expect(execution.status).toBe('success');
 			const [item] = execution.json(TRIGGER_NODE);
-			expect(item).toMatchObject({
-				provider: 'junction',
-				event,
-				orderId: ids.orderId,
-				userId: ids.userId,
-				validation: { valid: true },
-			});
+			expect(item).toMatchObject({ provider: 'junction', event, validation: { valid: true } });
+			if (event.startsWith('labtest.match_review'))
+				expect(item).toMatchObject({
+					unmatchedResultId: ids.unmatchedResultId,
+					teamId: ids.teamId,
+				});
+			else if (event.startsWith('lab_report.parsing_job'))
+				expect(item).toMatchObject({ parsingJobId: ids.parsingJobId, userId: ids.userId });
+			else expect(item).toMatchObject({ orderId: ids.orderId, userId: ids.userId });
 			expect(JSON.stringify(item)).not.toContain(JUNCTION_SAMPLE_PATIENT.last_name);
 			if (event === 'labtest.order.updated') {
 				expect(item).toMatchObject({
@@ -275,29 +283,47 @@ describe('Junction trigger in n8n', () => {
 			422,
 		],
 		['an object naming no event', junctionTriggers.noEventName, '{"data":{"hello":"world"}}', 422],
-		[
-			'an unknown event type',
-			junctionTriggers.unknownEvent,
-			'{"event_type":"labtest.match_review.created","data":{"id":"r1"}}',
-			200,
-		],
 	])('answers %s with its status and starts nothing', async (_name, target, body, status) => {
 		const answer = await deliverTo(target, signedDelivery(body));
 		expect(answer.status).toBe(status);
 		await executionsOf(target, 0);
 	});
 
-	it('emits an unknown event as "other" when asked to', async () => {
-		const target = junctionTriggers.unknownEventIncluded;
+	describe('event types it does not know', () => {
 		const body = JSON.stringify({
-			event_type: 'labtest.match_review.created',
-			data: { id: 'r1', status: 'pending_ops_review' },
+			event_type: 'labtest.brand_new.event',
+			data: { id: 'r1', status: 'whatever' },
 		});
-		expect((await deliverTo(target, signedDelivery(body))).status).toBe(200);
-		const [execution] = await executionsOf(target, 1);
-		expect(execution.json(TRIGGER_NODE)[0]).toMatchObject({
-			event: 'other',
-			eventName: 'labtest.match_review.created',
+
+		it.each([
+			['under All Events', junctionTriggers.unknownEvent],
+			['with Other selected', junctionTriggers.unknownEventOtherSelected],
+		])(
+			'%s, one starts one execution as "other", with its name and payload',
+			async (_name, target) => {
+				expect((await deliverTo(target, signedDelivery(body))).status).toBe(200);
+				const [execution] = await executionsOf(target, 1);
+				expect(execution.json(TRIGGER_NODE)[0]).toMatchObject({
+					event: 'other',
+					eventName: 'labtest.brand_new.event',
+					payload: JSON.parse(body) as IDataObject,
+				});
+			},
+		);
+
+		it('outside a narrower selection, one starts nothing and leaves one warning naming it in the log, without its values', async () => {
+			const target = junctionTriggers.unknownEventNotSelected;
+			const unique = JSON.stringify({
+				event_type: 'labtest.something_new_for_e2e',
+				data: { id: 'r2', note: 'a-value-that-stays-out' },
+			});
+			const answer = await deliverTo(target, signedDelivery(unique));
+			expect(answer).toMatchObject({ status: 200, body: { status: 'ignored' } });
+			await executionsOf(target, 0);
+			const lines = n8nLogLines('labtest.something_new_for_e2e');
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).toContain('Junction Trigger ignored an event type it does not know');
+			expect(lines[0]).not.toContain('a-value-that-stays-out');
 		});
 	});
 
@@ -341,6 +367,50 @@ describe('Junction trigger in n8n', () => {
 				`/v3/order/${ids.orderId}/result/pdf`,
 			]);
 			expect(await requestsReceivedBy(e2e().fakes.payloadHost)).toHaveLength(0);
+		});
+
+		it('follows a redraw: the initial order at redraw_available, the redraw order, and the combined results of the transaction', async () => {
+			const target = junctionTriggers.redrawStory;
+			// One after the other, as Junction sends them.
+			for (const [index, { event, overrides }] of JUNCTION_REDRAW_FIXTURES.entries()) {
+				expect((await send(target, event, { overrides })).status).toBe(200);
+				await executionsOf(target, index + 1);
+			}
+			const executions = await executionsOf(target, 3);
+			const items = executions
+				.map((execution) => execution.json(TRIGGER_NODE)[0])
+				.sort((a, b) => String(a.receivedAt).localeCompare(String(b.receivedAt)));
+			expect(items[0]).toMatchObject({
+				status: 'redraw_available',
+				redrawOrderId: ids.redrawOrderId,
+				results: { ready: true },
+			});
+			expect(items[1]).toMatchObject({ orderId: ids.redrawOrderId, origin: 'redraw' });
+			expect(items[2]).toMatchObject({
+				orderId: ids.redrawOrderId,
+				orderTransactionId: ids.orderTransactionId,
+				results: { ready: true, scope: 'transaction' },
+			});
+			expect(
+				(items[2].results as { rows: Array<{ biomarker: string }> }).rows.map(
+					(row) => row.biomarker,
+				),
+			).toEqual(expect.arrayContaining(['Glucose', JUNCTION_REDRAW_MARKER.name]));
+		});
+
+		it('fetches an unmatched result awaiting review, and turns a parsed lab report into results', async () => {
+			const target = junctionTriggers.reviewsAndReports;
+			await send(target, 'labtest.match_review.created');
+			await executionsOf(target, 1);
+			await send(target, 'lab_report.parsing_job.updated');
+			const items = (await executionsOf(target, 2)).map(
+				(execution) => execution.json(TRIGGER_NODE)[0],
+			);
+			const review = items.find((item) => item.event === 'labtest.match_review.created')!;
+			const report = items.find((item) => item.event === 'lab_report.parsing_job.updated')!;
+			expect(review.unmatchedResult).toMatchObject({ id: ids.unmatchedResultId });
+			expect(report.results).toMatchObject({ ready: true, summary: { total: 3 } });
+			expect(JSON.stringify(items)).not.toContain('McTestface');
 		});
 
 		it('says results are not ready yet instead of failing', async () => {

@@ -5,7 +5,7 @@ import { requestsReceivedBy, samplePdf } from '../support/fakeServer';
 import { LML_FAKE_TOKEN, LML_PENDING_REGISTRATION } from '../support/fakes/lml';
 import { LML_SAMPLE_IDS, lmlSample } from '../support/samples/lml';
 import { deliver, sendEvent, type SignOptions } from '../support/sender';
-import { e2e } from './environment';
+import { e2e, n8nLogLines } from './environment';
 import { requestLine, requestsDuring } from './fakeRequests';
 import {
 	LML_WEBHOOK_HEADER,
@@ -28,6 +28,16 @@ async function sendLml(workflow: E2eWorkflow, event: LmlEventName, options: Sign
 	return await sendEvent('lml', event, n8n.webhookUrl(workflow), {
 		...options,
 		overrides: { payloadHost: fakes.payloadHost },
+	});
+}
+
+/** A hand-built body, with the shared secret in its header. */
+async function sendBody(workflow: E2eWorkflow, payload: Record<string, unknown>) {
+	return await deliver(n8n.webhookUrl(workflow), {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', [LML_WEBHOOK_HEADER]: LML_WEBHOOK_SECRET },
+		query: {},
+		body: JSON.stringify(payload),
 	});
 }
 
@@ -230,17 +240,6 @@ describe('LML Trigger in n8n', () => {
 				answer: { status: 'rejected' },
 			},
 			{
-				name: 'an unknown event',
-				workflow: lmlTriggers.unknownEvent,
-				contentType: 'application/json',
-				body: JSON.stringify({
-					event: 'test_registration.cancelled',
-					data: { testregistration_id: ids.testRegistrationId },
-				}),
-				status: 200,
-				answer: { status: 'ignored' },
-			},
-			{
 				name: 'a 2 MiB body',
 				workflow: lmlTriggers.oversizedBody,
 				contentType: 'application/json',
@@ -264,6 +263,39 @@ describe('LML Trigger in n8n', () => {
 			expect(await n8n.healthy()).toBe(true);
 			expect(await sendLml(workflow, 'lab_results.complete')).toEqual(accepted);
 			expect(await n8n.waitForExecutions(workflow.id, 1)).toHaveLength(1);
+		});
+	});
+
+	describe('event types it does not know', () => {
+		const unknown = {
+			event: 'test_registration.cancelled',
+			data: { testregistration_id: ids.testRegistrationId },
+		};
+
+		test('under All Events, one starts one execution as "other", with its name and payload', async () => {
+			const workflow = lmlTriggers.unknownEvent;
+			expect(await sendBody(workflow, unknown)).toEqual(accepted);
+			const executions = await n8n.waitForExecutions(workflow.id, 1);
+			expect(executions).toHaveLength(1);
+			expect(executions[0].json(TRIGGER_NODE)[0]).toMatchObject({
+				event: 'other',
+				eventName: 'test_registration.cancelled',
+				payload: unknown,
+			});
+		});
+
+		test('outside a narrower selection, one starts nothing and leaves one warning naming it in the log, without its values', async () => {
+			const workflow = lmlTriggers.unknownEventNotSelected;
+			const unique = { ...unknown, event: 'test_registration.something_new_for_e2e' };
+			expect(await sendBody(workflow, unique)).toEqual({
+				status: 200,
+				body: expect.objectContaining({ status: 'ignored' }),
+			});
+			expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
+			const lines = n8nLogLines('test_registration.something_new_for_e2e');
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).toContain('London Medical Laboratory Trigger ignored an event type');
+			expect(lines[0]).not.toContain(ids.testRegistrationId);
 		});
 	});
 

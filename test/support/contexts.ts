@@ -102,6 +102,13 @@ function silentLogger(): Logger {
 	return mock<Logger>();
 }
 
+/** A logger that keeps the warnings, to check what a trigger writes to n8n's log. */
+function recordingLogger(warnings: string[]): Logger {
+	const logger = mock<Logger>();
+	logger.warn.mockImplementation((message: string) => void warnings.push(message));
+	return logger;
+}
+
 export interface ExecuteContextOptions {
 	/** One parameter set for all items, or one per item. */
 	parameters: IDataObject | IDataObject[];
@@ -182,8 +189,10 @@ function jsonAsN8nParsesIt(rawBody: Buffer): unknown {
 export function webhookContext(options: WebhookContextOptions): {
 	context: IWebhookFunctions;
 	response: CapturedResponse;
+	warnings: string[];
 } {
 	const response: CapturedResponse = {};
+	const warnings: string[] = [];
 	const staticData = options.staticData ?? {};
 	const headers = Object.fromEntries(
 		Object.entries(options.request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
@@ -232,8 +241,11 @@ export function webhookContext(options: WebhookContextOptions): {
 		active: true,
 	});
 	context.getNode.mockReturnValue(node);
-	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: silentLogger() });
-	return { context, response };
+	Object.assign(context, {
+		helpers: requestHelpers(options.credentials),
+		logger: recordingLogger(warnings),
+	});
+	return { context, response, warnings };
 }
 
 export function hookContext(parameters: IDataObject, credentials: Credentials): IHookFunctions {

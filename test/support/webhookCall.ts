@@ -30,6 +30,8 @@ export interface WebhookCall {
 	/** The items the execution starts with; empty when none starts. */
 	items: INodeExecutionData[];
 	json: IDataObject;
+	/** What the trigger wrote to n8n's log as warnings. */
+	warnings: string[];
 }
 
 export interface FinishOptions {
@@ -78,7 +80,7 @@ export async function startWebhookCall(
 	let changed = false;
 	const staticData = observed(working, () => (changed = true));
 	const response = new FakeResponse();
-	const { context } = webhookContext({ ...options, staticData, response });
+	const { context, warnings } = webhookContext({ ...options, staticData, response });
 	const save = () => {
 		// n8n's save serialises the whole object with JSON.stringify (toJSON included).
 		if (changed) replaceContents(stored, JSON.parse(JSON.stringify(working)) as IDataObject);
@@ -96,7 +98,7 @@ export async function startWebhookCall(
 					response
 						.status(500)
 						.json({ code: 0, message: 'There was a problem executing the workflow' });
-					return { result, response: captured(response), items: [], json: {} };
+					return { result, response: captured(response), items: [], json: {}, warnings };
 				}
 				save();
 				response
@@ -108,7 +110,7 @@ export async function startWebhookCall(
 					.status(200)
 					.json((result.webhookResponse as IDataObject) ?? { message: 'Webhook call received' });
 			}
-			return { result, response: captured(response), items, json: items[0]?.json ?? {} };
+			return { result, response: captured(response), items, json: items[0]?.json ?? {}, warnings };
 		},
 	};
 }

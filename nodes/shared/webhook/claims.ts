@@ -1,14 +1,8 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IWebhookFunctions } from 'n8n-workflow';
 
-import {
-	EMPTY_LEDGER,
-	encodeExpiry,
-	expiryOf,
-	isLedger,
-	mergeLedgers,
-	type Ledger,
-	type LedgerPolicy,
-} from './ledger';
+import { EMPTY_LEDGER, expiryOf, type LedgerPolicy } from './ledger';
+import { installView, loadStoredDeliveries, usesStaticData } from './storedDeliveries';
+import { memoryOf, triggerIdOf, unixNow, type TriggerMemory } from './triggerMemory';
 
 /**
  * Which deliveries a trigger has already run, kept so that every copy of a delivery runs the workflow
@@ -34,96 +28,8 @@ import {
  * path to one process closes it.
  */
 
-/** The workflow-wide static data key holding one ledger per trigger node. */
-const STATIC_DATA_KEY = 'labTestingDeliveries';
-/** Where the previous version kept a trigger's ledger, in the node's own static data. */
-const EARLIER_NODE_KEY = 'deliveries';
 /** Copies waiting on a first copy whose run keeps failing give up after this many rounds. */
 const MAX_WAIT_ROUNDS = 10;
-
-interface StoredDeliveries {
-	version: 4;
-	/** Ledger per trigger node id. */
-	ledgers: Record<string, Ledger>;
-}
-
-/** How long a process keeps writing what it ran back into every save, at least (two such epochs at most). */
-const RECENT_EPOCH_SECONDS = 300;
-
-/**
- * What one process knows of one trigger's deliveries whose execution exists: every one (bounded, for
- * lookups), and the recent ones as a ledger, which every save merges into static data. "Recent" spans
- * at least one epoch, and always reaches back past the start of any claim still in flight, so a call
- * that loaded static data before a delivery ran cannot save it away unseen.
- */
-export class TriggerMemory {
-	/** Expiry per fingerprint, oldest first (insertion order). */
-	private readonly ran = new Map<string, number>();
-	private recentCurrent: Ledger = EMPTY_LEDGER;
-	private recentPrevious: Ledger = EMPTY_LEDGER;
-	private recentSince = unixNow();
-	/** Records remembered since the last save, sorted into the recent ledger when a save needs it. */
-	private unsorted: string[] = [];
-	readonly inFlight = new Map<string, Claim>();
-
-	constructor(public policy: LedgerPolicy) {}
-
-	hasRun(fingerprint: string, nowSeconds: number): boolean {
-		const expiresAt = this.ran.get(fingerprint);
-		return expiresAt !== undefined && expiresAt > nowSeconds;
-	}
-
-	/** Remembers a delivery that ran; `written` when it came from static data and needs no write-back. */
-	remember(fingerprint: string, expiresAt: number, written = false): void {
-		this.ran.delete(fingerprint);
-		this.ran.set(fingerprint, expiresAt);
-		for (const oldest of this.ran.keys()) {
-			if (this.ran.size <= this.policy.maxEntries) break;
-			this.ran.delete(oldest);
-		}
-		if (!written) this.unsorted.push(`${fingerprint}${encodeExpiry(expiresAt)}`);
-	}
-
-	/** The recent deliveries, to merge into what a save writes. */
-	recent(nowSeconds: number): Ledger {
-		if (this.unsorted.length) {
-			// Fixed-width records sort by fingerprint, then expiry; the last of equal fingerprints wins.
-			const sorted = this.unsorted
-				.sort()
-				.filter((record, index, all) => record.slice(0, 22) !== all[index + 1]?.slice(0, 22));
-			this.unsorted = [];
-			this.recentCurrent = mergeLedgers(
-				this.recentCurrent,
-				sorted.join(''),
-				nowSeconds,
-				this.policy.maxEntries,
-			);
-		}
-		if (
-			nowSeconds - this.recentSince >= RECENT_EPOCH_SECONDS &&
-			!this.inFlightBefore(this.recentSince)
-		) {
-			this.recentPrevious = this.recentCurrent;
-			this.recentCurrent = EMPTY_LEDGER;
-			this.recentSince = nowSeconds;
-		}
-		return mergeLedgers(
-			this.recentPrevious,
-			this.recentCurrent,
-			nowSeconds,
-			this.policy.maxEntries,
-		);
-	}
-
-	/** Whether a claim still in flight began before the given moment. */
-	private inFlightBefore(moment: number): boolean {
-		for (const claim of this.inFlight.values()) if (claim.since < moment) return true;
-		return false;
-	}
-}
-
-/** Per workflow and mode, per trigger node. Test deliveries never meet production ones. */
-const memories = new Map<string, Map<string, TriggerMemory>>();
 
 /** The part of n8n's HTTP response a claim watches: n8n answers on it once it has started the run or failed. */
 export interface AnswerWatch {
@@ -202,126 +108,6 @@ export class Claim {
 	}
 }
 
-function unixNow(): number {
-	return Math.floor(Date.now() / 1000);
-}
-
-function triggerIdOf(context: IWebhookFunctions): string {
-	const node = context.getNode();
-	return node.id ?? node.name;
-}
-
-function memoriesOf(context: IWebhookFunctions): Map<string, TriggerMemory> {
-	const key = `${context.getMode()}\u0000${context.getWorkflow().id ?? ''}`;
-	let workflow = memories.get(key);
-	if (!workflow) {
-		workflow = new Map();
-		memories.set(key, workflow);
-	}
-	return workflow;
-}
-
-function memoryOf(context: IWebhookFunctions, policy: LedgerPolicy): TriggerMemory {
-	const workflow = memoriesOf(context);
-	const triggerId = triggerIdOf(context);
-	let memory = workflow.get(triggerId);
-	if (!memory) {
-		memory = new TriggerMemory(policy);
-		workflow.set(triggerId, memory);
-	}
-	memory.policy = policy;
-	return memory;
-}
-
-/** Only production deliveries are stored: n8n keeps a test run's static data apart and never saves it. */
-function usesStaticData(context: IWebhookFunctions): boolean {
-	return context.getMode() !== 'manual';
-}
-
-function isStoredDeliveries(value: unknown): value is StoredDeliveries {
-	const stored = value as StoredDeliveries | undefined;
-	return (
-		typeof stored === 'object' &&
-		stored !== null &&
-		stored.version === 4 &&
-		typeof stored.ledgers === 'object' &&
-		stored.ledgers !== null
-	);
-}
-
-/** The ledgers as loaded for this call, with a ledger the previous version kept carried over. */
-function loadStoredDeliveries(context: IWebhookFunctions): StoredDeliveries {
-	const global = context.getWorkflowStaticData('global');
-	const loaded = global[STATIC_DATA_KEY];
-	const ledgers: Record<string, Ledger> = {};
-	if (isStoredDeliveries(loaded)) {
-		for (const [triggerId, ledger] of Object.entries(loaded.ledgers)) {
-			if (isLedger(ledger)) ledgers[triggerId] = ledger;
-		}
-	}
-	const nodeData = context.getWorkflowStaticData('node');
-	const earlier = nodeData[EARLIER_NODE_KEY] as IDataObject | undefined;
-	if (earlier?.version === 3 && isLedger(earlier.current) && isLedger(earlier.previous)) {
-		const triggerId = triggerIdOf(context);
-		const carried = mergeLedgers(earlier.current, earlier.previous, unixNow(), Infinity);
-		ledgers[triggerId] = mergeLedgers(
-			ledgers[triggerId] ?? EMPTY_LEDGER,
-			carried,
-			unixNow(),
-			Infinity,
-		);
-		delete nodeData[EARLIER_NODE_KEY];
-	}
-	return { version: 4, ledgers };
-}
-
-/** What the view serialises, known only to this module. */
-interface ViewState {
-	loaded: StoredDeliveries;
-	workflow: Map<string, TriggerMemory>;
-	claim?: Claim;
-}
-
-const viewStates = new WeakMap<object, ViewState>();
-
-/**
- * The value put in static data for n8n to save. Its own properties are the ledgers as loaded, so a
- * plain copy of it is still valid; JSON.stringify, which n8n's save runs once the execution exists,
- * gets the loaded ledgers merged with everything this process ran by then.
- */
-class StoredDeliveriesView implements StoredDeliveries {
-	readonly version = 4;
-	readonly ledgers: Record<string, Ledger>;
-
-	constructor(state: ViewState) {
-		this.ledgers = state.loaded.ledgers;
-		viewStates.set(this, state);
-	}
-
-	toJSON(): StoredDeliveries {
-		const { loaded, workflow, claim } = viewStates.get(this)!;
-		const now = unixNow();
-		claim?.markRan();
-		const ledgers = { ...loaded.ledgers };
-		for (const [triggerId, memory] of workflow) {
-			ledgers[triggerId] = mergeLedgers(
-				ledgers[triggerId] ?? EMPTY_LEDGER,
-				memory.recent(now),
-				now,
-				memory.policy.maxEntries,
-			);
-		}
-		return { version: 4, ledgers };
-	}
-}
-
-function installView(context: IWebhookFunctions, loaded: StoredDeliveries): ViewState {
-	const state: ViewState = { loaded, workflow: memoriesOf(context) };
-	const view = new StoredDeliveriesView(state);
-	context.getWorkflowStaticData('global')[STATIC_DATA_KEY] = view as unknown as IDataObject;
-	return state;
-}
-
 /**
  * Claims a delivery for this trigger. `new`: run it; n8n's answer to the sender settles the claim.
  * `duplicate`: it ran before (or a copy in flight here ran it). `busy`: copies keep failing; the
@@ -367,7 +153,4 @@ export async function claimDelivery(
 	return { status: 'busy' };
 }
 
-/** For tests: forget every process memory. */
-export function forgetProcessMemory(): void {
-	memories.clear();
-}
+export { forgetProcessMemory } from './triggerMemory';

@@ -6,7 +6,8 @@ import type {
 	TriggerPanelDefinition,
 } from 'n8n-workflow';
 
-import { ALL_EVENTS, DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS, OTHER_EVENT } from './receiveWebhook';
+import { DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS } from './items';
+import { ALL_EVENTS, OTHER_EVENT } from './source';
 
 /** Display data for one event; the schema that goes with it lives beside it in the provider's events file. */
 export interface EventOption {
@@ -62,9 +63,14 @@ export function eventsProperty(
 		type: 'multiOptions',
 		required: true,
 		default: [ALL_EVENTS],
-		description: 'The events that start the workflow; others are answered with 200 and ignored',
+		description:
+			'The events that start the workflow; others are answered with 200 and ignored (an unknown type with a warning in the n8n log)',
 		options: [
-			{ name: 'All Events', value: ALL_EVENTS, description: 'Every event this node knows' },
+			{
+				name: 'All Events',
+				value: ALL_EVENTS,
+				description: 'Every event, including types this node does not know yet (as "other")',
+			},
 			...known,
 			{ name: 'Other (Unknown Events)', value: OTHER_EVENT, description: otherDescription },
 		],
@@ -123,14 +129,6 @@ export function triggerOptionsProperty({
 			default: DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS,
 			description:
 				'How long Fetch Full Data may take. The provider is answered only once the workflow has started, and gives up after about 15 s; past this limit the event is emitted without the full data, saying why.',
-		},
-		{
-			displayName: 'Include Unknown Events',
-			name: 'includeUnknownEvents',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to start the workflow for event types this node does not know, as event "other" (also select "Other" in Events)',
 		},
 		{
 			displayName: 'On Invalid Payload',

@@ -1,4 +1,10 @@
-import { JUNCTION_SAMPLE_IDS, junctionOrder } from '../samples/junction';
+import {
+	JUNCTION_SAMPLE_IDS,
+	JUNCTION_SAMPLE_PATIENT,
+	junctionMatchReview,
+	junctionOrder,
+	junctionParsingJob,
+} from '../samples/junction';
 import { FakeServer, samplePdf, type FakeReply, type FakeRequest } from '../fakeServer';
 
 /**
@@ -6,7 +12,10 @@ import { FakeServer, samplePdf, type FakeReply, type FakeRequest } from '../fake
  * filters, cancel with the documented 400 transition error, simulate, PDFs, results with LOINC codes
  * and normal/abnormal/critical markers, 404 while results are not ready, lab tests with cursor
  * pagination, users with the 400 conflict of POST /v2/user, a FastAPI 422 that echoes its input, and an
- * order that answers 429 (Retry-After) once before it answers.
+ * order that answers 429 (Retry-After) once before it answers. Results of an unknown order answer 404
+ * like pending ones (Junction documents neither); the order itself then answers 404 too. The redraw
+ * story has an order transaction with combined results; an unmatched result and a completed lab
+ * report parsing job can be read back.
  */
 export const JUNCTION_FAKE_KEY = 'sk_us_fake-junction-test-key';
 
@@ -34,6 +43,90 @@ export interface JunctionFakeData {
 	labTests: Array<Record<string, unknown>>;
 	users: Array<Record<string, unknown>>;
 	results: Record<string, Record<string, unknown>>;
+	/** Order transactions by id: GET /v3/order_transaction/{id} and its combined results. */
+	transactions: Record<
+		string,
+		{ summary: Record<string, unknown>; results?: Record<string, unknown> }
+	>;
+	unmatchedResults: Record<string, Record<string, unknown>>;
+	parsingJobs: Record<string, Record<string, unknown>>;
+}
+
+/** The marker the initial order of the redraw story was missing, reported by its redraw order. */
+export const JUNCTION_REDRAW_MARKER = {
+	name: 'Hemoglobin A1c',
+	slug: 'hba1c',
+	result: '6.1',
+	type: 'numeric',
+	unit: '%',
+	min_range_value: 4,
+	max_range_value: 5.6,
+	is_above_max_range: true,
+	is_below_min_range: false,
+	interpretation: 'abnormal',
+	loinc: '4548-4',
+	loinc_slug: 'hba1c',
+	value: 6.1,
+	timestamp: '2026-08-12T12:00:00+00:00',
+	notes: null,
+};
+
+/**
+ * The redraw story: the sample order is the initial one, at redraw_available with its results final;
+ * the redraw order completes the transaction, whose results combine both.
+ */
+function redrawStory(): Pick<JunctionFakeData, 'transactions'> & {
+	redrawOrder: Record<string, unknown>;
+	redrawResults: Record<string, unknown>;
+} {
+	const initialResults = labResults();
+	const redrawResults = {
+		...initialResults,
+		metadata: { ...(initialResults.metadata as object), date_reported: '2026-08-12' },
+		results: [JUNCTION_REDRAW_MARKER],
+	};
+	const combined = {
+		...initialResults,
+		results: [...(initialResults.results as unknown[]), JUNCTION_REDRAW_MARKER],
+		order_transaction: { id: JUNCTION_SAMPLE_IDS.orderTransactionId, status: 'completed' },
+	};
+	const orderSummary = (id: string, origin: string, status: string, parent: string | null) => ({
+		id,
+		origin,
+		parent_id: parent,
+		last_status: status,
+		last_status_created_at: '2026-08-12T12:00:00+00:00',
+		created_at: '2026-08-03T09:00:00+00:00',
+		updated_at: '2026-08-12T12:00:00+00:00',
+	});
+	return {
+		redrawOrder: junctionOrder({
+			modality: 'walk_in_test',
+			origin: 'redraw',
+			transaction: 'withRedraw',
+			transactionStatus: 'completed',
+		}),
+		redrawResults,
+		transactions: {
+			[JUNCTION_SAMPLE_IDS.orderTransactionId]: {
+				summary: {
+					id: JUNCTION_SAMPLE_IDS.orderTransactionId,
+					team_id: JUNCTION_SAMPLE_IDS.teamId,
+					status: 'completed',
+					orders: [
+						orderSummary(JUNCTION_SAMPLE_IDS.orderId, 'initial', 'redraw_available', null),
+						orderSummary(
+							JUNCTION_SAMPLE_IDS.redrawOrderId,
+							'redraw',
+							'completed',
+							JUNCTION_SAMPLE_IDS.orderId,
+						),
+					],
+				},
+				results: combined,
+			},
+		},
+	};
 }
 
 const MODALITIES = ['testkit', 'walk_in_test', 'at_home_phlebotomy', 'on_site_collection'];
@@ -171,7 +264,8 @@ export function junctionFakeData(counts = { orders: 230, labTests: 120 }): Junct
 		junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.rateLimited, status: 'requisition_created' }),
 		junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.jsonInsteadOfPdf, status: 'completed' }),
 	];
-	const orders = [...special];
+	const story = redrawStory();
+	const orders = [...special, story.redrawOrder];
 	for (let index = orders.length; index < counts.orders; index++) {
 		orders.push(
 			junctionOrder({
@@ -241,7 +335,52 @@ export function junctionFakeData(counts = { orders: 230, labTests: 120 }): Junct
 			},
 		},
 	};
-	return { orders, labTests, users, results };
+	results[JUNCTION_SAMPLE_IDS.redrawOrderId] = story.redrawResults;
+	return {
+		orders,
+		labTests,
+		users,
+		results,
+		transactions: story.transactions,
+		unmatchedResults: { [JUNCTION_SAMPLE_IDS.unmatchedResultId]: unmatchedResult() },
+		parsingJobs: {
+			[JUNCTION_SAMPLE_IDS.parsingJobId]: junctionParsingJob({ jobStatus: 'completed' }),
+		},
+	};
+}
+
+/** GET /v3/unmatched_result/{id}: the result, the patient as the lab reported them, and candidate orders. */
+function unmatchedResult(): Record<string, unknown> {
+	return {
+		...junctionMatchReview(),
+		reason: 'The sample id matched, but the patient demographics did not',
+		patient: { ...JUNCTION_SAMPLE_PATIENT },
+		lab: { id: 1, name: 'Example Reference Laboratory', slug: 'example-lab' },
+		markers: [{ provider_id: '001453', name: 'Hemoglobin A1c' }],
+		interpretation: 'abnormal',
+		result_status: 'final',
+		allowed_actions: ['accept', 'reject', 'unsure'],
+		candidate_groups: [
+			{
+				user_id: JUNCTION_SAMPLE_IDS.userId,
+				candidates: [
+					{
+						candidate_type: 'provenance_order',
+						order_id: JUNCTION_SAMPLE_IDS.orderId,
+						order_transaction_id: JUNCTION_SAMPLE_IDS.orderTransactionId,
+						last_status: 'completed',
+						confidence_level: 'medium',
+						confidence_score: 0.72,
+						reasons: ['sample_id_match'],
+						marker_overlap: 1,
+					},
+				],
+			},
+		],
+		created_at: '2026-08-12T09:00:00+00:00',
+		updated_at: '2026-08-12T09:00:00+00:00',
+		reviewed_at: null,
+	};
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -515,6 +654,58 @@ export function createJunctionFake(
 				return data.results[request.params.id]
 					? pdf(`Junction results ${request.params.id}`)
 					: { status: 404, json: { detail: 'Lab results not found for order' } };
+			}),
+		)
+		.route(
+			'GET',
+			'/v3/order_transaction/:id',
+			guard((request) => {
+				const transaction = data.transactions[request.params.id];
+				return transaction
+					? { status: 200, json: transaction.summary }
+					: { status: 404, json: { detail: 'Order transaction not found' } };
+			}),
+		)
+		.route(
+			'GET',
+			'/v3/order_transaction/:id/result',
+			guard((request) => {
+				const transaction = data.transactions[request.params.id];
+				if (!transaction) return { status: 404, json: { detail: 'Order transaction not found' } };
+				return transaction.results
+					? { status: 200, json: transaction.results }
+					: { status: 404, json: { detail: 'Lab results not found for order transaction' } };
+			}),
+		)
+		.route(
+			'GET',
+			'/v3/order_transaction/:id/result/pdf',
+			guard((request) => {
+				const transaction = data.transactions[request.params.id];
+				if (!transaction) return { status: 404, json: { detail: 'Order transaction not found' } };
+				return transaction.results
+					? pdf(`Junction results, order transaction ${request.params.id}`)
+					: { status: 404, json: { detail: 'Lab results not found for order transaction' } };
+			}),
+		)
+		.route(
+			'GET',
+			'/v3/unmatched_result/:id',
+			guard((request) => {
+				const record = data.unmatchedResults[request.params.id];
+				return record
+					? { status: 200, json: record }
+					: { status: 404, json: { detail: 'Unmatched result not found' } };
+			}),
+		)
+		.route(
+			'GET',
+			'/lab_report/v1/parser/job/:id',
+			guard((request) => {
+				const job = data.parsingJobs[request.params.id];
+				return job
+					? { status: 200, json: job }
+					: { status: 404, json: { detail: 'Parsing job not found' } };
 			}),
 		)
 		.route(

@@ -113,6 +113,13 @@ export function hurdleSample(
 			scheduledAt: '2022-11-15T10:05:00.000Z',
 			appointmentStartAt: '2022-11-17T08:30:00.000Z',
 		},
+		// Hurdle publishes no fields for these two; shaped like the scheduled event.
+		'phlebotomy.appointment_rescheduled': {
+			...phlebotomy,
+			rescheduledAt: '2022-11-16T09:00:00.000Z',
+			appointmentStartAt: '2022-11-18T08:30:00.000Z',
+		},
+		'phlebotomy.appointment_cancelled': { ...phlebotomy, cancelledAt: '2022-11-16T12:00:00.000Z' },
 	};
 	const extra = Object.fromEntries(Object.entries(overrides).filter(([key]) => !ID_KEYS.has(key)));
 	return { eventType: eventTypeAs(event, options.casing), ...bodies[event], ...extra };

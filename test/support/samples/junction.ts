@@ -23,6 +23,11 @@ import { jsonDelivery, type SampleSource } from './types';
  * - `appointmentStatus`: appointment events' event_status (default pending for created, scheduled for updated).
  * - `appointmentType`: phlebotomy (default) | patient_service_center.
  * - `eventType`: send under another event_type (e.g. an event Junction adds later).
+ * - `transaction`: `none` (default) | `withRedraw`: the order's order transaction holds the initial order
+ *   and its redraw. With `origin: 'redraw'` the order is the redraw (`redrawOrderId`), else the initial
+ *   order; `transactionStatus` active (default) | completed.
+ * - `reviewStatus`, `resolutionAction`: match-review events (pending_customer_review; resolved + accept).
+ * - `jobStatus`: lab report parsing jobs: started (created) | completed (updated) | failed.
  * - `payloadHost`: host of URLs inside the payload (requisition_form_url); the nodes must never call it.
  */
 export interface JunctionSampleIds {
@@ -33,6 +38,10 @@ export interface JunctionSampleIds {
 	sampleId: string;
 	appointmentId: string;
 	labTestId: string;
+	orderTransactionId: string;
+	redrawOrderId: string;
+	unmatchedResultId: string;
+	parsingJobId: string;
 	payloadHost: string;
 }
 
@@ -45,6 +54,10 @@ export const JUNCTION_SAMPLE_IDS: JunctionSampleIds = {
 	sampleId: 'SMP-20260803-0042',
 	appointmentId: '7b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
 	labTestId: '0cb9f34f-c3df-4a13-8ca1-19429a82611b',
+	orderTransactionId: 'd2e3f4a5-b6c7-4d8e-9f01-a2b3c4d5e6f7',
+	redrawOrderId: 'e1c380c1-7df4-487f-869e-f1be0193ca26',
+	unmatchedResultId: 'c4a1e2f3-0b9d-4c8e-a7f6-5d4c3b2a1908',
+	parsingJobId: 'b7e6d5c4-a3b2-4c1d-9e8f-7a6b5c4d3e2f',
 	payloadHost: 'https://storage.googleapis.com',
 };
 
@@ -230,11 +243,14 @@ export function junctionOrder(
 	if (typeof overrides.statusFull === 'string')
 		events[events.length - 1].status = overrides.statusFull;
 	const last = events[events.length - 1];
-	const hasResults = ['partial_results', 'completed', 'corrected'].includes(status);
+	const hasResults = ['partial_results', 'completed', 'corrected', 'redraw_available'].includes(
+		status,
+	);
+	const origin = text(overrides, 'origin', 'initial');
 	const requisitionReady = history.includes('requisition_created');
 	const source = text(overrides, 'statusSource', 'last_event');
 	const order: Record<string, unknown> = {
-		id: ids.orderId,
+		id: origin === 'redraw' ? ids.redrawOrderId : ids.orderId,
 		team_id: ids.teamId,
 		user_id: ids.userId,
 		created_at: timestamp(0),
@@ -264,13 +280,14 @@ export function junctionOrder(
 		health_insurance_id: null,
 		shipping_details: null,
 		priority: false,
-		origin: 'initial',
+		origin,
 		has_abn: false,
 		billing_type: 'client_bill',
 		icd_codes: [],
 		activate_by: null,
 		interpretation: hasResults ? text(overrides, 'interpretation', 'abnormal') : null,
-		has_missing_results: hasResults ? false : null,
+		has_missing_results: hasResults ? status === 'redraw_available' : null,
+		...orderTransaction(overrides, ids, origin, status),
 		expected_result_by_date: '2026-08-14',
 		worst_case_result_by_date: '2026-08-21',
 		// Deprecated signed URL: the nodes must never request it.
@@ -291,6 +308,140 @@ export function junctionOrder(
 	return order;
 }
 
+/**
+ * The order transaction of an order with a redraw: the initial order, at `redraw_available` once the
+ * redraw exists, and the redraw order, whose parent it is.
+ */
+function orderTransaction(
+	overrides: Overrides,
+	ids: JunctionSampleIds,
+	origin: string,
+	status: string,
+): Record<string, unknown> {
+	if (text(overrides, 'transaction', 'none') !== 'withRedraw') return {};
+	const redrawStatus = origin === 'redraw' ? status : 'ordered';
+	return {
+		order_transaction: {
+			id: ids.orderTransactionId,
+			status: text(overrides, 'transactionStatus', 'active'),
+			orders: [
+				{
+					id: ids.orderId,
+					low_level_status: 'redraw_available',
+					low_level_status_created_at: timestamp(5),
+					origin: 'initial',
+					parent_id: null,
+					created_at: timestamp(0),
+					updated_at: timestamp(5),
+				},
+				{
+					id: ids.redrawOrderId,
+					low_level_status: redrawStatus,
+					low_level_status_created_at: timestamp(8),
+					origin: 'redraw',
+					parent_id: ids.orderId,
+					created_at: timestamp(5),
+					updated_at: timestamp(8),
+				},
+			],
+		},
+	};
+}
+
+/** A `MatchReviewWebhookPayload`: a lab result waiting to be matched to an order. */
+export function junctionMatchReview(
+	overrides: Overrides = {},
+	defaultStatus = 'pending_customer_review',
+): Record<string, unknown> {
+	const ids = { ...JUNCTION_SAMPLE_IDS, ...overrides } as JunctionSampleIds;
+	const status = text(overrides, 'reviewStatus', defaultStatus);
+	const resolved = status === 'resolved';
+	return {
+		id: ids.unmatchedResultId,
+		status,
+		decision_code: 'match_sample_id_mismatch_demo',
+		sub_reason_codes: [],
+		...(resolved
+			? {
+					resolution_action: text(overrides, 'resolutionAction', 'accept'),
+					resolved_user_id: ids.userId,
+					resolved_order_id: ids.orderId,
+				}
+			: {}),
+	};
+}
+
+/** A `ParsingJob`: an uploaded lab report being read into results. */
+export function junctionParsingJob(
+	overrides: Overrides = {},
+	defaultStatus = 'started',
+): Record<string, unknown> {
+	const ids = { ...JUNCTION_SAMPLE_IDS, ...overrides } as JunctionSampleIds;
+	const status = text(overrides, 'jobStatus', defaultStatus);
+	return {
+		id: ids.parsingJobId,
+		status,
+		failure_reason: status === 'failed' ? 'not_english' : null,
+		needs_human_review: false,
+		is_reviewed: false,
+		data:
+			status === 'completed'
+				? {
+						metadata: {
+							patient_first_name: JUNCTION_SAMPLE_PATIENT.first_name,
+							patient_last_name: JUNCTION_SAMPLE_PATIENT.last_name,
+							dob: JUNCTION_SAMPLE_PATIENT.dob,
+							gender: 'other',
+							lab_name: 'Example Labs',
+							date_reported: '2026-08-02',
+							date_collected: '2026-07-31',
+							specimen_number: 'SPEC-0042',
+						},
+						results: PARSED_REPORT_RESULTS,
+					}
+				: null,
+	};
+}
+
+/** What Junction read from the sample lab report: one normal, one high result, and a comment. */
+export const PARSED_REPORT_RESULTS = [
+	{
+		test_name: 'Glucose',
+		value: '91',
+		type: 'numeric',
+		units: 'mg/dL',
+		min_reference_range: 70,
+		max_reference_range: 99,
+		sample_type: 'serum_plasma_blood',
+		loinc_match_status: 'auto_match',
+		loinc_matches: [
+			{
+				loinc_code: '2345-7',
+				loinc_name: 'Glucose [Mass/volume] in Serum or Plasma',
+				display_name: 'Glucose',
+				aliases: [],
+				confidence_score: 0.97,
+			},
+		],
+		interpretation: 'normal',
+		is_above_max_range: false,
+		is_below_min_range: false,
+	},
+	{
+		test_name: 'LDL Cholesterol',
+		value: '162',
+		type: 'numeric',
+		units: 'mg/dL',
+		max_reference_range: 99,
+		loinc_match_status: 'needs_review',
+		loinc_matches: [],
+		interpretation: 'abnormal',
+		is_above_max_range: true,
+		is_below_min_range: false,
+	},
+	{ test_name: 'Comment', value: 'Fasting sample', type: 'comment', interpretation: 'unknown' },
+];
+
 /** A `ClientFacingAppointment`. */
 export function junctionAppointment(
 	overrides: Overrides = {},
@@ -304,7 +455,8 @@ export function junctionAppointment(
 		id: ids.appointmentId,
 		user_id: ids.userId,
 		order_id: ids.orderId,
-		order_transaction_id: null,
+		order_transaction_id:
+			text(overrides, 'transaction', 'none') === 'withRedraw' ? ids.orderTransactionId : null,
 		address: {
 			first_line: JUNCTION_SAMPLE_ADDRESS.first_line,
 			second_line: JUNCTION_SAMPLE_ADDRESS.second_line,
@@ -356,12 +508,19 @@ export function junctionSample(
 		'labtest.result.critical': () => junctionCriticalResult(overrides),
 		'labtest.appointment.created': () => junctionAppointment(overrides, 'pending'),
 		'labtest.appointment.updated': () => junctionAppointment(overrides, 'scheduled'),
+		'labtest.match_review.created': () => junctionMatchReview(overrides),
+		'labtest.match_review.updated': () => junctionMatchReview(overrides, 'resolved'),
+		'lab_report.parsing_job.created': () => junctionParsingJob(overrides),
+		'lab_report.parsing_job.updated': () => junctionParsingJob(overrides, 'completed'),
 	};
 	const data = builders[event]();
 	const envelope = text(overrides, 'envelope', 'documented');
 	if (envelope === 'bare') return data;
 	const eventType = text(overrides, 'eventType', event);
 	if (envelope === 'eventAndData') return { data, event_type: eventType };
+	// Match-review envelopes carry no user (the current OpenAPI).
+	if (event.startsWith('labtest.match_review.'))
+		return { event_type: eventType, team_id: ids.teamId, data };
 	return {
 		event_type: eventType,
 		data,
@@ -432,6 +591,58 @@ export const JUNCTION_FIXTURES: Array<{
 		name: 'status only in events',
 		event: 'labtest.order.updated',
 		overrides: { statusSource: 'events', status: 'transit_customer' },
+	},
+];
+
+/**
+ * The redraw story of `lab/workflow/redraws.mdx`: the initial order reaches `redraw_available`, Junction
+ * creates the redraw order in the same order transaction, the redraw order completes it.
+ */
+export const JUNCTION_REDRAW_FIXTURES: Array<{
+	name: string;
+	event: JunctionEventName;
+	overrides: Overrides;
+}> = [
+	{
+		name: 'initial order: redraw available',
+		event: 'labtest.order.updated',
+		overrides: { modality: 'walk_in_test', status: 'redraw_available', transaction: 'withRedraw' },
+	},
+	{
+		name: 'redraw order created',
+		event: 'labtest.order.created',
+		overrides: { modality: 'walk_in_test', origin: 'redraw', transaction: 'withRedraw' },
+	},
+	{
+		name: 'redraw order completed',
+		event: 'labtest.order.updated',
+		overrides: {
+			modality: 'walk_in_test',
+			origin: 'redraw',
+			transaction: 'withRedraw',
+			transactionStatus: 'completed',
+		},
+	},
+];
+
+/** Unmatched-result reviews and lab report parsing jobs: events about no order. */
+export const JUNCTION_REVIEW_AND_REPORT_FIXTURES: Array<{
+	name: string;
+	event: JunctionEventName;
+	overrides: Overrides;
+}> = [
+	{
+		name: 'unmatched result awaiting review',
+		event: 'labtest.match_review.created',
+		overrides: {},
+	},
+	{ name: 'unmatched result resolved', event: 'labtest.match_review.updated', overrides: {} },
+	{ name: 'lab report parsing started', event: 'lab_report.parsing_job.created', overrides: {} },
+	{ name: 'lab report parsed', event: 'lab_report.parsing_job.updated', overrides: {} },
+	{
+		name: 'lab report parsing failed',
+		event: 'lab_report.parsing_job.updated',
+		overrides: { jobStatus: 'failed' },
 	},
 ];
 

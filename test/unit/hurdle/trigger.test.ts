@@ -324,32 +324,32 @@ describe('event filter', () => {
 		expect(result.workflowData).toBeUndefined();
 	});
 
-	it('ignores unknown events unless asked to emit them as "other"', async () => {
+	it('emits an unknown event under All Events as "other"; drops it with one warning when the selection leaves it out', async () => {
 		const unknown = payloadDelivery({
 			...hurdleSample('phlebotomy.nurse_assigned'),
 			eventType: 'PHLEBOTOMY.APPOINTMENT_COMPLETE',
 		});
-		const ignored = await receive(unknown);
-		expect(ignored.response).toEqual({
-			status: 200,
-			body: expect.objectContaining({ status: 'ignored' }),
-		});
-		expect(ignored.result.workflowData).toBeUndefined();
-
-		const emitted = await receive(unknown, { options: { includeUnknownEvents: true } });
+		const emitted = await receive(unknown);
 		expect(emitted.json).toMatchObject({
 			event: 'other',
 			eventName: 'phlebotomy.appointment_complete',
 			provider: 'hurdle',
 			validation: { valid: false, issues: [] },
 		});
+		expect(emitted.warnings).toEqual([]);
 
 		forgetProcessMemory();
 		const notSelected = await receive(unknown, {
 			parameters: { events: ['phlebotomy.nurse_assigned'] },
-			options: { includeUnknownEvents: true },
+		});
+		expect(notSelected.response).toEqual({
+			status: 200,
+			body: expect.objectContaining({ status: 'ignored' }),
 		});
 		expect(notSelected.result.workflowData).toBeUndefined();
+		expect(notSelected.warnings).toHaveLength(1);
+		expect(notSelected.warnings[0]).toContain('"phlebotomy.appointment_complete"');
+		expect(notSelected.warnings[0]).not.toContain(HURDLE_SAMPLE_IDS.orderNumber);
 	});
 });
 

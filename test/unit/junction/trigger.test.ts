@@ -2,6 +2,8 @@ import { Webhook } from 'svix';
 import type { IDataObject } from 'n8n-workflow';
 
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
+import { callWebhook } from '../../support/webhookCall';
+import { JunctionTrigger } from '../../../nodes/Junction/JunctionTrigger.node';
 import { FakeServer } from '../../support/fakeServer';
 import { createJunctionFake, JUNCTION_FAKE_ORDERS } from '../../support/fakes/junction';
 import {
@@ -258,23 +260,47 @@ describe('Junction Trigger: bodies it cannot use', () => {
 		expect(run.items).toBeUndefined();
 	});
 
-	it('ignores unknown event types with 200 unless asked to include them', async () => {
+	it('emits an event type it does not know, under All Events, as "other" with its name and payload', async () => {
 		const unknown = signedRequest({
-			event_type: 'labtest.match_review.created',
-			data: { id: 'review-1', status: 'pending_ops_review' },
+			event_type: 'labtest.brand_new.event',
+			data: { id: 'new-1', status: 'whatever' },
 		});
-		const ignored = await runTrigger(unknown);
-		expect(ignored.response).toMatchObject({ status: 200, body: { status: 'ignored' } });
-		expect(ignored.items).toBeUndefined();
-
-		forgetProcessMemory();
-		const included = await runTrigger(unknown, {
-			parameters: { events: ['other'], options: { includeUnknownEvents: true } },
-		});
-		expect(onlyItem(included)).toMatchObject({
+		expect(onlyItem(await runTrigger(unknown))).toMatchObject({
 			event: 'other',
-			eventName: 'labtest.match_review.created',
+			eventName: 'labtest.brand_new.event',
+			payload: { event_type: 'labtest.brand_new.event', data: { id: 'new-1' } },
 		});
+		forgetProcessMemory();
+		expect(
+			onlyItem(await runTrigger(unknown, { parameters: { events: ['other'] } })),
+		).toMatchObject({ event: 'other' });
+	});
+
+	it('emits Svix notices, which name themselves in "type", as "other"', async () => {
+		const exhausted = signedRequest({
+			type: 'message.attempt.exhausted',
+			data: { appId: 'app_1', endpointId: 'ep_1', msgId: 'msg_1', lastAttempt: {} },
+		});
+		expect(onlyItem(await runTrigger(exhausted))).toMatchObject({
+			event: 'other',
+			eventName: 'message.attempt.exhausted',
+		});
+	});
+
+	it('drops an unknown event type the selection leaves out with 200, and one warning naming the type, not the payload', async () => {
+		const { response, items, warnings } = await callWebhook(new JunctionTrigger(), {
+			parameters: { authentication: 'verify', events: ['labtest.order.updated'] },
+			credentials: junctionCredentials(),
+			request: signedRequest({
+				event_type: 'labtest.brand_new.event',
+				data: { id: 'new-1', patient_note: 'secret-value' },
+			}),
+		});
+		expect(response).toMatchObject({ status: 200, body: { status: 'ignored' } });
+		expect(items).toHaveLength(0);
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toContain('"labtest.brand_new.event"');
+		expect(warnings[0]).not.toContain('secret-value');
 	});
 
 	it('emits a genuine event that fails validation with its issues, or rejects it on request', async () => {

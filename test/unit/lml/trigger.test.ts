@@ -115,7 +115,7 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 		);
 	});
 
-	it('still emits a genuine event whose payload does not match, with its issues', async () => {
+	it('still emits a genuine event whose payload does not match, with its issues and its ids', async () => {
 		const { json, response } = await deliver({
 			body: {
 				event: 'test_registration.sample_received',
@@ -125,11 +125,53 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 		expect(response.status).toBe(200);
 		expect(json).toMatchObject({
 			event: 'test_registration.sample_received',
+			testRegistrationId: 'tr-1',
 			validation: { valid: false },
 		});
 		expect((json?.validation as IDataObject).issues).toEqual([
-			{ path: 'data.sample_received_at', code: 'invalid_string', message: 'Not a valid datetime' },
+			{
+				path: 'data.sample_received_at',
+				code: 'custom',
+				message: 'Expected an ISO 8601 date and time, with or without a UTC offset',
+			},
 		]);
+	});
+
+	it('reads a time without a UTC offset as UK time, summer time included', async () => {
+		const at = async (sampleReceivedAt: string) =>
+			(
+				await deliver({
+					body: {
+						event: 'test_registration.sample_received',
+						data: { testregistration_id: 'tr-1', sample_received_at: sampleReceivedAt },
+					},
+				})
+			).json;
+		expect(await at('2023-06-01T14:52:32')).toMatchObject({
+			sampleReceivedAt: '2023-06-01T13:52:32.000Z',
+			validation: { valid: true },
+		});
+		forgetProcessMemory();
+		expect(await at('2023-12-01T14:52:32')).toMatchObject({
+			sampleReceivedAt: '2023-12-01T14:52:32.000Z',
+		});
+	});
+
+	it('keeps the ids of a lab-id event whose lab_id is null, so Fetch Full Data still finds the registration', async () => {
+		const { json } = await deliver({
+			parameters: { options: { fetchFullData: true } },
+			body: {
+				event: 'test_registration.lml_lab_id_created',
+				data: { testregistration_id: LML_SAMPLE_IDS.testRegistrationId, lab_id: null },
+			},
+		});
+		expect(json).toMatchObject({
+			testRegistrationId: LML_SAMPLE_IDS.testRegistrationId,
+			validation: { valid: false },
+			fullData: { fetched: true },
+			testRegistration: { id: LML_SAMPLE_IDS.testRegistrationId },
+		});
+		expect(json).not.toHaveProperty('labId');
 	});
 
 	it('rejects such a payload with 422 when the user chose to', async () => {
@@ -164,23 +206,20 @@ describe('London Medical Laboratory Trigger: filters and unknown events', () => 
 		expect(items).toHaveLength(1);
 	});
 
-	it('ignores an unknown event unless asked to include it as "other"', async () => {
+	it('emits an unknown event as "other" under All Events, and drops it with a warning when the selection leaves it out', async () => {
 		const unknown = { event: 'order.returned', data: { order_id: 'o-1' } };
-		expect((await deliver({ body: unknown })).result.workflowData).toBeUndefined();
-		const { json } = await deliver({
-			parameters: { options: { includeUnknownEvents: true } },
-			body: unknown,
-		});
+		const { json, warnings } = await deliver({ body: unknown });
 		expect(json).toMatchObject({
 			event: 'other',
 			eventName: 'order.returned',
 			validation: { valid: false },
+			payload: unknown,
 		});
-		const filtered = await deliver({
-			parameters: { events: ['order.shipped'], options: { includeUnknownEvents: true } },
-			body: unknown,
-		});
+		expect(warnings).toEqual([]);
+		const filtered = await deliver({ parameters: { events: ['order.shipped'] }, body: unknown });
 		expect(filtered.result.workflowData).toBeUndefined();
+		expect(filtered.warnings).toEqual([expect.stringContaining('does not know, "order.returned"')]);
+		expect(filtered.warnings[0]).not.toContain('o-1');
 	});
 
 	it.each([

@@ -1,5 +1,5 @@
 import { definePdfDownload } from '../../../shared/commonOperations';
-import { downloadOrderPdf } from '../../transport';
+import { downloadPdf } from '../../transport';
 import { orderId } from '../orderId';
 
 export default definePdfDownload({
@@ -10,5 +10,6 @@ export default definePdfDownload({
 	id: orderId,
 	document: 'requisition form the patient takes to the draw',
 	fileName: (id) => `junction-requisition-${id}.pdf`,
-	download: (context, id, itemIndex) => downloadOrderPdf(context, id, 'requisition', itemIndex),
+	download: (context, id, itemIndex) =>
+		downloadPdf(context, { kind: 'order', id }, 'requisition', itemIndex),
 });

@@ -11,7 +11,7 @@ export default defineResultsGet({
 		name: 'Summary and Rows',
 		description: 'One item with the status, a summary, the normalised rows and the raw results',
 	},
-	fetch: getLabResults,
+	fetch: (context, id, itemIndex) => getLabResults(context, { kind: 'order', id }, itemIndex),
 	read: junctionResults,
 	rowFields: ({ status }) => ({ resultStatus: status }),
 });

@@ -1,5 +1,5 @@
 import { definePdfDownload } from '../../../shared/commonOperations';
-import { downloadOrderPdf } from '../../transport';
+import { downloadPdf } from '../../transport';
 import { orderId } from '../orderId';
 
 export default definePdfDownload({
@@ -10,5 +10,6 @@ export default definePdfDownload({
 	id: orderId,
 	document: 'results report',
 	fileName: (id) => `junction-results-${id}.pdf`,
-	download: (context, id, itemIndex) => downloadOrderPdf(context, id, 'results', itemIndex),
+	download: (context, id, itemIndex) =>
+		downloadPdf(context, { kind: 'order', id }, 'results', itemIndex),
 });

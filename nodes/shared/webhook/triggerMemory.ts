@@ -1,0 +1,118 @@
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+import type { Claim } from './claims';
+import { EMPTY_LEDGER, encodeExpiry, mergeLedgers, type Ledger, type LedgerPolicy } from './ledger';
+
+/** How long a process keeps writing what it ran back into every save, at least (two such epochs at most). */
+const RECENT_EPOCH_SECONDS = 300;
+
+/**
+ * What one process knows of one trigger's deliveries whose execution exists: every one (bounded, for
+ * lookups), and the recent ones as a ledger, which every save merges into static data. "Recent" spans
+ * at least one epoch, and always reaches back past the start of any claim still in flight, so a call
+ * that loaded static data before a delivery ran cannot save it away unseen.
+ */
+export class TriggerMemory {
+	/** Expiry per fingerprint, oldest first (insertion order). */
+	private readonly ran = new Map<string, number>();
+	private recentCurrent: Ledger = EMPTY_LEDGER;
+	private recentPrevious: Ledger = EMPTY_LEDGER;
+	private recentSince = unixNow();
+	/** Records remembered since the last save, sorted into the recent ledger when a save needs it. */
+	private unsorted: string[] = [];
+	readonly inFlight = new Map<string, Claim>();
+
+	constructor(public policy: LedgerPolicy) {}
+
+	hasRun(fingerprint: string, nowSeconds: number): boolean {
+		const expiresAt = this.ran.get(fingerprint);
+		return expiresAt !== undefined && expiresAt > nowSeconds;
+	}
+
+	/** Remembers a delivery that ran; `written` when it came from static data and needs no write-back. */
+	remember(fingerprint: string, expiresAt: number, written = false): void {
+		this.ran.delete(fingerprint);
+		this.ran.set(fingerprint, expiresAt);
+		for (const oldest of this.ran.keys()) {
+			if (this.ran.size <= this.policy.maxEntries) break;
+			this.ran.delete(oldest);
+		}
+		if (!written) this.unsorted.push(`${fingerprint}${encodeExpiry(expiresAt)}`);
+	}
+
+	/** The recent deliveries, to merge into what a save writes. */
+	recent(nowSeconds: number): Ledger {
+		if (this.unsorted.length) {
+			// Fixed-width records sort by fingerprint, then expiry; the last of equal fingerprints wins.
+			const sorted = this.unsorted
+				.sort()
+				.filter((record, index, all) => record.slice(0, 22) !== all[index + 1]?.slice(0, 22));
+			this.unsorted = [];
+			this.recentCurrent = mergeLedgers(
+				this.recentCurrent,
+				sorted.join(''),
+				nowSeconds,
+				this.policy.maxEntries,
+			);
+		}
+		if (
+			nowSeconds - this.recentSince >= RECENT_EPOCH_SECONDS &&
+			!this.inFlightBefore(this.recentSince)
+		) {
+			this.recentPrevious = this.recentCurrent;
+			this.recentCurrent = EMPTY_LEDGER;
+			this.recentSince = nowSeconds;
+		}
+		return mergeLedgers(
+			this.recentPrevious,
+			this.recentCurrent,
+			nowSeconds,
+			this.policy.maxEntries,
+		);
+	}
+
+	/** Whether a claim still in flight began before the given moment. */
+	private inFlightBefore(moment: number): boolean {
+		for (const claim of this.inFlight.values()) if (claim.since < moment) return true;
+		return false;
+	}
+}
+
+/** Per workflow and mode, per trigger node. Test deliveries never meet production ones. */
+const memories = new Map<string, Map<string, TriggerMemory>>();
+
+export function unixNow(): number {
+	return Math.floor(Date.now() / 1000);
+}
+
+export function triggerIdOf(context: IWebhookFunctions): string {
+	const node = context.getNode();
+	return node.id ?? node.name;
+}
+
+export function memoriesOf(context: IWebhookFunctions): Map<string, TriggerMemory> {
+	const key = `${context.getMode()}\u0000${context.getWorkflow().id ?? ''}`;
+	let workflow = memories.get(key);
+	if (!workflow) {
+		workflow = new Map();
+		memories.set(key, workflow);
+	}
+	return workflow;
+}
+
+export function memoryOf(context: IWebhookFunctions, policy: LedgerPolicy): TriggerMemory {
+	const workflow = memoriesOf(context);
+	const triggerId = triggerIdOf(context);
+	let memory = workflow.get(triggerId);
+	if (!memory) {
+		memory = new TriggerMemory(policy);
+		workflow.set(triggerId, memory);
+	}
+	memory.policy = policy;
+	return memory;
+}
+
+/** For tests: forget every process memory. */
+export function forgetProcessMemory(): void {
+	memories.clear();
+}
