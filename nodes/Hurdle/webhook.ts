@@ -10,13 +10,8 @@ import type {
 	WebhookSource,
 } from '../shared/webhook/source';
 import { SECRET_QUERY_PARAMETER, credentialSharedSecret } from '../shared/webhook/sharedSecret';
-import {
-	canonicalEventName,
-	describeHurdleEvent,
-	hurdleDeliveryIdentity,
-	hurdleEventSchemas,
-	type HurdleFields,
-} from './events';
+import { canonicalEventName, hurdleEventSchemas } from './events';
+import { describeHurdleEvent, hurdleDeliveryIdentity, type HurdleFields } from './fields';
 import { hurdleResults } from './results';
 import { getOrder, getTest, hurdleApi } from './transport';
 

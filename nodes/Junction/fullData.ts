@@ -4,7 +4,8 @@ import { labResults, resultsEnrichment, type LabResults } from '../shared/result
 import type { Enrichment, ReceivedEvent } from '../shared/webhook/source';
 import { familyOf, STATUSES_WITH_RESULTS, type JunctionFields } from './events';
 import { junctionResults, parsedReportResults } from './results';
-import { downloadPdf, getLabResults, getRecord, type ResultsScope } from './transport';
+import { apiPath, getRecord } from '../shared/api';
+import { downloadPdf, getLabResults, junctionApi, type ResultsScope } from './transport';
 import type { JunctionTriggerOptions } from './webhook';
 
 export const RESULTS_PDF_PROPERTY = 'resultsPdf';
@@ -73,14 +74,18 @@ export async function fetchFullData(
 				json: {
 					unmatchedResult: await getRecord(
 						context,
-						'/v3/unmatched_result',
-						fields.unmatchedResultId,
+						junctionApi,
+						apiPath('/v3/unmatched_result', fields.unmatchedResultId),
 					),
 				},
 			};
 		case 'parsingJob': {
 			if (!fields.parsingJobId || fields.jobStatus !== 'completed') return undefined;
-			const job = await getRecord(context, '/lab_report/v1/parser/job', fields.parsingJobId);
+			const job = await getRecord(
+				context,
+				junctionApi,
+				apiPath('/lab_report/v1/parser/job', fields.parsingJobId),
+			);
 			return resultsEnrichment(parsedReportResults(job));
 		}
 		default:

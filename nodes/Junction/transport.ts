@@ -162,19 +162,3 @@ export async function getLabResults(
 		return await notThereYet(context, scope, 'results', body, itemIndex);
 	return found(body ?? {});
 }
-
-/** GET a Junction record by id: an unmatched result awaiting review, a lab report parsing job. */
-export async function getRecord(
-	context: ApiContext,
-	path: string,
-	id: string,
-	itemIndex?: number,
-): Promise<IDataObject> {
-	const { body } = await callApi<IDataObject>(
-		context,
-		junctionApi,
-		{ method: 'GET', path: apiPath(path, id) },
-		itemIndex,
-	);
-	return body ?? {};
-}

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeHurdleEvent, type HurdleEventName } from '../../nodes/Hurdle/events';
+import type { HurdleEventName } from '../../nodes/Hurdle/events';
+import { describeHurdleEvent } from '../../nodes/Hurdle/fields';
 import { requestsReceivedBy } from '../support/fakeServer';
 import {
 	HURDLE_FAKE_API_KEY,

@@ -1,11 +1,9 @@
 import {
 	canonicalEventName,
-	describeHurdleEvent,
 	hurdleEventSchemas,
-	kitIdsFrom,
 	kitsFromAnyShape,
-	timestampsFrom,
 } from '../../../nodes/Hurdle/events';
+import { describeHurdleEvent, kitIdsFrom, timestampsFrom } from '../../../nodes/Hurdle/fields';
 import { parseEvent } from '../../../nodes/shared/webhook/parseEvent';
 import { fieldMappingsFrom, queryPayload, renameFields } from '../../../nodes/Hurdle/webhook';
 import { hurdleSample } from '../../support/samples/hurdle';
