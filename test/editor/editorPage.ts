@@ -164,6 +164,13 @@ export class WorkflowEditor {
 		return this.ndv.getByTestId('output-panel');
 	}
 
+	/** The open workflow's id, from the editor's URL. */
+	workflowId(): string {
+		const id = /\/workflow\/([^/?#]+)/.exec(this.page.url())?.[1];
+		if (!id) throw new Error(`No workflow open at ${this.page.url()}`);
+		return id;
+	}
+
 	/** A new, empty workflow, from the sidebar's "+" menu (n8n 2.41.1 creates it right away). */
 	async newWorkflow(): Promise<void> {
 		const before = this.page.url();
@@ -247,10 +254,19 @@ export class WorkflowEditor {
 		await this.ndv.getByTestId('node-execute-button').click();
 	}
 
-	/** Waits for the output panel to show items, then reads them as its table shows them. */
+	/**
+	 * Waits for the output panel to show items, then reads them as its table shows them. Fails with
+	 * the node's error when the panel shows one instead.
+	 */
 	async outputTable(): Promise<OutputTable> {
 		const count = this.output.getByTestId('ndv-items-count');
-		await count.waitFor({ timeout: 30_000 });
+		const error = this.output.getByTestId('node-error-message');
+		await count.or(error).first().waitFor({ timeout: 30_000 });
+		if (await error.isVisible()) {
+			const description = this.output.getByTestId('node-error-description');
+			const details = (await description.isVisible()) ? ` (${await description.innerText()})` : '';
+			throw new Error(`The output panel shows an error: ${await error.innerText()}${details}`);
+		}
 		await this.output.getByTestId('radio-button-table').click();
 		const table = this.output.locator('table').first();
 		await table.waitFor();

@@ -1,8 +1,9 @@
 import { HURDLE_SAMPLE_IDS } from '../support/samples/hurdle';
 import { JUNCTION_SAMPLE_IDS } from '../support/samples/junction';
 import { LML_SAMPLE_IDS } from '../support/samples/lml';
+import { N8nClient } from '../support/n8n';
 import { sendEvent, type SignOptions } from '../support/sender';
-import { EditorSession, WorkflowEditor } from './editorPage';
+import { EditorSession, WorkflowEditor, until } from './editorPage';
 import { editor } from './environment';
 import { credentialIdOf, HURDLE, JUNCTION, LML, type ProviderFixture } from './fixtures';
 
@@ -13,6 +14,7 @@ import { credentialIdOf, HURDLE, JUNCTION, LML, type ProviderFixture } from './f
  * sender gets n8n's 401 and the panel stays empty, still listening.
  */
 const state = editor();
+const n8n = new N8nClient(state.n8n);
 
 interface TriggerCase {
 	fixture: ProviderFixture;
@@ -131,8 +133,10 @@ describe.each(cases)('$fixture.provider trigger in the editor', (triggerCase) =>
 			expect(await workflow.output.getByTestId('ndv-items-count').count()).toBe(0);
 			expect(await workflow.listening().isVisible()).toBe(true);
 
-			// The refusal neither used up the test webhook nor left an item behind: the next, signed
-			// delivery is the one and only item the panel shows.
+			// n8n answers before it starts a run, so the panel alone cannot prove that none will come.
+			// A signed delivery after it must be the one and only item the panel shows, and the one and
+			// only execution of the workflow: n8n records a run when it starts it, so a run of the
+			// refused delivery would be on record before this one is shown.
 			const accepted = await sendEvent(
 				fixture.provider,
 				triggerCase.event,
@@ -143,6 +147,14 @@ describe.each(cases)('$fixture.provider trigger in the editor', (triggerCase) =>
 			const output = await workflow.outputTable();
 			expect(output.itemCount).toBe('1 item');
 			expect(output.firstRow).toMatchObject({ event: triggerCase.event });
+			const eventsByExecution = async () =>
+				(await n8n.executions(workflow.workflowId())).map((execution) =>
+					execution.nodesRun.flatMap((node) => execution.json(node).map((item) => item.event)),
+				);
+			await until('n8n to list the run of the signed delivery', async () =>
+				(await eventsByExecution()).some((events) => events.includes(triggerCase.event)),
+			);
+			expect(await eventsByExecution()).toEqual([[triggerCase.event]]);
 		});
 	});
 });
