@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check the tests, build, install the e2e runtime (cached), then run the unit
-// and e2e tests with jest. Ends with one line: "npm test: N passed, N failed (…) in N s"; the exit
-// code is non-zero if anything failed. Arguments after `--` go to jest, e.g.
-// `npm test -- --selectProjects unit` or `npm test -- -t "order.shipped"`.
+// `npm test`: lint, type-check the tests, build, install the e2e runtime (cached), then run the unit,
+// e2e and editor (n8n's editor in headless Chromium) tests with jest. Ends with one line:
+// "npm test: N passed, N failed (…) in N s"; the exit code is non-zero if anything failed. Arguments
+// after `--` go to jest, e.g. `npm test -- --selectProjects unit` or `npm test -- -t "order.shipped"`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +45,9 @@ function runJest(extraArgs, selectUnitOnly) {
 		...extraArgs,
 	];
 	const ran = step(
-		selectUnitOnly ? 'unit tests (e2e skipped: no build or runtime)' : 'jest (unit + e2e)',
+		selectUnitOnly
+			? 'unit tests (e2e and editor skipped: no build or runtime)'
+			: 'jest (unit + e2e + editor)',
 		process.execPath,
 		args,
 		// Jest's failures are counted from its summary, not as one failed check.
@@ -85,7 +87,7 @@ const summary = runJest(process.argv.slice(2), !runtimeReady);
 
 const passed = summary?.passed ?? 0;
 const failed = (summary?.failed ?? 0) + failedChecks.length;
-// Unit first, then e2e (jest reports them in the order they finished).
+// Unit first, then e2e and editor (jest reports them in the order they finished).
 const projects = Object.entries(summary?.projects ?? {})
 	.sort(([a], [b]) => (a === 'unit' ? -1 : b === 'unit' ? 1 : a.localeCompare(b)))
 	.map(

@@ -1,19 +1,20 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a command-line tool: it runs in Node, not inside n8n */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
+import { launchChromium, type LaunchedChromium } from '../support/browser';
 import { startDemoEnvironment, type DemoEnvironment } from '../support/demoEnvironment';
 import { loadExamples } from '../support/examples';
 import { repoRoot } from '../support/runtime';
 import { DEMO_STORY, playStory } from '../support/story';
 
 /**
- * `npm run screenshot`: the README's screenshots, taken in headless Chromium (Debian's `chromium`
- * package: `apt-get install chromium`) against the demo's n8n, after the demo story has run.
+ * `npm run screenshot`: the README's screenshots, taken in headless Chromium (the binary inside the
+ * @sparticuz/chromium dev dependency, or CHROMIUM_PATH) against the demo's n8n, after the demo story
+ * has run.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT_DIR = join(repoRoot, 'docs', 'screenshots');
 const say = (text: string) => process.stdout.write(`screenshot: ${text}\n`);
 
@@ -34,27 +35,11 @@ async function openWorkflow(page: Page, baseUrl: string, workflowId: string): Pr
 }
 
 async function main(): Promise<number> {
-	if (!existsSync(CHROMIUM)) {
-		say(
-			`no Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`,
-		);
-		return 1;
-	}
 	mkdirSync(OUTPUT_DIR, { recursive: true });
 	let environment: DemoEnvironment | undefined;
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
+	let chromium: LaunchedChromium | undefined;
 	try {
+		chromium = await launchChromium({ viewport: { width: 1440, height: 860 } });
 		// The canvas shot shows the example exactly as a user imports it (Slack node and all), unpublished.
 		const example = loadExamples().find(({ file }) => file === 'results-to-the-team.json')!.json;
 		const asImported = { ...example, id: 'readmeResultsExample', active: false };
@@ -71,10 +56,7 @@ async function main(): Promise<number> {
 		const { n8n, workflows } = environment;
 		say('playing the demo story, so the workflows have executions to show');
 		await playStory(n8n.client, workflows, DEMO_STORY);
-		const page = await browser.newPage({
-			viewport: { width: 1440, height: 860 },
-			deviceScaleFactor: 1,
-		});
+		const page = await chromium.context.newPage();
 		await logIn(page, n8n.client.baseUrl, n8n.owner.email, n8n.owner.password);
 		await openWorkflow(page, n8n.client.baseUrl, asImported.id);
 		await page.screenshot({ path: join(OUTPUT_DIR, 'results-to-the-team.png') });
@@ -93,7 +75,7 @@ async function main(): Promise<number> {
 		say((error as Error).message);
 		return 1;
 	} finally {
-		await browser.close();
+		await chromium?.close();
 		await environment?.stop();
 	}
 }

@@ -1,0 +1,163 @@
+import type { Locator, Page, Response } from 'playwright-core';
+
+import { requestsReceivedBy } from '../support/fakeServer';
+import { hurdleFakeData } from '../support/fakes/hurdle';
+import { junctionFakeData } from '../support/fakes/junction';
+import { lmlFakeData } from '../support/fakes/lml';
+import { EditorSession, WorkflowEditor } from './editorPage';
+import { editor } from './environment';
+import { credentialIdOf, HURDLE, JUNCTION, LML, type ProviderFixture } from './fixtures';
+
+/**
+ * Each action node's first run in the editor: one operation's "Execute step" shows the fake API's
+ * items in the output panel. And each credential's test in its editing dialog: n8n tests a credential
+ * when the dialog opens, and its "Retry" button (n8n 2.41.1 has no button labelled "Test") tests it
+ * again; it succeeds with the key the fake accepts and reports the failure with a key it refuses.
+ */
+const state = editor();
+
+interface ActionCase {
+	fixture: ProviderFixture;
+	/** The operation as the node creator lists it; its defaults need no further parameter. */
+	operation: string;
+	/** The first row of the output table, from the fake's own data. */
+	expected: Record<string, string>;
+}
+
+const cases: ActionCase[] = [
+	{
+		fixture: LML,
+		operation: 'Get many orders',
+		expected: { id: String(lmlFakeData().orders[0].id) },
+	},
+	{
+		fixture: HURDLE,
+		operation: 'Get many products',
+		expected: { productCode: String(hurdleFakeData().products[0].productCode) },
+	},
+	{
+		fixture: JUNCTION,
+		operation: 'Get many lab tests',
+		expected: { id: String(junctionFakeData().labTests[0].id) },
+	},
+];
+
+let session: EditorSession;
+
+beforeAll(async () => {
+	session = await EditorSession.start(state);
+});
+
+afterAll(async () => {
+	await session?.close();
+});
+
+describe.each(cases)('$fixture.provider action node in the editor', (actionCase) => {
+	const { fixture } = actionCase;
+
+	test(`"${actionCase.operation}": "Execute step" shows the fake API's items in the output panel`, async () => {
+		await session.run(`${fixture.provider} action execute step`, async (page) => {
+			const workflow = new WorkflowEditor(page);
+			await workflow.newWorkflow();
+			await workflow.addNode(fixture.search, fixture.creatorName, actionCase.operation);
+			await workflow.selectCredential(credentialIdOf(fixture.credential), fixture.credential);
+			await workflow.executeStep();
+
+			const output = await workflow.outputTable();
+			expect(output.itemCount).toMatch(/^\d+ items$/);
+			expect(Number.parseInt(output.itemCount, 10)).toBeGreaterThan(1);
+			expect(output.firstRow).toMatchObject(actionCase.expected);
+		});
+	});
+});
+
+describe.each([LML, HURDLE, JUNCTION])('$provider credential in the editor', (fixture) => {
+	test('"Retry" (the credential test) with the right key: "Connection tested successfully"', async () => {
+		await session.run(`${fixture.provider} credential test, right key`, async (page) => {
+			const { dialog, result, requests } = await testCredential(page, fixture, fixture.credential);
+			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+			// The test reached the provider (the fake), with the key it accepts.
+			expect(requests).toEqual([{ path: fixture.credentialTestPath, key: 'accepted' }]);
+			await dialog.getByTestId('credentials-config-container-test-success').waitFor();
+			expect(await dialog.getByText('Connection tested successfully').isVisible()).toBe(true);
+		});
+	});
+
+	test('"Retry" (the credential test) with a revoked key: the dialog reports the 401', async () => {
+		await session.run(`${fixture.provider} credential test, wrong key`, async (page) => {
+			const { dialog, result, requests } = await testCredential(
+				page,
+				fixture,
+				fixture.wrongKeyCredential,
+			);
+			// n8n 2.41.1 reports a declarative credential test's failure by the HTTP status text.
+			expect(result).toEqual({ status: 'Error', message: 'Unauthorized' });
+			// n8n sends a request that got 401 once more (after its pre-authentication hook): one or two.
+			expect(requests.length).toBeGreaterThan(0);
+			expect(requests).toEqual(
+				requests.map(() => ({ path: fixture.credentialTestPath, key: 'refused' })),
+			);
+			await dialog.getByText('Couldn’t connect with these settings').waitFor();
+			expect(
+				await dialog.getByTestId('credentials-config-container-test-success').isVisible(),
+			).toBe(false);
+			await dialog.getByText('More details').click();
+			await dialog.getByText('Unauthorized', { exact: true }).waitFor();
+		});
+	});
+});
+
+// The fakes answer a refused key in the provider's own words (LML: "Token is not valid."), but the
+// credentials' declarative `test` requests make n8n 2.41.1 show only the HTTP status text. Showing the
+// provider's message takes a credential test method on the nodes (or `rules`) in nodes/ or credentials/.
+test.todo("a credential test with a revoked key shows the provider's own message");
+
+interface CredentialTestOutcome {
+	dialog: Locator;
+	/** What n8n's credential test endpoint answered the editor. */
+	result: unknown;
+	/** The requests the test sent to the fake, and whether they carried the key the fake accepts. */
+	requests: Array<{ path: string; key: 'accepted' | 'refused' }>;
+}
+
+/**
+ * Opens the credential from the Overview's Credentials tab, waits for the result of the test n8n runs
+ * when the dialog opens, then clicks the dialog's "Retry" and returns what that test answered and sent.
+ */
+async function testCredential(
+	page: Page,
+	fixture: ProviderFixture,
+	name: string,
+): Promise<CredentialTestOutcome> {
+	const fakeUrl = state.fakes[fixture.fake];
+	const dialog = await session.openCredential(name);
+	// n8n tests the credential as the dialog opens; "Retry" shows with the result.
+	const retry = dialog.getByRole('button', { name: 'Retry' });
+	await retry.waitFor();
+
+	const before = (await requestsReceivedBy(fakeUrl)).length;
+	const [response] = await Promise.all([page.waitForResponse(isCredentialTest), retry.click()]);
+	const result = ((await response.json()) as { data?: unknown }).data;
+	const acceptedKey = String(fixture.data(fakeUrl, 'right')[keyField(fixture)]);
+	const sent = (await requestsReceivedBy(fakeUrl)).slice(before);
+	return {
+		dialog,
+		result,
+		requests: sent.map((request) => ({
+			path: request.path,
+			key: String(request.headers[fixture.keyHeader]).endsWith(acceptedKey)
+				? 'accepted'
+				: 'refused',
+		})),
+	};
+}
+
+function keyField(fixture: ProviderFixture): string {
+	return fixture.provider === 'lml' ? 'apiToken' : 'apiKey';
+}
+
+function isCredentialTest(response: Response): boolean {
+	return (
+		response.request().method() === 'POST' && response.url().endsWith('/rest/credentials/test')
+	);
+}

@@ -1,0 +1,304 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- test support runs in Node, not inside n8n */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { selectors, type Locator, type Page } from 'playwright-core';
+
+import { launchChromium, type LaunchedChromium } from '../support/browser';
+import type { EditorState } from './environment';
+
+/**
+ * n8n 2.41.1's editor, driven as a user does: the selectors are the `data-test-id` attributes of the
+ * editor's own components (read from its bundle) or visible texts. Every wait is bounded.
+ */
+
+/** n8n's components carry `data-test-id`, not Playwright's default `data-testid`. */
+selectors.setTestIdAttribute('data-test-id');
+
+/** Bound on one editor step (a panel opening, a run finishing); far above what any step takes. */
+const STEP_TIMEOUT_MS = 20_000;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * One Chromium per test file, logged in once, with one page that the file's tests share: loading the
+ * editor takes 6-9 s on a 2-core machine, moving around inside it well under one, so each test starts
+ * from wherever the last one left off and gets there through the editor's own menus. A failed test's
+ * page is reloaded before the next one.
+ */
+export class EditorSession {
+	private readonly consoleLines: string[] = [];
+
+	private constructor(
+		private readonly chromium: LaunchedChromium,
+		readonly page: Page,
+		readonly state: EditorState,
+	) {}
+
+	get baseUrl(): string {
+		return this.state.n8n.baseUrl;
+	}
+
+	static async start(state: EditorState): Promise<EditorSession> {
+		const chromium = await launchChromium({ executablePath: state.chromium });
+		try {
+			const { context } = chromium;
+			context.setDefaultTimeout(STEP_TIMEOUT_MS);
+			// Loopback only: the editor asks the npm registry about community packages, for one.
+			await context.route('**/*', async (route) => {
+				const url = new URL(route.request().url());
+				if (url.protocol === 'data:' || LOOPBACK_HOSTS.has(url.hostname)) await route.continue();
+				else await route.abort('blockedbyclient');
+			});
+			const session = new EditorSession(chromium, await context.newPage(), state);
+			context.on('console', (message) =>
+				session.consoleLines.push(`[${message.type()}] ${message.text()}`),
+			);
+			context.on('weberror', (error) =>
+				session.consoleLines.push(`[page error] ${error.error().message}`),
+			);
+			await session.logIn();
+			return session;
+		} catch (error) {
+			await chromium.close();
+			throw error;
+		}
+	}
+
+	/** Through the sign-in form: n8n ties its session cookie to the browser, so no shortcut via the API. */
+	private async logIn(): Promise<void> {
+		await this.page.goto(`${this.baseUrl}/signin`);
+		await this.page
+			.locator('input[name="emailOrLdapLoginId"], input[type="email"]')
+			.first()
+			.fill(this.state.owner.email);
+		await this.page.locator('input[type="password"]').first().fill(this.state.owner.password);
+		await this.page.keyboard.press('Enter');
+		await this.page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+		await this.page.getByTestId('universal-add').waitFor({ timeout: 30_000 });
+	}
+
+	/**
+	 * Runs a test's steps on the shared page, after closing whatever the last test left open. On
+	 * failure it saves a screenshot, the page's HTML and the browser console into a new temporary
+	 * folder, prints its path, fails with the path in the message, and reloads the editor.
+	 */
+	async run(name: string, steps: (page: Page) => Promise<void>): Promise<void> {
+		const consoleFrom = this.consoleLines.length;
+		try {
+			await this.closeOverlays();
+			await steps(this.page);
+		} catch (error) {
+			const folder = await this.saveFailure(name, consoleFrom).catch(
+				(saveError: Error) => `(could not save the failure: ${saveError.message})`,
+			);
+			process.stderr.write(`editor: "${name}" failed; screenshot and console in ${folder}\n`);
+			if (error instanceof Error) {
+				error.message = `${error.message}\n\nScreenshot and browser console: ${folder}`;
+			}
+			await this.page
+				.goto(`${this.baseUrl}/home/workflows`)
+				.then(async () => await this.page.getByTestId('universal-add').waitFor({ timeout: 30_000 }))
+				.catch(() => undefined);
+			throw error;
+		}
+	}
+
+	/** Closes the NDV or a dialog (Escape, as a user would), bounded. */
+	private async closeOverlays(): Promise<void> {
+		const overlays = this.page
+			.getByTestId('ndv')
+			.or(this.page.getByTestId('credential-edit-dialog'))
+			.or(this.page.getByTestId('node-creator'));
+		for (let attempt = 0; attempt < 5 && (await overlays.first().isVisible()); attempt++) {
+			await this.page.keyboard.press('Escape');
+			await overlays
+				.first()
+				.waitFor({ state: 'hidden', timeout: 2_000 })
+				.catch(() => undefined);
+		}
+		if (await overlays.first().isVisible())
+			throw new Error('Could not close the open panel or dialog');
+	}
+
+	private async saveFailure(name: string, consoleFrom: number): Promise<string> {
+		const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+		const folder = mkdtempSync(join(tmpdir(), `lab-testing-editor-${slug}-`));
+		writeFileSync(
+			join(folder, 'console.log'),
+			`${this.page.url()}\n\n${this.consoleLines.slice(consoleFrom).join('\n')}\n`,
+		);
+		await this.page.screenshot({
+			path: join(folder, 'screenshot.png'),
+			fullPage: true,
+			timeout: 10_000,
+		});
+		writeFileSync(join(folder, 'page.html'), await this.page.content());
+		return folder;
+	}
+
+	/** Opens a credential's dialog from the Overview's Credentials tab. */
+	async openCredential(name: string): Promise<Locator> {
+		await this.page.getByTestId('project-home-menu-item').click();
+		await this.page.getByTestId('tab-CredentialsView').click();
+		await this.page.getByText(name, { exact: true }).click();
+		const dialog = this.page.getByTestId('credential-edit-dialog');
+		await dialog.waitFor();
+		return dialog;
+	}
+
+	async close(): Promise<void> {
+		await this.chromium.close();
+	}
+}
+
+/** A workflow open in the editor, and its node details view (NDV). */
+export class WorkflowEditor {
+	constructor(readonly page: Page) {}
+
+	get ndv(): Locator {
+		return this.page.getByTestId('ndv');
+	}
+
+	get output(): Locator {
+		return this.ndv.getByTestId('output-panel');
+	}
+
+	/** The open workflow's id, from the editor's URL. */
+	workflowId(): string {
+		const id = /\/workflow\/([^/?#]+)/.exec(this.page.url())?.[1];
+		if (!id) throw new Error(`No workflow open at ${this.page.url()}`);
+		return id;
+	}
+
+	/** A new, empty workflow, from the sidebar's "+" menu (n8n 2.41.1 creates it right away). */
+	async newWorkflow(): Promise<void> {
+		const before = this.page.url();
+		await this.page.getByTestId('universal-add').click();
+		await this.page
+			.getByTestId('navigation-menu-item')
+			.filter({ hasText: 'New workflow' })
+			.first()
+			.click();
+		await until('the new workflow to open', async () => {
+			const url = this.page.url();
+			return url !== before && /\/workflow\/[^/?]+/.test(url);
+		});
+		await this.page.getByTestId('canvas-add-button').waitFor();
+	}
+
+	/**
+	 * Adds a node as a user does: the canvas's "+", the node creator's search, the node, then one of
+	 * its triggers ("On all events") or actions ("Get many orders"). The NDV opens on the new node; an
+	 * action on an empty canvas comes with a Manual Trigger before it.
+	 */
+	async addNode(search: string, nodeName: RegExp, entry: string): Promise<void> {
+		await this.page.getByTestId('canvas-add-button').click();
+		const creator = this.page.getByTestId('node-creator');
+		await creator.getByTestId('node-creator-search-bar').fill(search);
+		await creator
+			.getByTestId('node-creator-item-name')
+			.filter({ hasText: nodeName })
+			.first()
+			.click();
+		// The node's page lists its triggers (open) and its actions (folded).
+		await creator.getByText(/^Triggers \(\d+\)$/).waitFor();
+		const item = creator.getByText(entry, { exact: true });
+		if (!(await item.isVisible())) await creator.getByText(/^Actions \(\d+\)$/).click();
+		await item.click();
+		await this.ndv.waitFor();
+	}
+
+	/** Picks a credential in the NDV's credential select (n8n preselects the latest of the type). */
+	async selectCredential(credentialId: string, name: string): Promise<void> {
+		const select = this.ndv.getByTestId('node-credentials-select').getByRole('combobox');
+		await select.click();
+		await this.page.getByTestId(`node-credentials-select-item-${credentialId}`).click();
+		await until(
+			`the credential select to show "${name}"`,
+			async () => (await select.inputValue()) === name,
+		);
+	}
+
+	/** The test URL the NDV shows under "Webhook URLs". */
+	async testWebhookUrl(): Promise<string> {
+		await this.ndv.getByTitle('Click to display webhook URLs').click();
+		await this.ndv.getByTestId('radio-button-test').click();
+		const url = (
+			await this.ndv
+				.getByText(/\/webhook-test\//)
+				.first()
+				.innerText()
+		).trim();
+		if (!/^http:\/\/127\.0\.0\.1:\d+\/webhook-test\/\S+$/.test(url))
+			throw new Error(`The NDV shows an unexpected test URL: "${url}"`);
+		return url;
+	}
+
+	/**
+	 * The trigger panel's own button: n8n 2.41.1 labels it "Execute step" (its compact form says
+	 * "Listen for test event"); the panel then says "Listening for test event" once n8n has
+	 * registered the test webhook.
+	 */
+	async listenForTestEvent(): Promise<void> {
+		await this.ndv.getByTestId('trigger-execute-button').click();
+		await this.listening().waitFor();
+	}
+
+	listening(): Locator {
+		return this.ndv.getByText('Listening for test event', { exact: true });
+	}
+
+	/** The NDV's "Execute step" button, above the parameters. */
+	async executeStep(): Promise<void> {
+		await this.ndv.getByTestId('node-execute-button').click();
+	}
+
+	/**
+	 * Waits for the output panel to show items, then reads them as its table shows them. Fails with
+	 * the node's error when the panel shows one instead.
+	 */
+	async outputTable(): Promise<OutputTable> {
+		const count = this.output.getByTestId('ndv-items-count');
+		const error = this.output.getByTestId('node-error-message');
+		await count.or(error).first().waitFor({ timeout: 30_000 });
+		if (await error.isVisible()) {
+			const description = this.output.getByTestId('node-error-description');
+			const details = (await description.isVisible()) ? ` (${await description.innerText()})` : '';
+			throw new Error(`The output panel shows an error: ${await error.innerText()}${details}`);
+		}
+		await this.output.getByTestId('radio-button-table').click();
+		const table = this.output.locator('table').first();
+		await table.waitFor();
+		const headers = (await table.locator('thead th').allInnerTexts()).map((text) => text.trim());
+		const cells = (await table.locator('tbody tr').first().locator('td').allInnerTexts()).map(
+			(text) => text.trim(),
+		);
+		return {
+			itemCount: (await count.innerText()).trim(),
+			firstRow: Object.fromEntries(headers.map((header, index) => [header, cells[index]])),
+		};
+	}
+}
+
+export interface OutputTable {
+	/** As the panel says it, e.g. "1 item", "50 items". */
+	itemCount: string;
+	/** The first row of the table view: column header → cell text. */
+	firstRow: Record<string, string | undefined>;
+}
+
+/** Polls `check` until it holds, for at most `timeoutMs`; fails naming what it waited for. */
+export async function until(
+	what: string,
+	check: () => Promise<boolean>,
+	timeoutMs = STEP_TIMEOUT_MS,
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (await check()) return;
+		if (Date.now() > deadline)
+			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
