@@ -102,7 +102,7 @@ describe.each(cases)('$fixture.provider trigger in the editor', (triggerCase) =>
 			);
 			expect(answer).toEqual({
 				status: 200,
-				body: { status: 'accepted', message: expect.any(String) },
+				body: { status: 'accepted', message: expect.any(String), deliveryId: expect.any(String) },
 			});
 
 			const output = await workflow.outputTable();
