@@ -64,7 +64,7 @@ export class ManagedProcess {
 	/** Starts the process and waits (bounded) until it is ready; on failure it is stopped again. */
 	async start(timeoutMs: number): Promise<void> {
 		if (this.running) throw new Error(`${this.name} is already running`);
-		const logOffset = existsSync(this.options.logFile) ? statSync(this.options.logFile).size : 0;
+		const logOffset = this.logSize();
 		const child = spawnInOwnGroup(this.options.command, this.options.args, {
 			env: this.options.env,
 			cwd: this.options.cwd,
@@ -132,6 +132,11 @@ export class ManagedProcess {
 			throw new Error(`${this.name} (pid ${child.pid}) did not stop`);
 		}
 		rmSync(this.options.pidFile, { force: true });
+	}
+
+	/** The log's size in bytes now: hand it to logSince() later to read what was written in between. */
+	logSize(): number {
+		return existsSync(this.options.logFile) ? statSync(this.options.logFile).size : 0;
 	}
 
 	/** The log written since `offset` (bytes). */
