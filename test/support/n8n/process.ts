@@ -71,7 +71,10 @@ export class ManagedProcess {
 			logFile: this.options.logFile,
 		});
 		this.child = child;
-		if (child.pid === undefined) throw new Error(`Could not start ${this.name}`);
+		// A command that cannot be started (ENOENT) leaves pid undefined; the error event must not crash the run.
+		child.on('error', () => undefined);
+		if (child.pid === undefined)
+			throw new Error(`Could not start ${this.name} (${this.options.command})`);
 		this.removeExitHook = killGroupOnExit(child.pid);
 		writePidFile(this.options.pidFile, {
 			pid: child.pid,
