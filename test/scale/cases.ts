@@ -188,6 +188,10 @@ function exactlyOnce(count: SeriesCount): boolean {
 	return count.settled && count.reRuns === 0 && count.missing === 0 && count.strays === 0;
 }
 
+/** How many answers said "accepted": each promises an execution, so a count waits for that many. */
+const acceptedIn = (outcomes: SendOutcome[]) =>
+	outcomes.filter((outcome) => answerOf(outcome) === 'accepted').length;
+
 const allAccepted = (outcomes: SendOutcome[]) =>
 	outcomes.every((outcome) => outcome.status === 200 && answerOf(outcome) === 'accepted');
 
@@ -251,7 +255,8 @@ async function roundTrips(
 					rig.triggers[plan.provider],
 					afterIds[index],
 					keysOfPlan(plan),
-					EVENTS,
+					// Every "accepted" answer promises an execution: wait for those too.
+					EVENTS + acceptedIn(again[index]),
 				),
 		),
 	);
@@ -387,7 +392,7 @@ async function sameMoment(
 			Array.from({ length: copies }, async () => await send(url, delivery, 30_000)),
 		),
 	);
-	const count = await countSeries(rig, workflow, afterId, [key], 1);
+	const count = await countSeries(rig, workflow, afterId, [key], Math.max(1, acceptedIn(outcomes)));
 	return { outcomes, count };
 }
 
@@ -538,6 +543,8 @@ async function processorsServe(rig: Rig, timeoutMs: number): Promise<boolean> {
 }
 
 const REDIS_DOWN_TIMEOUT_MS = 20_000;
+/** n8n colours its log lines. */
+const ANSI_COLOURS = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /** g. Redis stopped while a delivery arrives: not acknowledged; after Redis is back, the redelivery runs once. */
 const caseG: RigCase = {
@@ -565,7 +572,13 @@ const caseG: RigCase = {
 			.filter((line) => /webhook request|Request body stream/.test(line))
 			.slice(0, 3);
 		const again = await send(processorUrl(a, workflow), delivery, 30_000);
-		const count = await countSeries(rig, workflow, afterId, [key], 1);
+		const count = await countSeries(
+			rig,
+			workflow,
+			afterId,
+			[key],
+			Math.max(1, acceptedIn([during, again])),
+		);
 		const executions = count.perKey[0];
 		const acknowledged =
 			during.outcome === 'answered' && during.status >= 200 && during.status < 300;
@@ -592,7 +605,9 @@ const caseG: RigCase = {
 					dead.length
 						? `n8n processes that exited during the outage (started again): ${dead.join(', ')}`
 						: 'no n8n process exited during the outage',
-					...held.map((line) => `${a.name} logged: ${line.trim().slice(0, 160)}`),
+					...held.map(
+						(line) => `${a.name} logged: ${line.replace(ANSI_COLOURS, '').trim().slice(0, 160)}`,
+					),
 					`executions: ${tally(count.executions)}`,
 				],
 			},
