@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
-import { Execution, type ExecutionRecord } from './execution';
+import { Execution, FINAL_STATUSES, type ExecutionRecord } from './execution';
 
 /** Everything a test process needs to talk to a running n8n; plain data, so it can be passed between processes. */
 export interface N8nConnection {
@@ -145,6 +145,69 @@ export class N8nClient {
 			cursor = nextCursor;
 		}
 		return records.map((record) => new Execution(record));
+	}
+
+	/**
+	 * Every execution of a workflow without its data, newest first: cheap, and it works even when
+	 * n8n cannot read some execution's data back.
+	 */
+	async executionList(workflowId: string): Promise<ExecutionRecord[]> {
+		const records: ExecutionRecord[] = [];
+		let cursor: string | undefined;
+		for (let page = 0; page < MAX_PAGES; page++) {
+			const query = new URLSearchParams({
+				workflowId,
+				includeData: 'false',
+				limit: String(PAGE_SIZE),
+			});
+			if (cursor) query.set('cursor', cursor);
+			const { data, nextCursor } = await this.api<{
+				data: ExecutionRecord[];
+				nextCursor?: string | null;
+			}>('GET', `/executions?${query.toString()}`);
+			records.push(...data);
+			if (!nextCursor) break;
+			cursor = nextCursor;
+		}
+		return records;
+	}
+
+	/**
+	 * Waits (bounded) until a workflow's executions stop changing: at least `minimum` of them, no new
+	 * one and none unfinished for `quietMs` in a row. Returns them without data, and whether they
+	 * settled within `timeoutMs` (if not, the caller reports what it has: a count that never settles,
+	 * or never reaches the minimum, is a finding too).
+	 */
+	async waitUntilSettled(
+		workflowId: string,
+		{
+			quietMs = 3_000,
+			timeoutMs = 60_000,
+			minimum = 0,
+		}: { quietMs?: number; timeoutMs?: number; minimum?: number } = {},
+	): Promise<{ executions: ExecutionRecord[]; settled: boolean }> {
+		const deadline = Date.now() + timeoutMs;
+		const fingerprint = (records: ExecutionRecord[]) =>
+			records.map((record) => `${record.id}:${record.status}`).join(',');
+		let executions = await this.executionList(workflowId);
+		let last = fingerprint(executions);
+		let quietSince = Date.now();
+		while (Date.now() < deadline) {
+			await sleep(Math.min(500, quietMs));
+			executions = await this.executionList(workflowId);
+			const now = fingerprint(executions);
+			if (now !== last) {
+				last = now;
+				quietSince = Date.now();
+			} else if (
+				Date.now() - quietSince >= quietMs &&
+				executions.length >= minimum &&
+				executions.every((record) => FINAL_STATUSES.has(record.status))
+			) {
+				return { executions, settled: true };
+			}
+		}
+		return { executions, settled: false };
 	}
 
 	async execution(id: string): Promise<Execution> {

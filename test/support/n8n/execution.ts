@@ -39,7 +39,7 @@ export interface ExecutionError {
 }
 
 /** Statuses after which an execution will not change any more. */
-const FINAL_STATUSES = new Set(['success', 'error', 'crashed', 'canceled']);
+export const FINAL_STATUSES = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /** Read access to what one n8n execution did, node by node. */
 export class Execution {

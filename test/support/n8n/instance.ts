@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- test support runs in Node, not inside n8n */
-import { execFile, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,14 +13,8 @@ import { installedRuntime, type Runtime } from '../runtime';
 import { N8nClient } from './client';
 import { installCommunityPackage, type InstalledPackage } from './communityPackage';
 import { freePort, isPortFree } from './ports';
-import {
-	cleanUpEarlierRuns,
-	isAlive,
-	killGroupOnExit,
-	spawnInOwnGroup,
-	stopGroup,
-	writePidFile,
-} from './processGroup';
+import { ManagedProcess } from './process';
+import { cleanUpEarlierRuns } from './processGroup';
 
 /** A credential as `n8n import:credentials` takes it: `data` in plain text, encrypted on import. */
 export interface CredentialJson {
@@ -64,8 +58,20 @@ const PID_FILE = 'n8n.pid.json';
 /** Names the run's n8n user folder, so that a later run can remove it with the run folder. */
 export const USER_FOLDER_FILE = 'user-folder';
 const OWNER_EMAIL = 'e2e-owner@example.com';
-/** Logged once the HTTP server, including the webhook routes, is up; /healthz answers earlier than that. */
-const READY_LINE = 'Editor is now accessible';
+
+/** The n8n commands the tests start: one n8n (or a queue-mode main), a webhook processor, a worker. */
+export type N8nCommand = 'start' | 'webhook' | 'worker';
+
+/**
+ * What each command logs once it is ready. `start`: once the HTTP server, including the webhook routes,
+ * is up (/healthz answers earlier than that). `webhook` and `worker`: commands/webhook.js and
+ * commands/worker.js in n8n 2.41.
+ */
+export const N8N_READY_LINES: Record<N8nCommand, string> = {
+	start: 'Editor is now accessible',
+	webhook: 'Webhook listener waiting for requests.',
+	worker: 'n8n worker is now ready',
+};
 const API_KEY_SCOPES = [
 	'workflow:read',
 	'workflow:list',
@@ -77,12 +83,12 @@ const API_KEY_SCOPES = [
 const PUBLISH_CONCURRENCY = 8;
 
 const execFileAsync = promisify(execFile);
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A real n8n started for tests: a fresh user folder with the built package installed as a community
  * package, credentials and workflows imported with the n8n CLI, n8n on 127.0.0.1 with telemetry off,
- * an owner and an API key, and the workflows published. `stop()` ends the whole process group.
+ * an owner and an API key, and the workflows published. `stop()` ends the whole process group;
+ * `restart()` stops it and starts it again on the same user folder and port.
  */
 export class N8nInstance {
 	private stopped = false;
@@ -96,8 +102,8 @@ export class N8nInstance {
 		readonly userFolder: string,
 		readonly logFile: string,
 		readonly installedPackage: InstalledPackage,
-		private readonly child: ChildProcess,
-		private readonly removeExitHook: () => void,
+		private readonly n8n: ManagedProcess,
+		private readonly options: N8nStartOptions,
 	) {}
 
 	static async start(options: N8nStartOptions): Promise<N8nInstance> {
@@ -106,19 +112,14 @@ export class N8nInstance {
 		await importWithCli(run, options, progress);
 
 		progress(`starting n8n ${run.runtime.n8nVersion} on 127.0.0.1:${run.port}`);
-		const child = spawnInOwnGroup(run.runtime.nodeBin, [run.runtime.n8nBin, 'start'], {
+		const n8n = n8nProcess(run.runtime, 'start', {
+			name: 'n8n',
 			env: run.env,
-			cwd: run.dir,
+			runDir: run.dir,
 			logFile: run.logFile,
-		});
-		if (child.pid === undefined) throw new Error(`Could not start n8n; see ${run.logFile}`);
-		const removeExitHook = killGroupOnExit(child.pid);
-		writePidFile(join(run.dir, PID_FILE), {
-			pid: child.pid,
-			ownerPid: process.pid,
+			pidFile: join(run.dir, PID_FILE),
 			marker: run.marker,
 		});
-
 		const connection = {
 			baseUrl: `http://127.0.0.1:${run.port}`,
 			apiKey: '',
@@ -132,11 +133,17 @@ export class N8nInstance {
 			run.userFolder,
 			run.logFile,
 			run.installedPackage,
-			child,
-			removeExitHook,
+			n8n,
+			options,
 		);
 		try {
-			await waitForReadyLine(child, run.logFile, options.startupTimeoutMs ?? 120_000);
+			// On failure, the error carries the end of n8n's log.
+			await n8n.start(options.startupTimeoutMs ?? 120_000);
+		} catch (error) {
+			await instance.stop({ keepUserFolder: true });
+			throw error;
+		}
+		try {
 			connection.apiKey = await createApiKey(connection.baseUrl, run.password);
 			const toPublish = (options.workflows ?? []).filter((workflow) => workflow.active);
 			progress(`publishing ${toPublish.length} workflows (public API)`);
@@ -152,27 +159,59 @@ export class N8nInstance {
 	}
 
 	get pid(): number | undefined {
-		return this.child.pid;
+		return this.n8n.pid;
 	}
 
 	logTail(lines = 60): string {
-		return existsSync(this.logFile) ? tail(readFileSync(this.logFile, 'utf8'), lines) : '(no log)';
+		return this.n8n.logTail(lines);
+	}
+
+	/**
+	 * Stops n8n (gracefully, as an operator would), starts it again on the same user folder, port and
+	 * settings, and waits until it serves the webhooks again; the API key stays valid.
+	 */
+	async restart(): Promise<void> {
+		if (this.stopped) throw new Error('n8n was stopped for good; start a new instance');
+		await this.n8n.stop();
+		await this.n8n.start(this.options.startupTimeoutMs ?? 120_000);
+		await this.client.waitUntilServed(this.options.webhooks ?? []);
 	}
 
 	/** Stops n8n and everything it started; keeps the log, removes the user folder unless asked not to. */
 	async stop({ keepUserFolder = false } = {}): Promise<void> {
 		if (this.stopped) return;
 		this.stopped = true;
-		await stopGroup(this.child);
-		this.removeExitHook();
-		if (this.child.pid !== undefined && isAlive(this.child.pid)) {
-			throw new Error(`n8n (pid ${this.child.pid}) did not stop`);
-		}
-		rmSync(join(this.runDir, PID_FILE), { force: true });
+		await this.n8n.stop();
 		if (!keepUserFolder && !process.env.LAB_TESTING_KEEP_N8N) {
 			rmSync(this.userFolder, { recursive: true, force: true });
 		}
 	}
+}
+
+/** One n8n command of the cached runtime as a managed process, logging to `logFile`. */
+export function n8nProcess(
+	runtime: Runtime,
+	command: N8nCommand,
+	settings: {
+		name: string;
+		env: NodeJS.ProcessEnv;
+		runDir: string;
+		logFile: string;
+		pidFile: string;
+		marker: string;
+	},
+): ManagedProcess {
+	return new ManagedProcess({
+		name: settings.name,
+		command: runtime.nodeBin,
+		args: [runtime.n8nBin, command],
+		env: settings.env,
+		cwd: settings.runDir,
+		logFile: settings.logFile,
+		pidFile: settings.pidFile,
+		marker: settings.marker,
+		readyLine: N8N_READY_LINES[command],
+	});
 }
 
 interface PreparedRun {
@@ -227,9 +266,9 @@ async function prepareRun(options: N8nStartOptions): Promise<PreparedRun> {
 }
 
 /** Imports with n8n stopped, the documented offline path; n8n reads it all when it starts. */
-async function importWithCli(
-	run: PreparedRun,
-	options: N8nStartOptions,
+export async function importWithCli(
+	run: Pick<PreparedRun, 'runtime' | 'env' | 'dir'>,
+	options: Pick<N8nStartOptions, 'credentials' | 'workflows'>,
 	progress: (step: string) => void,
 ): Promise<void> {
 	const cli = async (...args: string[]) => {
@@ -256,7 +295,7 @@ async function importWithCli(
 	}
 }
 
-interface EnvironmentSettings {
+export interface EnvironmentSettings {
 	runtime: Runtime;
 	userFolder: string;
 	port: number;
@@ -266,7 +305,7 @@ interface EnvironmentSettings {
 	extra?: Record<string, string>;
 }
 
-function n8nEnvironment(settings: EnvironmentSettings): NodeJS.ProcessEnv {
+export function n8nEnvironment(settings: EnvironmentSettings): NodeJS.ProcessEnv {
 	const { runtime, userFolder, port, brokerPort, password, marker } = settings;
 	// bcryptjs ships inside n8n; n8n checks the owner's password against this hash.
 	const bcrypt = createRequire(join(runtime.n8nDir, 'package.json'))('bcryptjs') as {
@@ -310,24 +349,8 @@ function n8nEnvironment(settings: EnvironmentSettings): NodeJS.ProcessEnv {
 	};
 }
 
-async function waitForReadyLine(
-	child: ChildProcess,
-	logFile: string,
-	timeoutMs: number,
-): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`n8n exited during startup (${child.exitCode ?? child.signalCode})`);
-		}
-		if (existsSync(logFile) && readFileSync(logFile, 'utf8').includes(READY_LINE)) return;
-		await sleep(200);
-	}
-	throw new Error(`n8n did not finish starting within ${Math.round(timeoutMs / 1000)} s`);
-}
-
 /** Logs in as the owner n8n created from the environment, and creates an API key for the public API. */
-async function createApiKey(baseUrl: string, password: string): Promise<string> {
+export async function createApiKey(baseUrl: string, password: string): Promise<string> {
 	const login = await fetch(`${baseUrl}/rest/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -353,7 +376,7 @@ async function createApiKey(baseUrl: string, password: string): Promise<string> 
  * Publishes through the public API: `n8n publish:workflow` does the same offline, but boots the CLI
  * once per workflow (about 2.5 s each), where the API takes milliseconds.
  */
-async function publishAll(client: N8nClient, workflows: WorkflowJson[]): Promise<void> {
+export async function publishAll(client: N8nClient, workflows: WorkflowJson[]): Promise<void> {
 	const queue = [...workflows];
 	const worker = async () => {
 		for (let workflow = queue.shift(); workflow; workflow = queue.shift()) {

@@ -35,7 +35,7 @@ export function isAlive(pid: number): boolean {
 	}
 }
 
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
+export function signalGroup(pid: number, signal: NodeJS.Signals): void {
 	try {
 		process.kill(-pid, signal);
 	} catch {
@@ -66,7 +66,7 @@ function hasExited(child: ChildProcess): boolean {
 }
 
 /** Resolves true once the child has exited, or false after `ms` (the timer never outlives the wait). */
-async function exitWithin(child: ChildProcess, ms: number): Promise<boolean> {
+export async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 	if (hasExited(child)) return true;
 	return await new Promise((resolve) => {
 		const onExit = () => {
@@ -81,15 +81,19 @@ async function exitWithin(child: ChildProcess, ms: number): Promise<boolean> {
 	});
 }
 
-/** SIGTERM to the group, SIGKILL if it has not exited in time; resolves once the leader is gone. */
-export async function stopGroup(child: ChildProcess, graceMs = 15_000): Promise<void> {
+/** SIGTERM (or `signal`) to the group, SIGKILL if it has not exited in time; resolves once the leader is gone. */
+export async function stopGroup(
+	child: ChildProcess,
+	graceMs = 15_000,
+	signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
 	const pid = child.pid;
 	if (pid === undefined) return;
-	signalGroup(pid, 'SIGTERM');
-	const stoppedInTime = await exitWithin(child, graceMs);
+	signalGroup(pid, signal);
+	const stoppedInTime = await waitForExit(child, graceMs);
 	// Anything left in the group (a task runner, say) goes now, whether or not the leader stopped in time.
 	signalGroup(pid, 'SIGKILL');
-	if (!stoppedInTime) await exitWithin(child, 5_000);
+	if (!stoppedInTime) await waitForExit(child, 5_000);
 }
 
 /** Makes sure the group dies with this process, even on Ctrl-C; returns a function that undoes it. */
@@ -139,14 +143,28 @@ function modifiedAt(path: string): number | undefined {
 	}
 }
 
+/** The pid files in a run folder that `pidFileName` names (one name, or a test on each file name). */
+function pidFilesIn(dir: string, pidFileName: string | ((fileName: string) => boolean)): string[] {
+	if (typeof pidFileName === 'string') return [join(dir, pidFileName)];
+	try {
+		return readdirSync(dir)
+			.filter(pidFileName)
+			.map((name) => join(dir, name));
+	} catch {
+		return [];
+	}
+}
+
 /**
- * Stops n8n processes left behind by earlier runs under `workRoot` whose test process is gone, and
- * deletes all but the newest `keep` run folders that nobody is using any more. Other runs may be
- * doing the same at the same moment, so anything may vanish underneath: that is fine.
+ * Stops processes (n8n, or a database of the queue-mode rig) left behind by earlier runs under
+ * `workRoot` whose test process is gone, and deletes all but the newest `keep` run folders that
+ * nobody is using any more. A run folder holds one pid file (`pidFileName`) or several (a test on
+ * file names). Other runs may be doing the same at the same moment, so anything may vanish
+ * underneath: that is fine.
  */
 export function cleanUpEarlierRuns(
 	workRoot: string,
-	pidFileName: string,
+	pidFileName: string | ((fileName: string) => boolean),
 	userFolderFileName: string,
 	keep = 5,
 ): void {
@@ -156,10 +174,14 @@ export function cleanUpEarlierRuns(
 		.filter((run): run is { dir: string; modified: number } => run.modified !== undefined)
 		.sort((a, b) => b.modified - a.modified);
 	runs.forEach(({ dir }, index) => {
-		const pidPath = join(dir, pidFileName);
-		const recorded = readPidFile(pidPath);
-		const inUse = recorded !== undefined && isAlive(recorded.ownerPid);
-		if (recorded && !inUse) {
+		let inUse = false;
+		for (const pidPath of pidFilesIn(dir, pidFileName)) {
+			const recorded = readPidFile(pidPath);
+			if (recorded === undefined) continue;
+			if (isAlive(recorded.ownerPid)) {
+				inUse = true;
+				continue;
+			}
 			if (isAlive(recorded.pid) && carriesMarker(recorded.pid, recorded.marker))
 				signalGroup(recorded.pid, 'SIGKILL');
 			rmSync(pidPath, { force: true });
