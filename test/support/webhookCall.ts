@@ -16,6 +16,9 @@ import { FakeResponse } from './fakeResponse';
  * - static data: each call works on a fresh copy of what is stored (the `staticData` object passed in,
  *   standing for the workflow's database row), and saves its whole copy back, last writer wins, only
  *   if the call changed it, and only once the execution exists (or no execution was to start);
+ * - creating the execution resets that "changed" flag when the workflow had static data
+ *   (WorkflowRunner.establishContextForPersistence re-wraps the same object), then n8n reads the
+ *   node's webhookResponse, then decides whether to save;
  * - the answer: a node that answered itself keeps its answer; otherwise n8n answers once it has
  *   created the execution: with the node's webhookResponse (the triggers use responseData ''), or with
  *   500 when it could not create it. Then the response closes.
@@ -77,6 +80,7 @@ export async function startWebhookCall(
 ): Promise<StartedWebhookCall> {
 	const stored = options.staticData ?? {};
 	const working = JSON.parse(JSON.stringify(stored)) as IDataObject;
+	const hadStaticData = Object.keys(stored).length > 0;
 	let changed = false;
 	const staticData = observed(working, () => (changed = true));
 	const response = new FakeResponse();
@@ -100,10 +104,10 @@ export async function startWebhookCall(
 						.json({ code: 0, message: 'There was a problem executing the workflow' });
 					return { result, response: captured(response), items: [], json: {}, warnings };
 				}
+				if (hadStaticData) changed = false;
+				const answer = result.webhookResponse as IDataObject | undefined;
 				save();
-				response
-					.status(200)
-					.json((result.webhookResponse as IDataObject) ?? { message: 'Workflow was started' });
+				response.status(200).json(answer ?? { message: 'Workflow was started' });
 			} else {
 				save();
 				response

@@ -1,7 +1,12 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { EMPTY_LEDGER, expiryOf, type LedgerPolicy } from './ledger';
-import { installView, loadStoredDeliveries, usesStaticData } from './storedDeliveries';
+import {
+	installView,
+	loadStoredDeliveries,
+	usesStaticData,
+	type ViewState,
+} from './storedDeliveries';
 import { memoryOf, triggerIdOf, unixNow, type TriggerMemory } from './triggerMemory';
 
 /**
@@ -55,6 +60,7 @@ export class Claim {
 		readonly since: number,
 		private readonly expiresAt: number,
 		private readonly answer: AnswerWatch,
+		private readonly stored?: ViewState,
 	) {
 		memory.inFlight.set(fingerprint, this);
 		answer.once('close', () => {
@@ -74,6 +80,17 @@ export class Claim {
 		this.state = 'ran';
 		this.memory.remember(this.fingerprint, this.expiresAt);
 		this.end();
+	}
+
+	/**
+	 * To call once n8n has created the execution, before it decides whether to save static data. n8n
+	 * 2.41 re-wraps the workflow's static data while it creates the execution
+	 * (WorkflowRunner.establishContextForPersistence builds a Workflow over the same object), which
+	 * resets its "changed" flag: without this, a webhook's change to static data that was already saved
+	 * once is silently dropped.
+	 */
+	keepStaticDataChange(): void {
+		this.stored?.markChanged();
 	}
 
 	/** No execution will come of this claim: a redelivery may take it. */
@@ -146,6 +163,7 @@ export async function claimDelivery(
 			nowSeconds,
 			nowSeconds + policy.ttlSeconds,
 			context.getResponseObject() as AnswerWatch,
+			view,
 		);
 		if (view) view.claim = claim;
 		return { status: 'new', claim };

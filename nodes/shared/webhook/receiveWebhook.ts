@@ -123,11 +123,17 @@ export async function receiveWebhook<
 		const patientData = context.getNodeParameter('patientData', 'leaveOut') as PatientDataMode;
 		const items = executionItems(item, enrichment, options, patientData);
 		started = true;
+		const answer = { status: 'accepted', message: 'Event received', deliveryId };
 		// n8n answers the sender with webhookResponse once the execution exists, or with an error
 		// when it cannot create it: then the provider retries, and the claim is released for it.
+		// n8n reads the answer right after creating the execution and just before it saves static
+		// data: the one moment a trigger can undo n8n's reset of the static data's "changed" flag.
 		return {
 			workflowData: [items],
-			webhookResponse: { status: 'accepted', message: 'Event received', deliveryId },
+			get webhookResponse() {
+				claim?.keepStaticDataChange();
+				return answer;
+			},
 		};
 	} finally {
 		if (!started) claim?.release();

@@ -66,6 +66,8 @@ export interface ViewState {
 	loaded: StoredDeliveries;
 	workflow: Map<string, TriggerMemory>;
 	claim?: Claim;
+	/** Marks static data as changed again, so that n8n saves it. */
+	markChanged(): void;
 }
 
 const viewStates = new WeakMap<object, ViewState>();
@@ -102,8 +104,14 @@ class StoredDeliveriesView implements StoredDeliveries {
 }
 
 export function installView(context: IWebhookFunctions, loaded: StoredDeliveries): ViewState {
-	const state: ViewState = { loaded, workflow: memoriesOf(context) };
+	const global = context.getWorkflowStaticData('global');
+	const state: ViewState = {
+		loaded,
+		workflow: memoriesOf(context),
+		// Assigning a value marks n8n's change-tracking proxy, even when the value is the same.
+		markChanged: () => (global[STATIC_DATA_KEY] = view as unknown as IDataObject),
+	};
 	const view = new StoredDeliveriesView(state);
-	context.getWorkflowStaticData('global')[STATIC_DATA_KEY] = view as unknown as IDataObject;
+	state.markChanged();
 	return state;
 }

@@ -22,9 +22,14 @@ function claimingTrigger(module: ClaimsModule = claims): INodeType {
 			const key = fingerprint(String(this.getHeaderData()['x-delivery']));
 			const outcome = await module.claimDelivery(this, key, policy);
 			if (outcome.status === 'new') {
+				const { claim } = outcome;
 				return {
 					workflowData: [[{ json: { key } }]],
-					webhookResponse: { status: 'accepted', message: 'Event received' },
+					// As receiveWebhook does: n8n reads this after creating the execution (see Claim).
+					get webhookResponse() {
+						claim.keepStaticDataChange();
+						return { status: 'accepted', message: 'Event received' };
+					},
 				};
 			}
 			return respond(this, outcome.status === 'busy' ? 503 : 200, {
@@ -187,6 +192,25 @@ describe('claims in one process', () => {
 		claims.forgetProcessMemory();
 		expect(ran(await send('old', { store }))).toBe(false);
 	});
+});
+
+it('loses what it ran when nothing marks static data changed again after n8n created the execution (the n8n 2.41 reset)', async () => {
+	const store: IDataObject = {};
+	const plain: INodeType = {
+		description: {} as INodeType['description'],
+		async webhook(this: IWebhookFunctions) {
+			const key = fingerprint(String(this.getHeaderData()['x-delivery']));
+			const outcome = await claims.claimDelivery(this, key, policy);
+			return outcome.status === 'new'
+				? { workflowData: [[{ json: { key } }]], webhookResponse: { status: 'accepted' } }
+				: respond(this, 200, { status: outcome.status, message: outcome.status });
+		},
+	};
+	await send('first', { store, trigger: plain }); // static data was empty: saved
+	await send('second', { store, trigger: plain }); // static data existed: n8n's reset drops it
+	claims.forgetProcessMemory();
+	expect(ran(await send('first', { store }))).toBe(false);
+	expect(ran(await send('second', { store }))).toBe(true);
 });
 
 describe('claims across n8n processes sharing one database', () => {
