@@ -206,7 +206,7 @@ export async function endpointExists(context: IHookFunctions): Promise<boolean> 
 	return true;
 }
 
-function describe(context: IHookFunctions): string {
+function endpointDescription(context: IHookFunctions): string {
 	const workflow = context.getWorkflow();
 	return `n8n workflow "${workflow.name ?? ''}" (${workflow.id ?? ''}), node "${context.getNode().name}"`.slice(
 		0,
@@ -221,7 +221,7 @@ export async function registerEndpoint(context: IHookFunctions): Promise<boolean
 	const filter = filterOf(context);
 	const endpoint = await createWebhook(context, environment, {
 		url: webhookUrlOf(context),
-		description: describe(context),
+		description: endpointDescription(context),
 		...(filter ? { filter_types: filter } : {}),
 	});
 	let secret: string;

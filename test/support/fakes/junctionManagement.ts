@@ -13,7 +13,8 @@ import { FakeServer, type FakeReply, type FakeRequest } from '../fakeServer';
  *   explicit `filter_types: null` clears the filter, unless `patchKeepsFilter` is set), delete (204,
  *   404 once gone), the secret (`whsec_` + base64 of 24 random bytes) and its rotation (204);
  * - a URL it refuses with 422: not http(s), or on the host `localhost` (standing for Junction's
- *   refusal of addresses it cannot reach; 127.0.0.1 is accepted, so the e2e n8n can receive).
+ *   refusal of addresses it cannot reach; 127.0.0.1 is accepted, so the e2e n8n can receive), and
+ *   event types listed in `unknownEventTypes`, refused with 422 too.
  *
  * Each endpoint keeps its secrets, newest first, so a test can sign as Svix does after a rotation.
  */
@@ -63,6 +64,9 @@ export class JunctionManagementFake extends FakeServer {
 	/** GET …/secret answers 500: a failure after the endpoint was created. */
 	secretFails = false;
 
+	/** Event types this team does not offer: create and patch refuse them with 422. */
+	unknownEventTypes: string[] = [];
+
 	constructor() {
 		super();
 		const base = '/v1/org/:org/team/:team/:env/webhook';
@@ -109,6 +113,7 @@ export class JunctionManagementFake extends FakeServer {
 		this.endpoints = [];
 		this.patchKeepsFilter = false;
 		this.secretFails = false;
+		this.unknownEventTypes = [];
 	}
 
 	/** Adds an endpoint as if made in the dashboard; returns it. */
@@ -221,6 +226,8 @@ export class JunctionManagementFake extends FakeServer {
 			return validation(['body', 'url'], 'Field required', 'missing');
 		const refused = refusedUrl(body.url);
 		if (refused) return validation(['body', 'url'], refused, 'value_error');
+		const unknown = this.unknownEventType(body.filter_types);
+		if (unknown) return unknown;
 		const endpoint = this.seed({
 			url: body.url,
 			description: typeof body.description === 'string' ? body.description : '',
@@ -232,6 +239,14 @@ export class JunctionManagementFake extends FakeServer {
 		return this.shown(endpoint);
 	}
 
+	private unknownEventType(types: unknown): FakeReply | undefined {
+		if (!Array.isArray(types)) return undefined;
+		const index = types.findIndex((type) => this.unknownEventTypes.includes(String(type)));
+		return index === -1
+			? undefined
+			: validation(['body', 'filter_types', index], 'Unknown event type', 'value_error');
+	}
+
 	private patch(request: FakeRequest, endpoint: FakeEndpoint): FakeReply {
 		const body = parseBody(request);
 		if (typeof body.url === 'string') {
@@ -239,6 +254,8 @@ export class JunctionManagementFake extends FakeServer {
 			if (refused) return validation(['body', 'url'], refused, 'value_error');
 			endpoint.url = body.url;
 		}
+		const unknown = this.unknownEventType(body.filter_types);
+		if (unknown) return unknown;
 		if (typeof body.description === 'string') endpoint.description = body.description;
 		if (typeof body.disabled === 'boolean') endpoint.disabled = body.disabled;
 		if (Array.isArray(body.filter_types)) endpoint.filter_types = body.filter_types as string[];

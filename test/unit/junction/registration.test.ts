@@ -455,6 +455,14 @@ describe('Junction Trigger, automatic webhook setup: refusals fail activation cl
 		expect(management.endpoints).toHaveLength(0);
 	});
 
+	it('422: an event type the team does not offer', async () => {
+		management.unknownEventTypes = ['labtest.order.created'];
+		const { message, text } = await refusedWith({});
+		expect(message).toBe('Junction refused the selected event types (HTTP 422)');
+		expect(text).toContain('body.filter_types.0: Unknown event type');
+		expect(text).toContain('Select All Events');
+	});
+
 	it('an unreachable Management API', async () => {
 		const closed = new FakeServer();
 		const url = await closed.start();
