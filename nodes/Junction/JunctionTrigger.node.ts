@@ -2,6 +2,7 @@ import {
 	NodeConnectionTypes,
 	type INodeProperties,
 	type INodeType,
+	type IHookFunctions,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
@@ -9,7 +10,7 @@ import {
 
 import { patientDataProperty } from '../shared/descriptions';
 import { receiveWebhook } from '../shared/webhook/receiveWebhook';
-import { manualWebhookMethods } from '../shared/webhook/setup';
+import { assertVerificationReady } from '../shared/webhook/setup';
 import { DEFAULT_TOLERANCE_SECONDS } from '../shared/webhook/standardWebhooks';
 import {
 	authenticationProperties,
@@ -24,11 +25,19 @@ import {
 	modalityOptions,
 	orderStatusOptions,
 } from './events';
+import {
+	endpointExists,
+	registerEndpoint,
+	removeEndpoint,
+	usesAutomaticSetup,
+	webhookSetupProperty,
+} from './endpoint';
 import { RESULTS_PDF_PROPERTY } from './fullData';
 import { junctionApi } from './transport';
 import {
 	JUNCTION_DUPLICATE_WINDOW_HOURS,
 	junctionWebhookSource,
+	malformedSigningSecret,
 	missingSigningSecret,
 } from './webhook';
 
@@ -98,13 +107,21 @@ export class JunctionTrigger implements INodeType {
 		defaults: { name: 'Junction (Vital) Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'junctionApi', required: true }],
+		credentials: [
+			{ name: 'junctionApi', required: true },
+			{
+				name: 'junctionManagementApi',
+				required: true,
+				displayOptions: { show: { webhookSetup: ['automatic'] } },
+			},
+		],
 		webhooks: triggerWebhooks('POST'),
 		triggerPanel: triggerPanel(
 			'Junction',
-			'in the Junction dashboard open Webhooks › Add Endpoint, paste the URL, then copy the Signing Secret of the endpoint into the credential.',
+			'in the Junction dashboard open Webhooks › Add Endpoint, paste the URL, then copy the Signing Secret of the endpoint into the credential. With Webhook Setup: Automatic, publishing registers it for you.',
 		),
 		properties: [
+			webhookSetupProperty,
 			...authenticationProperties({
 				name: 'Svix Signature',
 				description:
@@ -125,7 +142,39 @@ export class JunctionTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = manualWebhookMethods(junctionApi.credentialType, missingSigningSecret);
+	/**
+	 * Manual setup: nothing to register; activation fails while the credential cannot verify deliveries.
+	 * Automatic setup: the endpoint is created, adopted, updated and deleted through the Management API.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (!usesAutomaticSetup(this)) return false;
+				await assertVerificationReady(this, junctionApi.credentialType, malformedSigningSecret);
+				return await endpointExists(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				if (!usesAutomaticSetup(this))
+					return await assertVerificationReady(
+						this,
+						junctionApi.credentialType,
+						missingSigningSecret,
+					);
+				return await registerEndpoint(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				try {
+					return await removeEndpoint(this);
+				} catch (error) {
+					// Deactivation goes on; the endpoint stays stored, so the next activation finds it again.
+					this.logger.warn(
+						`${this.getNode().name}: could not delete the Junction webhook endpoint: ${(error as Error).message}`,
+					);
+					return false;
+				}
+			},
+		},
+	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveWebhook(this, junctionWebhookSource);

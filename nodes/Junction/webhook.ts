@@ -17,6 +17,7 @@ import {
 	junctionEventSchemas,
 	type JunctionFields,
 } from './events';
+import { registeredSecrets, usesAutomaticSetup } from './endpoint';
 import { fetchFullData } from './fullData';
 import { junctionApi } from './transport';
 
@@ -34,8 +35,19 @@ export function missingSigningSecret(
 ): string | undefined {
 	const secrets = splitSecrets(credentials.webhookSigningSecrets as string | undefined);
 	if (secrets.length === 0) {
-		return 'The credential has no webhook signing secret, so every delivery would be refused. Copy the Signing Secret of the endpoint (whsec_…) from the Junction dashboard › Webhooks.';
+		return 'The credential has no webhook signing secret, so every delivery would be refused. Copy the Signing Secret of the endpoint (whsec_…) from the Junction dashboard › Webhooks, or set Webhook Setup to Automatic.';
 	}
+	return malformedSigningSecret(credentials);
+}
+
+/**
+ * Why a signing secret in the credential would stop every delivery (it is not a whsec_ secret), or
+ * undefined. With the automatic setup the credential needs none: the endpoint's own secret is stored.
+ */
+export function malformedSigningSecret(
+	credentials: ICredentialDataDecryptedObject,
+): string | undefined {
+	const secrets = splitSecrets(credentials.webhookSigningSecrets as string | undefined);
 	const malformed = secrets.findIndex((secret) => !signingKeyFrom(secret));
 	return malformed === -1
 		? undefined
@@ -79,10 +91,14 @@ export const junctionWebhookSource: WebhookSource<
 
 	async authenticate(context, delivery, options) {
 		const credentials = await context.getCredentials(junctionApi.credentialType);
+		const secrets = splitSecrets(credentials.webhookSigningSecrets as string | undefined);
+		// The automatic setup keeps the endpoint's secret (and the one before a rotation) in static data.
+		if (usesAutomaticSetup(context))
+			secrets.unshift(...registeredSecrets(context.getWorkflowStaticData('node')));
 		return verifyStandardWebhook({
 			rawBody: delivery.rawBody,
 			headers: delivery.headers,
-			secrets: splitSecrets(credentials.webhookSigningSecrets as string | undefined),
+			secrets,
 			toleranceSeconds: options.signatureToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
 		});
 	},

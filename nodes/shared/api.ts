@@ -3,6 +3,7 @@ import {
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
+	type IHookFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
@@ -40,7 +41,11 @@ export interface ApiResponse<Body = unknown> {
 	headers: IDataObject;
 }
 
-export type ApiContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
+export type ApiContext =
+	| IExecuteFunctions
+	| IWebhookFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions;
 
 const MAX_ATTEMPTS = 3;
 const MAX_RETRY_DELAY_MS = 30_000;

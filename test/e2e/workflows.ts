@@ -30,6 +30,8 @@ export interface E2eWorkflow extends WebhookTarget {
 	json: WorkflowJson;
 	/** Further webhooks of a workflow with several triggers, to wait for too. */
 	moreWebhookPaths?: string[];
+	/** False: imported but left unpublished, for a test that publishes it itself. */
+	published?: boolean;
 }
 
 /** What a provider contributes to the e2e run: see test/e2e/fixtures/. */
@@ -73,6 +75,8 @@ export interface PackageNode {
 	credential: E2eCredential;
 	parameters: IDataObject;
 	typeVersion?: number;
+	/** Further credentials of the node (a trigger's Management credential, say). */
+	moreCredentials?: E2eCredential[];
 }
 
 function packageNode(name: string, spec: PackageNode, position: [number, number]): INode {
@@ -83,7 +87,12 @@ function packageNode(name: string, spec: PackageNode, position: [number, number]
 		typeVersion: spec.typeVersion ?? 1,
 		position,
 		parameters: spec.parameters as INode['parameters'],
-		credentials: { [spec.credential.type]: { id: spec.credential.id, name: spec.credential.name } },
+		credentials: Object.fromEntries(
+			[spec.credential, ...(spec.moreCredentials ?? [])].map((credential) => [
+				credential.type,
+				{ id: credential.id, name: credential.name },
+			]),
+		),
 	};
 }
 
@@ -91,11 +100,12 @@ function workflow(
 	name: string,
 	nodes: INode[],
 	connections: WorkflowJson['connections'],
+	published = true,
 ): WorkflowJson {
 	return {
 		id: stableId(`workflow:${name}`),
 		name,
-		active: true,
+		active: published,
 		nodes,
 		connections,
 		settings: { executionOrder: 'v1' },
@@ -105,15 +115,18 @@ function workflow(
 /**
  * A published workflow holding only one of our trigger nodes; it starts when an event is sent to
  * `n8n.webhookUrl(workflow)`. `path` is the trigger's webhook path (ours all use 'webhook').
+ * `published: false` leaves it unpublished, for a test that publishes it itself.
  */
 export function triggerWorkflow(
 	name: string,
 	trigger: PackageNode & { path?: string },
+	{ published = true }: { published?: boolean } = {},
 ): E2eWorkflow {
 	const webhookId = stableUuid(`webhook:${name}`);
 	const node = { ...packageNode(TRIGGER_NODE, trigger, [0, 0]), webhookId };
-	const json = workflow(name, [node], {});
-	return { id: json.id, name, webhookPath: `${webhookId}/${trigger.path ?? 'webhook'}`, json };
+	const json = workflow(name, [node], {}, published);
+	const webhookPath = `${webhookId}/${trigger.path ?? 'webhook'}`;
+	return { id: json.id, name, webhookPath, json, published };
 }
 
 export type ActionResponse = 'allEntries' | 'firstEntryBinary';

@@ -248,14 +248,49 @@ export function webhookContext(options: WebhookContextOptions): {
 	return { context, response, warnings };
 }
 
-export function hookContext(parameters: IDataObject, credentials: Credentials): IHookFunctions {
+export interface HookContextOptions {
+	/**
+	 * The workflow's static data, with n8n's namespaces (`global`, `node:<name>`). n8n's hook context
+	 * works on it directly and saves it after activation; pass the same object to callWebhook.
+	 */
+	staticData?: IDataObject;
+	/** What getNodeWebhookUrl('default') answers. */
+	webhookUrl?: string;
+	workflow?: { id: string; name: string };
+	/** Receives what the webhook lifecycle logs as warnings. */
+	warnings?: string[];
+}
+
+export function hookContext(
+	parameters: IDataObject,
+	credentials: Credentials,
+	options: HookContextOptions = {},
+): IHookFunctions {
 	const context = mock<IHookFunctions>();
 	context.getNodeParameter.mockImplementation(((name: string, fallback?: unknown) =>
 		parameterGetter(parameters)(name, 0, fallback)) as IHookFunctions['getNodeParameter']);
 	context.getCredentials.mockImplementation(
 		credentialGetter(credentials) as IHookFunctions['getCredentials'],
 	);
-	context.getNode.mockReturnValue(testNode('trigger', parameters));
-	Object.assign(context, { logger: silentLogger() });
+	const node = testNode('trigger', parameters);
+	context.getNode.mockReturnValue(node);
+	const staticData = options.staticData ?? {};
+	context.getWorkflowStaticData.mockImplementation((type: string) => {
+		const key = type === 'global' ? 'global' : `node:${node.name}`;
+		staticData[key] ??= {};
+		return staticData[key] as IDataObject;
+	});
+	context.getNodeWebhookUrl.mockReturnValue(
+		options.webhookUrl ?? 'https://n8n.example.com/webhook/trigger-webhook-id/webhook',
+	);
+	context.getWorkflow.mockReturnValue({
+		id: options.workflow?.id ?? 'workflow-under-test',
+		name: options.workflow?.name ?? 'test',
+		active: true,
+	});
+	Object.assign(context, {
+		helpers: requestHelpers(credentials),
+		logger: options.warnings ? recordingLogger(options.warnings) : silentLogger(),
+	});
 	return context;
 }

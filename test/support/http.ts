@@ -8,6 +8,7 @@ import type {
 
 import { HurdleApi } from '../../credentials/HurdleApi.credentials';
 import { JunctionApi } from '../../credentials/JunctionApi.credentials';
+import { JunctionManagementApi } from '../../credentials/JunctionManagementApi.credentials';
 import { LondonMedicalLaboratoryApi } from '../../credentials/LondonMedicalLaboratoryApi.credentials';
 
 /**
@@ -19,6 +20,7 @@ const credentialTypes: ICredentialType[] = [
 	new LondonMedicalLaboratoryApi(),
 	new HurdleApi(),
 	new JunctionApi(),
+	new JunctionManagementApi(),
 ];
 
 /** Resolves `={{$credentials.name}}` templates the way n8n does for these simple expressions. */

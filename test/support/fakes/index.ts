@@ -2,6 +2,7 @@ import { CaptureServer } from '../capture';
 import { FakeServer } from '../fakeServer';
 import { createHurdleFake } from './hurdle';
 import { createJunctionFake } from './junction';
+import { createJunctionManagementFake, type JunctionManagementFake } from './junctionManagement';
 import { createLmlFake } from './lml';
 
 /** Every provider's fake API, started together for the e2e suite, the demo and the benchmarks. */
@@ -9,6 +10,8 @@ export interface RunningFakes {
 	lml: FakeServer;
 	hurdle: FakeServer;
 	junction: FakeServer;
+	/** Junction's Management API (webhook endpoints), for the trigger's automatic webhook setup. */
+	junctionManagement: JunctionManagementFake;
 	/** A server standing in for a host named in a payload: it must never receive a request. */
 	payloadHost: FakeServer;
 	/** The example workflows' own fakes, so their calls never mix with a provider test's request log. */
@@ -26,6 +29,7 @@ export async function startFakes(
 		lml: createLmlFake(),
 		hurdle: createHurdleFake(),
 		junction: createJunctionFake(),
+		junctionManagement: createJunctionManagementFake(),
 		payloadHost: new FakeServer(),
 		exampleLml: createLmlFake(),
 		exampleHurdle: createHurdleFake(),
@@ -36,6 +40,7 @@ export async function startFakes(
 		'lml',
 		'hurdle',
 		'junction',
+		'junctionManagement',
 		'payloadHost',
 		'exampleLml',
 		'exampleHurdle',
