@@ -563,6 +563,28 @@ describe('Junction action node in n8n', () => {
 		expect(await fakeRequests('/v3/lab_test')).toHaveLength(3);
 	});
 
+	it('gives every lab test its own pricing entry and the currency, across all pages', async () => {
+		const { items } = await succeeded(junctionActions.getAllLabTestsWithPricing);
+		expect(items).toHaveLength(120);
+		const pages = await fakeRequests('/v3/lab_test');
+		expect(pages.map((request) => request.query.include_pricing)).toEqual(['true', 'true', 'true']);
+		const bySlug = new Map(items.map((item) => [item.json.slug, item.json.pricing]));
+		expect(bySlug.get('lab-test-0')).toMatchObject({
+			currency: 'USD',
+			pricing: { base_amount_minor: 4500 },
+			marker_breakdown: { '101': { base_amount_minor: 1500 } },
+		});
+		expect(bySlug.get('lab-test-101')).toEqual({
+			currency: 'USD',
+			pricing: { base_amount_minor: 14600, modifiers: null },
+		});
+		expect(bySlug.get('lab-test-109')).toEqual({
+			currency: 'USD',
+			pricing: { unspecified: 'refer_to_contract' },
+		});
+		expect(bySlug.get('lab-test-6')).toBeNull();
+	});
+
 	it('gets and creates users, and names the existing user on a conflict', async () => {
 		expect((await succeeded(junctionActions.getUser)).items[0].json).toMatchObject({
 			user_id: ids.userId,

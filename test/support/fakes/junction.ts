@@ -11,10 +11,11 @@ import { FakeServer, samplePdf, type FakeReply, type FakeRequest } from '../fake
  * A fake Junction (Vital) API: `x-vital-api-key` auth, GET /v3/orders with page/size (max 100) and its
  * filters, cancel with the documented 400 transition error, simulate, PDFs, results with LOINC codes
  * and normal/abnormal/critical markers, 404 while results are not ready, lab tests with cursor
- * pagination, users with the 400 conflict of POST /v2/user, a FastAPI 422 that echoes its input, and an
- * order that answers 429 (Retry-After) once before it answers. Results of an unknown order answer 404
- * like pending ones (Junction documents neither); the order itself then answers 404 too. The redraw
- * story has an order transaction with combined results; an unmatched result and a completed lab
+ * pagination (with `include_pricing=true`, each page carries the spec's top-level `pricing` object for
+ * its own tests), users with the 400 conflict of POST /v2/user, a FastAPI 422 that echoes its input,
+ * and an order that answers 429 (Retry-After) once before it answers. Results of an unknown order
+ * answer 404 like pending ones (Junction documents neither); the order itself then answers 404 too. The
+ * redraw story has an order transaction with combined results; an unmatched result and a completed lab
  * report parsing job can be read back.
  */
 export const JUNCTION_FAKE_KEY = 'sk_us_fake-junction-test-key';
@@ -460,14 +461,52 @@ function listLabTests(data: JunctionFakeData, request: FakeRequest): FakeReply {
 		? data.labTests.filter((test) => String(test.name).toLowerCase().includes(name))
 		: data.labTests;
 	const end = start + limit;
+	const page = matching.slice(start, end);
 	return {
 		status: 200,
 		json: {
-			data: matching.slice(start, end),
+			data: page,
 			next_cursor:
 				end < matching.length ? Buffer.from(`offset:${end}`).toString('base64url') : null,
+			...(request.param('include_pricing') === 'true' ? { pricing: labTestPricing(page) } : {}),
 		},
 	};
+}
+
+/**
+ * `GetLabTestPricingResponse` for the tests of one page, keyed by lab test ID: `SpecifiedPricing` in
+ * minor units (some with a state surcharge or a reflex range), a per-marker breakdown for the first test,
+ * `UnspecifiedPricing` for every fifth, and none at all for every seventh (priced nowhere).
+ */
+export function labTestPricing(tests: Array<Record<string, unknown>>): Record<string, unknown> {
+	const data: Record<string, unknown> = {};
+	for (const test of tests) {
+		const index = Number(String(test.slug).replace('lab-test-', ''));
+		if (index % 7 === 6) continue;
+		if (index % 5 === 4) {
+			data[String(test.id)] = { pricing: { unspecified: 'refer_to_contract' } };
+			continue;
+		}
+		const modifiers =
+			index % 3 === 0
+				? [
+						{ delta_amount_minor: 500, conditions: { us_state: { any_of: ['NY', 'NJ'] } } },
+						{ delta_amount_minor: { minimum: 0, maximum: 2500 }, conditions: { reflex: {} } },
+					]
+				: null;
+		data[String(test.id)] = {
+			pricing: { base_amount_minor: Number(test.price) * 100, modifiers },
+			...(index === 0
+				? {
+						marker_breakdown: {
+							'101': { base_amount_minor: 1500 },
+							'102': { unspecified: 'price_unavailable' },
+						},
+					}
+				: {}),
+		};
+	}
+	return { currency: 'USD', data };
 }
 
 export function createJunctionFake(
