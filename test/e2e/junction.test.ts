@@ -492,6 +492,39 @@ describe('Junction action node in n8n', () => {
 		});
 	});
 
+	it("sends the spec's other filters and the sort, lists as repeated keys, and gets what they select", async () => {
+		const byIds = await succeeded(junctionActions.getOrdersByIdsSorted);
+		expect(byIds.items.map((item) => item.json.id)).toEqual([
+			JUNCTION_FAKE_ORDERS.pending, // transit_customer
+			JUNCTION_FAKE_ORDERS.cancellable, // ordered
+			ids.orderId, // completed
+		]);
+		const [query] = (await fakeRequests('/v3/orders')).map((request) => request.query);
+		expect(query).toMatchObject({
+			order_ids: [ids.orderId, JUNCTION_FAKE_ORDERS.pending, JUNCTION_FAKE_ORDERS.cancellable],
+			order_activation_types: 'current',
+			order_key: 'last_status',
+			order_direction: 'desc',
+		});
+		expect(query).not.toHaveProperty('is_critical');
+
+		await resetFake();
+		const nonCritical = await succeeded(junctionActions.getNonCriticalUnknownOrders);
+		expect(nonCritical.items.length).toBeGreaterThan(0);
+		for (const { json } of nonCritical.items) {
+			expect(json.interpretation).toBe('unknown');
+			expect(json.patient_details).toMatchObject({ first_name: 'Jordan' });
+		}
+		expect((await fakeRequests('/v3/orders'))[0].query).toMatchObject({
+			is_critical: 'false',
+			interpretation: 'unknown',
+			patient_name: 'Jordan',
+		});
+
+		const transaction = await succeeded(junctionActions.getOrdersOfTransaction);
+		expect(transaction.items.map((item) => item.json.id)).toEqual([ids.redrawOrderId]);
+	});
+
 	it('explains a 422 without repeating the value sent', async () => {
 		const error = await failed(junctionActions.getOrdersInvalidUser);
 		const explanation = `${error.message} ${error.description ?? ''}`;

@@ -1,4 +1,5 @@
 import {
+	JUNCTION_SAMPLE_ADDRESS,
 	JUNCTION_SAMPLE_IDS,
 	JUNCTION_SAMPLE_PATIENT,
 	junctionMatchReview,
@@ -252,6 +253,43 @@ function labResults(): Record<string, unknown> {
 	};
 }
 
+/** Another patient, and a recipient who is not the patient: what the name filters tell apart. */
+export const JUNCTION_OTHER_PATIENT = { first_name: 'Jordan', last_name: 'Example' };
+export const JUNCTION_OTHER_RECIPIENT = 'Front Desk Example Clinic';
+/** A date still ahead: orders activated then are `scheduled`. */
+export const JUNCTION_SCHEDULED_ACTIVATION = '2099-01-15';
+
+/**
+ * What sets the generated orders apart for the filters and sort of GET /v3/orders: creation times in a
+ * shuffled order, every fifth order another patient and the next one another recipient, every ninth
+ * scheduled, and some completed orders with an `unknown` interpretation.
+ */
+function listVariety(
+	order: Record<string, unknown>,
+	index: number,
+	count: number,
+): Record<string, unknown> {
+	const created = new Date(Date.UTC(2026, 6, 1) + ((index * 37) % count) * 3_600_000);
+	const variety: Record<string, unknown> = {
+		created_at: created.toISOString().replace('Z', '+00:00'),
+	};
+	if (index % 5 === 1) {
+		variety.patient_details = { ...JUNCTION_SAMPLE_PATIENT, ...JUNCTION_OTHER_PATIENT };
+		variety.patient_address = {
+			...JUNCTION_SAMPLE_ADDRESS,
+			receiver_name: fullName(JUNCTION_OTHER_PATIENT),
+		};
+	}
+	if (index % 5 === 2)
+		variety.patient_address = {
+			...JUNCTION_SAMPLE_ADDRESS,
+			receiver_name: JUNCTION_OTHER_RECIPIENT,
+		};
+	if (index % 9 === 0) variety.activate_by = JUNCTION_SCHEDULED_ACTIVATION;
+	if (order.interpretation === 'normal' && index % 4 === 0) variety.interpretation = 'unknown';
+	return variety;
+}
+
 export function junctionFakeData(counts = { orders: 230, labTests: 120 }): JunctionFakeData {
 	const special: Array<Record<string, unknown>> = [
 		junctionOrder({ status: 'completed' }),
@@ -268,18 +306,17 @@ export function junctionFakeData(counts = { orders: 230, labTests: 120 }): Junct
 	const story = redrawStory();
 	const orders = [...special, story.redrawOrder];
 	for (let index = orders.length; index < counts.orders; index++) {
-		orders.push(
-			junctionOrder({
-				orderId: `c0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-				userId:
-					index % 10 === 0
-						? JUNCTION_SAMPLE_IDS.userId
-						: `d0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-				modality: MODALITIES[index % MODALITIES.length],
-				status: STATUS_CYCLE[index % STATUS_CYCLE.length],
-				interpretation: index % 7 === 0 ? 'critical' : 'normal',
-			}),
-		);
+		const order = junctionOrder({
+			orderId: `c0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+			userId:
+				index % 10 === 0
+					? JUNCTION_SAMPLE_IDS.userId
+					: `d0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+			modality: MODALITIES[index % MODALITIES.length],
+			status: STATUS_CYCLE[index % STATUS_CYCLE.length],
+			interpretation: index % 7 === 0 ? 'critical' : 'normal',
+		});
+		orders.push(Object.assign(order, listVariety(order, index, counts.orders)));
 	}
 	const labTests = Array.from({ length: counts.labTests }, (_, index) => ({
 		id:
@@ -399,8 +436,45 @@ function validationError(
 	};
 }
 
-function listOrders(data: JunctionFakeData, request: FakeRequest): FakeReply {
-	const page = Number(request.param('page') ?? 1);
+const INTERPRETATIONS = ['normal', 'abnormal', 'critical', 'unknown'];
+const ORDER_KEYS = ['created_at', 'patient_name', 'last_status'];
+const DIRECTIONS = ['asc', 'desc'];
+const ACTIVATION_TYPES = ['current', 'scheduled'];
+
+/** FastAPI's 422 for a value outside an enum, at `location`. */
+function notOneOf(location: Array<string | number>, allowed: string[], input: unknown): FakeReply {
+	const expected = allowed.map((value) => `'${value}'`).join(', ');
+	return validationError(location.map(String), `Input should be ${expected}`, 'enum', input);
+}
+
+function notUuid(location: Array<string | number>, input: unknown): FakeReply {
+	return validationError(
+		location.map(String),
+		'Input should be a valid UUID, invalid character',
+		'uuid_parsing',
+		input,
+	);
+}
+
+const fullName = (person: unknown): string => {
+	const { first_name, last_name } = (person ?? {}) as Record<string, unknown>;
+	return [first_name, last_name].filter((part) => typeof part === 'string').join(' ');
+};
+
+/** `scheduled`: an order whose `activate_by` date is still ahead; `current`: every other one. */
+const activationType = (order: Record<string, unknown>): string =>
+	typeof order.activate_by === 'string' && Date.parse(order.activate_by) > Date.now()
+		? 'scheduled'
+		: 'current';
+
+const SORT_VALUE: Record<string, (order: Record<string, unknown>) => string> = {
+	created_at: (order) => String(order.created_at),
+	patient_name: (order) => fullName(order.patient_details).toLowerCase(),
+	last_status: lowLevelStatus,
+};
+
+/** The query of GET /v3/orders checked as FastAPI would: a 422 for the first value it cannot parse. */
+function invalidOrdersQuery(request: FakeRequest): FakeReply | undefined {
 	const size = Number(request.param('size') ?? 50);
 	if (!(size >= 1 && size <= 100)) {
 		return validationError(
@@ -410,34 +484,96 @@ function listOrders(data: JunctionFakeData, request: FakeRequest): FakeReply {
 			request.param('size'),
 		);
 	}
-	const userId = request.param('user_id');
-	if (userId !== undefined && !UUID.test(userId)) {
+	for (const name of ['user_id', 'order_transaction_id']) {
+		const value = request.param(name);
+		if (value !== undefined && !UUID.test(value)) return notUuid(['query', name], value);
+	}
+	const ids = request.list('order_ids');
+	const badId = ids.findIndex((id) => !UUID.test(id));
+	if (badId >= 0) return notUuid(['query', 'order_ids', badId], ids[badId]);
+	const enums: Array<[string, string[]]> = [
+		['interpretation', INTERPRETATIONS],
+		['order_key', ORDER_KEYS],
+		['order_direction', DIRECTIONS],
+	];
+	for (const [name, allowed] of enums) {
+		const value = request.param(name);
+		if (value !== undefined && !allowed.includes(value))
+			return notOneOf(['query', name], allowed, value);
+	}
+	const types = request.list('order_activation_types');
+	const badType = types.findIndex((type) => !ACTIVATION_TYPES.includes(type));
+	if (badType >= 0)
+		return notOneOf(['query', 'order_activation_types', badType], ACTIVATION_TYPES, types[badType]);
+	const critical = request.param('is_critical');
+	if (critical !== undefined && critical !== 'true' && critical !== 'false') {
 		return validationError(
-			['query', 'user_id'],
-			'Input should be a valid UUID, invalid character',
-			'uuid_parsing',
-			userId,
+			['query', 'is_critical'],
+			'Input should be a valid boolean, unable to interpret input',
+			'bool_parsing',
+			critical,
 		);
 	}
+	return undefined;
+}
+
+const FILTERS = [
+	'status',
+	'order_type',
+	'user_id',
+	'interpretation',
+	'is_critical',
+	'order_ids',
+	'order_transaction_id',
+	'order_activation_types',
+	'patient_name',
+	'shipping_recipient_name',
+	'order_key',
+	'order_direction',
+];
+
+/** GET /v3/orders: every filter of the spec, the sort, and page/size. */
+function listOrders(data: JunctionFakeData, request: FakeRequest): FakeReply {
+	const invalid = invalidOrdersQuery(request);
+	if (invalid) return invalid;
+	const page = Number(request.param('page') ?? 1);
+	const size = Number(request.param('size') ?? 50);
 	const statuses = request.list('status');
 	const types = request.list('order_type');
+	const ids = request.list('order_ids');
+	const activation = request.list('order_activation_types');
+	const userId = request.param('user_id');
+	const transactionId = request.param('order_transaction_id');
 	const interpretation = request.param('interpretation');
 	const critical = request.param('is_critical');
-	const filtered =
-		statuses.length > 0 || types.length > 0 || userId || interpretation || critical !== undefined;
+	const patientName = request.param('patient_name')?.toLowerCase();
+	const recipient = request.param('shipping_recipient_name')?.toLowerCase();
+	const matches = (order: Record<string, unknown>): boolean =>
+		(statuses.length === 0 || statuses.includes(lowLevelStatus(order))) &&
+		(types.length === 0 || types.includes(String((order.details as { type: string }).type))) &&
+		(ids.length === 0 || ids.includes(String(order.id))) &&
+		(activation.length === 0 || activation.includes(activationType(order))) &&
+		(!userId || order.user_id === userId) &&
+		(!transactionId ||
+			(order.order_transaction as { id?: string } | null | undefined)?.id === transactionId) &&
+		(!interpretation || order.interpretation === interpretation) &&
+		(critical === undefined || (critical === 'true') === (order.interpretation === 'critical')) &&
+		(!patientName || fullName(order.patient_details).toLowerCase().includes(patientName)) &&
+		(!recipient ||
+			String((order.patient_address as { receiver_name?: string } | null)?.receiver_name ?? '')
+				.toLowerCase()
+				.includes(recipient));
 	// Unfiltered lists are served as they are: a benchmark pages through 50,000 orders.
-	const matching = !filtered
-		? data.orders
-		: data.orders.filter(
-				(order) =>
-					(statuses.length === 0 || statuses.includes(lowLevelStatus(order))) &&
-					(types.length === 0 ||
-						types.includes(String((order.details as { type: string }).type))) &&
-					(!userId || order.user_id === userId) &&
-					(!interpretation || order.interpretation === interpretation) &&
-					(critical === undefined ||
-						(critical === 'true') === (order.interpretation === 'critical')),
-			);
+	let matching = FILTERS.some((name) => request.query[name] !== undefined)
+		? data.orders.filter(matches)
+		: data.orders;
+	const direction = request.param('order_direction');
+	const key = request.param('order_key') ?? (direction ? 'created_at' : undefined);
+	if (key) {
+		const value = SORT_VALUE[key];
+		const sign = direction === 'desc' ? -1 : 1;
+		matching = [...matching].sort((a, b) => sign * value(a).localeCompare(value(b)));
+	}
 	return {
 		status: 200,
 		json: {
