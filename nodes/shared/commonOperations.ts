@@ -129,6 +129,8 @@ export function definePdfDownload({
  * with this ID, from the provider's fetch and its row mapper.
  */
 export function defineResultsGet<Raw>({
+	name = 'Get',
+	value = 'get',
 	action,
 	description,
 	id,
@@ -137,6 +139,9 @@ export function defineResultsGet<Raw>({
 	read,
 	rowFields,
 }: Described & {
+	/** The menu entry, if not "Get" (`get`): a resource with results of more than one kind of record. */
+	name?: string;
+	value?: string;
 	id: IdParameter;
 	/** The Output option with the whole results block. */
 	summary: Omit<INodePropertyOptions, 'value'>;
@@ -146,8 +151,8 @@ export function defineResultsGet<Raw>({
 	rowFields?: (results: ReadyResults) => IDataObject;
 }): OperationModule {
 	return defineOperation({
-		name: 'Get',
-		value: 'get',
+		name,
+		value,
 		action,
 		description,
 		properties: [id.property, resultsOutputProperty(summary)],

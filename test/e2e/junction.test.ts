@@ -5,6 +5,7 @@ import { requestsReceivedBy } from '../support/fakeServer';
 import {
 	JUNCTION_EXISTING_USER_ID,
 	JUNCTION_FAKE_ORDERS,
+	JUNCTION_FAKE_TRANSACTIONS,
 	JUNCTION_REDRAW_MARKER,
 } from '../support/fakes/junction';
 import type { Execution, WebhookTarget } from '../support/n8n';
@@ -587,6 +588,67 @@ describe('Junction action node in n8n', () => {
 		]);
 		expect((await succeeded(junctionActions.getResultsNotReady)).items[0].json).toMatchObject({
 			ready: false,
+		});
+	});
+
+	it('fails on an order that does not exist, naming it, where a pending one gives ready: false', async () => {
+		for (const target of [
+			junctionActions.getResultsUnknownOrder,
+			junctionActions.resultsPdfUnknownOrder,
+		]) {
+			const error = await failed(target);
+			expect(error).toMatchObject({
+				message: 'Junction has no order with this ID',
+				httpCode: '404',
+			});
+		}
+		const { items } = await succeeded(junctionActions.getResultsUnknownOrderContinuing);
+		expect(items.map((item) => item.json)).toEqual([
+			{ error: 'Junction has no order with this ID' },
+		]);
+	});
+
+	it('gets the combined results of an order transaction and its PDF, or says they are not ready', async () => {
+		const combined = JUNCTION_FAKE_TRANSACTIONS.combined;
+		const rows = (await succeeded(junctionActions.getTransactionResults)).items.map(
+			(item) => item.json,
+		);
+		expect(rows).toHaveLength(7);
+		expect(rows.every((row) => row.orderTransactionId === combined)).toBe(true);
+		expect(rows.map((row) => row.biomarker)).toContain(JUNCTION_REDRAW_MARKER.name);
+		expect(await fakeRequests(`/v3/order_transaction/${combined}/result`)).toHaveLength(1);
+
+		const pending = (await succeeded(junctionActions.getTransactionResultsNotReady)).items;
+		expect(pending.map((item) => item.json)).toEqual([
+			{
+				orderTransactionId: JUNCTION_FAKE_TRANSACTIONS.pending,
+				ready: false,
+				message: expect.stringContaining('order transaction'),
+			},
+		]);
+		const error = await failed(junctionActions.getTransactionResultsUnknown);
+		expect(error.message).toBe('Junction has no order transaction with this ID');
+
+		const { run, items } = await succeeded(junctionActions.transactionResultsPdf);
+		expect(run.body.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(items[0].binary?.data).toMatchObject({
+			mimeType: 'application/pdf',
+			fileName: `junction-results-${combined}.pdf`,
+		});
+	});
+
+	it("gets an order transaction with both names of its orders' status", async () => {
+		const { items } = await succeeded(junctionActions.getOrderTransaction);
+		expect(items[0].json).toMatchObject({
+			id: JUNCTION_FAKE_TRANSACTIONS.pending,
+			status: 'active',
+			orders: [
+				{
+					id: JUNCTION_FAKE_ORDERS.pending,
+					last_status: 'transit_customer',
+					low_level_status: 'transit_customer',
+				},
+			],
 		});
 	});
 

@@ -73,6 +73,8 @@ export interface PackageNode {
 	credential: E2eCredential;
 	parameters: IDataObject;
 	typeVersion?: number;
+	/** The node's On Error setting; `continueRegularOutput` is Continue On Fail. */
+	onError?: INode['onError'];
 }
 
 function packageNode(name: string, spec: PackageNode, position: [number, number]): INode {
@@ -84,6 +86,7 @@ function packageNode(name: string, spec: PackageNode, position: [number, number]
 		position,
 		parameters: spec.parameters as INode['parameters'],
 		credentials: { [spec.credential.type]: { id: spec.credential.id, name: spec.credential.name } },
+		...(spec.onError ? { onError: spec.onError } : {}),
 	};
 }
 

@@ -36,6 +36,38 @@ export const JUNCTION_FAKE_ORDERS = {
 	jsonInsteadOfPdf: 'a0000000-0000-4000-8000-0000000000f0',
 } as const;
 
+export const JUNCTION_FAKE_TRANSACTIONS = {
+	/** The redraw story's transaction: completed, with combined results. */
+	combined: JUNCTION_SAMPLE_IDS.orderTransactionId,
+	/** The pending order's transaction: active, no results yet. Its orders use the docs' field names. */
+	pending: 'a1000000-0000-4000-8000-000000000404',
+} as const;
+
+/**
+ * The pending order's transaction as GET /v3/order_transaction/{id} answers it in the docs' example:
+ * `low_level_status` where the spec says `last_status`.
+ */
+function pendingTransaction(): { summary: Record<string, unknown> } {
+	return {
+		summary: {
+			id: JUNCTION_FAKE_TRANSACTIONS.pending,
+			team_id: JUNCTION_SAMPLE_IDS.teamId,
+			status: 'active',
+			orders: [
+				{
+					id: JUNCTION_FAKE_ORDERS.pending,
+					origin: 'initial',
+					parent_id: null,
+					low_level_status: 'transit_customer',
+					low_level_status_created_at: '2026-08-03T11:00:00+00:00',
+					created_at: '2026-08-03T09:00:00+00:00',
+					updated_at: '2026-08-03T11:00:00+00:00',
+				},
+			],
+		},
+	};
+}
+
 /** A client_user_id that already exists: POST /v2/user answers 400 with this user's id. */
 export const JUNCTION_EXISTING_CLIENT_USER_ID = 'existing-client-user';
 export const JUNCTION_EXISTING_USER_ID = 'b0000000-0000-4000-8000-00000000e715';
@@ -293,7 +325,14 @@ function listVariety(
 export function junctionFakeData(counts = { orders: 230, labTests: 120 }): JunctionFakeData {
 	const special: Array<Record<string, unknown>> = [
 		junctionOrder({ status: 'completed' }),
-		junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.pending, status: 'transit_customer' }),
+		{
+			...junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.pending, status: 'transit_customer' }),
+			order_transaction: {
+				id: JUNCTION_FAKE_TRANSACTIONS.pending,
+				status: 'active',
+				orders: pendingTransaction().summary.orders,
+			},
+		},
 		junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.cancellable, status: 'ordered' }),
 		junctionOrder({
 			orderId: JUNCTION_FAKE_ORDERS.legacyResults,
@@ -379,7 +418,10 @@ export function junctionFakeData(counts = { orders: 230, labTests: 120 }): Junct
 		labTests,
 		users,
 		results,
-		transactions: story.transactions,
+		transactions: {
+			...story.transactions,
+			[JUNCTION_FAKE_TRANSACTIONS.pending]: pendingTransaction(),
+		},
 		unmatchedResults: { [JUNCTION_SAMPLE_IDS.unmatchedResultId]: unmatchedResult() },
 		parsingJobs: {
 			[JUNCTION_SAMPLE_IDS.parsingJobId]: junctionParsingJob({ jobStatus: 'completed' }),

@@ -8,7 +8,9 @@ import {
 	JUNCTION_EXISTING_USER_ID,
 	JUNCTION_FAKE_KEY,
 	JUNCTION_FAKE_ORDERS,
+	JUNCTION_FAKE_TRANSACTIONS,
 	JUNCTION_OTHER_PATIENT,
+	JUNCTION_REDRAW_MARKER,
 	JUNCTION_SCHEDULED_ACTIVATION,
 	junctionFakeData,
 } from '../../support/fakes/junction';
@@ -68,6 +70,7 @@ describe('Junction node description', () => {
 		expect(operations.sort()).toEqual(
 			[
 				'labTest:getMany',
+				'orderTransaction:get',
 				'order:cancel',
 				'order:get',
 				'order:getMany',
@@ -75,6 +78,8 @@ describe('Junction node description', () => {
 				'order:simulate',
 				'result:get',
 				'result:getPdf',
+				'result:getTransactionPdf',
+				'result:getTransactionResults',
 				'user:create',
 				'user:get',
 			].sort(),
@@ -593,6 +598,256 @@ describe('Result', () => {
 		});
 		expect(items[1]).toMatchObject({ json: { ready: false }, pairedItem: { item: 1 } });
 		expect(items[1].binary).toBeUndefined();
+	});
+});
+
+describe('an order or transaction that does not exist', () => {
+	const unknownOrder = 'a0000000-0000-4000-8000-00000000dead';
+	const unknownTransaction = 'a1000000-0000-4000-8000-00000000dead';
+
+	it.each([
+		['result', 'get', { orderId: unknownOrder, output: 'summary' }, 'order'],
+		['result', 'getPdf', { orderId: unknownOrder, binaryPropertyName: 'data' }, 'order'],
+		[
+			'result',
+			'getTransactionResults',
+			{ orderTransactionId: unknownTransaction, output: 'summary' },
+			'order transaction',
+		],
+		[
+			'result',
+			'getTransactionPdf',
+			{ orderTransactionId: unknownTransaction, binaryPropertyName: 'data' },
+			'order transaction',
+		],
+	])(
+		'%s › %s is an error naming the item, not {ready: false}',
+		async (resource, operation, parameters, what) => {
+			const pending = {
+				resource: 'result',
+				operation: 'get',
+				orderId: JUNCTION_FAKE_ORDERS.pending,
+				output: 'summary',
+			};
+			const error = await run([pending, { resource, operation, ...parameters }]).catch(
+				(caught: Error) => caught,
+			);
+			expect(error).toMatchObject({
+				message: `Junction has no ${what} with this ID`,
+				httpCode: '404',
+				context: { itemIndex: 1 },
+			});
+		},
+	);
+
+	it('with Continue On Fail, gives {error} for the unknown order and {ready: false} for the pending one', async () => {
+		const { items } = await run(
+			[
+				{
+					resource: 'result',
+					operation: 'get',
+					orderId: JUNCTION_FAKE_ORDERS.pending,
+					output: 'summary',
+				},
+				{ resource: 'result', operation: 'get', orderId: unknownOrder, output: 'summary' },
+				{
+					resource: 'result',
+					operation: 'getPdf',
+					orderId: JUNCTION_FAKE_ORDERS.pending,
+					binaryPropertyName: 'data',
+				},
+				{
+					resource: 'result',
+					operation: 'getPdf',
+					orderId: unknownOrder,
+					binaryPropertyName: 'data',
+				},
+			],
+			{ continueOnFail: true },
+		);
+		expect(items).toEqual([
+			expect.objectContaining({
+				json: expect.objectContaining({ orderId: JUNCTION_FAKE_ORDERS.pending, ready: false }),
+				pairedItem: { item: 0 },
+			}),
+			{ json: { error: 'Junction has no order with this ID' }, pairedItem: { item: 1 } },
+			expect.objectContaining({
+				json: expect.objectContaining({ orderId: JUNCTION_FAKE_ORDERS.pending, ready: false }),
+				pairedItem: { item: 2 },
+			}),
+			{ json: { error: 'Junction has no order with this ID' }, pairedItem: { item: 3 } },
+		]);
+		// Told apart by reading the order itself after the 404.
+		expect(requestsTo(`/v3/order/${unknownOrder}`)).toHaveLength(2);
+		expect(requestsTo(`/v3/order/${JUNCTION_FAKE_ORDERS.pending}`)).toHaveLength(2);
+	});
+});
+
+describe('Order transaction results', () => {
+	const combined = JUNCTION_FAKE_TRANSACTIONS.combined;
+
+	it('gets the combined results of the transaction in the shared Output', async () => {
+		const { items } = await run({
+			resource: 'result',
+			operation: 'getTransactionResults',
+			orderTransactionId: ` ${combined} `,
+			output: 'summary',
+		});
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({
+			orderTransactionId: combined,
+			ready: true,
+			status: 'final',
+			summary: { total: 7 },
+		});
+		expect(requestsTo(`/v3/order_transaction/${combined}/result`)).toHaveLength(1);
+		expect(JSON.stringify(items[0].json)).not.toContain('McTestface');
+	});
+
+	it('gives one item per biomarker, the redraw marker among them', async () => {
+		const { items } = await run({
+			resource: 'result',
+			operation: 'getTransactionResults',
+			orderTransactionId: combined,
+			output: 'biomarkerRows',
+		});
+		expect(items).toHaveLength(7);
+		expect(items[6].json).toMatchObject({
+			orderTransactionId: combined,
+			resultStatus: 'final',
+			biomarker: JUNCTION_REDRAW_MARKER.name,
+			value: JUNCTION_REDRAW_MARKER.value,
+			flag: 'high',
+		});
+	});
+
+	it('says the combined results are not ready while the transaction has none', async () => {
+		const { items } = await run({
+			resource: 'result',
+			operation: 'getTransactionResults',
+			orderTransactionId: JUNCTION_FAKE_TRANSACTIONS.pending,
+			output: 'biomarkerRows',
+		});
+		expect(items).toEqual([
+			{
+				json: {
+					orderTransactionId: JUNCTION_FAKE_TRANSACTIONS.pending,
+					ready: false,
+					message: expect.stringContaining('no results for this order transaction yet'),
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(requestsTo(`/v3/order_transaction/${JUNCTION_FAKE_TRANSACTIONS.pending}`)).toHaveLength(
+			1,
+		);
+	});
+
+	it('downloads the combined results PDF, or says it is not ready', async () => {
+		const { items } = await run([
+			{
+				resource: 'result',
+				operation: 'getTransactionPdf',
+				orderTransactionId: combined,
+				binaryPropertyName: 'report',
+			},
+			{
+				resource: 'result',
+				operation: 'getTransactionPdf',
+				orderTransactionId: JUNCTION_FAKE_TRANSACTIONS.pending,
+				binaryPropertyName: 'report',
+			},
+		]);
+		expect(items[0].json).toEqual({
+			orderTransactionId: combined,
+			ready: true,
+			fileName: `junction-results-${combined}.pdf`,
+		});
+		expect(Buffer.from(items[0].binary!.report.data, 'base64').toString('latin1')).toContain(
+			`order transaction ${combined}`,
+		);
+		expect(items[1]).toMatchObject({
+			json: { orderTransactionId: JUNCTION_FAKE_TRANSACTIONS.pending, ready: false },
+			pairedItem: { item: 1 },
+		});
+		expect(items[1].binary).toBeUndefined();
+	});
+
+	it('refuses an empty Order Transaction ID before sending anything', async () => {
+		await expect(
+			run({
+				resource: 'result',
+				operation: 'getTransactionResults',
+				orderTransactionId: ' ',
+				output: 'summary',
+			}),
+		).rejects.toThrow('Order Transaction ID is empty');
+		expect(fake.requests).toHaveLength(0);
+	});
+});
+
+describe('Order Transaction', () => {
+	it("gets a transaction with its orders, under the spec's and the docs' status names", async () => {
+		const { items } = await run({
+			resource: 'orderTransaction',
+			operation: 'get',
+			orderTransactionId: JUNCTION_FAKE_TRANSACTIONS.combined,
+		});
+		expect(items[0].json).toMatchObject({
+			id: JUNCTION_FAKE_TRANSACTIONS.combined,
+			status: 'completed',
+			orders: [
+				{
+					id: JUNCTION_SAMPLE_IDS.orderId,
+					origin: 'initial',
+					last_status: 'redraw_available',
+					low_level_status: 'redraw_available',
+					low_level_status_created_at: '2026-08-12T12:00:00+00:00',
+				},
+				{
+					id: JUNCTION_SAMPLE_IDS.redrawOrderId,
+					origin: 'redraw',
+					parent_id: JUNCTION_SAMPLE_IDS.orderId,
+					last_status: 'completed',
+					low_level_status: 'completed',
+				},
+			],
+		});
+		// The docs' example names them low_level_status: filled the other way round.
+		const pending = await run({
+			resource: 'orderTransaction',
+			operation: 'get',
+			orderTransactionId: JUNCTION_FAKE_TRANSACTIONS.pending,
+		});
+		expect((pending.items[0].json.orders as IDataObject[])[0]).toMatchObject({
+			last_status: 'transit_customer',
+			last_status_created_at: '2026-08-03T11:00:00+00:00',
+			low_level_status: 'transit_customer',
+		});
+	});
+
+	it('explains a transaction that does not exist', async () => {
+		await expect(
+			run({
+				resource: 'orderTransaction',
+				operation: 'get',
+				orderTransactionId: 'a1000000-0000-4000-8000-00000000dead',
+			}),
+		).rejects.toThrow('Junction has no such resource');
+	});
+
+	it('keeps both status names as sent when Junction sends both', async () => {
+		const { withBothStatusNames } = await import(
+			'../../../nodes/Junction/actions/orderTransaction/get.operation'
+		);
+		expect(
+			withBothStatusNames({ last_status: 'completed', low_level_status: 'corrected' }),
+		).toEqual({
+			last_status: 'completed',
+			low_level_status: 'corrected',
+			last_status_created_at: null,
+			low_level_status_created_at: null,
+		});
 	});
 });
 
