@@ -259,7 +259,7 @@ describe('Order', () => {
 			expect(error.message).toBe(
 				`The order is incomplete: Patient › Last Name, Patient › Date of Birth and Patient › Sex missing: product ${HURDLE_PATIENT_DATA_PRODUCT} needs the patient's name, date of birth and sex with the order`,
 			);
-			expect(error.description).toContain('Nothing was sent to Hurdle');
+			expect(error.description).toContain('The order was not sent to Hurdle');
 			expect(error.context).toMatchObject({ itemIndex: 0 });
 			expect(requestLines()).toEqual(['GET /products/v1']);
 			expect(data.createdOrders).toHaveLength(0);
@@ -299,13 +299,13 @@ describe('Order', () => {
 			const error = await failure({
 				...orderParameters,
 				additionalFields: { state: 'Kent' },
-				patient: { dateOfBirth: '29/02/1988' },
+				patient: { dateOfBirth: '29/02/1988', sex: 'female' },
 				physicianDetails: { npi: '12345' },
 			});
 			expect(error.message).toBe(
-				'The order is incomplete: Patient › Date of Birth must be a date written as YYYY-MM-DD; State is only for US orders; Physician Details › NPI must be 10 digits',
+				'The order is incomplete: Patient › Date of Birth must be a date written as YYYY-MM-DD; Patient › Sex must be f or m; State is only for US orders; Physician Details › NPI must be 10 digits',
 			);
-			expect(`${error.message} ${error.description}`).not.toMatch(/Kent|29\/02|12345/);
+			expect(`${error.message} ${error.description}`).not.toMatch(/Kent|29\/02|12345|female/);
 		});
 
 		it('sends the county of an order outside the US', async () => {

@@ -138,7 +138,7 @@ export default defineOperation({
 				`The order is incomplete: ${problems.join('; ')}`,
 				{
 					description:
-						'Nothing was sent to Hurdle. Products whose patientDataInput is REQUIRED_WITH_ORDER need Patient › First Name, Last Name, Date of Birth and Sex. US orders need a State, Physician Details (First Name, Last Name, NPI) and a quantity of 1, and take no County.',
+						'The order was not sent to Hurdle. Products whose patientDataInput is REQUIRED_WITH_ORDER need Patient › First Name, Last Name, Date of Birth and Sex. US orders need a State, Physician Details (First Name, Last Name, NPI) and a quantity of 1, and take no County.',
 					itemIndex,
 				},
 			);
@@ -177,7 +177,7 @@ function readOrder(context: IExecuteFunctions, itemIndex: number): HurdleOrder {
 		String(fields[name] ?? '').trim() || undefined;
 	return {
 		productCode: required('productCode', 'Product Code'),
-		quantity: context.getNodeParameter('quantity', itemIndex, 1) as number,
+		quantity: Number(context.getNodeParameter('quantity', itemIndex, 1)),
 		delivery: {
 			address: {
 				addressLine1: required('addressLine1', 'Address Line 1'),

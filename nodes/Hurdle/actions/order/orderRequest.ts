@@ -90,6 +90,8 @@ export function orderProblems(order: HurdleOrder, product?: IDataObject): string
 		(!/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth) || Number.isNaN(Date.parse(dateOfBirth)))
 	)
 		problems.push(`${PATIENT_FIELDS.dateOfBirth} must be a date written as YYYY-MM-DD`);
+	const { sex } = order.patient;
+	if (sex && sex !== 'f' && sex !== 'm') problems.push(`${PATIENT_FIELDS.sex} must be f or m`);
 	if (us) {
 		const missing = [
 			...(address.state ? [] : ['State']),
