@@ -10,7 +10,7 @@ import {
 } from '../shared/api';
 import { apiError } from '../shared/apiErrors';
 import { found, missing, type Fetched } from '../shared/fetched';
-import type { Page, PageCursor, Paging } from '../shared/pagination';
+import { collectPages, type Page, type PageCursor, type Paging } from '../shared/pagination';
 
 export const HURDLE_BASE_URLS: Record<string, string> = {
 	production: 'https://api.hurdle.bio',
@@ -107,6 +107,54 @@ export const hurdlePaging: Paging = {
 	}),
 	read: (body, { cursor }) => hurdlePage(body, typeof cursor === 'number' ? cursor : 1),
 };
+
+/** Lookups made during one execution, so that a hundred orders of one product page through the list once. */
+const productLookups = new WeakMap<ApiContext, Map<string, Promise<IDataObject | undefined>>>();
+
+/**
+ * A product's entry in `GET /products/v1` (what Product › Get Many reads), or undefined if the list does
+ * not hold it. Hurdle documents no lookup by code that could be relied on, so the list is paged through,
+ * stopping at the page that holds it.
+ */
+export async function findProduct(
+	context: ApiContext,
+	productCode: string,
+	itemIndex?: number,
+): Promise<IDataObject | undefined> {
+	let lookups = productLookups.get(context);
+	if (!lookups) productLookups.set(context, (lookups = new Map()));
+	let lookup = lookups.get(productCode);
+	if (!lookup) {
+		lookup = searchProducts(context, productCode, itemIndex);
+		lookups.set(productCode, lookup);
+		// A failed lookup is not kept: the next item asks again.
+		lookup.catch(() => lookups.delete(productCode));
+	}
+	return await lookup;
+}
+
+async function searchProducts(
+	context: ApiContext,
+	productCode: string,
+	itemIndex?: number,
+): Promise<IDataObject | undefined> {
+	let product: IDataObject | undefined;
+	await collectPages(
+		async (request) => {
+			const { body } = await callApi(
+				context,
+				hurdleApi,
+				{ method: 'GET', path: '/products/v1', qs: hurdlePaging.query(request) },
+				itemIndex,
+			);
+			const page = hurdlePaging.read(body, request);
+			product = page.items.find((item) => item.productCode === productCode);
+			return product ? { items: page.items, next: null } : page;
+		},
+		{ maxPageSize: HURDLE_MAX_PAGE_SIZE },
+	);
+	return product;
+}
 
 export async function getTest(
 	context: ApiContext,

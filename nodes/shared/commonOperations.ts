@@ -10,6 +10,7 @@ import {
 	nonEmptyFields,
 	requestedLimit,
 	returnAllOrLimit,
+	sortProperty,
 	type IdParameter,
 } from './descriptions';
 import type { Fetched } from './fetched';
@@ -51,33 +52,42 @@ export function defineGet({
 }
 
 /**
- * Get Many: Return All or a Limit, optional Filters, one item per record. The request is a GET of
- * `path` over the provider's paging, with the Filters that are set as its query.
+ * Get Many: Return All or a Limit, optional Filters and Sort, one item per record. The request is a GET
+ * of `path` over the provider's paging, with the Filters and Sort options that are set as its query.
  */
 export function defineGetMany<Body>({
 	action,
 	description,
 	filters,
+	sort,
 	path,
 	paging,
 	query = (set) => set,
 }: Described & {
 	/** The options of the Filters collection; none, no Filters. */
 	filters?: INodeProperties[];
+	/** The options of the Sort collection; none, no Sort. */
+	sort?: INodeProperties[];
 	path: string;
 	paging: Paging<Body>;
-	/** The query for the Filters that are set (empty text and empty lists left out), if not as named. */
-	query?: (filters: IDataObject) => IDataObject;
+	/** The query for the Filters and Sort options that are set (empty ones left out), if not as named. */
+	query?: (set: IDataObject) => IDataObject;
 }): OperationModule {
+	const collections = [
+		...(filters ? [filtersProperty(filters)] : []),
+		...(sort ? [sortProperty(sort)] : []),
+	];
 	return defineOperation({
 		name: 'Get Many',
 		value: 'getMany',
 		action,
 		description,
-		properties: [...returnAllOrLimit(), ...(filters ? [filtersProperty(filters)] : [])],
+		properties: [...returnAllOrLimit(), ...collections],
 		async execute(itemIndex) {
 			const limit = requestedLimit(this, itemIndex);
-			const set = filters ? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject) : {};
+			const set: IDataObject = {};
+			for (const { name } of collections)
+				Object.assign(set, this.getNodeParameter(name, itemIndex, {}) as IDataObject);
 			const qs = query(nonEmptyFields(set));
 			return toItems(await getPages(this, paging, path, qs, limit, itemIndex));
 		},
@@ -119,6 +129,8 @@ export function definePdfDownload({
  * with this ID, from the provider's fetch and its row mapper.
  */
 export function defineResultsGet<Raw>({
+	name = 'Get',
+	value = 'get',
 	action,
 	description,
 	id,
@@ -127,6 +139,9 @@ export function defineResultsGet<Raw>({
 	read,
 	rowFields,
 }: Described & {
+	/** The menu entry, if not "Get" (`get`): a resource with results of more than one kind of record. */
+	name?: string;
+	value?: string;
 	id: IdParameter;
 	/** The Output option with the whole results block. */
 	summary: Omit<INodePropertyOptions, 'value'>;
@@ -136,8 +151,8 @@ export function defineResultsGet<Raw>({
 	rowFields?: (results: ReadyResults) => IDataObject;
 }): OperationModule {
 	return defineOperation({
-		name: 'Get',
-		value: 'get',
+		name,
+		value,
 		action,
 		description,
 		properties: [id.property, resultsOutputProperty(summary)],

@@ -40,6 +40,18 @@ export function filtersProperty(options: INodeProperties[]): INodeProperties {
 	};
 }
 
+/** How a Get Many sorts, where the API lets the caller choose. */
+export function sortProperty(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add sort option',
+		default: {},
+		options,
+	};
+}
+
 /** The optional fields of a create operation. */
 export function additionalFieldsProperty(options: INodeProperties[]): INodeProperties {
 	return {

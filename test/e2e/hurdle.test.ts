@@ -6,6 +6,7 @@ import { requestsReceivedBy } from '../support/fakeServer';
 import {
 	HURDLE_FAKE_API_KEY,
 	HURDLE_NO_LOOKUP_ORDER,
+	HURDLE_PATIENT_DATA_PRODUCT,
 	HURDLE_PENDING_TEST,
 	HURDLE_RATE_LIMITED_TEST,
 } from '../support/fakes/hurdle';
@@ -561,8 +562,11 @@ describe('Hurdle node in n8n', () => {
 
 		test('Create, with the nested v3 body', async () => {
 			const { json, requests } = await successfulItems(hurdleActions.createOrder);
-			expect(requests.map(requestLine)).toEqual(['POST /orders/v3']);
-			expect(JSON.parse(requests[0].body)).toEqual({
+			expect(requests.map(requestLine)).toEqual([
+				'GET /products/v1?page=1&limit=100',
+				'POST /orders/v3',
+			]);
+			expect(JSON.parse(requests[1].body)).toEqual({
 				productCode: ids.productCode,
 				quantity: 1,
 				delivery: {
@@ -587,14 +591,57 @@ describe('Hurdle node in n8n', () => {
 			]);
 		});
 
-		test('Create that Hurdle rejects (422) fails the execution with its reason', async () => {
-			const { execution } = await runAction(hurdleActions.createOrderRejected);
+		test('Create that Hurdle rejects (400) fails the execution with its reason', async () => {
+			const { execution, requests } = await runAction(hurdleActions.createOrderRejected);
 			expect(execution.status).toBe('error');
 			expect(execution.error).toMatchObject({
-				message: 'Hurdle rejected the request (HTTP 422)',
-				httpCode: '422',
+				message: 'Hurdle rejected the request (HTTP 400)',
+				httpCode: '400',
 			});
 			expect(execution.error?.description).toContain('productCode is not available');
+			// Not in the product list: looked for on every page, then left to Hurdle to judge.
+			expect(requests.map(requestLine)).toEqual([
+				...[1, 2, 3].map((page) => `GET /products/v1?page=${page}&limit=100`),
+				'POST /orders/v3',
+			]);
+		});
+
+		test('Create for a product that needs the patient sends the patient in the order', async () => {
+			const { json, requests } = await successfulItems(hurdleActions.createOrderWithPatient);
+			expect(requests.map(requestLine)).toEqual([
+				'GET /products/v1?page=1&limit=100',
+				'POST /orders/v3',
+			]);
+			expect(JSON.parse(requests[1].body)).toMatchObject({
+				productCode: HURDLE_PATIENT_DATA_PRODUCT,
+				patient: { firstName: 'Ana', lastName: 'Lopez', dateOfBirth: '1988-02-29', sex: 'f' },
+			});
+			expect(json).toEqual([expect.objectContaining({ status: 'CREATED' })]);
+			expect(patientFieldsIn(json)).toEqual([]);
+		});
+
+		test('Create without the patient a product needs fails before sending, naming what is missing', async () => {
+			const { execution, requests } = await runAction(hurdleActions.createOrderWithoutPatient);
+			expect(execution.status).toBe('error');
+			expect(execution.error?.message).toBe(
+				`The order is incomplete: Patient › Last Name, Patient › Date of Birth and Patient › Sex missing: product ${HURDLE_PATIENT_DATA_PRODUCT} needs the patient's name, date of birth and sex with the order`,
+			);
+			expect(requests.map(requestLine)).toEqual(['GET /products/v1?page=1&limit=100']);
+		});
+
+		test('Create for the US sends the state and the physician, and refuses an incomplete one before sending', async () => {
+			const { requests } = await successfulItems(hurdleActions.createUsOrder);
+			expect(JSON.parse(requests[1].body)).toMatchObject({
+				quantity: 1,
+				delivery: { address: { countryCode: 'US', state: 'CA' } },
+				physicianDetails: { firstName: 'Gregory', lastName: 'House', npi: '1234567893' },
+			});
+			const incomplete = await runAction(hurdleActions.createUsOrderIncomplete);
+			expect(incomplete.execution.status).toBe('error');
+			expect(incomplete.execution.error?.message).toBe(
+				'The order is incomplete: State, Physician Details › First Name, Physician Details › Last Name and Physician Details › NPI missing: US orders need them; Quantity must be 1 for US orders',
+			);
+			expect(incomplete.requests.map(requestLine)).not.toContain('POST /orders/v3');
 		});
 
 		test('Get of an unknown order fails the execution with the API’s 404', async () => {

@@ -5,6 +5,7 @@ import { requestsReceivedBy } from '../support/fakeServer';
 import {
 	JUNCTION_EXISTING_USER_ID,
 	JUNCTION_FAKE_ORDERS,
+	JUNCTION_FAKE_TRANSACTIONS,
 	JUNCTION_REDRAW_MARKER,
 } from '../support/fakes/junction';
 import type { Execution, WebhookTarget } from '../support/n8n';
@@ -492,6 +493,39 @@ describe('Junction action node in n8n', () => {
 		});
 	});
 
+	it("sends the spec's other filters and the sort, lists as repeated keys, and gets what they select", async () => {
+		const byIds = await succeeded(junctionActions.getOrdersByIdsSorted);
+		expect(byIds.items.map((item) => item.json.id)).toEqual([
+			JUNCTION_FAKE_ORDERS.pending, // transit_customer
+			JUNCTION_FAKE_ORDERS.cancellable, // ordered
+			ids.orderId, // completed
+		]);
+		const [query] = (await fakeRequests('/v3/orders')).map((request) => request.query);
+		expect(query).toMatchObject({
+			order_ids: [ids.orderId, JUNCTION_FAKE_ORDERS.pending, JUNCTION_FAKE_ORDERS.cancellable],
+			order_activation_types: 'current',
+			order_key: 'last_status',
+			order_direction: 'desc',
+		});
+		expect(query).not.toHaveProperty('is_critical');
+
+		await resetFake();
+		const nonCritical = await succeeded(junctionActions.getNonCriticalUnknownOrders);
+		expect(nonCritical.items.length).toBeGreaterThan(0);
+		for (const { json } of nonCritical.items) {
+			expect(json.interpretation).toBe('unknown');
+			expect(json.patient_details).toMatchObject({ first_name: 'Jordan' });
+		}
+		expect((await fakeRequests('/v3/orders'))[0].query).toMatchObject({
+			is_critical: 'false',
+			interpretation: 'unknown',
+			patient_name: 'Jordan',
+		});
+
+		const transaction = await succeeded(junctionActions.getOrdersOfTransaction);
+		expect(transaction.items.map((item) => item.json.id)).toEqual([ids.redrawOrderId]);
+	});
+
 	it('explains a 422 without repeating the value sent', async () => {
 		const error = await failed(junctionActions.getOrdersInvalidUser);
 		const explanation = `${error.message} ${error.description ?? ''}`;
@@ -557,10 +591,93 @@ describe('Junction action node in n8n', () => {
 		});
 	});
 
+	it('fails on an order that does not exist, naming it, where a pending one gives ready: false', async () => {
+		for (const target of [
+			junctionActions.getResultsUnknownOrder,
+			junctionActions.resultsPdfUnknownOrder,
+		]) {
+			const error = await failed(target);
+			expect(error).toMatchObject({
+				message: 'Junction has no order with this ID',
+				httpCode: '404',
+			});
+		}
+		const { items } = await succeeded(junctionActions.getResultsUnknownOrderContinuing);
+		expect(items.map((item) => item.json)).toEqual([
+			{ error: 'Junction has no order with this ID' },
+		]);
+	});
+
+	it('gets the combined results of an order transaction and its PDF, or says they are not ready', async () => {
+		const combined = JUNCTION_FAKE_TRANSACTIONS.combined;
+		const rows = (await succeeded(junctionActions.getTransactionResults)).items.map(
+			(item) => item.json,
+		);
+		expect(rows).toHaveLength(7);
+		expect(rows.every((row) => row.orderTransactionId === combined)).toBe(true);
+		expect(rows.map((row) => row.biomarker)).toContain(JUNCTION_REDRAW_MARKER.name);
+		expect(await fakeRequests(`/v3/order_transaction/${combined}/result`)).toHaveLength(1);
+
+		const pending = (await succeeded(junctionActions.getTransactionResultsNotReady)).items;
+		expect(pending.map((item) => item.json)).toEqual([
+			{
+				orderTransactionId: JUNCTION_FAKE_TRANSACTIONS.pending,
+				ready: false,
+				message: expect.stringContaining('order transaction'),
+			},
+		]);
+		const error = await failed(junctionActions.getTransactionResultsUnknown);
+		expect(error.message).toBe('Junction has no order transaction with this ID');
+
+		const { run, items } = await succeeded(junctionActions.transactionResultsPdf);
+		expect(run.body.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(items[0].binary?.data).toMatchObject({
+			mimeType: 'application/pdf',
+			fileName: `junction-results-${combined}.pdf`,
+		});
+	});
+
+	it("gets an order transaction with both names of its orders' status", async () => {
+		const { items } = await succeeded(junctionActions.getOrderTransaction);
+		expect(items[0].json).toMatchObject({
+			id: JUNCTION_FAKE_TRANSACTIONS.pending,
+			status: 'active',
+			orders: [
+				{
+					id: JUNCTION_FAKE_ORDERS.pending,
+					last_status: 'transit_customer',
+					low_level_status: 'transit_customer',
+				},
+			],
+		});
+	});
+
 	it('gets all 120 lab tests by following the cursor over 3 pages', async () => {
 		const { items } = await succeeded(junctionActions.getAllLabTests);
 		expect(items).toHaveLength(120);
 		expect(await fakeRequests('/v3/lab_test')).toHaveLength(3);
+	});
+
+	it('gives every lab test its own pricing entry and the currency, across all pages', async () => {
+		const { items } = await succeeded(junctionActions.getAllLabTestsWithPricing);
+		expect(items).toHaveLength(120);
+		const pages = await fakeRequests('/v3/lab_test');
+		expect(pages.map((request) => request.query.include_pricing)).toEqual(['true', 'true', 'true']);
+		const bySlug = new Map(items.map((item) => [item.json.slug, item.json.pricing]));
+		expect(bySlug.get('lab-test-0')).toMatchObject({
+			currency: 'USD',
+			pricing: { base_amount_minor: 4500 },
+			marker_breakdown: { '101': { base_amount_minor: 1500 } },
+		});
+		expect(bySlug.get('lab-test-101')).toEqual({
+			currency: 'USD',
+			pricing: { base_amount_minor: 14600, modifiers: null },
+		});
+		expect(bySlug.get('lab-test-109')).toEqual({
+			currency: 'USD',
+			pricing: { unspecified: 'refer_to_contract' },
+		});
+		expect(bySlug.get('lab-test-6')).toBeNull();
 	});
 
 	it('gets and creates users, and names the existing user on a conflict', async () => {

@@ -77,6 +77,8 @@ export interface PackageNode {
 	typeVersion?: number;
 	/** Further credentials of the node (a trigger's Management credential, say). */
 	moreCredentials?: E2eCredential[];
+	/** The node's On Error setting; `continueRegularOutput` is Continue On Fail. */
+	onError?: INode['onError'];
 }
 
 function packageNode(name: string, spec: PackageNode, position: [number, number]): INode {
@@ -93,6 +95,7 @@ function packageNode(name: string, spec: PackageNode, position: [number, number]
 				{ id: credential.id, name: credential.name },
 			]),
 		),
+		...(spec.onError ? { onError: spec.onError } : {}),
 	};
 }
 

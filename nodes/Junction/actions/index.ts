@@ -1,8 +1,9 @@
 import { defineActionNode } from '../../shared/operations';
 import { labTest } from './labTest/LabTest.resource';
 import { order } from './order/Order.resource';
+import { orderTransaction } from './orderTransaction/OrderTransaction.resource';
 import { result } from './result/Result.resource';
 import { user } from './user/User.resource';
 
 /** The first resource is the one the node opens with. */
-export const junctionActions = defineActionNode([order, labTest, result, user]);
+export const junctionActions = defineActionNode([order, labTest, result, orderTransaction, user]);

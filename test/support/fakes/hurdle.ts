@@ -4,14 +4,17 @@ import { FakeServer, type FakeReply, type FakeRequest } from '../fakeServer';
 /**
  * A fake Hurdle API: `X-API-Key` auth, `/products/v1` paginated by page number (`{data, meta}`),
  * `/orders/v3` paginated by cursor (`{orders, nextCursor}`) — Hurdle documents neither envelope, so the
- * fake uses two different ones — v3 order creation with validation, tests with `biomarkerResults`, and
- * kit registration answering 202.
+ * fake uses two different ones — v3 order creation with the documented rules (patient data for
+ * REQUIRED_WITH_ORDER products, state, physician and quantity 1 for the US; 400 with every problem),
+ * tests with `biomarkerResults`, and kit registration answering 202.
  */
 export const HURDLE_FAKE_API_KEY = 'hurdle-test-api-key';
 /** Accessioned but not processed: no results yet. */
 export const HURDLE_PENDING_TEST = '6377bcd6cd7907948cb50000';
 /** Answers 429 (Retry-After: 0) to its first request, then 200. */
 export const HURDLE_RATE_LIMITED_TEST = '6377bcd6cd7907948cb54290';
+/** A product whose `patientDataInput` is REQUIRED_WITH_ORDER: the patient must be in the order. */
+export const HURDLE_PATIENT_DATA_PRODUCT = 'C1BLP20001';
 /** An order number the order lookup answers with 405, as an API without that route would. */
 export const HURDLE_NO_LOOKUP_ORDER = 'HRD-405000';
 export const HURDLE_MAX_LIMIT = 100;
@@ -215,8 +218,50 @@ const REQUIRED_ORDER_FIELDS = [
 	'delivery.mobileNumber',
 ];
 
-function unprocessable(message: string): FakeReply {
-	return { status: 422, json: { statusCode: 422, message, error: 'Unprocessable Entity' } };
+/**
+ * Hurdle's documented validation status is 400 (its error body is not documented): answered in the
+ * NestJS shape, every problem in `message`.
+ */
+function badRequest(message: string | string[]): FakeReply {
+	return { status: 400, json: { statusCode: 400, message, error: 'Bad Request' } };
+}
+
+const text = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+
+/**
+ * The rules of the order creation docs (v2 reference) and the product list, checked on the body shape
+ * Order › Create sends (an assumption: see nodes/Hurdle/actions/order/orderRequest.ts): a product with
+ * `patientDataInput: REQUIRED_WITH_ORDER` needs `patient.{firstName, lastName, dateOfBirth, sex}`; a US
+ * order needs `delivery.address.state`, `physicianDetails.{firstName, lastName, npi}` and quantity 1,
+ * and takes no county; any other country takes no state.
+ */
+function orderRuleProblems(order: Row, product: Row): string[] {
+	const problems: string[] = [];
+	if (product.patientDataInput === 'REQUIRED_WITH_ORDER') {
+		for (const key of ['firstName', 'lastName', 'dateOfBirth', 'sex']) {
+			if (!text(field(order, `patient.${key}`)))
+				problems.push(`patient.${key} is required for product ${String(product.productCode)}`);
+		}
+	}
+	const dateOfBirth = field(order, 'patient.dateOfBirth');
+	if (text(dateOfBirth) && !/^\d{4}-\d{2}-\d{2}$/.test(String(dateOfBirth)))
+		problems.push('patient.dateOfBirth must be a date (YYYY-MM-DD)');
+	const sex = field(order, 'patient.sex');
+	if (sex !== undefined && sex !== 'm' && sex !== 'f') problems.push('patient.sex must be m or f');
+	if (field(order, 'delivery.address.countryCode') === 'US') {
+		if (!text(field(order, 'delivery.address.state')))
+			problems.push('delivery.address.state is required for US orders');
+		for (const key of ['firstName', 'lastName', 'npi']) {
+			if (!text(field(order, `physicianDetails.${key}`)))
+				problems.push(`physicianDetails.${key} is required for US orders`);
+		}
+		if (order.quantity !== 1) problems.push('quantity must be 1 for US orders');
+		if (field(order, 'delivery.address.county') !== undefined)
+			problems.push('delivery.address.county is not allowed for US orders');
+	} else if (field(order, 'delivery.address.state') !== undefined) {
+		problems.push('delivery.address.state is only allowed for US orders');
+	}
+	return problems;
 }
 
 export function createHurdleFake(
@@ -263,17 +308,18 @@ export function createHurdleFake(
 			'/orders/v3',
 			guard((request) => {
 				const order = body(request);
-				if (!order) return unprocessable('The body must be a JSON object');
+				if (!order) return badRequest('The body must be a JSON object');
 				const missing = REQUIRED_ORDER_FIELDS.find((path) => {
 					const value = field(order, path);
 					return typeof value !== 'string' || value.trim() === '';
 				});
-				if (missing) return unprocessable(`${missing} is required`);
+				if (missing) return badRequest(`${missing} is required`);
 				if (typeof order.quantity !== 'number' || order.quantity < 1)
-					return unprocessable('quantity must be at least 1');
-				if (!data.products.some((product) => product.productCode === order.productCode)) {
-					return unprocessable('productCode is not available to this account');
-				}
+					return badRequest('quantity must be at least 1');
+				const product = data.products.find((entry) => entry.productCode === order.productCode);
+				if (!product) return badRequest('productCode is not available to this account');
+				const problems = orderRuleProblems(order, product);
+				if (problems.length) return badRequest(problems);
 				data.createdOrders.push(order);
 				const orderNumber = `HRD-${String(900000 + data.createdOrders.length)}`;
 				return {
@@ -309,13 +355,13 @@ export function createHurdleFake(
 			'/tests/v2',
 			guard((request) => {
 				const registration = body(request);
-				if (!registration) return unprocessable('The body must be a JSON object');
+				if (!registration) return badRequest('The body must be a JSON object');
 				if (typeof registration.kitId !== 'string' || !registration.kitId)
-					return unprocessable('kitId is required');
+					return badRequest('kitId is required');
 				const user = registration.user as Row | undefined;
 				for (const key of ['firstName', 'lastName', 'dateOfBirth']) {
 					if (typeof user?.[key] !== 'string' || !user[key])
-						return unprocessable(`user.${key} is required`);
+						return badRequest(`user.${key} is required`);
 				}
 				if (!data.kits.has(registration.kitId)) return notFound('Kit');
 				data.registrations.push(registration);

@@ -1,4 +1,5 @@
 import {
+	JUNCTION_SAMPLE_ADDRESS,
 	JUNCTION_SAMPLE_IDS,
 	JUNCTION_SAMPLE_PATIENT,
 	junctionMatchReview,
@@ -11,10 +12,11 @@ import { FakeServer, samplePdf, type FakeReply, type FakeRequest } from '../fake
  * A fake Junction (Vital) API: `x-vital-api-key` auth, GET /v3/orders with page/size (max 100) and its
  * filters, cancel with the documented 400 transition error, simulate, PDFs, results with LOINC codes
  * and normal/abnormal/critical markers, 404 while results are not ready, lab tests with cursor
- * pagination, users with the 400 conflict of POST /v2/user, a FastAPI 422 that echoes its input, and an
- * order that answers 429 (Retry-After) once before it answers. Results of an unknown order answer 404
- * like pending ones (Junction documents neither); the order itself then answers 404 too. The redraw
- * story has an order transaction with combined results; an unmatched result and a completed lab
+ * pagination (with `include_pricing=true`, each page carries the spec's top-level `pricing` object for
+ * its own tests), users with the 400 conflict of POST /v2/user, a FastAPI 422 that echoes its input,
+ * and an order that answers 429 (Retry-After) once before it answers. Results of an unknown order
+ * answer 404 like pending ones (Junction documents neither); the order itself then answers 404 too. The
+ * redraw story has an order transaction with combined results; an unmatched result and a completed lab
  * report parsing job can be read back.
  */
 export const JUNCTION_FAKE_KEY = 'sk_us_fake-junction-test-key';
@@ -33,6 +35,38 @@ export const JUNCTION_FAKE_ORDERS = {
 	/** The PDF endpoints answer JSON instead of a file. */
 	jsonInsteadOfPdf: 'a0000000-0000-4000-8000-0000000000f0',
 } as const;
+
+export const JUNCTION_FAKE_TRANSACTIONS = {
+	/** The redraw story's transaction: completed, with combined results. */
+	combined: JUNCTION_SAMPLE_IDS.orderTransactionId,
+	/** The pending order's transaction: active, no results yet. Its orders use the docs' field names. */
+	pending: 'a1000000-0000-4000-8000-000000000404',
+} as const;
+
+/**
+ * The pending order's transaction as GET /v3/order_transaction/{id} answers it in the docs' example:
+ * `low_level_status` where the spec says `last_status`.
+ */
+function pendingTransaction(): { summary: Record<string, unknown> } {
+	return {
+		summary: {
+			id: JUNCTION_FAKE_TRANSACTIONS.pending,
+			team_id: JUNCTION_SAMPLE_IDS.teamId,
+			status: 'active',
+			orders: [
+				{
+					id: JUNCTION_FAKE_ORDERS.pending,
+					origin: 'initial',
+					parent_id: null,
+					low_level_status: 'transit_customer',
+					low_level_status_created_at: '2026-08-03T11:00:00+00:00',
+					created_at: '2026-08-03T09:00:00+00:00',
+					updated_at: '2026-08-03T11:00:00+00:00',
+				},
+			],
+		},
+	};
+}
 
 /** A client_user_id that already exists: POST /v2/user answers 400 with this user's id. */
 export const JUNCTION_EXISTING_CLIENT_USER_ID = 'existing-client-user';
@@ -251,10 +285,54 @@ function labResults(): Record<string, unknown> {
 	};
 }
 
+/** Another patient, and a recipient who is not the patient: what the name filters tell apart. */
+export const JUNCTION_OTHER_PATIENT = { first_name: 'Jordan', last_name: 'Example' };
+export const JUNCTION_OTHER_RECIPIENT = 'Front Desk Example Clinic';
+/** A date still ahead: orders activated then are `scheduled`. */
+export const JUNCTION_SCHEDULED_ACTIVATION = '2099-01-15';
+
+/**
+ * What sets the generated orders apart for the filters and sort of GET /v3/orders: creation times in a
+ * shuffled order, every fifth order another patient and the next one another recipient, every ninth
+ * scheduled, and some completed orders with an `unknown` interpretation.
+ */
+function listVariety(
+	order: Record<string, unknown>,
+	index: number,
+	count: number,
+): Record<string, unknown> {
+	const created = new Date(Date.UTC(2026, 6, 1) + ((index * 37) % count) * 3_600_000);
+	const variety: Record<string, unknown> = {
+		created_at: created.toISOString().replace('Z', '+00:00'),
+	};
+	if (index % 5 === 1) {
+		variety.patient_details = { ...JUNCTION_SAMPLE_PATIENT, ...JUNCTION_OTHER_PATIENT };
+		variety.patient_address = {
+			...JUNCTION_SAMPLE_ADDRESS,
+			receiver_name: fullName(JUNCTION_OTHER_PATIENT),
+		};
+	}
+	if (index % 5 === 2)
+		variety.patient_address = {
+			...JUNCTION_SAMPLE_ADDRESS,
+			receiver_name: JUNCTION_OTHER_RECIPIENT,
+		};
+	if (index % 9 === 0) variety.activate_by = JUNCTION_SCHEDULED_ACTIVATION;
+	if (order.interpretation === 'normal' && index % 4 === 0) variety.interpretation = 'unknown';
+	return variety;
+}
+
 export function junctionFakeData(counts = { orders: 230, labTests: 120 }): JunctionFakeData {
 	const special: Array<Record<string, unknown>> = [
 		junctionOrder({ status: 'completed' }),
-		junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.pending, status: 'transit_customer' }),
+		{
+			...junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.pending, status: 'transit_customer' }),
+			order_transaction: {
+				id: JUNCTION_FAKE_TRANSACTIONS.pending,
+				status: 'active',
+				orders: pendingTransaction().summary.orders,
+			},
+		},
 		junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.cancellable, status: 'ordered' }),
 		junctionOrder({
 			orderId: JUNCTION_FAKE_ORDERS.legacyResults,
@@ -267,18 +345,17 @@ export function junctionFakeData(counts = { orders: 230, labTests: 120 }): Junct
 	const story = redrawStory();
 	const orders = [...special, story.redrawOrder];
 	for (let index = orders.length; index < counts.orders; index++) {
-		orders.push(
-			junctionOrder({
-				orderId: `c0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-				userId:
-					index % 10 === 0
-						? JUNCTION_SAMPLE_IDS.userId
-						: `d0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-				modality: MODALITIES[index % MODALITIES.length],
-				status: STATUS_CYCLE[index % STATUS_CYCLE.length],
-				interpretation: index % 7 === 0 ? 'critical' : 'normal',
-			}),
-		);
+		const order = junctionOrder({
+			orderId: `c0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+			userId:
+				index % 10 === 0
+					? JUNCTION_SAMPLE_IDS.userId
+					: `d0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+			modality: MODALITIES[index % MODALITIES.length],
+			status: STATUS_CYCLE[index % STATUS_CYCLE.length],
+			interpretation: index % 7 === 0 ? 'critical' : 'normal',
+		});
+		orders.push(Object.assign(order, listVariety(order, index, counts.orders)));
 	}
 	const labTests = Array.from({ length: counts.labTests }, (_, index) => ({
 		id:
@@ -341,7 +418,10 @@ export function junctionFakeData(counts = { orders: 230, labTests: 120 }): Junct
 		labTests,
 		users,
 		results,
-		transactions: story.transactions,
+		transactions: {
+			...story.transactions,
+			[JUNCTION_FAKE_TRANSACTIONS.pending]: pendingTransaction(),
+		},
 		unmatchedResults: { [JUNCTION_SAMPLE_IDS.unmatchedResultId]: unmatchedResult() },
 		parsingJobs: {
 			[JUNCTION_SAMPLE_IDS.parsingJobId]: junctionParsingJob({ jobStatus: 'completed' }),
@@ -398,8 +478,45 @@ function validationError(
 	};
 }
 
-function listOrders(data: JunctionFakeData, request: FakeRequest): FakeReply {
-	const page = Number(request.param('page') ?? 1);
+const INTERPRETATIONS = ['normal', 'abnormal', 'critical', 'unknown'];
+const ORDER_KEYS = ['created_at', 'patient_name', 'last_status'];
+const DIRECTIONS = ['asc', 'desc'];
+const ACTIVATION_TYPES = ['current', 'scheduled'];
+
+/** FastAPI's 422 for a value outside an enum, at `location`. */
+function notOneOf(location: Array<string | number>, allowed: string[], input: unknown): FakeReply {
+	const expected = allowed.map((value) => `'${value}'`).join(', ');
+	return validationError(location.map(String), `Input should be ${expected}`, 'enum', input);
+}
+
+function notUuid(location: Array<string | number>, input: unknown): FakeReply {
+	return validationError(
+		location.map(String),
+		'Input should be a valid UUID, invalid character',
+		'uuid_parsing',
+		input,
+	);
+}
+
+const fullName = (person: unknown): string => {
+	const { first_name, last_name } = (person ?? {}) as Record<string, unknown>;
+	return [first_name, last_name].filter((part) => typeof part === 'string').join(' ');
+};
+
+/** `scheduled`: an order whose `activate_by` date is still ahead; `current`: every other one. */
+const activationType = (order: Record<string, unknown>): string =>
+	typeof order.activate_by === 'string' && Date.parse(order.activate_by) > Date.now()
+		? 'scheduled'
+		: 'current';
+
+const SORT_VALUE: Record<string, (order: Record<string, unknown>) => string> = {
+	created_at: (order) => String(order.created_at),
+	patient_name: (order) => fullName(order.patient_details).toLowerCase(),
+	last_status: lowLevelStatus,
+};
+
+/** The query of GET /v3/orders checked as FastAPI would: a 422 for the first value it cannot parse. */
+function invalidOrdersQuery(request: FakeRequest): FakeReply | undefined {
 	const size = Number(request.param('size') ?? 50);
 	if (!(size >= 1 && size <= 100)) {
 		return validationError(
@@ -409,34 +526,96 @@ function listOrders(data: JunctionFakeData, request: FakeRequest): FakeReply {
 			request.param('size'),
 		);
 	}
-	const userId = request.param('user_id');
-	if (userId !== undefined && !UUID.test(userId)) {
+	for (const name of ['user_id', 'order_transaction_id']) {
+		const value = request.param(name);
+		if (value !== undefined && !UUID.test(value)) return notUuid(['query', name], value);
+	}
+	const ids = request.list('order_ids');
+	const badId = ids.findIndex((id) => !UUID.test(id));
+	if (badId >= 0) return notUuid(['query', 'order_ids', badId], ids[badId]);
+	const enums: Array<[string, string[]]> = [
+		['interpretation', INTERPRETATIONS],
+		['order_key', ORDER_KEYS],
+		['order_direction', DIRECTIONS],
+	];
+	for (const [name, allowed] of enums) {
+		const value = request.param(name);
+		if (value !== undefined && !allowed.includes(value))
+			return notOneOf(['query', name], allowed, value);
+	}
+	const types = request.list('order_activation_types');
+	const badType = types.findIndex((type) => !ACTIVATION_TYPES.includes(type));
+	if (badType >= 0)
+		return notOneOf(['query', 'order_activation_types', badType], ACTIVATION_TYPES, types[badType]);
+	const critical = request.param('is_critical');
+	if (critical !== undefined && critical !== 'true' && critical !== 'false') {
 		return validationError(
-			['query', 'user_id'],
-			'Input should be a valid UUID, invalid character',
-			'uuid_parsing',
-			userId,
+			['query', 'is_critical'],
+			'Input should be a valid boolean, unable to interpret input',
+			'bool_parsing',
+			critical,
 		);
 	}
+	return undefined;
+}
+
+const FILTERS = [
+	'status',
+	'order_type',
+	'user_id',
+	'interpretation',
+	'is_critical',
+	'order_ids',
+	'order_transaction_id',
+	'order_activation_types',
+	'patient_name',
+	'shipping_recipient_name',
+	'order_key',
+	'order_direction',
+];
+
+/** GET /v3/orders: every filter of the spec, the sort, and page/size. */
+function listOrders(data: JunctionFakeData, request: FakeRequest): FakeReply {
+	const invalid = invalidOrdersQuery(request);
+	if (invalid) return invalid;
+	const page = Number(request.param('page') ?? 1);
+	const size = Number(request.param('size') ?? 50);
 	const statuses = request.list('status');
 	const types = request.list('order_type');
+	const ids = request.list('order_ids');
+	const activation = request.list('order_activation_types');
+	const userId = request.param('user_id');
+	const transactionId = request.param('order_transaction_id');
 	const interpretation = request.param('interpretation');
 	const critical = request.param('is_critical');
-	const filtered =
-		statuses.length > 0 || types.length > 0 || userId || interpretation || critical !== undefined;
+	const patientName = request.param('patient_name')?.toLowerCase();
+	const recipient = request.param('shipping_recipient_name')?.toLowerCase();
+	const matches = (order: Record<string, unknown>): boolean =>
+		(statuses.length === 0 || statuses.includes(lowLevelStatus(order))) &&
+		(types.length === 0 || types.includes(String((order.details as { type: string }).type))) &&
+		(ids.length === 0 || ids.includes(String(order.id))) &&
+		(activation.length === 0 || activation.includes(activationType(order))) &&
+		(!userId || order.user_id === userId) &&
+		(!transactionId ||
+			(order.order_transaction as { id?: string } | null | undefined)?.id === transactionId) &&
+		(!interpretation || order.interpretation === interpretation) &&
+		(critical === undefined || (critical === 'true') === (order.interpretation === 'critical')) &&
+		(!patientName || fullName(order.patient_details).toLowerCase().includes(patientName)) &&
+		(!recipient ||
+			String((order.patient_address as { receiver_name?: string } | null)?.receiver_name ?? '')
+				.toLowerCase()
+				.includes(recipient));
 	// Unfiltered lists are served as they are: a benchmark pages through 50,000 orders.
-	const matching = !filtered
-		? data.orders
-		: data.orders.filter(
-				(order) =>
-					(statuses.length === 0 || statuses.includes(lowLevelStatus(order))) &&
-					(types.length === 0 ||
-						types.includes(String((order.details as { type: string }).type))) &&
-					(!userId || order.user_id === userId) &&
-					(!interpretation || order.interpretation === interpretation) &&
-					(critical === undefined ||
-						(critical === 'true') === (order.interpretation === 'critical')),
-			);
+	let matching = FILTERS.some((name) => request.query[name] !== undefined)
+		? data.orders.filter(matches)
+		: data.orders;
+	const direction = request.param('order_direction');
+	const key = request.param('order_key') ?? (direction ? 'created_at' : undefined);
+	if (key) {
+		const value = SORT_VALUE[key];
+		const sign = direction === 'desc' ? -1 : 1;
+		matching = [...matching].sort((a, b) => sign * value(a).localeCompare(value(b)));
+	}
 	return {
 		status: 200,
 		json: {
@@ -460,14 +639,52 @@ function listLabTests(data: JunctionFakeData, request: FakeRequest): FakeReply {
 		? data.labTests.filter((test) => String(test.name).toLowerCase().includes(name))
 		: data.labTests;
 	const end = start + limit;
+	const page = matching.slice(start, end);
 	return {
 		status: 200,
 		json: {
-			data: matching.slice(start, end),
+			data: page,
 			next_cursor:
 				end < matching.length ? Buffer.from(`offset:${end}`).toString('base64url') : null,
+			...(request.param('include_pricing') === 'true' ? { pricing: labTestPricing(page) } : {}),
 		},
 	};
+}
+
+/**
+ * `GetLabTestPricingResponse` for the tests of one page, keyed by lab test ID: `SpecifiedPricing` in
+ * minor units (some with a state surcharge or a reflex range), a per-marker breakdown for the first test,
+ * `UnspecifiedPricing` for every fifth, and none at all for every seventh (priced nowhere).
+ */
+export function labTestPricing(tests: Array<Record<string, unknown>>): Record<string, unknown> {
+	const data: Record<string, unknown> = {};
+	for (const test of tests) {
+		const index = Number(String(test.slug).replace('lab-test-', ''));
+		if (index % 7 === 6) continue;
+		if (index % 5 === 4) {
+			data[String(test.id)] = { pricing: { unspecified: 'refer_to_contract' } };
+			continue;
+		}
+		const modifiers =
+			index % 3 === 0
+				? [
+						{ delta_amount_minor: 500, conditions: { us_state: { any_of: ['NY', 'NJ'] } } },
+						{ delta_amount_minor: { minimum: 0, maximum: 2500 }, conditions: { reflex: {} } },
+					]
+				: null;
+		data[String(test.id)] = {
+			pricing: { base_amount_minor: Number(test.price) * 100, modifiers },
+			...(index === 0
+				? {
+						marker_breakdown: {
+							'101': { base_amount_minor: 1500 },
+							'102': { unspecified: 'price_unavailable' },
+						},
+					}
+				: {}),
+		};
+	}
+	return { currency: 'USD', data };
 }
 
 export function createJunctionFake(

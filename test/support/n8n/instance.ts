@@ -149,7 +149,9 @@ export class N8nInstance {
 			progress(`publishing ${toPublish.length} workflows (public API)`);
 			await publishAll(client, toPublish);
 			progress(`waiting until n8n serves ${options.webhooks?.length ?? 0} webhooks`);
-			await client.waitUntilServed(options.webhooks ?? []);
+			// n8n activates published workflows a few at a time: the wait grows with their number.
+			const webhooks = options.webhooks ?? [];
+			await client.waitUntilServed(webhooks, Math.max(60_000, webhooks.length * 1_000));
 		} catch (error) {
 			await instance.stop({ keepUserFolder: true });
 			const log = `--- last lines of ${run.logFile} ---\n${instance.logTail()}`;

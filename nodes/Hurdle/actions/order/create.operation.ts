@@ -3,7 +3,9 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { callApi } from '../../../shared/api';
 import { additionalFieldsProperty, requiredText } from '../../../shared/descriptions';
 import { defineOperation, toItems } from '../../../shared/operations';
-import { hurdleApi } from '../../transport';
+import { findProduct, hurdleApi } from '../../transport';
+import { orderBody, orderProblems, type HurdleOrder } from './orderRequest';
+import { patientProperty, physicianDetailsProperty } from './people';
 
 export default defineOperation({
 	name: 'Create',
@@ -87,6 +89,8 @@ export default defineOperation({
 			required: true,
 			description: 'Two-letter ISO country code',
 		},
+		patientProperty,
+		physicianDetailsProperty,
 		additionalFieldsProperty([
 			{
 				displayName: 'Address Line 2',
@@ -102,15 +106,44 @@ export default defineOperation({
 				description: 'For phlebotomy products: the slot booked for the blood draw',
 			},
 			{
+				displayName: 'County',
+				name: 'county',
+				type: 'string',
+				default: '',
+				description: 'Of the delivery address; only for orders outside the US',
+			},
+			{
 				displayName: 'Notes',
 				name: 'notes',
 				type: 'string',
 				default: '',
 			},
+			{
+				displayName: 'State',
+				name: 'state',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. CA',
+				description: 'Of the delivery address; required for US orders, and only for them',
+			},
 		]),
 	],
 	async execute(itemIndex) {
-		const body = orderBody(this, itemIndex);
+		const order = readOrder(this, itemIndex);
+		const product = await findProduct(this, order.productCode, itemIndex);
+		const problems = orderProblems(order, product);
+		if (problems.length) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The order is incomplete: ${problems.join('; ')}`,
+				{
+					description:
+						'The order was not sent to Hurdle. Products whose patientDataInput is REQUIRED_WITH_ORDER need Patient › First Name, Last Name, Date of Birth and Sex. US orders need a State, Physician Details (First Name, Last Name, NPI) and a quantity of 1, and take no County.',
+					itemIndex,
+				},
+			);
+		}
+		const body = orderBody(order);
 		const response = await callApi<IDataObject | ''>(
 			this,
 			hurdleApi,
@@ -125,8 +158,8 @@ export default defineOperation({
 	},
 });
 
-/** The `POST /orders/v3` body: the product, and a nested `delivery` with the recipient and address. */
-function orderBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+/** What the user entered, trimmed; empty optional fields left out. */
+function readOrder(context: IExecuteFunctions, itemIndex: number): HurdleOrder {
 	const node = context.getNode();
 	const required = (name: string, label: string) => requiredText(context, name, label, itemIndex);
 	const countryCode = required('countryCode', 'Country Code').toUpperCase();
@@ -136,28 +169,42 @@ function orderBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 			itemIndex,
 		});
 	}
-	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const optional = (name: string) => {
-		const text = String(additional[name] ?? '').trim();
-		return text ? { [name]: text } : {};
-	};
+	const collection = (name: string) => context.getNodeParameter(name, itemIndex, {}) as IDataObject;
+	const additional = collection('additionalFields');
+	const patient = collection('patient');
+	const physician = collection('physicianDetails');
+	const text = (fields: IDataObject, name: string) =>
+		String(fields[name] ?? '').trim() || undefined;
 	return {
 		productCode: required('productCode', 'Product Code'),
-		quantity: context.getNodeParameter('quantity', itemIndex, 1) as number,
+		quantity: Number(context.getNodeParameter('quantity', itemIndex, 1)),
 		delivery: {
 			address: {
 				addressLine1: required('addressLine1', 'Address Line 1'),
-				...optional('addressLine2'),
+				addressLine2: text(additional, 'addressLine2'),
 				city: required('city', 'City'),
 				postcode: required('postcode', 'Postcode'),
 				countryCode,
+				state: text(additional, 'state'),
+				county: text(additional, 'county'),
 			},
 			firstName: required('firstName', 'First Name'),
 			lastName: required('lastName', 'Last Name'),
 			email: required('email', 'Email'),
 			mobileNumber: required('mobileNumber', 'Mobile Number'),
 		},
-		...optional('notes'),
-		...optional('appointmentSlotId'),
+		patient: {
+			firstName: text(patient, 'firstName'),
+			lastName: text(patient, 'lastName'),
+			dateOfBirth: text(patient, 'dateOfBirth'),
+			sex: text(patient, 'sex'),
+		},
+		physicianDetails: {
+			firstName: text(physician, 'firstName'),
+			lastName: text(physician, 'lastName'),
+			npi: text(physician, 'npi'),
+		},
+		notes: text(additional, 'notes'),
+		appointmentSlotId: text(additional, 'appointmentSlotId'),
 	};
 }

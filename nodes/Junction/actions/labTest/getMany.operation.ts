@@ -8,12 +8,38 @@ import { junctionApi } from '../../transport';
 /** GET /v3/lab_test documents 50 as the default `lab_test_limit` and no maximum; 50 is safe. */
 export const LAB_TESTS_MAX_PAGE_SIZE = 50;
 
+/** `GetLabTestPricingResponse`: per lab test ID, `{pricing: Price, marker_breakdown?}`; amounts in minor units. */
+interface LabTestsPricing {
+	currency?: string;
+	data?: Record<string, unknown> | null;
+}
+
 interface LabTestsPage {
 	data?: IDataObject[];
 	next_cursor?: string | null;
+	/** Only with `include_pricing=true`. */
+	pricing?: LabTestsPricing | null;
 }
 
-/** GET /v3/lab_test, following `next_cursor` until it is null. */
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Each test of a page with its own entry of the page's `pricing` and the currency:
+ * `{currency, pricing: {base_amount_minor, modifiers} | {unspecified}, marker_breakdown?}`, or null when
+ * Junction prices it nowhere. Without a `pricing` object (Include Pricing off) the tests are left as sent.
+ */
+export function withPricing(tests: IDataObject[], pricing: unknown): IDataObject[] {
+	if (!isObject(pricing)) return tests;
+	const entries = isObject(pricing.data) ? pricing.data : {};
+	const currency = typeof pricing.currency === 'string' ? pricing.currency : null;
+	return tests.map((test) => {
+		const entry = entries[String(test.id)];
+		return { ...test, pricing: isObject(entry) ? { currency, ...entry } : null };
+	});
+}
+
+/** GET /v3/lab_test, following `next_cursor` until it is null; each page prices its own tests. */
 const labTestsPaging: Paging<LabTestsPage | undefined> = {
 	api: junctionApi,
 	maxPageSize: LAB_TESTS_MAX_PAGE_SIZE,
@@ -21,7 +47,10 @@ const labTestsPaging: Paging<LabTestsPage | undefined> = {
 		lab_test_limit: pageSize,
 		...(cursor === undefined ? {} : { next_cursor: cursor }),
 	}),
-	read: (body) => ({ items: body?.data ?? [], next: body?.next_cursor || null }),
+	read: (body) => ({
+		items: withPricing(body?.data ?? [], body?.pricing),
+		next: body?.next_cursor || null,
+	}),
 };
 
 export default defineGetMany({

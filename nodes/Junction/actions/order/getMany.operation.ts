@@ -29,12 +29,47 @@ const ordersPaging: Paging<OrdersPage | undefined> = {
 	},
 };
 
+/** Order IDs typed as a comma- or space-separated list, or given as a list by an expression. */
+export function idList(value: unknown): string[] {
+	const entries = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,]+/);
+	return entries.map((entry) => entry.trim()).filter(Boolean);
+}
+
+/** `is_critical` as Junction reads it: saved workflows hold `true`/`false`; Any, or anything else, sends nothing. */
+function criticalFilter(value: unknown): IDataObject {
+	if (value === true || value === 'true') return { is_critical: true };
+	if (value === false || value === 'false') return { is_critical: false };
+	return {};
+}
+
+/** The query of GET /v3/orders: lists go as repeated keys (`order_ids=a&order_ids=b`). */
+export function ordersQuery({ is_critical, order_ids, ...set }: IDataObject): IDataObject {
+	const ids = idList(order_ids);
+	return { ...set, ...criticalFilter(is_critical), ...(ids.length ? { order_ids: ids } : {}) };
+}
+
 export default defineGetMany({
 	action: 'Get many orders',
 	description: 'List orders, filtered by status, dates, user or interpretation',
 	path: '/v3/orders',
 	paging: ordersPaging,
+	query: ordersQuery,
 	filters: [
+		{
+			displayName: 'Activation Types',
+			name: 'order_activation_types',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Current', value: 'current', description: 'Orders active now' },
+				{
+					name: 'Scheduled',
+					value: 'scheduled',
+					description: 'Orders waiting for their activation date',
+				},
+			],
+			default: [],
+			description: 'Only orders of these activation types',
+		},
 		{
 			displayName: 'Created After',
 			name: 'start_date',
@@ -50,11 +85,21 @@ export default defineGetMany({
 			description: 'Only orders created at or before this time',
 		},
 		{
-			displayName: 'Critical Only',
+			// Saved workflows hold true or false here (it used to be a boolean): those values stay.
+			displayName: 'Critical',
 			name: 'is_critical',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return only orders with critical results',
+			type: 'options',
+			options: [
+				{ name: 'Any', value: 'any', description: 'Do not filter on critical results' },
+				{ name: 'Critical Only', value: true, description: 'Only orders with critical results' },
+				{
+					name: 'Non-Critical Only',
+					value: false,
+					description: 'Only orders without critical results',
+				},
+			],
+			default: 'any',
+			description: 'Whether the orders must, or must not, have critical results',
 		},
 		{
 			displayName: 'Interpretation',
@@ -64,6 +109,7 @@ export default defineGetMany({
 				{ name: 'Abnormal', value: 'abnormal' },
 				{ name: 'Critical', value: 'critical' },
 				{ name: 'Normal', value: 'normal' },
+				{ name: 'Unknown', value: 'unknown' },
 			],
 			default: 'abnormal',
 			description: 'Only orders whose results have this overall interpretation',
@@ -77,11 +123,43 @@ export default defineGetMany({
 			description: 'Only orders of these collection methods',
 		},
 		{
+			displayName: 'Order IDs',
+			name: 'order_ids',
+			type: 'string',
+			default: '',
+			placeholder:
+				'e.g. e1c380c1-7df4-487f-869e-f1be0193ca25, e1c380c1-7df4-487f-869e-f1be0193ca26',
+			description: 'Only these orders: Junction order IDs separated by commas',
+		},
+		{
+			displayName: 'Order Transaction ID',
+			name: 'order_transaction_id',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. d2e3f4a5-b6c7-4d8e-9f01-a2b3c4d5e6f7',
+			description:
+				'Only the orders of this order transaction (an order and its redraw), as in the trigger output field orderTransactionId',
+		},
+		{
+			displayName: 'Patient Name',
+			name: 'patient_name',
+			type: 'string',
+			default: '',
+			description: "Only orders whose patient's name matches",
+		},
+		{
 			displayName: 'Search',
 			name: 'search_input',
 			type: 'string',
 			default: '',
 			description: 'An order ID, user ID, patient name or date of birth to search for',
+		},
+		{
+			displayName: 'Shipping Recipient Name',
+			name: 'shipping_recipient_name',
+			type: 'string',
+			default: '',
+			description: 'Only orders shipped to a recipient of this name',
 		},
 		{
 			displayName: 'Statuses',
@@ -111,6 +189,30 @@ export default defineGetMany({
 			type: 'string',
 			default: '',
 			description: 'Only orders of this Junction user',
+		},
+	],
+	sort: [
+		{
+			displayName: 'Sort By',
+			name: 'order_key',
+			type: 'options',
+			options: [
+				{ name: 'Created At', value: 'created_at' },
+				{ name: 'Last Status', value: 'last_status' },
+				{ name: 'Patient Name', value: 'patient_name' },
+			],
+			default: 'created_at',
+			description: "What to sort the orders by; without it, Junction's own order applies",
+		},
+		{
+			displayName: 'Sort Direction',
+			name: 'order_direction',
+			type: 'options',
+			options: [
+				{ name: 'Ascending', value: 'asc' },
+				{ name: 'Descending', value: 'desc' },
+			],
+			default: 'desc',
 		},
 	],
 });

@@ -1,0 +1,76 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The people of a Hurdle order besides the delivery contact; where they go in the body: orderRequest.ts. */
+export const patientProperty: INodeProperties = {
+	displayName: 'Patient',
+	name: 'patient',
+	type: 'collection',
+	placeholder: 'Add patient field',
+	default: {},
+	description:
+		'The person taking the test. Required with the order for products whose patientDataInput is REQUIRED_WITH_ORDER (see Product › Get Many); otherwise optional.',
+	options: [
+		{
+			displayName: 'Date of Birth',
+			name: 'dateOfBirth',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1990-05-12',
+			description: 'As YYYY-MM-DD',
+		},
+		{
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Last Name',
+			name: 'lastName',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Sex',
+			name: 'sex',
+			type: 'options',
+			options: [
+				{ name: 'Female', value: 'f' },
+				{ name: 'Male', value: 'm' },
+			],
+			default: 'f',
+			description: 'Sex at birth; the lab uses it for reference ranges',
+		},
+	],
+};
+
+export const physicianDetailsProperty: INodeProperties = {
+	displayName: 'Physician Details',
+	name: 'physicianDetails',
+	type: 'collection',
+	placeholder: 'Add physician field',
+	default: {},
+	description: 'The ordering physician. Required for US orders.',
+	options: [
+		{
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Last Name',
+			name: 'lastName',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'NPI',
+			name: 'npi',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1234567893',
+			description: "The physician's 10-digit National Provider Identifier",
+		},
+	],
+};
