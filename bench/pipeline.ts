@@ -13,7 +13,8 @@ import { hurdleWebhookSource } from '../nodes/Hurdle/webhook';
 import { junctionWebhookSource } from '../nodes/Junction/webhook';
 import { lmlWebhookSource } from '../nodes/LondonMedicalLaboratory/webhook';
 import { describeJunctionEvent, junctionEventSchemas } from '../nodes/Junction/events';
-import { withoutPatientIdentifiers } from '../nodes/shared/privacy';
+import { patientFieldsOf, withoutPatientIdentifiers } from '../nodes/shared/privacy';
+import { junction } from '../nodes/Junction/provider';
 import { jsonBodyOf, jsonObjectFrom, readDelivery } from '../nodes/shared/webhook/delivery';
 import { claimDelivery, forgetProcessMemory } from '../nodes/shared/webhook/claims';
 import { deliveryFingerprint } from '../nodes/shared/webhook/ledger';
@@ -177,7 +178,7 @@ async function parseVerifyDedup(provider: ProviderKey, standIn: WebhookStandIn):
 	const event = source.eventName(body.body);
 	if (!event) return false;
 	const fingerprint = deliveryFingerprint([
-		source.providerId,
+		source.provider.key,
 		...source.fingerprint(delivery, body.body, event),
 	]);
 	return (await claimDelivery(standIn.context, fingerprint, POLICY)).status === 'new';
@@ -289,7 +290,8 @@ export async function benchmarkJunctionStages(rounds = 5): Promise<StagePoint[]>
 			jsonObjectFrom(delivery.rawBody),
 		'validate it against the event schema (zod)': () => schema.safeParse(payload),
 		'read the typed fields (describe)': () => describeJunctionEvent(parsed.data),
-		'output item without patient identifiers': () => withoutPatientIdentifiers(item),
+		'output item without patient identifiers': () =>
+			withoutPatientIdentifiers(item, patientFieldsOf(junction)),
 	};
 	const floor = 'floor, none of our code: JSON.parse + HMAC-SHA256 of the same body';
 	const floorOperation = () => {

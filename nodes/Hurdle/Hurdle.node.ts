@@ -28,6 +28,6 @@ export class Hurdle implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, hurdleActions.operations);
+		return await runOperations.call(this, hurdleActions);
 	}
 }

@@ -19,7 +19,7 @@ import {
 	triggerWebhooks,
 } from '../shared/webhook/triggerDescription';
 import { hurdleEventOptions } from './events';
-import { hurdleApi } from './transport';
+import { hurdle } from './provider';
 import { HURDLE_DUPLICATE_WINDOW_HOURS, hurdleWebhookSource } from './webhook';
 
 const fieldNamesOption: INodeProperties = {
@@ -99,7 +99,7 @@ export class HurdleTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = manualWebhookMethods(hurdleApi.credentialType, missingWebhookSecret);
+	webhookMethods = manualWebhookMethods(hurdle.credentialType, missingWebhookSecret);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveWebhook(this, hurdleWebhookSource);

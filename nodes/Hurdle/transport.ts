@@ -1,29 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	apiPath,
-	callApi,
-	environmentBaseUrl,
-	getRecord,
-	type ApiContext,
-	type ProviderApi,
-} from '../shared/api';
+import { apiPath, callApi, getRecord, type ApiContext } from '../shared/api';
 import { apiError } from '../shared/apiErrors';
 import { found, missing, type Fetched } from '../shared/fetched';
+import { hurdle } from './provider';
 import { collectPages, type Page, type PageCursor, type Paging } from '../shared/pagination';
-
-export const HURDLE_BASE_URLS: Record<string, string> = {
-	production: 'https://api.hurdle.bio',
-	sandbox: 'https://api.sandbox.hurdle.bio',
-};
-
-export const hurdleApi: ProviderApi = {
-	providerName: 'Hurdle',
-	credentialType: 'hurdleApi',
-	baseUrl: environmentBaseUrl(HURDLE_BASE_URLS, 'sandbox'),
-	authenticationHint:
-		'Check the API key in the credential, and that it belongs to the chosen environment: sandbox keys only work on the sandbox, production keys only on production. Keys are under Developers › API Keys in the Hurdle partner portal.',
-};
 
 /** Hurdle documents no page-size limit; 100 is what most APIs of its kind accept. */
 export const HURDLE_MAX_PAGE_SIZE = 100;
@@ -99,7 +80,7 @@ export function hurdlePage(body: unknown, currentPage: number): Page<IDataObject
  * envelope is read by `hurdlePage`.
  */
 export const hurdlePaging: Paging = {
-	api: hurdleApi,
+	api: hurdle,
 	maxPageSize: HURDLE_MAX_PAGE_SIZE,
 	query: ({ cursor, pageSize }) => ({
 		...(typeof cursor === 'string' ? { cursor } : { page: cursor ?? 1 }),
@@ -143,7 +124,7 @@ async function searchProducts(
 		async (request) => {
 			const { body } = await callApi(
 				context,
-				hurdleApi,
+				hurdle,
 				{ method: 'GET', path: '/products/v1', qs: hurdlePaging.query(request) },
 				itemIndex,
 			);
@@ -161,7 +142,7 @@ export async function getTest(
 	testId: string,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	return await getRecord(context, hurdleApi, apiPath('/tests/v2', testId), itemIndex);
+	return await getRecord(context, hurdle, apiPath('/tests/v2', testId), itemIndex);
 }
 
 const ORDER_LOOKUP_MISSING = [404, 405];
@@ -178,7 +159,7 @@ export async function getOrder(
 ): Promise<Fetched<IDataObject>> {
 	const { statusCode, body } = await callApi<IDataObject>(
 		context,
-		hurdleApi,
+		hurdle,
 		{
 			method: 'GET',
 			path: apiPath('/orders/v3', orderNumber),
@@ -190,6 +171,6 @@ export async function getOrder(
 	return missing(
 		'unavailable',
 		`Hurdle did not return the order (HTTP ${statusCode}). Hurdle does not document an order lookup, so it may not be available to your account.`,
-		apiError(context.getNode(), hurdleApi, statusCode, body, { itemIndex }),
+		apiError(context.getNode(), hurdle, statusCode, body, { itemIndex }),
 	);
 }

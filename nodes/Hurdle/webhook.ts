@@ -13,7 +13,8 @@ import { SECRET_QUERY_PARAMETER, credentialSharedSecret } from '../shared/webhoo
 import { canonicalEventName, hurdleEventSchemas } from './events';
 import { describeHurdleEvent, hurdleDeliveryIdentity, type HurdleFields } from './fields';
 import { hurdleResults } from './results';
-import { getOrder, getTest, hurdleApi } from './transport';
+import { getOrder, getTest } from './transport';
+import { hurdle } from './provider';
 
 /**
  * Hurdle retries 3 times at 5 s × attempt (Chronomics docs) or 30 times (current docs, ≈ 39 minutes in
@@ -103,12 +104,11 @@ export const hurdleWebhookSource: WebhookSource<
 	HurdleFields,
 	HurdleTriggerOptions
 > = {
-	providerId: 'hurdle',
-	providerName: 'Hurdle',
+	provider: hurdle,
 	schemas: hurdleEventSchemas,
 	defaultDuplicateWindowHours: HURDLE_DUPLICATE_WINDOW_HOURS,
 
-	authenticate: credentialSharedSecret(hurdleApi.credentialType),
+	authenticate: credentialSharedSecret(hurdle.credentialType),
 
 	readPayload: readHurdlePayload,
 

@@ -28,6 +28,6 @@ export class Junction implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, junctionActions.operations);
+		return await runOperations.call(this, junctionActions);
 	}
 }

@@ -33,7 +33,7 @@ import {
 	webhookSetupProperty,
 } from './endpoint';
 import { RESULTS_PDF_PROPERTY } from './fullData';
-import { junctionApi } from './transport';
+import { junction } from './provider';
 import {
 	JUNCTION_DUPLICATE_WINDOW_HOURS,
 	junctionWebhookSource,
@@ -150,16 +150,12 @@ export class JunctionTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				if (!usesAutomaticSetup(this)) return false;
-				await assertVerificationReady(this, junctionApi.credentialType, malformedSigningSecret);
+				await assertVerificationReady(this, junction.credentialType, malformedSigningSecret);
 				return await endpointExists(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (!usesAutomaticSetup(this))
-					return await assertVerificationReady(
-						this,
-						junctionApi.credentialType,
-						missingSigningSecret,
-					);
+					return await assertVerificationReady(this, junction.credentialType, missingSigningSecret);
 				return await registerEndpoint(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

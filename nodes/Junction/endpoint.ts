@@ -19,7 +19,7 @@ import {
 	type ManagedWebhook,
 	type WebhookChanges,
 } from './registration';
-import { isProduction, junctionApi } from './transport';
+import { isProduction, junction } from './provider';
 
 /**
  * The automatic webhook setup of the Junction Trigger: n8n's webhook lifecycle (checkExists, create,
@@ -135,7 +135,7 @@ export function sameFilter(current: string[] | null | undefined, wanted: string[
 }
 
 async function environmentOf(context: IHookFunctions): Promise<JunctionEnvironment> {
-	const credentials = await context.getCredentials(junctionApi.credentialType);
+	const credentials = await context.getCredentials(junction.credentialType);
 	return isProduction(credentials) ? 'production' : 'sandbox';
 }
 

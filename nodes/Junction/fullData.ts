@@ -5,7 +5,8 @@ import type { Enrichment, ReceivedEvent } from '../shared/webhook/source';
 import { familyOf, STATUSES_WITH_RESULTS, type JunctionFields } from './events';
 import { junctionResults, parsedReportResults } from './results';
 import { apiPath, getRecord } from '../shared/api';
-import { downloadPdf, getLabResults, junctionApi, type ResultsScope } from './transport';
+import { downloadPdf, getLabResults, type ResultsScope } from './transport';
+import { junction } from './provider';
 import type { JunctionTriggerOptions } from './webhook';
 
 export const RESULTS_PDF_PROPERTY = 'resultsPdf';
@@ -74,7 +75,7 @@ export async function fetchFullData(
 				json: {
 					unmatchedResult: await getRecord(
 						context,
-						junctionApi,
+						junction,
 						apiPath('/v3/unmatched_result', fields.unmatchedResultId),
 					),
 				},
@@ -83,7 +84,7 @@ export async function fetchFullData(
 			if (!fields.parsingJobId || fields.jobStatus !== 'completed') return undefined;
 			const job = await getRecord(
 				context,
-				junctionApi,
+				junction,
 				apiPath('/lab_report/v1/parser/job', fields.parsingJobId),
 			);
 			return resultsEnrichment(parsedReportResults(job));

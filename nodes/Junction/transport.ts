@@ -1,58 +1,9 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type ICredentialDataDecryptedObject,
-	type IDataObject,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
-import { apiPath, callApi, trimBaseUrl, type ApiContext, type ProviderApi } from '../shared/api';
+import { apiPath, callApi, type ApiContext } from '../shared/api';
 import { providerDetails } from '../shared/apiErrors';
 import { found, missing, type Fetched, type Missing } from '../shared/fetched';
-
-/**
- * The base URL follows from environment, region and domain, or from the API key's prefix when they are
- * set to "From API Key": sk_ keys are sandbox keys, pk_ keys production keys, and `_eu_` after the first
- * three characters means the EU region. Any other key counts as production US. This must give the same
- * answer as JUNCTION_BASE_URL_EXPRESSION in the credential (a unit test compares them).
- */
-export function junctionBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.environment === 'custom') return String(credentials.baseUrl ?? '');
-	const apiKey = String(credentials.apiKey);
-	const sandbox =
-		credentials.environment === 'sandbox' ||
-		(credentials.environment === 'auto' && apiKey.startsWith('sk_'));
-	const eu =
-		credentials.region === 'eu' || (credentials.region === 'auto' && apiKey.slice(3, 6) === 'eu_');
-	const legacy = credentials.domain === 'legacy';
-	const region = eu ? 'eu.' : legacy ? '' : 'us.';
-	return `https://api.${sandbox ? 'sandbox.' : ''}${region}${legacy ? 'tryvital.io' : 'junction.com'}`;
-}
-
-const JUNCTION_HOSTS = /(^|\.)(junction\.com|tryvital\.io)$/;
-
-/**
- * Whether requests would reach Junction's production API: a Junction host without "sandbox", or a
- * production key (pk_…) whatever the URL. A custom URL elsewhere (a proxy, a test server) is not.
- */
-export function isProduction(credentials: ICredentialDataDecryptedObject): boolean {
-	if (String(credentials.apiKey ?? '').startsWith('pk_')) return true;
-	let host: string;
-	try {
-		host = new URL(trimBaseUrl(junctionBaseUrl(credentials))).hostname.toLowerCase();
-	} catch {
-		return false;
-	}
-	return JUNCTION_HOSTS.test(host) && !host.split('.').includes('sandbox');
-}
-
-export const junctionApi: ProviderApi = {
-	providerName: 'Junction',
-	credentialType: 'junctionApi',
-	baseUrl: junctionBaseUrl,
-	authenticationHint:
-		'Check the API key in the credential, and that environment and region match it: sk_ keys only work on the sandbox, pk_ keys only in production, and an EU key only on the EU host.',
-};
+import { junction } from './provider';
 
 const PDF_MAGIC = Buffer.from('%PDF');
 
@@ -86,7 +37,7 @@ async function notThereYet(
 ): Promise<Missing> {
 	const { statusCode } = await callApi(
 		context,
-		junctionApi,
+		junction,
 		{ method: 'GET', path: apiPath(SCOPE_PATH[scope.kind], scope.id), returnStatuses: [404] },
 		itemIndex,
 	);
@@ -120,7 +71,7 @@ export async function downloadPdf(
 	const { path, what } = PDFS[document];
 	const { statusCode, body } = await callApi<Buffer>(
 		context,
-		junctionApi,
+		junction,
 		{
 			method: 'GET',
 			path: `${apiPath(SCOPE_PATH[scope.kind], scope.id)}/${path}`,
@@ -150,7 +101,7 @@ export async function getLabResults(
 ): Promise<Fetched<IDataObject>> {
 	const { statusCode, body } = await callApi<IDataObject>(
 		context,
-		junctionApi,
+		junction,
 		{
 			method: 'GET',
 			path: `${apiPath(SCOPE_PATH[scope.kind], scope.id)}/result`,

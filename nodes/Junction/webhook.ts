@@ -19,7 +19,7 @@ import {
 } from './events';
 import { registeredSecrets, usesAutomaticSetup } from './endpoint';
 import { fetchFullData } from './fullData';
-import { junctionApi } from './transport';
+import { junction } from './provider';
 
 /** Junction (Svix) retries for about 27.5 hours after the first attempt; 48 hours covers it with room. */
 export const JUNCTION_DUPLICATE_WINDOW_HOURS = 48;
@@ -84,13 +84,12 @@ export const junctionWebhookSource: WebhookSource<
 	JunctionFields,
 	JunctionTriggerOptions
 > = {
-	providerId: 'junction',
-	providerName: 'Junction',
+	provider: junction,
 	schemas: junctionEventSchemas,
 	defaultDuplicateWindowHours: JUNCTION_DUPLICATE_WINDOW_HOURS,
 
 	async authenticate(context, delivery, options) {
-		const credentials = await context.getCredentials(junctionApi.credentialType);
+		const credentials = await context.getCredentials(junction.credentialType);
 		const secrets = splitSecrets(credentials.webhookSigningSecrets as string | undefined);
 		// The automatic setup keeps the endpoint's secret (and the one before a rotation) in static data.
 		if (usesAutomaticSetup(context))

@@ -31,6 +31,6 @@ export class LondonMedicalLaboratory implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, lmlActions.operations);
+		return await runOperations.call(this, lmlActions);
 	}
 }

@@ -18,7 +18,7 @@ import {
 	triggerWebhooks,
 } from '../shared/webhook/triggerDescription';
 import { lmlEventOptions } from './events';
-import { lmlApi } from './transport';
+import { lml } from './provider';
 import { LML_DUPLICATE_WINDOW_HOURS, lmlWebhookSource } from './webhook';
 
 export class LondonMedicalLaboratoryTrigger implements INodeType {
@@ -66,7 +66,7 @@ export class LondonMedicalLaboratoryTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = manualWebhookMethods(lmlApi.credentialType, missingWebhookSecret);
+	webhookMethods = manualWebhookMethods(lml.credentialType, missingWebhookSecret);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveWebhook(this, lmlWebhookSource);

@@ -1,28 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	apiPath,
-	callApi,
-	environmentBaseUrl,
-	getRecord,
-	type ApiContext,
-	type ProviderApi,
-} from '../shared/api';
+import { apiPath, callApi, getRecord, type ApiContext } from '../shared/api';
 import { found, missing, type Fetched } from '../shared/fetched';
+import { lml } from './provider';
 import { getPages, type Paging } from '../shared/pagination';
-
-export const LML_BASE_URLS: Record<string, string> = {
-	production: 'https://api.londonmedicallaboratory.com',
-	sandbox: 'https://api.sandbox.londonmedicallaboratory.com',
-};
-
-export const lmlApi: ProviderApi = {
-	providerName: 'London Medical Laboratory',
-	credentialType: 'londonMedicalLaboratoryApi',
-	baseUrl: environmentBaseUrl(LML_BASE_URLS, 'production'),
-	authenticationHint:
-		'Check the API token in the credential, and that it belongs to the chosen environment (sandbox tokens only work on the sandbox). Tokens are issued by your LML account manager.',
-};
 
 /** LML's documented maximum for `results_per_page`. */
 export const LML_MAX_PAGE_SIZE = 100;
@@ -34,7 +15,7 @@ interface LmlPage {
 
 /** Every LML list answers with `{items, next_page, …}`; its pages are followed until `next_page` is null. */
 export const lmlPaging: Paging<LmlPage | undefined> = {
-	api: lmlApi,
+	api: lml,
 	maxPageSize: LML_MAX_PAGE_SIZE,
 	query: ({ cursor, pageSize }) => ({ page: cursor ?? 1, results_per_page: pageSize }),
 	read: (body) => ({ items: body?.items ?? [], next: body?.next_page ?? null }),
@@ -45,7 +26,7 @@ export async function getTestRegistration(
 	id: string,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	return await getRecord(context, lmlApi, apiPath('/api/test_registration', id), itemIndex);
+	return await getRecord(context, lml, apiPath('/api/test_registration', id), itemIndex);
 }
 
 export async function getOrder(
@@ -53,7 +34,7 @@ export async function getOrder(
 	id: string,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	return await getRecord(context, lmlApi, apiPath('/api/order', id), itemIndex);
+	return await getRecord(context, lml, apiPath('/api/order', id), itemIndex);
 }
 
 /**
@@ -68,7 +49,7 @@ export async function getLabResults(
 	const path = `${apiPath('/api/test_registration', id)}/lab_results/`;
 	const { statusCode, body } = await callApi<IDataObject[] | LmlPage | ''>(
 		context,
-		lmlApi,
+		lml,
 		{ method: 'GET', path },
 		itemIndex,
 	);

@@ -9,18 +9,18 @@ import {
 	type LmlFields,
 } from './events';
 import { lmlResults } from './results';
-import { getLabResults, getOrder, getTestRegistration, lmlApi } from './transport';
+import { getLabResults, getOrder, getTestRegistration } from './transport';
+import { lml } from './provider';
 
 /** LML retries for up to 8 days 5 h 45 min after the first attempt; nine days covers it. */
 export const LML_DUPLICATE_WINDOW_HOURS = 216;
 
 export const lmlWebhookSource: WebhookSource<typeof lmlEventSchemas, LmlFields> = {
-	providerId: 'londonMedicalLaboratory',
-	providerName: 'London Medical Laboratory',
+	provider: lml,
 	schemas: lmlEventSchemas,
 	defaultDuplicateWindowHours: LML_DUPLICATE_WINDOW_HOURS,
 
-	authenticate: credentialSharedSecret(lmlApi.credentialType),
+	authenticate: credentialSharedSecret(lml.credentialType),
 
 	eventName: (payload) => (typeof payload.event === 'string' ? payload.event : undefined),
 

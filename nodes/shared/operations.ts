@@ -12,6 +12,7 @@ import {
 
 import { patientDataProperty } from './descriptions';
 import { applyPatientDataMode, type PatientDataMode } from './privacy';
+import type { LabProvider } from './provider';
 
 export type Operation = (
 	this: IExecuteFunctions,
@@ -95,6 +96,7 @@ export function defineResource(option: ResourceOption, modules: OperationModule[
 }
 
 export interface ActionNode {
+	provider: LabProvider;
 	resources: Resource[];
 	/** Resource menu, each resource's Operation menu and parameters, and Patient Details last. */
 	properties: INodeProperties[];
@@ -102,7 +104,7 @@ export interface ActionNode {
 }
 
 /** An action node's parameters and operation table from its resources; the first is the default. */
-export function defineActionNode(resources: Resource[]): ActionNode {
+export function defineActionNode(provider: LabProvider, resources: Resource[]): ActionNode {
 	const firstResource = resources[0].option.value;
 	const menu: INodeProperties = {
 		displayName: 'Resource',
@@ -113,6 +115,7 @@ export function defineActionNode(resources: Resource[]): ActionNode {
 		default: firstResource,
 	};
 	return {
+		provider,
 		resources,
 		properties: [
 			menu,
@@ -135,8 +138,9 @@ export function toItems(data: IDataObject | IDataObject[]): INodeExecutionData[]
  */
 export async function runOperations(
 	this: IExecuteFunctions,
-	table: OperationTable,
+	node: ActionNode,
 ): Promise<INodeExecutionData[][]> {
+	const table = node.operations;
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -156,7 +160,7 @@ export async function runOperations(
 			const mode = this.getNodeParameter('patientData', itemIndex, 'leaveOut') as PatientDataMode;
 			const results = (await run.call(this, itemIndex)).map((result) => ({
 				...result,
-				json: applyPatientDataMode(result.json, mode),
+				json: applyPatientDataMode(result.json, mode, node.provider),
 			}));
 			// A loop, not push(...spread): spreading a Get Many of 150,000 items or more overflows the call stack.
 			for (const paired of this.helpers.constructExecutionMetaData(results, {

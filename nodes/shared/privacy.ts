@@ -1,57 +1,48 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { LabProvider } from './provider';
+
 export type PatientDataMode = 'leaveOut' | 'include';
 
 /**
- * Field names that hold direct patient identifiers in any of the providers' payloads: names, birth dates,
- * contact details, addresses and national numbers. Ids (order, test, user ids), sex and results stay:
- * workflows need them, and alone they identify nobody.
+ * Field names that hold direct patient identifiers in any provider's payloads: names, birth dates,
+ * contact details and addresses. Each provider adds the names only its payloads use (its descriptor's
+ * `patientFields`). Ids (order, test, user ids), sex and results stay: workflows need them, and alone
+ * they identify nobody.
  */
 export const PATIENT_IDENTIFIER_FIELDS: ReadonlySet<string> = new Set([
 	'address',
-	'billing_address',
 	'customer',
 	'date_of_birth',
 	'dateOfBirth',
-	'delivery',
-	'deliveryAddress1',
-	'deliveryAddress2',
-	'deliveryCity',
-	'deliveryCounty',
-	'deliveryPostcode',
 	'dob',
 	'email',
-	'fallback_birth_date',
 	'first_name',
 	'firstName',
 	'full_name',
 	'last_name',
 	'lastName',
-	// Junction appointments: the coordinates of the address the phlebotomist visits.
-	'location',
 	'mobile_phone_number',
 	'mobileNumber',
-	'name_of_patient',
-	'nhs_number',
 	'patient',
-	'patient_address',
-	'patient_details',
-	// Junction's lab report parsing: the patient as printed on the report.
-	'patient_first_name',
-	'patient_last_name',
 	'phone',
 	'phone_number',
-	'receiver_name',
-	'shipping_details',
-	'shippingAddress',
-	'uk_address',
 ]);
 
+const fieldsByProvider = new WeakMap<LabProvider, ReadonlySet<string>>();
+
+/** The shared identifier fields and the provider's own. */
+export function patientFieldsOf(provider: LabProvider): ReadonlySet<string> {
+	let fields = fieldsByProvider.get(provider);
+	if (!fields) {
+		fields = new Set([...PATIENT_IDENTIFIER_FIELDS, ...provider.patientFields]);
+		fieldsByProvider.set(provider, fields);
+	}
+	return fields;
+}
+
 /** A deep copy without the identifier fields, at any depth. */
-export function withoutPatientIdentifiers<T>(
-	value: T,
-	fields: ReadonlySet<string> = PATIENT_IDENTIFIER_FIELDS,
-): T {
+export function withoutPatientIdentifiers<T>(value: T, fields: ReadonlySet<string>): T {
 	// Runs on every event and every Get Many item: plain loops, no [key, value] pairs or callbacks.
 	if (typeof value !== 'object' || value === null) return value;
 	if (Array.isArray(value)) {
@@ -69,6 +60,11 @@ export function withoutPatientIdentifiers<T>(
 	return copy as T;
 }
 
-export function applyPatientDataMode<T>(value: T, mode: PatientDataMode | undefined): T {
-	return mode === 'include' ? value : withoutPatientIdentifiers(value);
+export function applyPatientDataMode<T>(
+	value: T,
+	mode: PatientDataMode | undefined,
+	provider: LabProvider,
+): T {
+	if (mode === 'include') return value;
+	return withoutPatientIdentifiers(value, patientFieldsOf(provider));
 }

@@ -4,6 +4,13 @@ import { order } from './order/Order.resource';
 import { orderTransaction } from './orderTransaction/OrderTransaction.resource';
 import { result } from './result/Result.resource';
 import { user } from './user/User.resource';
+import { junction } from '../provider';
 
 /** The first resource is the one the node opens with. */
-export const junctionActions = defineActionNode([order, labTest, result, orderTransaction, user]);
+export const junctionActions = defineActionNode(junction, [
+	order,
+	labTest,
+	result,
+	orderTransaction,
+	user,
+]);

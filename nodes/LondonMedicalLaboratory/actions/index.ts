@@ -3,6 +3,7 @@ import { labResults } from './labResults/LabResults.resource';
 import { order } from './order/Order.resource';
 import { product } from './product/Product.resource';
 import { testRegistration } from './testRegistration/TestRegistration.resource';
+import { lml } from '../provider';
 
 /** The first resource is the one the node opens with. */
-export const lmlActions = defineActionNode([labResults, order, product, testRegistration]);
+export const lmlActions = defineActionNode(lml, [labResults, order, product, testRegistration]);

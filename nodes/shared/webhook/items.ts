@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-wor
 
 import { withinDeadline } from '../api';
 import { applyPatientDataMode, type PatientDataMode } from '../privacy';
+import type { LabProvider } from '../provider';
 import type { Delivery } from './delivery';
 import type { EventSchemas, ParsedEvent, ValidationIssue } from './parseEvent';
 import type { Enrichment, ReceivedEvent, TriggerOptions, WebhookSource } from './source';
@@ -73,7 +74,9 @@ export async function enrichInTime<
 			Date.now() >= deadline
 				? `Not fetched within ${seconds} s (Full Data Time Limit): ${reason}`
 				: reason;
-		context.logger.warn(`${source.providerName} Trigger could not fetch full data: ${message}`);
+		context.logger.warn(
+			`${source.provider.providerName} Trigger could not fetch full data: ${message}`,
+		);
 		return { json: { fullData: { fetched: false, message } } };
 	}
 }
@@ -83,15 +86,16 @@ export function executionItems(
 	enrichment: Enrichment | undefined,
 	options: TriggerOptions,
 	mode: PatientDataMode,
+	provider: LabProvider,
 ): INodeExecutionData[] {
 	if (options.output === 'biomarkerRows' && enrichment?.rows?.length) {
 		const identity: IDataObject = { ...item };
 		delete identity.payload;
 		delete identity.validation;
 		return enrichment.rows.map((row) => ({
-			json: applyPatientDataMode({ ...identity, ...row }, mode),
+			json: applyPatientDataMode({ ...identity, ...row }, mode, provider),
 		}));
 	}
-	const json = applyPatientDataMode({ ...item, ...enrichment?.json }, mode);
+	const json = applyPatientDataMode({ ...item, ...enrichment?.json }, mode, provider);
 	return [enrichment?.binary ? { json, binary: enrichment.binary } : { json }];
 }

@@ -38,7 +38,9 @@ export async function receiveWebhook<
 	if (context.getNodeParameter('authentication', 'verify') !== 'none') {
 		const verdict = await source.authenticate(context, delivery, options);
 		if (!verdict.ok) {
-			context.logger.warn(`${source.providerName} Trigger refused a delivery: ${verdict.reason}`);
+			context.logger.warn(
+				`${source.provider.providerName} Trigger refused a delivery: ${verdict.reason}`,
+			);
 			return rejected(401, `Unauthorized: ${verdict.message}`);
 		}
 	}
@@ -57,7 +59,7 @@ export async function receiveWebhook<
 		// An event type nobody chose to drop is never dropped silently.
 		if (!known) {
 			context.logger.warn(
-				`${source.providerName} Trigger ignored an event type it does not know, "${loggableName(name)}": select All Events or Other (Unknown Events) to receive such events`,
+				`${source.provider.providerName} Trigger ignored an event type it does not know, "${loggableName(name)}": select All Events or Other (Unknown Events) to receive such events`,
 			);
 		}
 		return ignored('Event type not selected in the trigger');
@@ -78,7 +80,7 @@ export async function receiveWebhook<
 	}
 
 	const fingerprint = deliveryFingerprint([
-		source.providerId,
+		source.provider.key,
 		...source.fingerprint(delivery, payload, name),
 	]);
 	const deliveryId = source.deliveryId?.(delivery) ?? fingerprint;
@@ -119,9 +121,9 @@ export async function receiveWebhook<
 			options.fetchFullData && source.enrich
 				? await enrichInTime(context, source, event, options)
 				: undefined;
-		const item = eventItem(source.providerId, event, parsed, delivery, deliveryId);
+		const item = eventItem(source.provider.key, event, parsed, delivery, deliveryId);
 		const patientData = context.getNodeParameter('patientData', 'leaveOut') as PatientDataMode;
-		const items = executionItems(item, enrichment, options, patientData);
+		const items = executionItems(item, enrichment, options, patientData, source.provider);
 		started = true;
 		const answer = { status: 'accepted', message: 'Event received', deliveryId };
 		// n8n answers the sender with webhookResponse once the execution exists, or with an error

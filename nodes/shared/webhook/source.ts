@@ -1,5 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import type { LabProvider } from '../provider';
 import type { BodyOutcome, Delivery } from './delivery';
 import type { EventSchemas, ParsedEvent } from './parseEvent';
 import type { Verdict } from './verdict';
@@ -51,8 +52,7 @@ export interface WebhookSource<
 	Fields extends IDataObject,
 	Options extends TriggerOptions = TriggerOptions,
 > {
-	providerId: string;
-	providerName: string;
+	provider: LabProvider;
 	schemas: Schemas;
 	/** Covers the provider's retry horizon, so a redelivery is still recognised. */
 	defaultDuplicateWindowHours: number;

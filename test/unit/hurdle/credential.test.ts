@@ -1,5 +1,5 @@
 import { HurdleApi } from '../../../credentials/HurdleApi.credentials';
-import { hurdleApi, HURDLE_BASE_URLS } from '../../../nodes/Hurdle/transport';
+import { hurdle, HURDLE_BASE_URLS } from '../../../nodes/Hurdle/provider';
 import { performRequest } from '../../support/contexts';
 import { evaluateCredentialExpression } from '../../support/expressions';
 import { createHurdleFake, HURDLE_FAKE_API_KEY } from '../../support/fakes/hurdle';
@@ -23,7 +23,7 @@ describe('Hurdle credential', () => {
 		expect(evaluateCredentialExpression(String(credential.test.request.baseURL), settings)).toBe(
 			expected,
 		);
-		expect(hurdleApi.baseUrl(settings)).toBe(expected);
+		expect(hurdle.baseUrl(settings)).toBe(expected);
 	});
 
 	it('sends the key as X-API-Key', () => {

@@ -4,7 +4,7 @@ import {
 	JUNCTION_BASE_URL_EXPRESSION,
 	JunctionApi,
 } from '../../../credentials/JunctionApi.credentials';
-import { isProduction, junctionBaseUrl } from '../../../nodes/Junction/transport';
+import { isProduction, junctionBaseUrl } from '../../../nodes/Junction/provider';
 import { evaluateCredentialExpression } from '../../support/expressions';
 
 function evaluateExpression(credentials: ICredentialDataDecryptedObject): unknown {

@@ -1,5 +1,5 @@
 import { LondonMedicalLaboratoryApi } from '../../../credentials/LondonMedicalLaboratoryApi.credentials';
-import { lmlApi, LML_BASE_URLS } from '../../../nodes/LondonMedicalLaboratory/transport';
+import { lml, LML_BASE_URLS } from '../../../nodes/LondonMedicalLaboratory/provider';
 import { evaluateCredentialExpression } from '../../support/expressions';
 
 describe('London Medical Laboratory credential', () => {
@@ -13,7 +13,7 @@ describe('London Medical Laboratory credential', () => {
 		expect(evaluateCredentialExpression(String(credential.test.request.baseURL), settings)).toBe(
 			expected,
 		);
-		expect(lmlApi.baseUrl(settings)).toBe(expected);
+		expect(lml.baseUrl(settings)).toBe(expected);
 	});
 
 	it('tests the token with a one-product list call', () => {

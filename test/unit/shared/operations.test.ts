@@ -1,3 +1,4 @@
+import { lml } from '../../../nodes/LondonMedicalLaboratory/provider';
 import { runOperations, toItems } from '../../../nodes/shared/operations';
 import { executeContext } from '../../support/contexts';
 
@@ -15,7 +16,8 @@ describe('runOperations', () => {
 			parameters: { resource: 'record', operation: 'getMany' },
 			credentials: {},
 		});
-		const [output] = await runOperations.call(context, table);
+		const node = { provider: lml, resources: [], properties: [], operations: table };
+		const [output] = await runOperations.call(context, node);
 		expect(output).toHaveLength(200_000);
 		expect(output[199_999]).toEqual({ json: { index: 199_999 }, pairedItem: { item: 0 } });
 	});

@@ -3,7 +3,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { callApi } from '../../../shared/api';
 import { additionalFieldsProperty, requiredText } from '../../../shared/descriptions';
 import { defineOperation, toItems } from '../../../shared/operations';
-import { findProduct, hurdleApi } from '../../transport';
+import { findProduct } from '../../transport';
+import { hurdle } from '../../provider';
 import { orderBody, orderProblems, type HurdleOrder } from './orderRequest';
 import { patientProperty, physicianDetailsProperty } from './people';
 
@@ -146,7 +147,7 @@ export default defineOperation({
 		const body = orderBody(order);
 		const response = await callApi<IDataObject | ''>(
 			this,
-			hurdleApi,
+			hurdle,
 			{ method: 'POST', path: '/orders/v3', body },
 			itemIndex,
 		);

@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { callApi } from '../../../shared/api';
 import { additionalFieldsProperty, requiredText } from '../../../shared/descriptions';
 import { defineOperation, toItems } from '../../../shared/operations';
-import { hurdleApi } from '../../transport';
+import { hurdle } from '../../provider';
 
 export default defineOperation({
 	name: 'Register Kit',
@@ -85,7 +85,7 @@ export default defineOperation({
 		// Registration is asynchronous: Hurdle answers 202 and sends TEST.REGISTERED once it is done.
 		const { statusCode, body: answer } = await callApi<IDataObject | string>(
 			this,
-			hurdleApi,
+			hurdle,
 			{ method: 'POST', path: '/tests/v2', body },
 			itemIndex,
 		);

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { defineGetMany } from '../../../shared/commonOperations';
 import type { Paging } from '../../../shared/pagination';
 import { modalityOptions } from '../../events';
-import { junctionApi } from '../../transport';
+import { junction } from '../../provider';
 
 /** GET /v3/lab_test documents 50 as the default `lab_test_limit` and no maximum; 50 is safe. */
 export const LAB_TESTS_MAX_PAGE_SIZE = 50;
@@ -41,7 +41,7 @@ export function withPricing(tests: IDataObject[], pricing: unknown): IDataObject
 
 /** GET /v3/lab_test, following `next_cursor` until it is null; each page prices its own tests. */
 const labTestsPaging: Paging<LabTestsPage | undefined> = {
-	api: junctionApi,
+	api: junction,
 	maxPageSize: LAB_TESTS_MAX_PAGE_SIZE,
 	query: ({ cursor, pageSize }) => ({
 		lab_test_limit: pageSize,

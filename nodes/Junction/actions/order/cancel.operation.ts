@@ -3,7 +3,7 @@ import { NodeApiError, type IDataObject } from 'n8n-workflow';
 import { apiPath, callApi } from '../../../shared/api';
 import { providerDetails } from '../../../shared/apiErrors';
 import { defineOperation, toItems } from '../../../shared/operations';
-import { junctionApi } from '../../transport';
+import { junction } from '../../provider';
 import { orderId } from '../orderId';
 
 export default defineOperation({
@@ -22,7 +22,7 @@ export default defineOperation({
 		// A 400 means the order is past cancelling, and Junction says why.
 		const { statusCode, body } = await callApi<IDataObject>(
 			this,
-			junctionApi,
+			junction,
 			{
 				method: 'POST',
 				path: `${apiPath('/v3/order', orderId.at(this, itemIndex))}/cancel`,
@@ -34,7 +34,7 @@ export default defineOperation({
 		const details = providerDetails(body);
 		throw new NodeApiError(
 			this.getNode(),
-			{ httpCode: '400', provider: junctionApi.providerName },
+			{ httpCode: '400', provider: junction.providerName },
 			{
 				message: `Junction cannot cancel this order in its current status${details ? `: ${details}` : ''}`,
 				description:

@@ -1,6 +1,6 @@
 import { apiPath, getRecord } from '../../../shared/api';
 import { defineGet } from '../../../shared/commonOperations';
-import { junctionApi } from '../../transport';
+import { junction } from '../../provider';
 import { orderId } from '../orderId';
 
 export default defineGet({
@@ -8,5 +8,5 @@ export default defineGet({
 	description: 'Get an order by ID',
 	id: orderId,
 	get: (context, id, itemIndex) =>
-		getRecord(context, junctionApi, apiPath('/v3/order', id), itemIndex),
+		getRecord(context, junction, apiPath('/v3/order', id), itemIndex),
 });

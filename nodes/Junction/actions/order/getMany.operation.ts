@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { defineGetMany } from '../../../shared/commonOperations';
 import type { Paging } from '../../../shared/pagination';
 import { modalityOptions, orderStatusOptions } from '../../events';
-import { junctionApi } from '../../transport';
+import { junction } from '../../provider';
 
 /** Junction's documented maximum `size` for GET /v3/orders. */
 export const ORDERS_MAX_PAGE_SIZE = 100;
@@ -17,7 +17,7 @@ interface OrdersPage {
 
 /** GET /v3/orders, page by page, until `page × size` reaches `total` or a page comes back short. */
 const ordersPaging: Paging<OrdersPage | undefined> = {
-	api: junctionApi,
+	api: junction,
 	maxPageSize: ORDERS_MAX_PAGE_SIZE,
 	query: ({ cursor, pageSize }) => ({ page: Number(cursor ?? 1), size: pageSize }),
 	read(body, { cursor, pageSize }) {

@@ -7,7 +7,7 @@ import {
 
 import { apiPath, callApi } from '../../../shared/api';
 import { defineOperation, toItems } from '../../../shared/operations';
-import { isProduction, junctionApi } from '../../transport';
+import { isProduction, junction } from '../../provider';
 import { orderId } from '../orderId';
 
 export default defineOperation({
@@ -89,7 +89,7 @@ export default defineOperation({
 	],
 	async execute(itemIndex) {
 		const id = orderId.at(this, itemIndex);
-		assertSandbox(this.getNode(), await this.getCredentials(junctionApi.credentialType), itemIndex);
+		assertSandbox(this.getNode(), await this.getCredentials(junction.credentialType), itemIndex);
 		const { finalStatus, delay, ...flags } = this.getNodeParameter(
 			'simulation',
 			itemIndex,
@@ -103,7 +103,7 @@ export default defineOperation({
 		// POST /v3/order/{id}/test walks a sandbox order through its lifecycle, firing every webhook.
 		const { body } = await callApi<IDataObject | string>(
 			this,
-			junctionApi,
+			junction,
 			{
 				method: 'POST',
 				path: `${apiPath('/v3/order', id)}/test`,

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { apiPath, getRecord } from '../../../shared/api';
 import { defineGet } from '../../../shared/commonOperations';
-import { junctionApi } from '../../transport';
+import { junction } from '../../provider';
 import { orderTransactionId } from '../orderTransactionId';
 
 /**
@@ -31,7 +31,7 @@ export default defineGet({
 	async get(context, id, itemIndex) {
 		const transaction = await getRecord(
 			context,
-			junctionApi,
+			junction,
 			apiPath('/v3/order_transaction', id),
 			itemIndex,
 		);

@@ -8,7 +8,7 @@ import {
 	requiredText,
 } from '../../../shared/descriptions';
 import { defineOperation, toItems } from '../../../shared/operations';
-import { junctionApi } from '../../transport';
+import { junction } from '../../provider';
 
 export default defineOperation({
 	name: 'Create',
@@ -56,7 +56,7 @@ async function createUser(
 ): Promise<IDataObject> {
 	const response = await callApi<IDataObject>(
 		context,
-		junctionApi,
+		junction,
 		{ method: 'POST', path: '/v2/user', body, returnStatuses: [400] },
 		itemIndex,
 	);
@@ -64,11 +64,11 @@ async function createUser(
 	const detail = (response.body as IDataObject | undefined)?.detail as IDataObject | undefined;
 	const existingUserId = typeof detail?.user_id === 'string' ? detail.user_id : undefined;
 	if (!existingUserId) {
-		throw apiError(context.getNode(), junctionApi, 400, response.body, { itemIndex });
+		throw apiError(context.getNode(), junction, 400, response.body, { itemIndex });
 	}
 	throw new NodeApiError(
 		context.getNode(),
-		{ httpCode: '400', provider: junctionApi.providerName },
+		{ httpCode: '400', provider: junction.providerName },
 		{
 			message: `A Junction user with this client user ID already exists (user_id ${existingUserId})`,
 			description: 'Use User › Get with this user_id instead of creating the user again.',

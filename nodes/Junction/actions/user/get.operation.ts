@@ -1,7 +1,7 @@
 import { apiPath, getRecord } from '../../../shared/api';
 import { defineGet } from '../../../shared/commonOperations';
 import { idParameter } from '../../../shared/descriptions';
-import { junctionApi } from '../../transport';
+import { junction } from '../../provider';
 
 export default defineGet({
 	action: 'Get a user',
@@ -13,5 +13,5 @@ export default defineGet({
 		description: "Junction's ID for the user (user_id), not your client user ID",
 	}),
 	get: (context, userId, itemIndex) =>
-		getRecord(context, junctionApi, apiPath('/v2/user', userId), itemIndex),
+		getRecord(context, junction, apiPath('/v2/user', userId), itemIndex),
 });

@@ -1,7 +1,7 @@
 import { apiPath, callApi } from '../../../shared/api';
 import { definePdfDownload } from '../../../shared/commonOperations';
 import { found, missing } from '../../../shared/fetched';
-import { lmlApi } from '../../transport';
+import { lml } from '../../provider';
 import { testRegistrationId } from '../testRegistrationId';
 
 export default definePdfDownload({
@@ -16,7 +16,7 @@ export default definePdfDownload({
 	async download(context, id, itemIndex) {
 		const { statusCode, body } = await callApi<Buffer>(
 			context,
-			lmlApi,
+			lml,
 			{
 				method: 'GET',
 				path: `${apiPath('/api/test_registration', id)}/download_pdf`,
