@@ -1,5 +1,10 @@
 import { HURDLE_FAKE_API_KEY } from '../support/fakes/hurdle';
 import { JUNCTION_FAKE_KEY } from '../support/fakes/junction';
+import {
+	JUNCTION_MANAGEMENT_FAKE_KEY,
+	JUNCTION_MANAGEMENT_ORG_ID,
+	JUNCTION_MANAGEMENT_TEAM_ID,
+} from '../support/fakes/junctionManagement';
 import { LML_FAKE_TOKEN } from '../support/fakes/lml';
 import type { CredentialJson } from '../support/n8n';
 import type { ProviderKey } from '../support/sender';
@@ -102,24 +107,49 @@ export const JUNCTION: ProviderFixture = {
 
 export const PROVIDERS = [LML, HURDLE, JUNCTION];
 
+/**
+ * The Junction Trigger's automatic webhook setup: a Management API credential for the fake Management
+ * API (test/support/fakes/junctionManagement.ts), whose key, org and team it accepts.
+ */
+export const JUNCTION_MANAGEMENT = {
+	credentialType: 'junctionManagementApi',
+	credential: 'Junction Management (editor)',
+	data: (baseUrl: string) => ({
+		managementApiKey: JUNCTION_MANAGEMENT_FAKE_KEY,
+		orgId: JUNCTION_MANAGEMENT_ORG_ID,
+		teamId: JUNCTION_MANAGEMENT_TEAM_ID,
+		baseUrl,
+	}),
+};
+
+/** Base URL of each fake the editor tests use: the providers' APIs and Junction's Management API. */
+export type EditorFakes = Record<ProviderFixture['fake'] | 'junctionManagement', string>;
+
 /** A credential's id, derived from its name (the NDV's credential options carry it). */
 export function credentialIdOf(name: string): string {
 	return stableId(`editor credential:${name}`);
 }
 
 /** Every credential to import, given the fakes' base URLs. */
-export function editorCredentials(
-	fakes: Record<ProviderFixture['fake'], string>,
-): CredentialJson[] {
-	return PROVIDERS.flatMap((fixture) =>
-		(['right', 'wrong'] as const).map((key) => {
-			const name = key === 'right' ? fixture.credential : fixture.wrongKeyCredential;
-			return {
-				id: credentialIdOf(name),
-				name,
-				type: fixture.credentialType,
-				data: fixture.data(fakes[fixture.fake], key),
-			};
-		}),
-	);
+export function editorCredentials(fakes: EditorFakes): CredentialJson[] {
+	const management = {
+		id: credentialIdOf(JUNCTION_MANAGEMENT.credential),
+		name: JUNCTION_MANAGEMENT.credential,
+		type: JUNCTION_MANAGEMENT.credentialType,
+		data: JUNCTION_MANAGEMENT.data(fakes.junctionManagement),
+	};
+	return [
+		...PROVIDERS.flatMap((fixture) =>
+			(['right', 'wrong'] as const).map((key) => {
+				const name = key === 'right' ? fixture.credential : fixture.wrongKeyCredential;
+				return {
+					id: credentialIdOf(name),
+					name,
+					type: fixture.credentialType,
+					data: fixture.data(fakes[fixture.fake], key),
+				};
+			}),
+		),
+		management,
+	];
 }
