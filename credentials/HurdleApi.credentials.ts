@@ -82,5 +82,15 @@ export class HurdleApi implements ICredentialType {
 				'={{ $credentials.environment === "custom" ? $credentials.baseUrl : $credentials.environment === "production" ? "https://api.hurdle.bio" : "https://api.sandbox.hurdle.bio" }}',
 			url: '/products/v1',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Hurdle did not accept the API key (HTTP 401): check the key, and that it belongs to the chosen environment (sandbox keys only work on the sandbox, production keys only on production)',
+				},
+			},
+		],
 	};
 }

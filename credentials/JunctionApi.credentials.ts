@@ -114,5 +114,15 @@ export class JunctionApi implements ICredentialType {
 			url: '/v2/user',
 			qs: { limit: 1 },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Junction did not accept the API key (HTTP 401): check the key, and that environment and region match it (sk_ keys only work on the sandbox, pk_ keys only in production, an EU key only on the EU host)',
+				},
+			},
+		],
 	};
 }

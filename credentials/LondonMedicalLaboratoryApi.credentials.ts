@@ -90,5 +90,15 @@ export class LondonMedicalLaboratoryApi implements ICredentialType {
 			url: '/api/product/',
 			qs: { results_per_page: 1 },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'London Medical Laboratory did not accept the API token (HTTP 401): check the token, and that it belongs to the chosen environment (sandbox tokens only work on the sandbox)',
+				},
+			},
+		],
 	};
 }

@@ -12,7 +12,8 @@ import { credentialIdOf, HURDLE, JUNCTION, LML, type ProviderFixture } from './f
  * Each action node's first run in the editor: one operation's "Execute step" shows the fake API's
  * items in the output panel. And each credential's test in its editing dialog: n8n tests a credential
  * when the dialog opens, and its "Retry" button (n8n 2.41.1 has no button labelled "Test") tests it
- * again; it succeeds with the key the fake accepts and reports the failure with a key it refuses.
+ * again; it succeeds with the key the fake accepts and, with a key it refuses (401), says what to
+ * check (the credential's `test.rules`). "Save" tests the key just typed in the dialog the same way.
  */
 const state = editor();
 
@@ -83,15 +84,15 @@ describe.each([LML, HURDLE, JUNCTION])('$provider credential in the editor', (fi
 		});
 	});
 
-	test('"Retry" (the credential test) with a revoked key: the dialog reports the 401', async () => {
+	test('"Retry" (the credential test) with a revoked key: the dialog says the key was refused and what to check', async () => {
 		await session.run(`${fixture.provider} credential test, wrong key`, async (page) => {
 			const { dialog, result, requests } = await testCredential(
 				page,
 				fixture,
 				fixture.wrongKeyCredential,
 			);
-			// n8n 2.41.1 reports a declarative credential test's failure by the HTTP status text.
-			expect(result).toEqual({ status: 'Error', message: 'Unauthorized' });
+			// The credential's rule for 401, not n8n's default of the HTTP status text ("Unauthorized").
+			expect(result).toEqual({ status: 'Error', message: fixture.refusedKeyMessage });
 			// n8n sends a request that got 401 once more (after its pre-authentication hook): one or two.
 			expect(requests.length).toBeGreaterThan(0);
 			expect(requests).toEqual(
@@ -102,15 +103,35 @@ describe.each([LML, HURDLE, JUNCTION])('$provider credential in the editor', (fi
 				await dialog.getByTestId('credentials-config-container-test-success').isVisible(),
 			).toBe(false);
 			await dialog.getByText('More details').click();
-			await dialog.getByText('Unauthorized', { exact: true }).waitFor();
+			await dialog.getByText(fixture.refusedKeyMessage, { exact: true }).waitFor();
+		});
+	});
+
+	test('a revoked key typed in the dialog and "Save": the dialog says the key was refused and what to check; the right key and "Save": "Connection tested successfully"', async () => {
+		await session.run(`${fixture.provider} credential typed key, save`, async (page) => {
+			const dialog = await session.openCredential(fixture.editedCredential);
+			// n8n tests the credential as the dialog opens (it holds the accepted key); wait for that.
+			await dialog.getByRole('button', { name: 'Retry' }).waitFor();
+
+			const refused = await saveKey(page, dialog, fixture, 'wrong');
+			expect(refused.result).toEqual({ status: 'Error', message: fixture.refusedKeyMessage });
+			expect(refused.requests.length).toBeGreaterThan(0);
+			expect(refused.requests).toEqual(
+				refused.requests.map(() => ({ path: fixture.credentialTestPath, key: 'refused' })),
+			);
+			await dialog.getByText('Couldn’t connect with these settings').waitFor();
+			await dialog.getByText('More details').click();
+			await dialog.getByText(fixture.refusedKeyMessage, { exact: true }).waitFor();
+
+			const accepted = await saveKey(page, dialog, fixture, 'right');
+			expect(accepted.result).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(accepted.requests).toEqual([{ path: fixture.credentialTestPath, key: 'accepted' }]);
+			await dialog.getByTestId('credentials-config-container-test-success').waitFor();
+			expect(await dialog.getByText('Connection tested successfully').isVisible()).toBe(true);
+			expect(await dialog.getByText(fixture.refusedKeyMessage).isVisible()).toBe(false);
 		});
 	});
 });
-
-// The fakes answer a refused key in the provider's own words (LML: "Token is not valid."), but the
-// credentials' declarative `test` requests make n8n 2.41.1 show only the HTTP status text. Showing the
-// provider's message takes a credential test method on the nodes (or `rules`) in nodes/ or credentials/.
-test.todo("a credential test with a revoked key shows the provider's own message");
 
 interface CredentialTestOutcome {
 	dialog: Locator;
@@ -138,17 +159,50 @@ async function testCredential(
 	const before = (await requestsReceivedBy(fakeUrl)).length;
 	const [response] = await Promise.all([page.waitForResponse(isCredentialTest), retry.click()]);
 	const result = ((await response.json()) as { data?: unknown }).data;
-	const acceptedKey = String(fixture.data(fakeUrl, 'right')[keyField(fixture)]);
 	const sent = (await requestsReceivedBy(fakeUrl)).slice(before);
 	return {
 		dialog,
 		result,
-		requests: sent.map((request) => ({
-			path: request.path,
-			key: String(request.headers[fixture.keyHeader]).endsWith(acceptedKey)
-				? 'accepted'
-				: 'refused',
-		})),
+		requests: sent.map((request) => sentKey(fixture, fakeUrl, request)),
+	};
+}
+
+/**
+ * Types the accepted or a refused key (the fixture's) into the open credential dialog's key field and
+ * clicks "Save"; n8n saves, then tests the credential. Returns what that test answered and sent.
+ */
+async function saveKey(
+	page: Page,
+	dialog: Locator,
+	fixture: ProviderFixture,
+	key: 'right' | 'wrong',
+): Promise<Omit<CredentialTestOutcome, 'dialog'>> {
+	const fakeUrl = state.fakes[fixture.fake];
+	const field = keyField(fixture);
+	await dialog
+		.getByTestId(`parameter-input-${field}`)
+		.locator('input')
+		.fill(String(fixture.data(fakeUrl, key)[field]));
+	const before = (await requestsReceivedBy(fakeUrl)).length;
+	const [response] = await Promise.all([
+		page.waitForResponse(isCredentialTest),
+		// The dialog's header, with "Save", is outside the element that carries the dialog's test id.
+		page.getByTestId('credential-save-button').click(),
+	]);
+	const result = ((await response.json()) as { data?: unknown }).data;
+	const sent = (await requestsReceivedBy(fakeUrl)).slice(before);
+	return { result, requests: sent.map((request) => sentKey(fixture, fakeUrl, request)) };
+}
+
+function sentKey(
+	fixture: ProviderFixture,
+	fakeUrl: string,
+	request: { path: string; headers: Record<string, unknown> },
+): { path: string; key: 'accepted' | 'refused' } {
+	const acceptedKey = String(fixture.data(fakeUrl, 'right')[keyField(fixture)]);
+	return {
+		path: request.path,
+		key: String(request.headers[fixture.keyHeader]).endsWith(acceptedKey) ? 'accepted' : 'refused',
 	};
 }
 

@@ -209,9 +209,17 @@ export class WorkflowEditor {
 		await this.ndv.waitFor();
 	}
 
-	/** Picks a credential in the NDV's credential select (n8n preselects the latest of the type). */
-	async selectCredential(credentialId: string, name: string): Promise<void> {
-		const select = this.ndv.getByTestId('node-credentials-select').getByRole('combobox');
+	/**
+	 * Picks a credential in the NDV's credential select (n8n preselects the latest of the type). A node
+	 * with two credentials has a select for each: `slotLabel` names the one to use, as its label reads.
+	 */
+	async selectCredential(credentialId: string, name: string, slotLabel?: string): Promise<void> {
+		const slot = slotLabel
+			? this.ndv.getByTestId('node-credentials-slot').filter({
+					has: this.page.getByTestId('credentials-label').getByText(slotLabel, { exact: true }),
+				})
+			: this.ndv;
+		const select = slot.getByTestId('node-credentials-select').getByRole('combobox');
 		await select.click();
 		await this.page.getByTestId(`node-credentials-select-item-${credentialId}`).click();
 		await until(
@@ -220,19 +228,32 @@ export class WorkflowEditor {
 		);
 	}
 
-	/** The test URL the NDV shows under "Webhook URLs". */
-	async testWebhookUrl(): Promise<string> {
+	/** The test or production URL the NDV shows under "Webhook URLs". */
+	async webhookUrl(kind: 'test' | 'production'): Promise<string> {
 		await this.ndv.getByTitle('Click to display webhook URLs').click();
-		await this.ndv.getByTestId('radio-button-test').click();
+		await this.ndv.getByTestId(`radio-button-${kind}`).click();
+		const path = kind === 'test' ? 'webhook-test' : 'webhook';
 		const url = (
 			await this.ndv
-				.getByText(/\/webhook-test\//)
+				.getByText(new RegExp(`/${path}/`))
 				.first()
 				.innerText()
 		).trim();
-		if (!/^http:\/\/127\.0\.0\.1:\d+\/webhook-test\/\S+$/.test(url))
-			throw new Error(`The NDV shows an unexpected test URL: "${url}"`);
+		if (!new RegExp(`^http://127\\.0\\.0\\.1:\\d+/${path}/\\S+$`).test(url))
+			throw new Error(`The NDV shows an unexpected ${kind} URL: "${url}"`);
 		return url;
+	}
+
+	/**
+	 * Chooses an option of an options parameter, or adds one to a multi-options parameter, from the
+	 * parameter's dropdown (an option's accessible name is its name followed by its description);
+	 * Escape then closes the dropdown (not the NDV).
+	 */
+	async chooseOption(parameter: string, option: RegExp): Promise<void> {
+		await this.ndv.getByTestId(`parameter-input-${parameter}`).click();
+		await this.page.getByRole('option', { name: option }).click();
+		await this.page.keyboard.press('Escape');
+		await this.ndv.waitFor();
 	}
 
 	/**
@@ -278,6 +299,47 @@ export class WorkflowEditor {
 			itemCount: (await count.innerText()).trim(),
 			firstRow: Object.fromEntries(headers.map((header, index) => [header, cells[index]])),
 		};
+	}
+
+	/** The header's publish button as it reads: "Publish", or "Published" once the workflow is. */
+	async publishButtonText(): Promise<string> {
+		return (await this.page.getByTestId('workflow-open-publish-modal-button').innerText()).trim();
+	}
+
+	/**
+	 * Publishes the workflow as a user does in n8n 2.41.1: the NDV closed, the header's "Publish", the
+	 * dialog's "Publish" (it proposes a version name), then "Got it" on n8n's "Workflow published"
+	 * notice. Returns once the header says "Published".
+	 */
+	async publish(): Promise<void> {
+		await this.closeNdv();
+		await this.page.getByTestId('workflow-open-publish-modal-button').click();
+		await this.page.getByTestId('workflow-publish-button').click();
+		await this.page.getByRole('button', { name: 'Got it', exact: true }).click();
+		await until(
+			'the header to say "Published"',
+			async () => (await this.publishButtonText()) === 'Published',
+		);
+	}
+
+	/** Unpublishes through the header's version menu and its confirmation; returns once it says "Publish". */
+	async unpublish(): Promise<void> {
+		await this.page.getByTestId('version-menu-button').click();
+		await this.page.getByTestId('version-menu-item-unpublish').click();
+		const dialog = this.page.getByTestId('workflow-history-version-unpublish-modal');
+		await dialog.getByRole('button', { name: 'Unpublish', exact: true }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await until(
+			'the header to say "Publish"',
+			async () => (await this.publishButtonText()) === 'Publish',
+		);
+	}
+
+	/** Closes the NDV with Escape, as a user would. */
+	async closeNdv(): Promise<void> {
+		if (!(await this.ndv.isVisible())) return;
+		await this.page.keyboard.press('Escape');
+		await this.ndv.waitFor({ state: 'hidden' });
 	}
 }
 

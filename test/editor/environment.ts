@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import type { N8nConnection } from '../support/n8n';
-import type { ProviderFixture } from './fixtures';
+import type { EditorFakes } from './fixtures';
 
 /**
  * What the editor project's globalSetup started, handed to its test files through a file named in
@@ -14,8 +14,8 @@ export interface EditorState {
 	n8n: N8nConnection;
 	/** Who logs in to the editor. */
 	owner: { email: string; password: string };
-	/** Base URL of each provider's fake API. */
-	fakes: Record<ProviderFixture['fake'], string>;
+	/** Base URL of each provider's fake API, and of Junction's fake Management API. */
+	fakes: EditorFakes;
 	/** The inflated Chromium binary (globalSetup inflates it once, before any test file launches it). */
 	chromium: string;
 }

@@ -1,14 +1,20 @@
 import { HURDLE_FAKE_API_KEY } from '../support/fakes/hurdle';
 import { JUNCTION_FAKE_KEY } from '../support/fakes/junction';
+import {
+	JUNCTION_MANAGEMENT_FAKE_KEY,
+	JUNCTION_MANAGEMENT_ORG_ID,
+	JUNCTION_MANAGEMENT_TEAM_ID,
+} from '../support/fakes/junctionManagement';
 import { LML_FAKE_TOKEN } from '../support/fakes/lml';
 import type { CredentialJson } from '../support/n8n';
 import type { ProviderKey } from '../support/sender';
 import { stableId } from '../e2e/workflows';
 
 /**
- * The credentials the editor tests pick in the editor, one pair per provider: one with the key the
- * fake API accepts, one with a key it answers 401 to. Names carry "(editor)" so that a screenshot or
- * a log says where they come from; the webhook secrets are the editor run's own.
+ * The credentials the editor tests pick in the editor, three per provider: one with the key the fake
+ * API accepts, one with a key it answers 401 to, and one whose key a test types into the credential
+ * dialog (imported with the accepted key). Names carry "(editor)" so that a screenshot or a log says
+ * where they come from; the webhook secrets are the editor run's own.
  */
 export interface ProviderFixture {
 	provider: ProviderKey;
@@ -19,6 +25,10 @@ export interface ProviderFixture {
 	credentialType: string;
 	credential: string;
 	wrongKeyCredential: string;
+	/** Changed by the test that types keys into the credential dialog; no other test uses it. */
+	editedCredential: string;
+	/** The credential test's message for a key the provider answers 401 to (the credential's `test.rules`). */
+	refusedKeyMessage: string;
 	/** The sender's signing options: the secret the credential holds, and its header. */
 	secret: string;
 	headerName?: string;
@@ -41,6 +51,9 @@ export const LML: ProviderFixture = {
 	credentialType: 'londonMedicalLaboratoryApi',
 	credential: 'LML (editor)',
 	wrongKeyCredential: 'LML, revoked token (editor)',
+	editedCredential: 'LML, token typed in the dialog (editor)',
+	refusedKeyMessage:
+		'London Medical Laboratory did not accept the API token (HTTP 401): check the token, and that it belongs to the chosen environment (sandbox tokens only work on the sandbox)',
 	secret: 'editor-lml-shared-secret',
 	headerName: 'X-LML-Webhook-Secret',
 	wrongSecret: 'not-the-editor-lml-secret',
@@ -63,6 +76,9 @@ export const HURDLE: ProviderFixture = {
 	credentialType: 'hurdleApi',
 	credential: 'Hurdle (editor)',
 	wrongKeyCredential: 'Hurdle, revoked key (editor)',
+	editedCredential: 'Hurdle, key typed in the dialog (editor)',
+	refusedKeyMessage:
+		'Hurdle did not accept the API key (HTTP 401): check the key, and that it belongs to the chosen environment (sandbox keys only work on the sandbox, production keys only on production)',
 	secret: 'editor-hurdle-shared-secret',
 	headerName: 'X-Hurdle-Webhook-Secret',
 	wrongSecret: 'not-the-editor-hurdle-secret',
@@ -85,6 +101,9 @@ export const JUNCTION: ProviderFixture = {
 	credentialType: 'junctionApi',
 	credential: 'Junction (editor)',
 	wrongKeyCredential: 'Junction, revoked key (editor)',
+	editedCredential: 'Junction, key typed in the dialog (editor)',
+	refusedKeyMessage:
+		'Junction did not accept the API key (HTTP 401): check the key, and that environment and region match it (sk_ keys only work on the sandbox, pk_ keys only in production, an EU key only on the EU host)',
 	secret: whsec('junction-editor-secret'),
 	wrongSecret: whsec('junction-editor-wrong'),
 	fake: 'junction',
@@ -102,24 +121,52 @@ export const JUNCTION: ProviderFixture = {
 
 export const PROVIDERS = [LML, HURDLE, JUNCTION];
 
+/**
+ * The Junction Trigger's automatic webhook setup: a Management API credential for the fake Management
+ * API (test/support/fakes/junctionManagement.ts), whose key, org and team it accepts.
+ */
+export const JUNCTION_MANAGEMENT = {
+	credentialType: 'junctionManagementApi',
+	credential: 'Junction Management (editor)',
+	data: (baseUrl: string) => ({
+		managementApiKey: JUNCTION_MANAGEMENT_FAKE_KEY,
+		orgId: JUNCTION_MANAGEMENT_ORG_ID,
+		teamId: JUNCTION_MANAGEMENT_TEAM_ID,
+		baseUrl,
+	}),
+};
+
+/** Base URL of each fake the editor tests use: the providers' APIs and Junction's Management API. */
+export type EditorFakes = Record<ProviderFixture['fake'] | 'junctionManagement', string>;
+
 /** A credential's id, derived from its name (the NDV's credential options carry it). */
 export function credentialIdOf(name: string): string {
 	return stableId(`editor credential:${name}`);
 }
 
 /** Every credential to import, given the fakes' base URLs. */
-export function editorCredentials(
-	fakes: Record<ProviderFixture['fake'], string>,
-): CredentialJson[] {
-	return PROVIDERS.flatMap((fixture) =>
-		(['right', 'wrong'] as const).map((key) => {
-			const name = key === 'right' ? fixture.credential : fixture.wrongKeyCredential;
-			return {
+export function editorCredentials(fakes: EditorFakes): CredentialJson[] {
+	const management = {
+		id: credentialIdOf(JUNCTION_MANAGEMENT.credential),
+		name: JUNCTION_MANAGEMENT.credential,
+		type: JUNCTION_MANAGEMENT.credentialType,
+		data: JUNCTION_MANAGEMENT.data(fakes.junctionManagement),
+	};
+	return [
+		...PROVIDERS.flatMap((fixture) =>
+			(
+				[
+					[fixture.credential, 'right'],
+					[fixture.wrongKeyCredential, 'wrong'],
+					[fixture.editedCredential, 'right'],
+				] as const
+			).map(([name, key]) => ({
 				id: credentialIdOf(name),
 				name,
 				type: fixture.credentialType,
 				data: fixture.data(fakes[fixture.fake], key),
-			};
-		}),
-	);
+			})),
+		),
+		management,
+	];
 }

@@ -38,7 +38,12 @@ export default async function globalSetup(): Promise<void> {
 	const fakes = await startFakes();
 	registry.labTestingEditor = { fakes };
 	try {
-		const urls = { lml: fakes.lml.url, hurdle: fakes.hurdle.url, junction: fakes.junction.url };
+		const urls = {
+			lml: fakes.lml.url,
+			hurdle: fakes.hurdle.url,
+			junction: fakes.junction.url,
+			junctionManagement: fakes.junctionManagement.url,
+		};
 		const n8n = await N8nInstance.start({
 			workRoot: join(cacheDir, 'editor'),
 			packageRoot: process.env.LAB_TESTING_E2E_PACKAGE || repoRoot,

@@ -1,3 +1,4 @@
+import { newSigningSecret } from '../support/fakes/junctionManagement';
 import { HURDLE_SAMPLE_IDS } from '../support/samples/hurdle';
 import { JUNCTION_SAMPLE_IDS } from '../support/samples/junction';
 import { LML_SAMPLE_IDS } from '../support/samples/lml';
@@ -5,13 +6,21 @@ import { N8nClient } from '../support/n8n';
 import { sendEvent, type SignOptions } from '../support/sender';
 import { EditorSession, WorkflowEditor, until } from './editorPage';
 import { editor } from './environment';
-import { credentialIdOf, HURDLE, JUNCTION, LML, type ProviderFixture } from './fixtures';
+import {
+	credentialIdOf,
+	HURDLE,
+	JUNCTION,
+	JUNCTION_MANAGEMENT,
+	LML,
+	type ProviderFixture,
+} from './fixtures';
 
 /**
  * Each trigger as a user first meets it: added to a new workflow from the node creator, the
  * credential picked, "Listen for test event" (the trigger panel's button), a sample sent to the test
  * URL the NDV shows, and the item's typed fields in the output panel. With a wrong secret, the
- * sender gets n8n's 401 and the panel stays empty, still listening.
+ * sender gets n8n's 401 and the panel stays empty, still listening. And the Junction trigger's
+ * automatic webhook setup, published and unpublished from the editor's header.
  */
 const state = editor();
 const n8n = new N8nClient(state.n8n);
@@ -81,7 +90,7 @@ async function listeningTrigger(
 	await workflow.newWorkflow();
 	await workflow.addNode(fixture.search, fixture.creatorName, 'On all events');
 	await workflow.selectCredential(credentialIdOf(fixture.credential), fixture.credential);
-	const testUrl = await workflow.testWebhookUrl();
+	const testUrl = await workflow.webhookUrl('test');
 	await workflow.listenForTestEvent();
 	return testUrl;
 }
@@ -159,9 +168,119 @@ describe.each(cases)('$fixture.provider trigger in the editor', (triggerCase) =>
 	});
 });
 
-// Junction's webhook registration mode (issue 14) does not exist yet. Once it does: activate a
-// workflow whose Junction trigger uses it, check the fake Management API created the endpoint,
-// then deliver an event signed with the secret that API returned and see the workflow run.
-test.todo(
-	'junction trigger in registration mode: activating creates the endpoint at the fake Management API, and a delivery signed with its secret runs the workflow',
-);
+interface ManagedEndpoint {
+	id: string;
+	url: string;
+	filter_types: string[] | null;
+}
+
+/** Reads the fake Management API as a client would: over HTTP, with the key it accepts. */
+async function managementApi<T>(path = ''): Promise<T> {
+	const { managementApiKey, orgId, teamId } = JUNCTION_MANAGEMENT.data('');
+	// The Junction credential's custom base URL and sk_ key make the trigger register in the sandbox.
+	const base = `${state.fakes.junctionManagement}/v1/org/${orgId}/team/${teamId}/sandbox/webhook`;
+	const response = await fetch(`${base}${path}`, {
+		headers: { 'x-management-key': managementApiKey },
+		signal: AbortSignal.timeout(5_000),
+	});
+	if (!response.ok) throw new Error(`The fake Management API answered ${response.status}`);
+	return (await response.json()) as T;
+}
+
+async function endpointAt(url: string): Promise<ManagedEndpoint | undefined> {
+	const { data } = await managementApi<{ data: ManagedEndpoint[] }>('?limit=250');
+	return data.find((endpoint) => endpoint.url === url);
+}
+
+/** The endpoint the trigger keeps in the workflow's static data, as n8n's public API returns it. */
+async function storedEndpointId(workflowId: string, node: string): Promise<unknown> {
+	const workflow = await n8n.api<{
+		staticData?: Record<string, { junctionEndpoint?: { webhookId?: string } }> | null;
+	}>('GET', `/workflows/${workflowId}`);
+	return workflow.staticData?.[`node:${node}`]?.junctionEndpoint?.webhookId;
+}
+
+describe('junction trigger with Webhook Setup: Automatic, in the editor', () => {
+	const TRIGGER = 'Junction (Vital) Trigger';
+
+	test('"Publish" registers the production URL with the selected events at the Management API, a delivery signed with the secret it issued runs the workflow, "Unpublish" deletes the endpoint', async () => {
+		await session.run('junction trigger automatic webhook setup', async (page) => {
+			const workflow = new WorkflowEditor(page);
+			await workflow.newWorkflow();
+			await workflow.addNode(JUNCTION.search, JUNCTION.creatorName, 'On order updated');
+			await workflow.chooseOption('webhookSetup', /^Automatic \(Management API, Scale Plan\)/);
+			await workflow.chooseOption('events', /^Critical Result/);
+			await workflow.selectCredential(
+				credentialIdOf(JUNCTION.credential),
+				JUNCTION.credential,
+				'Credential',
+			);
+			await workflow.selectCredential(
+				credentialIdOf(JUNCTION_MANAGEMENT.credential),
+				JUNCTION_MANAGEMENT.credential,
+				'Credential for Junction (Vital) Management API',
+			);
+			const url = await workflow.webhookUrl('production');
+			expect(await endpointAt(url)).toBeUndefined();
+
+			await workflow.publish();
+			const workflowId = workflow.workflowId();
+			try {
+				let endpoint: ManagedEndpoint | undefined;
+				await until('the endpoint at the fake Management API', async () => {
+					endpoint = await endpointAt(url);
+					return endpoint !== undefined;
+				});
+				expect(endpoint?.filter_types).toEqual([
+					'labtest.order.updated',
+					'labtest.result.critical',
+				]);
+				// Deliveries can be verified once n8n serves the URL and has saved the issued secret.
+				await until(
+					'n8n to serve the production URL',
+					async () => await n8n.serves(url.split('/webhook/')[1]),
+				);
+				await until(
+					'the trigger to keep the endpoint',
+					async () => (await storedEndpointId(workflowId, TRIGGER)) === endpoint?.id,
+				);
+				const { key: issued } = await managementApi<{ key: string }>(`/${endpoint?.id}/secret`);
+				expect(issued).not.toBe(JUNCTION.secret);
+
+				const refused = await sendEvent('junction', 'labtest.order.updated', url, {
+					secret: newSigningSecret(),
+				});
+				expect(refused.status).toBe(401);
+				const accepted = await sendEvent('junction', 'labtest.order.updated', url, {
+					secret: issued,
+				});
+				expect(accepted).toMatchObject({ status: 200, body: { status: 'accepted' } });
+				await until('n8n to list the run of the delivery', async () =>
+					(await n8n.executions(workflowId)).some(
+						(execution) => execution.json(TRIGGER).length > 0,
+					),
+				);
+				const executions = await n8n.executions(workflowId);
+				expect(executions.map((execution) => execution.json(TRIGGER))).toEqual([
+					[
+						expect.objectContaining({
+							provider: 'junction',
+							event: 'labtest.order.updated',
+							orderId: JUNCTION_SAMPLE_IDS.orderId,
+						}),
+					],
+				]);
+
+				await workflow.unpublish();
+				await until(
+					'the endpoint to be deleted',
+					async () => (await endpointAt(url)) === undefined,
+				);
+			} finally {
+				// A failure above must not leave the workflow published, nor its endpoint registered.
+				const { active } = await n8n.api<{ active: boolean }>('GET', `/workflows/${workflowId}`);
+				if (active) await n8n.api('POST', `/workflows/${workflowId}/deactivate`);
+			}
+		});
+	});
+});
