@@ -203,7 +203,8 @@ export function triggerPanel(providerName: string, whereToPaste: string): Trigge
 			inactive: `While building, click "Listen for test event" and send an event to the test URL. Once you publish the workflow, ${providerName} must call the production URL: ${whereToPaste}`,
 			active: `The workflow runs whenever ${providerName} calls the production URL. ${whereToPaste}`,
 		},
-		activationHint: `Publish the workflow, then give ${providerName} the production URL: ${whereToPaste}`,
+		// Manual setup cannot be published before the credential holds the provider's secret.
+		activationHint: `Give ${providerName} the production URL, and publish once the credential holds the webhook secret: ${whereToPaste}`,
 	};
 }
 
