@@ -26,9 +26,9 @@ const RECORD_WIDTH = KEY_WIDTH + EXPIRY_WIDTH;
 const FINGERPRINT = /^[A-Za-z0-9_-]{22}$/;
 /** The deepest value canonicalJson descends into; bodies are refused well before this (delivery.ts). */
 const MAX_CANONICAL_DEPTH = 64;
-/** A ledger trimmed to its bound keeps this share of it. */
 /** Merging a ledger this many times smaller is done by binary search rather than a full pass. */
 const GALLOP_RATIO = 16;
+/** A ledger trimmed to its bound keeps this share of it. */
 const TRIM_TO = 0.9;
 
 export const EMPTY_LEDGER: Ledger = '';
