@@ -13,13 +13,17 @@ import {
 	createHurdleFake,
 	hurdleFakeData,
 	HURDLE_FAKE_API_KEY,
-} from '../test/support/fakes/hurdle';
+} from '../test/support/providers/hurdle/fake';
 import {
 	createJunctionFake,
 	junctionFakeData,
 	JUNCTION_FAKE_KEY,
-} from '../test/support/fakes/junction';
-import { createLmlFake, lmlFakeData, LML_FAKE_TOKEN } from '../test/support/fakes/lml';
+} from '../test/support/providers/junction/fake';
+import {
+	createLmlFake,
+	lmlFakeData,
+	LML_FAKE_TOKEN,
+} from '../test/support/providers/londonMedicalLaboratory/fake';
 import type { FakeServer } from '../test/support/fakeServer';
 import type { GetManyChildResult, GetManyChildSpec } from './getManyChild';
 import { formatNumber, table } from './stats';

@@ -16,9 +16,12 @@ import {
 	TRIGGER_NODE,
 	type E2eWorkflow,
 } from '../test/e2e/workflows';
-import { createHurdleFake, HURDLE_FAKE_API_KEY } from '../test/support/fakes/hurdle';
-import { createJunctionFake, JUNCTION_FAKE_KEY } from '../test/support/fakes/junction';
-import { createLmlFake, LML_FAKE_TOKEN } from '../test/support/fakes/lml';
+import { createHurdleFake, HURDLE_FAKE_API_KEY } from '../test/support/providers/hurdle/fake';
+import { createJunctionFake, JUNCTION_FAKE_KEY } from '../test/support/providers/junction/fake';
+import {
+	createLmlFake,
+	LML_FAKE_TOKEN,
+} from '../test/support/providers/londonMedicalLaboratory/fake';
 import type { FakeServer } from '../test/support/fakeServer';
 import {
 	N8nInstance,

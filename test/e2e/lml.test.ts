@@ -2,8 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { LmlEventName } from '../../nodes/LondonMedicalLaboratory/events';
 import { requestsReceivedBy, samplePdf } from '../support/fakeServer';
-import { LML_FAKE_TOKEN, LML_PENDING_REGISTRATION } from '../support/fakes/lml';
-import { LML_SAMPLE_IDS, lmlSample } from '../support/samples/lml';
+import {
+	LML_FAKE_TOKEN,
+	LML_PENDING_REGISTRATION,
+} from '../support/providers/londonMedicalLaboratory/fake';
+import { LML_SAMPLE_IDS, lmlSample } from '../support/providers/londonMedicalLaboratory/samples';
 import { deliver, sendEvent, type SignOptions } from '../support/sender';
 import { e2e, n8nLogLines } from './environment';
 import { requestLine, requestsDuring } from './fakeRequests';

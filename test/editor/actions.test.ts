@@ -1,9 +1,9 @@
 import type { Locator, Page, Response } from 'playwright-core';
 
 import { requestsReceivedBy } from '../support/fakeServer';
-import { hurdleFakeData } from '../support/fakes/hurdle';
-import { junctionFakeData } from '../support/fakes/junction';
-import { lmlFakeData } from '../support/fakes/lml';
+import { hurdleFakeData } from '../support/providers/hurdle/fake';
+import { junctionFakeData } from '../support/providers/junction/fake';
+import { lmlFakeData } from '../support/providers/londonMedicalLaboratory/fake';
 import { EditorSession, WorkflowEditor } from './editorPage';
 import { editor } from './environment';
 import { credentialIdOf, HURDLE, JUNCTION, LML, type ProviderFixture } from './fixtures';

@@ -1,6 +1,6 @@
-import { HURDLE_FAKE_API_KEY } from '../support/fakes/hurdle';
-import { JUNCTION_FAKE_KEY } from '../support/fakes/junction';
-import { LML_FAKE_TOKEN } from '../support/fakes/lml';
+import { HURDLE_FAKE_API_KEY } from '../support/providers/hurdle/fake';
+import { JUNCTION_FAKE_KEY } from '../support/providers/junction/fake';
+import { LML_FAKE_TOKEN } from '../support/providers/londonMedicalLaboratory/fake';
 import type { CredentialJson } from '../support/n8n';
 import type { ProviderKey } from '../support/sender';
 import { stableId } from '../e2e/workflows';

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { HURDLE_FAKE_API_KEY } from './fakes/hurdle';
-import { JUNCTION_FAKE_KEY } from './fakes/junction';
-import { LML_FAKE_TOKEN } from './fakes/lml';
+import { HURDLE_FAKE_API_KEY } from './providers/hurdle/fake';
+import { JUNCTION_FAKE_KEY } from './providers/junction/fake';
+import { LML_FAKE_TOKEN } from './providers/londonMedicalLaboratory/fake';
 import type { CredentialJson, WorkflowJson } from './n8n';
 import { repoRoot } from './runtime';
 import type { ProviderKey } from './sender';

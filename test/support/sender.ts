@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import { Webhook } from 'svix';
 
-import { hurdleSampleSource } from './samples/hurdle';
-import { junctionSampleSource } from './samples/junction';
-import { lmlSampleSource } from './samples/lml';
-import type { Delivery, SampleOptions, SampleSource } from './samples/types';
+import { hurdleSampleSource } from './providers/hurdle/samples';
+import { junctionSampleSource } from './providers/junction/samples';
+import { lmlSampleSource } from './providers/londonMedicalLaboratory/samples';
+import type { Delivery, SampleOptions, SampleSource } from './providers/types';
 
-export type { Delivery, SampleOptions } from './samples/types';
+export type { Delivery, SampleOptions } from './providers/types';
 
 /**
  * Builds and sends realistic provider webhooks: signed with a real Svix signature for Junction, with the

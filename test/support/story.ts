@@ -1,7 +1,7 @@
 import type { Execution, N8nClient } from './n8n';
 import { LOCAL_WEBHOOK_HEADER, LOCAL_WEBHOOK_SECRETS, type LocalWorkflow } from './examples';
-import { JUNCTION_SAMPLE_IDS } from './samples/junction';
-import { LML_SAMPLE_IDS } from './samples/lml';
+import { JUNCTION_SAMPLE_IDS } from './providers/junction/samples';
+import { LML_SAMPLE_IDS } from './providers/londonMedicalLaboratory/samples';
 import { buildDelivery, deliver, type ProviderKey, type SampleOptions } from './sender';
 
 /**

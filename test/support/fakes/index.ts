@@ -1,9 +1,12 @@
 import { CaptureServer } from '../capture';
 import { FakeServer } from '../fakeServer';
-import { createHurdleFake } from './hurdle';
-import { createJunctionFake } from './junction';
-import { createJunctionManagementFake, type JunctionManagementFake } from './junctionManagement';
-import { createLmlFake } from './lml';
+import { createHurdleFake } from '../providers/hurdle/fake';
+import { createJunctionFake } from '../providers/junction/fake';
+import {
+	createJunctionManagementFake,
+	type JunctionManagementFake,
+} from '../providers/junction/managementFake';
+import { createLmlFake } from '../providers/londonMedicalLaboratory/fake';
 
 /** Every provider's fake API, started together for the e2e suite, the demo and the benchmarks. */
 export interface RunningFakes {

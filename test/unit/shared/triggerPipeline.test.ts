@@ -6,8 +6,11 @@ import { LondonMedicalLaboratoryTrigger } from '../../../nodes/LondonMedicalLabo
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { MAX_JSON_DEPTH } from '../../../nodes/shared/webhook/delivery';
 import type { Credentials } from '../../support/contexts';
-import { createLmlFake, LML_FAKE_TOKEN } from '../../support/fakes/lml';
-import type { Delivery } from '../../support/samples/types';
+import {
+	createLmlFake,
+	LML_FAKE_TOKEN,
+} from '../../support/providers/londonMedicalLaboratory/fake';
+import type { Delivery } from '../../support/providers/types';
 import { buildDelivery, sign, type ProviderKey } from '../../support/sender';
 import { callWebhook, startWebhookCall, type FinishOptions } from '../../support/webhookCall';
 

@@ -1,5 +1,5 @@
-import { junctionEventSchemas, type JunctionEventName } from '../../../nodes/Junction/events';
-import { jsonDelivery, type SampleSource } from './types';
+import { junctionEventSchemas, type JunctionEventName } from '../../../../nodes/Junction/events';
+import { jsonDelivery, type SampleSource } from '../types';
 
 /**
  * Realistic Junction (Vital) webhook bodies, shaped like the examples in Junction's docs and the
