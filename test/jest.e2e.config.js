@@ -5,5 +5,5 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
 	globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
-	testTimeout: 120000,
+	setupFilesAfterEnv: ['<rootDir>/test/support/slowTestTimeout.ts'],
 };

@@ -5,4 +5,5 @@ module.exports = {
 	roots: ['<rootDir>/test/editor'],
 	globalSetup: '<rootDir>/test/editor/globalSetup.ts',
 	globalTeardown: '<rootDir>/test/editor/globalTeardown.ts',
+	setupFilesAfterEnv: ['<rootDir>/test/support/slowTestTimeout.ts'],
 };

@@ -1,23 +1,15 @@
-import {
-	NodeConnectionTypes,
-	type INodeProperties,
-	type INodeType,
-	type INodeTypeDescription,
-	type IWebhookFunctions,
-	type IWebhookResponseData,
+import type {
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { patientDataProperty } from '../shared/descriptions';
 import { receiveWebhook } from '../shared/webhook/receiveWebhook';
 import { manualWebhookMethods } from '../shared/webhook/setup';
 import { missingWebhookSecret } from '../shared/webhook/sharedSecret';
-import {
-	authenticationProperties,
-	eventsProperty,
-	triggerOptionsProperty,
-	triggerPanel,
-	triggerWebhooks,
-} from '../shared/webhook/triggerDescription';
+import { EVENTS_SUBTITLE, labTrigger } from '../shared/webhook/triggerDescription';
 import { hurdleEventOptions } from './events';
 import { hurdle } from './provider';
 import { HURDLE_DUPLICATE_WINDOW_HOURS, hurdleWebhookSource } from './webhook';
@@ -61,42 +53,32 @@ export class HurdleTrigger implements INodeType {
 		name: 'hurdleTrigger',
 		icon: { light: 'file:hurdle.svg', dark: 'file:hurdle.dark.svg' },
 		group: ['trigger'],
-		// 1.1 behaves as 1. n8n evaluates a Webhook-node-v1 option as an expression on every request to any
-		// trigger at version 1, which costs a run in its expression sandbox; from 1.1 on it does not.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
-		subtitle:
-			'={{$parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ")}}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when Hurdle (formerly Chronomics) reports an order, test or phlebotomy event',
 		defaults: { name: 'Hurdle (Chronomics) Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'hurdleApi', required: true }],
-		// Hurdle can be set to deliver by POST (JSON body) or GET (query parameters): both reach webhook().
-		webhooks: triggerWebhooks('POST', 'GET'),
-		triggerPanel: triggerPanel(
-			'Hurdle',
-			'add it as a webhook in the Hurdle partner portal (Developers section), with the secret from the credential as a custom header.',
-		),
-		properties: [
-			...authenticationProperties({
+		...labTrigger({
+			provider: hurdle,
+			// Hurdle can be set to deliver by POST (JSON body) or GET (query parameters): both reach webhook().
+			methods: ['POST', 'GET'],
+			whereToPaste:
+				'add it as a webhook in the Hurdle partner portal (Developers section), with the secret from the credential as a custom header.',
+			verification: {
 				name: 'Shared Secret',
 				description:
 					'Require the webhook secret from the credential, in its header or as ?token= in the URL',
-			}),
-			eventsProperty(
-				hurdleEventOptions,
+			},
+			events: hurdleEventOptions,
+			otherEventsDescription:
 				'Event types Hurdle adds later (e.g. other PHLEBOTOMY.* ones), emitted as "other" with their name and payload',
-			),
-			patientDataProperty,
-			triggerOptionsProperty({
+			options: {
 				duplicateWindowHours: HURDLE_DUPLICATE_WINDOW_HOURS,
 				fetchFullDataDescription:
 					'Whether to fetch the test with its results (test events) or the order (order events), from the API host in the credential',
 				extraOptions: [fieldNamesOption],
-			}),
-		],
+			},
+		}),
 	};
 
 	webhookMethods = manualWebhookMethods(hurdle.credentialType, missingWebhookSecret);

@@ -1,24 +1,16 @@
-import {
-	NodeConnectionTypes,
-	type INodeProperties,
-	type INodeType,
-	type IHookFunctions,
-	type INodeTypeDescription,
-	type IWebhookFunctions,
-	type IWebhookResponseData,
+import type {
+	INodeProperties,
+	INodeType,
+	IHookFunctions,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { patientDataProperty } from '../shared/descriptions';
 import { receiveWebhook } from '../shared/webhook/receiveWebhook';
 import { assertVerificationReady } from '../shared/webhook/setup';
 import { DEFAULT_TOLERANCE_SECONDS } from '../shared/webhook/standardWebhooks';
-import {
-	authenticationProperties,
-	eventsProperty,
-	triggerOptionsProperty,
-	triggerPanel,
-	triggerWebhooks,
-} from '../shared/webhook/triggerDescription';
+import { EVENTS_SUBTITLE, labTrigger } from '../shared/webhook/triggerDescription';
 import {
 	appointmentStatusOptions,
 	junctionEventOptions,
@@ -96,17 +88,10 @@ export class JunctionTrigger implements INodeType {
 		name: 'junctionTrigger',
 		icon: { light: 'file:junction.svg', dark: 'file:junction.dark.svg' },
 		group: ['trigger'],
-		// 1.1 behaves as 1. n8n evaluates a Webhook-node-v1 option as an expression on every request to any
-		// trigger at version 1, which costs a run in its expression sandbox; from 1.1 on it does not.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
-		subtitle:
-			'={{$parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ")}}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when Junction (formerly Vital) reports a lab order, appointment or critical result',
 		defaults: { name: 'Junction (Vital) Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'junctionApi', required: true },
 			{
@@ -115,31 +100,27 @@ export class JunctionTrigger implements INodeType {
 				displayOptions: { show: { webhookSetup: ['automatic'] } },
 			},
 		],
-		webhooks: triggerWebhooks('POST'),
-		triggerPanel: triggerPanel(
-			'Junction',
-			'in the Junction dashboard open Webhooks › Add Endpoint, paste the URL, then copy the Signing Secret of the endpoint into the credential. With Webhook Setup: Automatic, publishing registers it for you.',
-		),
-		properties: [
-			webhookSetupProperty,
-			...authenticationProperties({
+		...labTrigger({
+			provider: junction,
+			whereToPaste:
+				'in the Junction dashboard open Webhooks › Add Endpoint, paste the URL, then copy the Signing Secret of the endpoint into the credential. With Webhook Setup: Automatic, publishing registers it for you.',
+			leadingProperties: [webhookSetupProperty],
+			verification: {
 				name: 'Svix Signature',
 				description:
 					'Check the Svix signature of every delivery against the signing secret(s) in the credential; refuse the rest with 401',
-			}),
-			eventsProperty(
-				junctionEventOptions,
+			},
+			events: junctionEventOptions,
+			otherEventsDescription:
 				'Event types Junction adds later, and Svix notices such as message.attempt.exhausted, emitted as "other" with their name and payload',
-			),
-			...filterProperties,
-			patientDataProperty,
-			triggerOptionsProperty({
+			filterProperties,
+			options: {
 				duplicateWindowHours: JUNCTION_DUPLICATE_WINDOW_HOURS,
 				fetchFullDataDescription:
 					'Whether to fetch the results (a summary and one normalised row per biomarker) when the order is completed, partial or corrected, or a critical result is reported. Requests go to the API host in the credential.',
 				extraOptions: junctionOptions,
-			}),
-		],
+			},
+		}),
 	};
 
 	/**

@@ -5,7 +5,7 @@ import type { Enrichment, ReceivedEvent } from '../shared/webhook/source';
 import { familyOf, STATUSES_WITH_RESULTS, type JunctionFields } from './events';
 import { junctionResults, parsedReportResults } from './results';
 import { apiPath, getRecord } from '../shared/api';
-import { downloadPdf, getLabResults, type ResultsScope } from './transport';
+import { downloadPdf, getLabResults, pdfFileName, type ResultsScope } from './transport';
 import { junction } from './provider';
 import type { JunctionTriggerOptions } from './webhook';
 
@@ -42,7 +42,7 @@ async function resultsOf(
 	if (!results.ready || !options.attachResultsPdf) return enrichment;
 	const pdf = await downloadPdf(context, scope, 'results');
 	if (pdf.found) {
-		const fileName = `junction-results-${scope.id}.pdf`;
+		const fileName = pdfFileName('results', scope.id);
 		const file = await context.helpers.prepareBinaryData(pdf.value, fileName, 'application/pdf');
 		enrichment.binary = { [RESULTS_PDF_PROPERTY]: file };
 		results.pdf = { attached: true, binaryProperty: RESULTS_PDF_PROPERTY, fileName };

@@ -61,6 +61,11 @@ const PDFS = {
 	results: { path: 'result/pdf', what: 'results PDF' },
 };
 
+/** The file name of a PDF, the same from the trigger (Attach Results PDF) and the action node. */
+export function pdfFileName(document: keyof typeof PDFS, id: string): string {
+	return `junction-${document}-${id}.pdf`;
+}
+
 /** One of the PDFs of an order or transaction. Junction may answer JSON instead of a file: that is an error. */
 export async function downloadPdf(
 	context: ApiContext,

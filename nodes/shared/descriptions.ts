@@ -4,6 +4,7 @@ import {
 	type IExecuteFunctions,
 	type INode,
 	type INodeProperties,
+	type INodePropertyOptions,
 } from 'n8n-workflow';
 
 /** The Return All / Limit pair of a Get Many operation. */
@@ -61,6 +62,27 @@ export function additionalFieldsProperty(options: INodeProperties[]): INodePrope
 		placeholder: 'Add field',
 		default: {},
 		options,
+	};
+}
+
+/** One entry of a menu: its name, the value saved in workflows, and a description where it helps. */
+export type MenuEntry = [name: string, value: string | boolean, description?: string];
+
+/**
+ * An Options parameter (a Multiple Options one when `default` is a list) whose entries are written
+ * one per line, in the order shown.
+ */
+export function menuParameter(
+	parameter: Omit<INodeProperties, 'type' | 'options'>,
+	entries: MenuEntry[],
+): INodeProperties {
+	return {
+		...parameter,
+		type: Array.isArray(parameter.default) ? 'multiOptions' : 'options',
+		options: entries.map(
+			([name, value, description]): INodePropertyOptions =>
+				description === undefined ? { name, value } : { name, value, description },
+		),
 	};
 }
 

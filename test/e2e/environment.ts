@@ -38,17 +38,10 @@ export function writeE2eState(file: string, state: E2eState): void {
 	process.env[STATE_VARIABLE] = file;
 }
 
-/**
- * jest 30 reads `testTimeout` only from the top level of its configuration, not from a project, so
- * the e2e project's 120 s in jest.config.js does not apply: e2e() sets it for the calling test file.
- */
-export const E2E_TEST_TIMEOUT_MS = 120_000;
-
 let environment: E2eEnvironment | undefined;
 
 /** The running n8n and fakes, for a test file (call it at the top of the file). */
 export function e2e(): E2eEnvironment {
-	if (typeof jest !== 'undefined') jest.setTimeout(E2E_TEST_TIMEOUT_MS);
 	if (!environment) {
 		const file = process.env[STATE_VARIABLE];
 		if (!file)

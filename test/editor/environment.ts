@@ -25,18 +25,10 @@ export function writeEditorState(file: string, state: EditorState): void {
 	process.env[EDITOR_STATE_VARIABLE] = file;
 }
 
-/**
- * jest 30 reads `testTimeout` only from the top level of its configuration, not from a project:
- * editor() sets it for the calling test file. A test drives several editor screens; each wait inside
- * it has its own, shorter bound.
- */
-export const EDITOR_TEST_TIMEOUT_MS = 120_000;
-
 let state: EditorState | undefined;
 
 /** The running n8n, fakes and Chromium, for a test file (call it at the top of the file). */
 export function editor(): EditorState {
-	if (typeof jest !== 'undefined') jest.setTimeout(EDITOR_TEST_TIMEOUT_MS);
 	if (!state) {
 		const file = process.env[EDITOR_STATE_VARIABLE];
 		if (!file)

@@ -1,10 +1,15 @@
-import type {
-	IHttpRequestMethods,
-	INodeProperties,
-	INodePropertyOptions,
-	IWebhookDescription,
-	TriggerPanelDefinition,
+import {
+	NodeConnectionTypes,
+	type IHttpRequestMethods,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeTypeDescription,
+	type IWebhookDescription,
+	type TriggerPanelDefinition,
 } from 'n8n-workflow';
+
+import { patientDataProperty } from '../descriptions';
+import type { LabProvider } from '../provider';
 
 import { DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS } from './items';
 import { ALL_EVENTS, OTHER_EVENT } from './source';
@@ -199,5 +204,58 @@ export function triggerPanel(providerName: string, whereToPaste: string): Trigge
 			active: `The workflow runs whenever ${providerName} calls the production URL. ${whereToPaste}`,
 		},
 		activationHint: `Publish the workflow, then give ${providerName} the production URL: ${whereToPaste}`,
+	};
+}
+
+export interface LabTriggerSettings {
+	provider: LabProvider;
+	/** The check Authentication: Verify performs. */
+	verification: { name: string; description: string };
+	events: Record<string, EventOption>;
+	otherEventsDescription: string;
+	/** Where the production URL goes at the provider, ending with a full stop. */
+	whereToPaste: string;
+	options: TriggerOptionsSettings;
+	methods?: IHttpRequestMethods[];
+	/** Parameters shown before Authentication, and filters shown after Events. */
+	leadingProperties?: INodeProperties[];
+	filterProperties?: INodeProperties[];
+}
+
+/** What n8n's lint reads from each node file itself (name, icon, credentials, …) stays there. */
+type TriggerIdentity =
+	| 'displayName'
+	| 'name'
+	| 'icon'
+	| 'group'
+	| 'subtitle'
+	| 'description'
+	| 'defaults'
+	| 'credentials';
+
+export const EVENTS_SUBTITLE =
+	'={{$parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ")}}';
+
+/** The part of a lab trigger's description every provider shares: versions, webhooks, parameters. */
+export function labTrigger(
+	settings: LabTriggerSettings,
+): Omit<INodeTypeDescription, TriggerIdentity> {
+	return {
+		// 1.1 behaves as 1. n8n evaluates a Webhook-node-v1 option as an expression on every request to any
+		// trigger at version 1, which costs a run in its expression sandbox; from 1.1 on it does not.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: triggerWebhooks(...(settings.methods ?? ['POST'])),
+		triggerPanel: triggerPanel(settings.provider.providerName, settings.whereToPaste),
+		properties: [
+			...(settings.leadingProperties ?? []),
+			...authenticationProperties(settings.verification),
+			eventsProperty(settings.events, settings.otherEventsDescription),
+			...(settings.filterProperties ?? []),
+			patientDataProperty,
+			triggerOptionsProperty(settings.options),
+		],
 	};
 }

@@ -1,5 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { menuParameter } from '../../../shared/descriptions';
+
+const nameFields: INodeProperties[] = [
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+];
+
+export const sexProperty = menuParameter(
+	{
+		displayName: 'Sex',
+		name: 'sex',
+		default: 'f',
+		description: 'Sex at birth; the lab uses it for reference ranges',
+	},
+	[
+		['Female', 'f'],
+		['Male', 'm'],
+	],
+);
+
 /** The people of a Hurdle order besides the delivery contact; where they go in the body: orderRequest.ts. */
 export const patientProperty: INodeProperties = {
 	displayName: 'Patient',
@@ -18,29 +38,8 @@ export const patientProperty: INodeProperties = {
 			placeholder: 'e.g. 1990-05-12',
 			description: 'As YYYY-MM-DD',
 		},
-		{
-			displayName: 'First Name',
-			name: 'firstName',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'Last Name',
-			name: 'lastName',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'Sex',
-			name: 'sex',
-			type: 'options',
-			options: [
-				{ name: 'Female', value: 'f' },
-				{ name: 'Male', value: 'm' },
-			],
-			default: 'f',
-			description: 'Sex at birth; the lab uses it for reference ranges',
-		},
+		...nameFields,
+		sexProperty,
 	],
 };
 
@@ -52,18 +51,7 @@ export const physicianDetailsProperty: INodeProperties = {
 	default: {},
 	description: 'The ordering physician. Required for US orders.',
 	options: [
-		{
-			displayName: 'First Name',
-			name: 'firstName',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'Last Name',
-			name: 'lastName',
-			type: 'string',
-			default: '',
-		},
+		...nameFields,
 		{
 			displayName: 'NPI',
 			name: 'npi',

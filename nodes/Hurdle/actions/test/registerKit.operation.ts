@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { callApi } from '../../../shared/api';
 import { additionalFieldsProperty, requiredText } from '../../../shared/descriptions';
+import { sexProperty } from '../order/people';
 import { defineOperation, toItems } from '../../../shared/operations';
 import { hurdle } from '../../provider';
 
@@ -44,17 +45,7 @@ export default defineOperation({
 			placeholder: 'e.g. 1990-05-12',
 			description: 'As YYYY-MM-DD',
 		},
-		{
-			displayName: 'Sex',
-			name: 'sex',
-			type: 'options',
-			options: [
-				{ name: 'Female', value: 'f' },
-				{ name: 'Male', value: 'm' },
-			],
-			default: 'f',
-			description: 'Sex at birth; the lab uses it for reference ranges',
-		},
+		sexProperty,
 		{
 			displayName: 'Email',
 			name: 'email',

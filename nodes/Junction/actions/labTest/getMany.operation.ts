@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineGetMany } from '../../../shared/commonOperations';
+import { menuParameter } from '../../../shared/descriptions';
 import type { Paging } from '../../../shared/pagination';
 import { modalityOptions } from '../../events';
 import { junction } from '../../provider';
@@ -87,28 +88,30 @@ export default defineGetMany({
 			default: '',
 			description: 'Case-insensitive part of the lab test name',
 		},
-		{
-			displayName: 'Source',
-			name: 'generation_method',
-			type: 'options',
-			options: [
-				{ name: 'All', value: 'all' },
-				{ name: 'Created by Junction', value: 'auto' },
-				{ name: 'Created by Your Team', value: 'manual' },
+		menuParameter(
+			{
+				displayName: 'Source',
+				name: 'generation_method',
+				default: 'manual',
+				description: 'Which lab tests to list; Junction lists only your own by default',
+			},
+			[
+				['All', 'all'],
+				['Created by Junction', 'auto'],
+				['Created by Your Team', 'manual'],
 			],
-			default: 'manual',
-			description: 'Which lab tests to list; Junction lists only your own by default',
-		},
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: [
-				{ name: 'Active', value: 'active' },
-				{ name: 'Pending Approval', value: 'pending_approval' },
-				{ name: 'Inactive', value: 'inactive' },
+		),
+		menuParameter(
+			{
+				displayName: 'Status',
+				name: 'status',
+				default: 'active',
+			},
+			[
+				['Active', 'active'],
+				['Pending Approval', 'pending_approval'],
+				['Inactive', 'inactive'],
 			],
-			default: 'active',
-		},
+		),
 	],
 });

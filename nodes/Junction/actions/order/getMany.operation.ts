@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineGetMany } from '../../../shared/commonOperations';
+import { menuParameter } from '../../../shared/descriptions';
 import type { Paging } from '../../../shared/pagination';
 import { modalityOptions, orderStatusOptions } from '../../events';
 import { junction } from '../../provider';
@@ -55,21 +56,18 @@ export default defineGetMany({
 	paging: ordersPaging,
 	query: ordersQuery,
 	filters: [
-		{
-			displayName: 'Activation Types',
-			name: 'order_activation_types',
-			type: 'multiOptions',
-			options: [
-				{ name: 'Current', value: 'current', description: 'Orders active now' },
-				{
-					name: 'Scheduled',
-					value: 'scheduled',
-					description: 'Orders waiting for their activation date',
-				},
+		menuParameter(
+			{
+				displayName: 'Activation Types',
+				name: 'order_activation_types',
+				default: [],
+				description: 'Only orders of these activation types',
+			},
+			[
+				['Current', 'current', 'Orders active now'],
+				['Scheduled', 'scheduled', 'Orders waiting for their activation date'],
 			],
-			default: [],
-			description: 'Only orders of these activation types',
-		},
+		),
 		{
 			displayName: 'Created After',
 			name: 'start_date',
@@ -84,36 +82,34 @@ export default defineGetMany({
 			default: '',
 			description: 'Only orders created at or before this time',
 		},
-		{
-			// Saved workflows hold true or false here (it used to be a boolean): those values stay.
-			displayName: 'Critical',
-			name: 'is_critical',
-			type: 'options',
-			options: [
-				{ name: 'Any', value: 'any', description: 'Do not filter on critical results' },
-				{ name: 'Critical Only', value: true, description: 'Only orders with critical results' },
-				{
-					name: 'Non-Critical Only',
-					value: false,
-					description: 'Only orders without critical results',
-				},
+		// Saved workflows hold true or false here (it used to be a boolean): those values stay.
+		menuParameter(
+			{
+				displayName: 'Critical',
+				name: 'is_critical',
+				default: 'any',
+				description: 'Whether the orders must, or must not, have critical results',
+			},
+			[
+				['Any', 'any', 'Do not filter on critical results'],
+				['Critical Only', true, 'Only orders with critical results'],
+				['Non-Critical Only', false, 'Only orders without critical results'],
 			],
-			default: 'any',
-			description: 'Whether the orders must, or must not, have critical results',
-		},
-		{
-			displayName: 'Interpretation',
-			name: 'interpretation',
-			type: 'options',
-			options: [
-				{ name: 'Abnormal', value: 'abnormal' },
-				{ name: 'Critical', value: 'critical' },
-				{ name: 'Normal', value: 'normal' },
-				{ name: 'Unknown', value: 'unknown' },
+		),
+		menuParameter(
+			{
+				displayName: 'Interpretation',
+				name: 'interpretation',
+				default: 'abnormal',
+				description: 'Only orders whose results have this overall interpretation',
+			},
+			[
+				['Abnormal', 'abnormal'],
+				['Critical', 'critical'],
+				['Normal', 'normal'],
+				['Unknown', 'unknown'],
 			],
-			default: 'abnormal',
-			description: 'Only orders whose results have this overall interpretation',
-		},
+		),
 		{
 			displayName: 'Modalities',
 			name: 'order_type',
@@ -192,27 +188,29 @@ export default defineGetMany({
 		},
 	],
 	sort: [
-		{
-			displayName: 'Sort By',
-			name: 'order_key',
-			type: 'options',
-			options: [
-				{ name: 'Created At', value: 'created_at' },
-				{ name: 'Last Status', value: 'last_status' },
-				{ name: 'Patient Name', value: 'patient_name' },
+		menuParameter(
+			{
+				displayName: 'Sort By',
+				name: 'order_key',
+				default: 'created_at',
+				description: "What to sort the orders by; without it, Junction's own order applies",
+			},
+			[
+				['Created At', 'created_at'],
+				['Last Status', 'last_status'],
+				['Patient Name', 'patient_name'],
 			],
-			default: 'created_at',
-			description: "What to sort the orders by; without it, Junction's own order applies",
-		},
-		{
-			displayName: 'Sort Direction',
-			name: 'order_direction',
-			type: 'options',
-			options: [
-				{ name: 'Ascending', value: 'asc' },
-				{ name: 'Descending', value: 'desc' },
+		),
+		menuParameter(
+			{
+				displayName: 'Sort Direction',
+				name: 'order_direction',
+				default: 'desc',
+			},
+			[
+				['Ascending', 'asc'],
+				['Descending', 'desc'],
 			],
-			default: 'desc',
-		},
+		),
 	],
 });

@@ -1,15 +1,11 @@
-import { definePdfDownload } from '../../../shared/commonOperations';
-import { downloadPdf } from '../../transport';
-import { orderId } from '../orderId';
+import { defineJunctionPdf } from '../pdfDownload';
 
-export default definePdfDownload({
+export default defineJunctionPdf({
 	name: 'Download Requisition PDF',
 	value: 'getRequisitionPdf',
 	action: 'Download the requisition PDF of an order',
 	description: 'Download the requisition form as a PDF file',
-	id: orderId,
+	scope: 'order',
+	pdf: 'requisition',
 	document: 'requisition form the patient takes to the draw',
-	fileName: (id) => `junction-requisition-${id}.pdf`,
-	download: (context, id, itemIndex) =>
-		downloadPdf(context, { kind: 'order', id }, 'requisition', itemIndex),
 });

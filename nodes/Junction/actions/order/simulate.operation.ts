@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { apiPath, callApi } from '../../../shared/api';
+import { menuParameter } from '../../../shared/descriptions';
 import { defineOperation, toItems } from '../../../shared/operations';
 import { isProduction, junction } from '../../provider';
 import { orderId } from '../orderId';
@@ -55,35 +56,33 @@ export default defineOperation({
 					default: true,
 					description: 'Whether some markers should come back without a result',
 				},
-				{
-					displayName: 'Interpretation',
-					name: 'interpretation',
-					type: 'options',
-					options: [
-						{ name: 'Abnormal', value: 'abnormal' },
-						{
-							name: 'Critical',
-							value: 'critical',
-							description: 'Also fires labtest.result.critical',
-						},
-						{ name: 'Normal', value: 'normal' },
+				menuParameter(
+					{
+						displayName: 'Interpretation',
+						name: 'interpretation',
+						default: 'normal',
+						description: 'The interpretation of the simulated results',
+					},
+					[
+						['Abnormal', 'abnormal'],
+						['Critical', 'critical', 'Also fires labtest.result.critical'],
+						['Normal', 'normal'],
 					],
-					default: 'normal',
-					description: 'The interpretation of the simulated results',
-				},
-				{
-					displayName: 'Result Types',
-					name: 'result_types',
-					type: 'multiOptions',
-					options: [
-						{ name: 'Coded Value', value: 'coded_value' },
-						{ name: 'Comment', value: 'comment' },
-						{ name: 'Numeric', value: 'numeric' },
-						{ name: 'Range', value: 'range' },
+				),
+				menuParameter(
+					{
+						displayName: 'Result Types',
+						name: 'result_types',
+						default: [],
+						description: 'Which kinds of result values to generate',
+					},
+					[
+						['Coded Value', 'coded_value'],
+						['Comment', 'comment'],
+						['Numeric', 'numeric'],
+						['Range', 'range'],
 					],
-					default: [],
-					description: 'Which kinds of result values to generate',
-				},
+				),
 			],
 		},
 	],

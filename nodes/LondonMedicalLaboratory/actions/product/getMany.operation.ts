@@ -1,4 +1,5 @@
 import { defineGetMany } from '../../../shared/commonOperations';
+import { menuParameter } from '../../../shared/descriptions';
 import { lmlPaging } from '../../transport';
 
 export default defineGetMany({
@@ -40,16 +41,17 @@ export default defineGetMany({
 			default: '',
 			description: 'Free-text search over product names',
 		},
-		{
-			displayName: 'Shipping Types',
-			name: 'shipping_type_in',
-			type: 'multiOptions',
-			options: [
-				{ name: 'Home Kit', value: 'home_kit' },
-				{ name: 'Walk-In', value: 'walk_in' },
+		menuParameter(
+			{
+				displayName: 'Shipping Types',
+				name: 'shipping_type_in',
+				default: [],
+			},
+			[
+				['Home Kit', 'home_kit'],
+				['Walk-In', 'walk_in'],
 			],
-			default: [],
-		},
+		),
 		{
 			displayName: 'SKU',
 			name: 'sku',
