@@ -129,7 +129,7 @@ async function testCredential(
 	fixture: ProviderFixture,
 	name: string,
 ): Promise<CredentialTestOutcome> {
-	const fakeUrl = state.fakes[fixture.fake];
+	const fakeUrl = state.fakes[fixture.provider];
 	const dialog = await session.openCredential(name);
 	// n8n tests the credential as the dialog opens; "Retry" shows with the result.
 	const retry = dialog.getByRole('button', { name: 'Retry' });
@@ -138,7 +138,7 @@ async function testCredential(
 	const before = (await requestsReceivedBy(fakeUrl)).length;
 	const [response] = await Promise.all([page.waitForResponse(isCredentialTest), retry.click()]);
 	const result = ((await response.json()) as { data?: unknown }).data;
-	const acceptedKey = String(fixture.data(fakeUrl, 'right')[keyField(fixture)]);
+	const acceptedKey = fixture.keys.right;
 	const sent = (await requestsReceivedBy(fakeUrl)).slice(before);
 	return {
 		dialog,
@@ -150,10 +150,6 @@ async function testCredential(
 				: 'refused',
 		})),
 	};
-}
-
-function keyField(fixture: ProviderFixture): string {
-	return fixture.provider === 'lml' ? 'apiToken' : 'apiKey';
 }
 
 function isCredentialTest(response: Response): boolean {

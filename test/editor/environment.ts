@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import type { N8nConnection } from '../support/n8n';
-import type { ProviderFixture } from './fixtures';
+import type { ProviderKey } from '../support/providers';
 
 /**
  * What the editor project's globalSetup started, handed to its test files through a file named in
@@ -15,7 +15,7 @@ export interface EditorState {
 	/** Who logs in to the editor. */
 	owner: { email: string; password: string };
 	/** Base URL of each provider's fake API. */
-	fakes: Record<ProviderFixture['fake'], string>;
+	fakes: Record<ProviderKey, string>;
 	/** The inflated Chromium binary (globalSetup inflates it once, before any test file launches it). */
 	chromium: string;
 }

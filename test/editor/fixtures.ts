@@ -1,8 +1,8 @@
+import type { CredentialJson } from '../support/n8n';
+import { testProvider, type ProviderKey } from '../support/providers';
 import { HURDLE_FAKE_API_KEY } from '../support/providers/hurdle/fake';
 import { JUNCTION_FAKE_KEY } from '../support/providers/junction/fake';
 import { LML_FAKE_TOKEN } from '../support/providers/londonMedicalLaboratory/fake';
-import type { CredentialJson } from '../support/n8n';
-import type { ProviderKey } from '../support/sender';
 import { stableId } from '../e2e/workflows';
 
 /**
@@ -16,7 +16,6 @@ export interface ProviderFixture {
 	search: string;
 	/** The node's name in the node creator (the trigger and the action node share it). */
 	creatorName: RegExp;
-	credentialType: string;
 	credential: string;
 	wrongKeyCredential: string;
 	/** The sender's signing options: the secret the credential holds, and its header. */
@@ -24,80 +23,54 @@ export interface ProviderFixture {
 	headerName?: string;
 	/** Signs well, but is not the credential's. */
 	wrongSecret: string;
-	/** Name of the fake in the editor state (`fakes[fake]` is its base URL). */
-	fake: 'lml' | 'hurdle' | 'junction';
+	/** The API key the fake accepts, and one it answers 401 to. */
+	keys: { right: string; wrong: string };
 	/** Where the credential's "Test" request goes, and the header that carries the key. */
 	credentialTestPath: string;
 	keyHeader: string;
-	data(fakeUrl: string, key: 'right' | 'wrong'): Record<string, unknown>;
 }
 
 const whsec = (text: string) => `whsec_${Buffer.from(text).toString('base64')}`;
 
 export const LML: ProviderFixture = {
-	provider: 'lml',
+	provider: 'londonMedicalLaboratory',
 	search: 'London Medical',
 	creatorName: /^London Medical Laboratory$/,
-	credentialType: 'londonMedicalLaboratoryApi',
 	credential: 'LML (editor)',
 	wrongKeyCredential: 'LML, revoked token (editor)',
 	secret: 'editor-lml-shared-secret',
 	headerName: 'X-LML-Webhook-Secret',
 	wrongSecret: 'not-the-editor-lml-secret',
-	fake: 'lml',
+	keys: { right: LML_FAKE_TOKEN, wrong: 'revoked-token' },
 	credentialTestPath: '/api/product/',
 	keyHeader: 'authorization',
-	data: (baseUrl, key) => ({
-		environment: 'custom',
-		baseUrl,
-		apiToken: key === 'right' ? LML_FAKE_TOKEN : 'revoked-token',
-		webhookHeaderName: 'X-LML-Webhook-Secret',
-		webhookSecret: 'editor-lml-shared-secret',
-	}),
 };
 
 export const HURDLE: ProviderFixture = {
 	provider: 'hurdle',
 	search: 'Hurdle',
 	creatorName: /^Hurdle \(Chronomics\)$/,
-	credentialType: 'hurdleApi',
 	credential: 'Hurdle (editor)',
 	wrongKeyCredential: 'Hurdle, revoked key (editor)',
 	secret: 'editor-hurdle-shared-secret',
 	headerName: 'X-Hurdle-Webhook-Secret',
 	wrongSecret: 'not-the-editor-hurdle-secret',
-	fake: 'hurdle',
+	keys: { right: HURDLE_FAKE_API_KEY, wrong: 'revoked-key' },
 	credentialTestPath: '/products/v1',
 	keyHeader: 'x-api-key',
-	data: (baseUrl, key) => ({
-		environment: 'custom',
-		baseUrl,
-		apiKey: key === 'right' ? HURDLE_FAKE_API_KEY : 'revoked-key',
-		webhookHeaderName: 'X-Hurdle-Webhook-Secret',
-		webhookSecret: 'editor-hurdle-shared-secret',
-	}),
 };
 
 export const JUNCTION: ProviderFixture = {
 	provider: 'junction',
 	search: 'Junction',
 	creatorName: /^Junction \(Vital\)$/,
-	credentialType: 'junctionApi',
 	credential: 'Junction (editor)',
 	wrongKeyCredential: 'Junction, revoked key (editor)',
 	secret: whsec('junction-editor-secret'),
 	wrongSecret: whsec('junction-editor-wrong'),
-	fake: 'junction',
+	keys: { right: JUNCTION_FAKE_KEY, wrong: 'sk_us_revoked-key' },
 	credentialTestPath: '/v2/user',
 	keyHeader: 'x-vital-api-key',
-	data: (baseUrl, key) => ({
-		apiKey: key === 'right' ? JUNCTION_FAKE_KEY : 'sk_us_revoked-key',
-		environment: 'custom',
-		baseUrl,
-		region: 'auto',
-		domain: 'junction',
-		webhookSigningSecrets: whsec('junction-editor-secret'),
-	}),
 };
 
 export const PROVIDERS = [LML, HURDLE, JUNCTION];
@@ -107,18 +80,22 @@ export function credentialIdOf(name: string): string {
 	return stableId(`editor credential:${name}`);
 }
 
-/** Every credential to import, given the fakes' base URLs. */
-export function editorCredentials(
-	fakes: Record<ProviderFixture['fake'], string>,
-): CredentialJson[] {
+/** Every credential to import, given the fakes' base URLs (by provider key). */
+export function editorCredentials(fakes: Record<ProviderKey, string>): CredentialJson[] {
 	return PROVIDERS.flatMap((fixture) =>
 		(['right', 'wrong'] as const).map((key) => {
+			const { provider, credentials } = testProvider(fixture.provider);
 			const name = key === 'right' ? fixture.credential : fixture.wrongKeyCredential;
 			return {
 				id: credentialIdOf(name),
 				name,
-				type: fixture.credentialType,
-				data: fixture.data(fakes[fixture.fake], key),
+				type: provider.credentialType,
+				data: credentials({
+					baseUrl: fakes[fixture.provider],
+					apiKey: fixture.keys[key],
+					secret: fixture.secret,
+					headerName: fixture.headerName,
+				}),
 			};
 		}),
 	);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromiumExecutable } from '../support/browser';
 import { startFakes, stopFakes, type RunningFakes } from '../support/fakes';
 import { N8nInstance } from '../support/n8n';
+import { PROVIDER_KEYS, type ProviderKey } from '../support/providers';
 import { cacheDir, installedRuntime, repoRoot } from '../support/runtime';
 import { writeEditorState } from './environment';
 import { editorCredentials } from './fixtures';
@@ -38,7 +39,10 @@ export default async function globalSetup(): Promise<void> {
 	const fakes = await startFakes();
 	registry.labTestingEditor = { fakes };
 	try {
-		const urls = { lml: fakes.lml.url, hurdle: fakes.hurdle.url, junction: fakes.junction.url };
+		const urls = Object.fromEntries(PROVIDER_KEYS.map((key) => [key, fakes[key].url])) as Record<
+			ProviderKey,
+			string
+		>;
 		const n8n = await N8nInstance.start({
 			workRoot: join(cacheDir, 'editor'),
 			packageRoot: process.env.LAB_TESTING_E2E_PACKAGE || repoRoot,

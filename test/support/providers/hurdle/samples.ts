@@ -157,7 +157,6 @@ export function hurdleDelivery(
 
 export const hurdleSampleSource: SampleSource = {
 	events: Object.keys(hurdleEventSchemas),
-	authentication: 'sharedSecret',
 	build: (event, options) =>
 		hurdleDelivery(hurdleSample(event as HurdleEventName, options), options.method),
 };

@@ -648,7 +648,6 @@ export const JUNCTION_REVIEW_AND_REPORT_FIXTURES: Array<{
 
 export const junctionSampleSource: SampleSource = {
 	events: Object.keys(junctionEventSchemas),
-	authentication: 'svix',
 	build: (event, { overrides }) =>
 		jsonDelivery(junctionSample(event as JunctionEventName, overrides)),
 };

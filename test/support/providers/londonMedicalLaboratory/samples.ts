@@ -62,6 +62,5 @@ export function lmlSample(
 
 export const lmlSampleSource: SampleSource = {
 	events: Object.keys(lmlEventSchemas),
-	authentication: 'sharedSecret',
 	build: (event, { overrides }) => jsonDelivery(lmlSample(event as LmlEventName, overrides)),
 };
