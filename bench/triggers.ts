@@ -25,10 +25,10 @@ import {
 } from '../test/support/n8n';
 import { cacheDir, installedRuntime, repoRoot, type Runtime } from '../test/support/runtime';
 import {
-	nodeTypeName,
 	PROVIDER_KEYS,
 	TEST_PROVIDERS,
 	testProvider,
+	triggerNodeName,
 	type ProviderKey,
 } from '../test/support/providers';
 import { benchDelivery, BENCH_HEADER, BENCH_SECRETS } from './deliveries';
@@ -50,7 +50,7 @@ const LML: ProviderKey = 'londonMedicalLaboratory';
 
 const HEADER = BENCH_HEADER;
 const SECRETS = BENCH_SECRETS;
-const triggerType = (provider: ProviderKey) => nodeTypeName(testProvider(provider).Trigger);
+const triggerType = (provider: ProviderKey) => triggerNodeName(testProvider(provider));
 export const PROVIDER_NAMES = Object.fromEntries(
 	TEST_PROVIDERS.map(({ key, shortName }) => [key, shortName]),
 ) as Record<ProviderKey, string>;

@@ -3,10 +3,10 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import type { CredentialJson, ExecutionRecord, N8nClient, WorkflowJson } from '../support/n8n';
 import {
 	countedId,
-	nodeTypeName,
 	PROVIDER_KEYS,
 	TEST_PROVIDERS,
 	testProvider,
+	triggerNodeName,
 	type ProviderKey,
 } from '../support/providers';
 import { buildDelivery, sign, type Delivery } from '../support/sender';
@@ -58,7 +58,7 @@ export function seriesCredentials(fakes: FakeUrls): CredentialJson[] {
 /** A provider's trigger, verification on (the series' secret) and Deduplicate on, the rest at its defaults. */
 function seriesTrigger(provider: ProviderKey) {
 	return {
-		node: nodeTypeName(testProvider(provider).Trigger),
+		node: triggerNodeName(testProvider(provider)),
 		credential: seriesCredential(provider),
 		parameters: { authentication: 'verify', events: ['*'], options: { deduplicate: true } },
 		typeVersion: 1.1,

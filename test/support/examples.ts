@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import type { CredentialJson, WorkflowJson } from './n8n';
-import { nodeTypeName, TEST_PROVIDERS, type ProviderKey } from './providers';
+import { TEST_PROVIDERS, triggerNodeName, type ProviderKey } from './providers';
 import { repoRoot } from './runtime';
 
 /**
@@ -21,7 +21,7 @@ const PACKAGE_PREFIX = 'n8n-nodes-lab-testing.';
 
 /** The trigger node types, and which provider's events each receives. */
 const TRIGGER_PROVIDERS: Record<string, ProviderKey> = Object.fromEntries(
-	TEST_PROVIDERS.map(({ key, Trigger }) => [`${PACKAGE_PREFIX}${nodeTypeName(Trigger)}`, key]),
+	TEST_PROVIDERS.map((test) => [`${PACKAGE_PREFIX}${triggerNodeName(test)}`, test.key]),
 );
 
 export interface ExampleJson {
