@@ -20,7 +20,7 @@ type Providers = readonly AnyTestProvider[];
 
 export const USAGE = `Usage: npm run send-event -- --provider <provider> --event <event> --url <webhook URL> [options]
 
-  --provider <key>       ${TEST_PROVIDERS.map((each) => each.key).join(', ')}
+  --provider <key>       ${TEST_PROVIDERS.map((each) => each.key + (each.aliases ? ` (or ${each.aliases.join(', ')})` : '')).join(', ')}
   --event <name>         an event of that provider (see --list)
   --url <url>            the trigger's webhook URL, e.g. http://localhost:5678/webhook-test/<id>/webhook
   --secret <secret>      LML/Hurdle: the credential's webhook secret; Junction: its whsec_… signing secret
@@ -104,7 +104,7 @@ export function parseCommand(argv: string[], providers: Providers = TEST_PROVIDE
 	if (values.list) return { kind: 'list' };
 
 	const keys = providers.map((each) => each.key);
-	const provider = oneOf('provider', values.provider, keys);
+	const provider = oneOf('provider', keyOf(providers, values.provider), keys);
 	if (!provider) throw new UsageError(`--provider is required: ${keys.join(', ')}`);
 	const events = providerOf(providers, provider).samples.events;
 	if (events.length === 0) throw new UsageError(`No ${provider} sample events exist yet`);
@@ -145,6 +145,11 @@ export function parseCommand(argv: string[], providers: Providers = TEST_PROVIDE
 				: undefined,
 		},
 	};
+}
+
+/** The key a provider was named by: its key, or one of its aliases (`lml`). */
+function keyOf(providers: Providers, name: string | undefined): string | undefined {
+	return providers.find((each) => each.aliases?.includes(name ?? '') ?? false)?.key ?? name;
 }
 
 function providerOf(providers: Providers, key: string): AnyTestProvider {

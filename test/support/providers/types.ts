@@ -17,8 +17,14 @@ export interface TestProvider<Key extends string = string, MoreFake extends stri
 	provider: LabProvider;
 	/** The short name tables, workflow names and the demo use: LML, Hurdle, Junction. */
 	shortName: string;
+	/** Other names the command-line tools accept for the key (the key 'lml' it had before). */
+	aliases?: readonly string[];
 	/** What is provider-specific in the trigger pipeline (nodes/<Provider>/webhook.ts). */
 	webhookSource: AnyWebhookSource;
+	/**
+	 * The node classes. Where jest loads TypeScript with Node's own resolution (a globalSetup), an import
+	 * of 'X.node' finds the codex file X.node.json first: there use the names (triggerNodeName) instead.
+	 */
 	Trigger: NodeClass;
 	Action: NodeClass;
 	/** The action node's resources and operation table (nodes/<Provider>/actions). */

@@ -73,6 +73,12 @@ describe('npm run send-event', () => {
 		expect(() => parseCommand(argv)).toThrow(message);
 	});
 
+	test("accepts a provider's alias for its key: lml is londonMedicalLaboratory", () => {
+		expect(
+			parseCommand(['--provider', 'lml', '--event', 'order.shipped', '--url', url]),
+		).toMatchObject({ kind: 'send', provider: 'londonMedicalLaboratory' });
+	});
+
 	test('--list names every provider with its events', () => {
 		expect(listEvents()).toMatch(
 			/^londonMedicalLaboratory \(shared secret\):\n {2}test_registration\.complete/,

@@ -13,6 +13,7 @@ export const lmlTest = defineTestProvider({
 	key: 'londonMedicalLaboratory',
 	provider: lml,
 	shortName: 'LML',
+	aliases: ['lml'],
 	webhookSource: lmlWebhookSource,
 	Trigger: LondonMedicalLaboratoryTrigger,
 	Action: LondonMedicalLaboratory,
