@@ -21,16 +21,25 @@ export type MoreFakeName = RegisteredProvider extends infer Each
 		: never
 	: never;
 
-export const PROVIDER_KEYS: ProviderKey[] = TEST_PROVIDERS.map((each) => each.key);
-
-export function isProviderKey(value: string): value is ProviderKey {
-	return (PROVIDER_KEYS as string[]).includes(value);
+/**
+ * The keys of a list of providers, and a look-up by key. A test that registers a provider of its own
+ * (test/unit/newProvider) builds these from its longer list.
+ */
+export function providerLookup<Key extends string>(providers: readonly AnyTestProvider[]) {
+	const keys = providers.map((each) => each.key) as Key[];
+	return {
+		PROVIDER_KEYS: keys,
+		isProviderKey: (value: string): value is Key => (keys as string[]).includes(value),
+		/** The descriptor of a registered provider's key; a descriptor passed in (a toy one, say) as it is. */
+		testProvider(provider: Key | AnyTestProvider): AnyTestProvider {
+			if (typeof provider !== 'string') return provider;
+			const found = providers.find((each) => each.key === provider);
+			if (!found) throw new Error(`No test provider "${String(provider)}"`);
+			return found;
+		},
+	};
 }
 
-/** The descriptor of a registered provider's key; a descriptor passed in (a toy one, say) as it is. */
-export function testProvider(provider: ProviderKey | AnyTestProvider): AnyTestProvider {
-	if (typeof provider !== 'string') return provider;
-	const found = TEST_PROVIDERS.find((each) => each.key === provider);
-	if (!found) throw new Error(`No test provider "${String(provider)}"`);
-	return found as AnyTestProvider;
-}
+export const { PROVIDER_KEYS, isProviderKey, testProvider } = providerLookup<ProviderKey>(
+	TEST_PROVIDERS as readonly AnyTestProvider[],
+);
