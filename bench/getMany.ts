@@ -3,23 +3,13 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { HURDLE_MAX_PAGE_SIZE } from '../nodes/Hurdle/transport';
 import { LAB_TESTS_MAX_PAGE_SIZE } from '../nodes/Junction/actions/labTest/getMany.operation';
 import { ORDERS_MAX_PAGE_SIZE } from '../nodes/Junction/actions/order/getMany.operation';
 import { LML_MAX_PAGE_SIZE } from '../nodes/LondonMedicalLaboratory/transport';
-import {
-	createHurdleFake,
-	hurdleFakeData,
-	HURDLE_FAKE_API_KEY,
-} from '../test/support/fakes/hurdle';
-import {
-	createJunctionFake,
-	junctionFakeData,
-	JUNCTION_FAKE_KEY,
-} from '../test/support/fakes/junction';
-import { createLmlFake, lmlFakeData, LML_FAKE_TOKEN } from '../test/support/fakes/lml';
+import { TEST_PROVIDERS, testProvider, type ProviderKey } from '../test/support/providers';
 import type { FakeServer } from '../test/support/fakeServer';
 import type { GetManyChildResult, GetManyChildSpec } from './getManyChild';
 import { formatNumber, table } from './stats';
@@ -32,12 +22,10 @@ import { formatNumber, table } from './stats';
 const execFileAsync = promisify(execFile);
 const MiB = 2 ** 20;
 
-type Provider = 'lml' | 'hurdle' | 'junction';
-
 interface Case {
 	name: string;
-	provider: Provider;
-	node: NonNullable<GetManyChildSpec['node']>;
+	/** Whose action node runs, against whose fake. */
+	provider: ProviderKey;
 	parameters: IDataObject;
 	/** The list endpoint whose requests are counted. */
 	path: string;
@@ -47,8 +35,7 @@ interface Case {
 const CASES: Case[] = [
 	{
 		name: 'LML test registrations',
-		provider: 'lml',
-		node: 'londonMedicalLaboratory',
+		provider: 'londonMedicalLaboratory',
 		parameters: {
 			resource: 'testRegistration',
 			operation: 'getMany',
@@ -60,8 +47,7 @@ const CASES: Case[] = [
 	},
 	{
 		name: 'LML orders',
-		provider: 'lml',
-		node: 'londonMedicalLaboratory',
+		provider: 'londonMedicalLaboratory',
 		parameters: { resource: 'order', operation: 'getMany', returnAll: true },
 		path: '/api/order/',
 		maxPageSize: LML_MAX_PAGE_SIZE,
@@ -69,7 +55,6 @@ const CASES: Case[] = [
 	{
 		name: 'Hurdle orders (cursor)',
 		provider: 'hurdle',
-		node: 'hurdle',
 		parameters: { resource: 'order', operation: 'getMany', returnAll: true },
 		path: '/orders/v3',
 		maxPageSize: HURDLE_MAX_PAGE_SIZE,
@@ -77,7 +62,6 @@ const CASES: Case[] = [
 	{
 		name: 'Hurdle products (page number)',
 		provider: 'hurdle',
-		node: 'hurdle',
 		parameters: { resource: 'product', operation: 'getMany', returnAll: true },
 		path: '/products/v1',
 		maxPageSize: HURDLE_MAX_PAGE_SIZE,
@@ -85,7 +69,6 @@ const CASES: Case[] = [
 	{
 		name: 'Junction orders (page number)',
 		provider: 'junction',
-		node: 'junction',
 		parameters: { resource: 'order', operation: 'getMany', returnAll: true, filters: {} },
 		path: '/v3/orders',
 		maxPageSize: ORDERS_MAX_PAGE_SIZE,
@@ -93,31 +76,11 @@ const CASES: Case[] = [
 	{
 		name: 'Junction lab tests (cursor)',
 		provider: 'junction',
-		node: 'junction',
 		parameters: { resource: 'labTest', operation: 'getMany', returnAll: true, filters: {} },
 		path: '/v3/lab_test',
 		maxPageSize: LAB_TESTS_MAX_PAGE_SIZE,
 	},
 ];
-
-const CREDENTIAL_TYPES: Record<Provider, string> = {
-	lml: 'londonMedicalLaboratoryApi',
-	hurdle: 'hurdleApi',
-	junction: 'junctionApi',
-};
-
-function credentialsFor(provider: Provider, url: string): ICredentialDataDecryptedObject {
-	if (provider === 'lml') return { environment: 'custom', baseUrl: url, apiToken: LML_FAKE_TOKEN };
-	if (provider === 'hurdle')
-		return { environment: 'custom', baseUrl: url, apiKey: HURDLE_FAKE_API_KEY };
-	return {
-		environment: 'custom',
-		baseUrl: url,
-		apiKey: JUNCTION_FAKE_KEY,
-		region: 'auto',
-		domain: 'junction',
-	};
-}
 
 export interface GetManyRow {
 	name: string;
@@ -151,12 +114,11 @@ async function runChild(spec: GetManyChildSpec): Promise<GetManyChildResult> {
 	return JSON.parse(stdout.trim().split('\n').pop()!) as GetManyChildResult;
 }
 
-function fakesFor(records: number): Record<Provider, FakeServer> {
-	return {
-		lml: createLmlFake(lmlFakeData({ registrations: records, orders: records, products: 40 })),
-		hurdle: createHurdleFake(hurdleFakeData({ products: records, orders: records })),
-		junction: createJunctionFake(junctionFakeData({ orders: records, labTests: records })),
-	};
+/** Each provider's fake, every list the cases page through holding `records` records. */
+function fakesFor(records: number): Record<ProviderKey, FakeServer> {
+	return Object.fromEntries(
+		TEST_PROVIDERS.map(({ key, createFake }) => [key, createFake(records)]),
+	) as Record<ProviderKey, FakeServer>;
 }
 
 export async function benchmarkGetMany({
@@ -176,11 +138,12 @@ export async function benchmarkGetMany({
 			for (const testCase of CASES) {
 				const fake = fakes[testCase.provider];
 				fake.reset();
+				const { provider, credentials } = testProvider(testCase.provider);
 				const result = await runChild({
-					node: testCase.node,
+					node: testCase.provider,
 					parameters: testCase.parameters,
-					credentialType: CREDENTIAL_TYPES[testCase.provider],
-					credentials: credentialsFor(testCase.provider, fake.url),
+					credentialType: provider.credentialType,
+					credentials: credentials({ baseUrl: fake.url }),
 				});
 				const requests = fake.requests.filter((request) => request.path === testCase.path).length;
 				const expectedRequests = Math.ceil(records / testCase.maxPageSize);

@@ -8,13 +8,10 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
-	INodeType,
 } from 'n8n-workflow';
 
-import { Hurdle } from '../nodes/Hurdle/Hurdle.node';
-import { Junction } from '../nodes/Junction/Junction.node';
-import { LondonMedicalLaboratory } from '../nodes/LondonMedicalLaboratory/LondonMedicalLaboratory.node';
 import { authenticatedRequest } from '../test/support/http';
+import { testProvider, type ProviderKey } from '../test/support/providers';
 
 /**
  * One Get Many in a fresh process (started by getMany.ts with --expose-gc), so its peak RSS is its own:
@@ -23,7 +20,8 @@ import { authenticatedRequest } from '../test/support/http';
  * With no node named, it only loads the same modules: the baseline RSS of such a process.
  */
 export interface GetManyChildSpec {
-	node?: 'londonMedicalLaboratory' | 'hurdle' | 'junction';
+	/** The provider whose action node runs. */
+	node?: ProviderKey;
 	parameters: IDataObject;
 	credentialType: string;
 	credentials: ICredentialDataDecryptedObject;
@@ -37,12 +35,6 @@ export interface GetManyChildResult {
 	resourceUsageMaxRssBytes: number;
 	rssBeforeBytes: number;
 }
-
-const NODES: Record<NonNullable<GetManyChildSpec['node']>, () => INodeType> = {
-	londonMedicalLaboratory: () => new LondonMedicalLaboratory(),
-	hurdle: () => new Hurdle(),
-	junction: () => new Junction(),
-};
 
 function executeStandIn(spec: GetManyChildSpec): IExecuteFunctions {
 	const node: INode = {
@@ -103,7 +95,7 @@ async function main(): Promise<void> {
 	let output: INodeExecutionData[][] = [[]];
 	const started = process.hrtime.bigint();
 	if (spec.node)
-		output = (await NODES[spec.node]().execute!.call(
+		output = (await new (testProvider(spec.node).Action)().execute!.call(
 			executeStandIn(spec),
 		)) as INodeExecutionData[][];
 	const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;

@@ -9,9 +9,6 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { hurdleWebhookSource } from '../nodes/Hurdle/webhook';
-import { junctionWebhookSource } from '../nodes/Junction/webhook';
-import { lmlWebhookSource } from '../nodes/LondonMedicalLaboratory/webhook';
 import { describeJunctionEvent, junctionEventSchemas } from '../nodes/Junction/events';
 import { patientFieldsOf, withoutPatientIdentifiers } from '../nodes/shared/privacy';
 import { junction } from '../nodes/Junction/provider';
@@ -22,7 +19,12 @@ import { receiveWebhook } from '../nodes/shared/webhook/receiveWebhook';
 import type { TriggerOptions } from '../nodes/shared/webhook/source';
 import { verifyStandardWebhook } from '../nodes/shared/webhook/standardWebhooks';
 import { FakeResponse } from '../test/support/fakeResponse';
-import type { ProviderKey } from '../test/support/sender';
+import {
+	PROVIDER_KEYS,
+	TEST_PROVIDERS,
+	testProvider,
+	type ProviderKey,
+} from '../test/support/providers';
 import { benchDelivery, BENCH_HEADER, BENCH_SECRETS } from './deliveries';
 import { formatNumber, median, opsPerSecond, table } from './stats';
 
@@ -35,28 +37,13 @@ import { formatNumber, median, opsPerSecond, table } from './stats';
  */
 const HEADER = BENCH_HEADER;
 const SECRETS = BENCH_SECRETS;
-const CREDENTIALS: Record<string, ICredentialDataDecryptedObject> = {
-	londonMedicalLaboratoryApi: {
-		environment: 'custom',
-		baseUrl: 'http://127.0.0.1:9',
-		apiToken: 'unused',
-		webhookHeaderName: HEADER,
-		webhookSecret: SECRETS.lml,
-	},
-	hurdleApi: {
-		environment: 'custom',
-		baseUrl: 'http://127.0.0.1:9',
-		apiKey: 'unused',
-		webhookHeaderName: HEADER,
-		webhookSecret: SECRETS.hurdle,
-	},
-	junctionApi: {
-		environment: 'custom',
-		baseUrl: 'http://127.0.0.1:9',
-		apiKey: 'unused',
-		webhookSigningSecrets: SECRETS.junction,
-	},
-};
+/** Each trigger's credential by its type: the benchmarks' webhook secret, an API never called. */
+const CREDENTIALS: Record<string, ICredentialDataDecryptedObject> = Object.fromEntries(
+	TEST_PROVIDERS.map(({ key, provider, credentials }) => [
+		provider.credentialType,
+		credentials({ secret: SECRETS[key], headerName: HEADER, apiKey: 'unused' }),
+	]),
+);
 
 interface PreparedDelivery {
 	headers: Record<string, string>;
@@ -146,13 +133,7 @@ class WebhookStandIn {
 	} as unknown as IWebhookFunctions;
 }
 
-const SOURCES = {
-	lml: lmlWebhookSource,
-	hurdle: hurdleWebhookSource,
-	junction: junctionWebhookSource,
-};
-// The sources' schema types differ; the pipeline is the same generic code for all three.
-const sourceOf = (provider: ProviderKey) => SOURCES[provider] as typeof junctionWebhookSource;
+const sourceOf = (provider: ProviderKey) => testProvider(provider).webhookSource;
 const POLICY = { ttlSeconds: 48 * 3600, maxEntries: 10_000 };
 
 /** The whole trigger: what `webhook()` of each trigger node runs. */
@@ -206,7 +187,7 @@ export interface PipelineResult {
 export async function benchmarkPipeline(
 	rounds = 7,
 	eventsPerRound = 20_000,
-	providers: ProviderKey[] = ['lml', 'hurdle', 'junction'],
+	providers: ProviderKey[] = PROVIDER_KEYS,
 ): Promise<PipelineResult[]> {
 	const cases = providers.flatMap((provider) =>
 		(['parseVerifyDedup', 'wholeTrigger'] as const).map((path) => ({
@@ -334,11 +315,12 @@ export async function benchmarkJunctionStages(rounds = 5): Promise<StagePoint[]>
 	return names.map((stage) => ({ stage, microseconds: 1e6 / median(samples[stage]) }));
 }
 
-const NAMES: Record<ProviderKey, string> = {
-	lml: 'LML (shared secret, test_registration.sample_received, 0.2 KB)',
-	hurdle: 'Hurdle (shared secret, ORDER.DISPATCHED, 0.4 KB)',
-	junction: 'Junction (Svix, labtest.order.updated, 3.3 KB)',
-};
+/** e.g. "LML (shared secret, test_registration.sample_received, 0.2 KB)": what one event of the row is. */
+function caseName(provider: ProviderKey): string {
+	const { shortName, signer, counted } = testProvider(provider);
+	const kilobytes = benchDelivery(provider, 0).body.length / 1024;
+	return `${shortName} (${signer.proof}, ${counted.event}, ${kilobytes.toFixed(1)} KB)`;
+}
 
 export function printPipeline(results: PipelineResult[], stages: StagePoint[]): string {
 	const rate = (result: PipelineResult | undefined, target: boolean) =>
@@ -355,7 +337,7 @@ export function printPipeline(results: PipelineResult[], stages: StagePoint[]): 
 			'whole trigger: + validate, typed fields, item',
 		],
 		providers.map((provider) => [
-			NAMES[provider],
+			caseName(provider),
 			rate(byPath(provider, 'parseVerifyDedup'), true),
 			rate(byPath(provider, 'wholeTrigger'), false),
 		]),

@@ -32,7 +32,7 @@ import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './tri
  *   --only=triggers,verification,ledger,getMany   run some measures (results go to bench/runs/)
  *   --quick                                       fewer rounds and requests, for trying it out
  *   --requests=N --rounds=N --concurrency=N      measure 1's load
- *   --targets=lml-trigger,lml-webhookNode        measure 1 for some targets only
+ *   --targets=hurdle-trigger,hurdle-webhookNode  measure 1 for some targets only
  *   --n8n-env=NAME=value,NAME=value               extra n8n settings (for every target alike)
  *   --trigger-version=1                           run the triggers at typeVersion 1 (default 1.1)
  *   --profile-n8n                                 V8 CPU profiles of n8n into bench/runs/profiles-…/

@@ -16,9 +16,6 @@ import {
 	TRIGGER_NODE,
 	type E2eWorkflow,
 } from '../test/e2e/workflows';
-import { createHurdleFake, HURDLE_FAKE_API_KEY } from '../test/support/fakes/hurdle';
-import { createJunctionFake, JUNCTION_FAKE_KEY } from '../test/support/fakes/junction';
-import { createLmlFake, LML_FAKE_TOKEN } from '../test/support/fakes/lml';
 import type { FakeServer } from '../test/support/fakeServer';
 import {
 	N8nInstance,
@@ -27,7 +24,13 @@ import {
 	type WorkflowJson,
 } from '../test/support/n8n';
 import { cacheDir, installedRuntime, repoRoot, type Runtime } from '../test/support/runtime';
-import type { ProviderKey } from '../test/support/sender';
+import {
+	PROVIDER_KEYS,
+	TEST_PROVIDERS,
+	testProvider,
+	triggerNodeName,
+	type ProviderKey,
+} from '../test/support/providers';
 import { benchDelivery, BENCH_HEADER, BENCH_SECRETS } from './deliveries';
 import { fire, type LoadResult, type PreparedRequest } from './load';
 import { formatNumber, median, percentile, table } from './stats';
@@ -41,20 +44,16 @@ import { formatNumber, median, percentile, table } from './stats';
  * rounds are interleaved and their order rotates; after each segment n8n finishes every execution it
  * started before the next segment begins, and each figure is the median over the rounds.
  */
-export const PROVIDERS: ProviderKey[] = ['lml', 'hurdle', 'junction'];
+export const PROVIDERS: ProviderKey[] = PROVIDER_KEYS;
+/** The provider of the evidence targets below. */
+const LML: ProviderKey = 'londonMedicalLaboratory';
 
 const HEADER = BENCH_HEADER;
 const SECRETS = BENCH_SECRETS;
-const TRIGGER_TYPES: Record<ProviderKey, string> = {
-	lml: 'londonMedicalLaboratoryTrigger',
-	hurdle: 'hurdleTrigger',
-	junction: 'junctionTrigger',
-};
-export const PROVIDER_NAMES: Record<ProviderKey, string> = {
-	lml: 'LML',
-	hurdle: 'Hurdle',
-	junction: 'Junction',
-};
+const triggerType = (provider: ProviderKey) => triggerNodeName(testProvider(provider));
+export const PROVIDER_NAMES = Object.fromEntries(
+	TEST_PROVIDERS.map(({ key, shortName }) => [key, shortName]),
+) as Record<ProviderKey, string>;
 
 export interface TriggerBenchOptions {
 	requestsPerSegment: number;
@@ -62,7 +61,7 @@ export interface TriggerBenchOptions {
 	concurrency: number;
 	warmUpRequests: number;
 	runtime?: Runtime;
-	/** Only these targets, e.g. ['lml-trigger', 'lml-webhookNode'] (for profiling one at a time). */
+	/** Only these targets, e.g. ['londonMedicalLaboratory-trigger', 'londonMedicalLaboratory-webhookNode'] (for profiling one at a time). */
 	only?: string[];
 	/** The trigger nodes' typeVersion (default 1.1, what n8n gives new nodes; 1 shows what version 1 costs). */
 	triggerVersion?: number;
@@ -152,54 +151,21 @@ let unique = 0;
 /** The trigger's default Duplicate Memory. */
 const FULL_LEDGER_ENTRIES = 10_000;
 
-const CREDENTIAL_TYPES: Record<ProviderKey, string> = {
-	lml: 'londonMedicalLaboratoryApi',
-	hurdle: 'hurdleApi',
-	junction: 'junctionApi',
-};
-
 /** Each trigger's credential: the fake API (never called: Fetch Full Data is off) and the webhook secret. */
 function credentialOf(provider: ProviderKey) {
+	const { provider: lab, credentials } = testProvider(provider);
 	return defineCredential({
 		name: `bench ${provider}`,
-		type: CREDENTIAL_TYPES[provider],
-		data: (fakes) => {
-			if (provider === 'lml') {
-				return {
-					environment: 'custom',
-					baseUrl: fakes.lml,
-					apiToken: LML_FAKE_TOKEN,
-					webhookHeaderName: HEADER,
-					webhookSecret: SECRETS.lml,
-				};
-			}
-			if (provider === 'hurdle') {
-				return {
-					environment: 'custom',
-					baseUrl: fakes.hurdle,
-					apiKey: HURDLE_FAKE_API_KEY,
-					webhookHeaderName: HEADER,
-					webhookSecret: SECRETS.hurdle,
-				};
-			}
-			return {
-				apiKey: JUNCTION_FAKE_KEY,
-				environment: 'custom',
-				baseUrl: fakes.junction,
-				region: 'auto',
-				domain: 'junction',
-				webhookSigningSecrets: SECRETS.junction,
-			};
-		},
+		type: lab.credentialType,
+		data: (fakes) =>
+			credentials({ baseUrl: fakes[provider], secret: SECRETS[provider], headerName: HEADER }),
 	});
 }
 
 function credentials(fakes: Record<ProviderKey, FakeServer>): CredentialJson[] {
-	const urls = {
-		lml: fakes.lml.url,
-		hurdle: fakes.hurdle.url,
-		junction: fakes.junction.url,
-	} as unknown as FakeUrls;
+	const urls = Object.fromEntries(
+		PROVIDERS.map((provider) => [provider, fakes[provider].url]),
+	) as unknown as FakeUrls;
 	return [...PROVIDERS.map((provider) => credentialOf(provider)), HEADER_AUTH_CREDENTIAL].map(
 		(credential) => credentialJson(credential, urls),
 	);
@@ -208,7 +174,7 @@ function credentials(fakes: Record<ProviderKey, FakeServer>): CredentialJson[] {
 const HEADER_AUTH_CREDENTIAL = defineCredential({
 	name: 'bench Webhook node header auth',
 	type: 'httpHeaderAuth',
-	data: () => ({ name: HEADER, value: SECRETS.lml }),
+	data: () => ({ name: HEADER, value: SECRETS[LML] }),
 });
 
 /** n8n's Webhook node, POST, answering as soon as the execution has started (as our triggers do). */
@@ -383,25 +349,23 @@ const N8N_ENVIRONMENT: Record<string, string> = {
 };
 
 export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<TriggerBenchResult> {
-	const fakes: Record<ProviderKey, FakeServer> = {
-		lml: createLmlFake(),
-		hurdle: createHurdleFake(),
-		junction: createJunctionFake(),
-	};
+	const fakes = Object.fromEntries(
+		TEST_PROVIDERS.map(({ key, createFake }) => [key, createFake()]),
+	) as Record<ProviderKey, FakeServer>;
 	let n8n: N8nInstance | undefined;
 	try {
 		for (const fake of Object.values(fakes)) await fake.start();
 		const triggerWorkflows = PROVIDERS.map((provider) =>
 			triggerWorkflow(`bench: ${PROVIDER_NAMES[provider]} Trigger`, {
-				node: TRIGGER_TYPES[provider],
+				node: triggerType(provider),
 				credential: credentialOf(provider),
 				parameters: {},
 				typeVersion: options.triggerVersion ?? 1.1,
 			}),
 		);
 		const fullLedger = triggerWorkflow('bench: LML Trigger, full dedup ledger', {
-			node: TRIGGER_TYPES.lml,
-			credential: credentialOf('lml'),
+			node: triggerType(LML),
+			credential: credentialOf(LML),
 			parameters: {},
 			typeVersion: options.triggerVersion ?? 1.1,
 		});
@@ -449,7 +413,7 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 		]);
 		allTargets.splice(1, 0, {
 			name: `LML Trigger, ledger full (${formatNumber(FULL_LEDGER_ENTRIES)})`,
-			provider: 'lml',
+			provider: LML,
 			kind: 'triggerFullLedger',
 			workflowId: fullLedger.id,
 			webhookPath: fullLedger.webhookPath,
@@ -457,7 +421,7 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 		});
 		allTargets.splice(3, 0, {
 			name: 'Webhook node + Header Auth (LML bodies)',
-			provider: 'lml',
+			provider: LML,
 			kind: 'webhookNodeHeaderAuth',
 			workflowId: webhookNodeHeaderAuth.id,
 			webhookPath: webhookNodeHeaderAuth.webhookPath,
@@ -551,20 +515,20 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 			),
 			...compare(
 				'LML Trigger ÷ Webhook node + Header Auth',
-				find('lml', 'trigger'),
-				find('lml', 'webhookNodeHeaderAuth'),
+				find(LML, 'trigger'),
+				find(LML, 'webhookNodeHeaderAuth'),
 				false,
 			),
 			...compare(
 				'LML Trigger, full ledger ÷ LML Trigger',
-				find('lml', 'triggerFullLedger'),
-				find('lml', 'trigger'),
+				find(LML, 'triggerFullLedger'),
+				find(LML, 'trigger'),
 				false,
 			),
 			...compare(
 				'Webhook node + Header Auth ÷ Webhook node',
-				find('lml', 'webhookNodeHeaderAuth'),
-				find('lml', 'webhookNode'),
+				find(LML, 'webhookNodeHeaderAuth'),
+				find(LML, 'webhookNode'),
 				false,
 			),
 		];

@@ -1,7 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import type { RunningFakes } from '../support/fakes';
+import type { FakeName, RunningFakes } from '../support/fakes';
+import type { FakeServer } from '../support/fakeServer';
+import type { ProviderKey } from '../support/providers';
 import { N8nClient, type N8nConnection } from '../support/n8n';
 
 /**
@@ -11,7 +13,11 @@ import { N8nClient, type N8nConnection } from '../support/n8n';
 export const STATE_VARIABLE = 'LAB_TESTING_E2E_STATE';
 
 /** Base URL of every fake API, by the same names as in `startFakes()`, and the capture server's SMTP port. */
-export type FakeUrls = { [Name in keyof RunningFakes]: string } & { captureSmtpPort: number };
+export type FakeUrls = Record<FakeName, string> & {
+	examples: Record<ProviderKey, string>;
+	capture: string;
+	captureSmtpPort: number;
+};
 
 export interface E2eState {
 	n8n: N8nConnection;
@@ -26,11 +32,15 @@ export interface E2eEnvironment {
 	state: E2eState;
 }
 
-export function fakeUrlsOf(fakes: RunningFakes): FakeUrls {
-	const urls = Object.fromEntries(
-		Object.entries(fakes).map(([name, server]) => [name, server.url]),
-	);
-	return { ...urls, captureSmtpPort: fakes.capture.smtpPort } as FakeUrls;
+export function fakeUrlsOf({ examples, capture, ...servers }: RunningFakes): FakeUrls {
+	const urls = (named: Record<string, FakeServer>) =>
+		Object.fromEntries(Object.entries(named).map(([name, server]) => [name, server.url]));
+	return {
+		...urls(servers),
+		examples: urls(examples),
+		capture: capture.url,
+		captureSmtpPort: capture.smtpPort,
+	} as FakeUrls;
 }
 
 export function writeE2eState(file: string, state: E2eState): void {

@@ -1,6 +1,6 @@
 import { capturedMessages } from '../support/capture';
 import { localWorkflows, type LocalWorkflow } from '../support/examples';
-import { JUNCTION_SAMPLE_PATIENT } from '../support/samples/junction';
+import { JUNCTION_SAMPLE_PATIENT } from '../support/providers/junction/samples';
 import { playStory, STORY_IDS, type StoryOutcome } from '../support/story';
 import { e2e } from './environment';
 import { exampleEndpoints } from './fixtures/examples';

@@ -9,9 +9,13 @@ import {
 	HURDLE_PATIENT_DATA_PRODUCT,
 	HURDLE_PENDING_TEST,
 	HURDLE_RATE_LIMITED_TEST,
-} from '../support/fakes/hurdle';
-import { HURDLE_SAMPLE_IDS, hurdleDelivery, hurdleSample } from '../support/samples/hurdle';
-import type { SampleOptions } from '../support/samples/types';
+} from '../support/providers/hurdle/fake';
+import {
+	HURDLE_SAMPLE_IDS,
+	hurdleDelivery,
+	hurdleSample,
+} from '../support/providers/hurdle/samples';
+import type { SampleOptions } from '../support/providers/types';
 import { deliver, sendEvent, type SignOptions } from '../support/sender';
 import { e2e, n8nLogLines } from './environment';
 import { requestLine, requestsDuring } from './fakeRequests';

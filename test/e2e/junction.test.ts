@@ -7,14 +7,14 @@ import {
 	JUNCTION_FAKE_ORDERS,
 	JUNCTION_FAKE_TRANSACTIONS,
 	JUNCTION_REDRAW_MARKER,
-} from '../support/fakes/junction';
+} from '../support/providers/junction/fake';
 import type { Execution, WebhookTarget } from '../support/n8n';
 import {
 	JUNCTION_SAMPLE_IDS,
 	JUNCTION_REDRAW_FIXTURES,
 	JUNCTION_SAMPLE_PATIENT,
 	junctionSample,
-} from '../support/samples/junction';
+} from '../support/providers/junction/samples';
 import {
 	deliver,
 	sendEvent,

@@ -6,8 +6,8 @@ import {
 	JUNCTION_MANAGEMENT_ORG_ID,
 	JUNCTION_MANAGEMENT_TEAM_ID,
 	newSigningSecret,
-} from '../support/fakes/junctionManagement';
-import { JUNCTION_SAMPLE_IDS } from '../support/samples/junction';
+} from '../support/providers/junction/managementFake';
+import { JUNCTION_SAMPLE_IDS } from '../support/providers/junction/samples';
 import { buildDelivery, deliver } from '../support/sender';
 import { e2e } from './environment';
 import { junctionAutomaticSetup } from './fixtures/junction';

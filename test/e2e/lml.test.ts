@@ -2,8 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { LmlEventName } from '../../nodes/LondonMedicalLaboratory/events';
 import { requestsReceivedBy, samplePdf } from '../support/fakeServer';
-import { LML_FAKE_TOKEN, LML_PENDING_REGISTRATION } from '../support/fakes/lml';
-import { LML_SAMPLE_IDS, lmlSample } from '../support/samples/lml';
+import {
+	LML_FAKE_TOKEN,
+	LML_PENDING_REGISTRATION,
+} from '../support/providers/londonMedicalLaboratory/fake';
+import { LML_SAMPLE_IDS, lmlSample } from '../support/providers/londonMedicalLaboratory/samples';
 import { deliver, sendEvent, type SignOptions } from '../support/sender';
 import { e2e, n8nLogLines } from './environment';
 import { requestLine, requestsDuring } from './fakeRequests';
@@ -25,7 +28,7 @@ const signed: SignOptions = { secret: LML_WEBHOOK_SECRET, headerName: LML_WEBHOO
 const samplePayload = (event: LmlEventName) => lmlSample(event, { payloadHost: fakes.payloadHost });
 
 async function sendLml(workflow: E2eWorkflow, event: LmlEventName, options: SignOptions = signed) {
-	return await sendEvent('lml', event, n8n.webhookUrl(workflow), {
+	return await sendEvent('londonMedicalLaboratory', event, n8n.webhookUrl(workflow), {
 		...options,
 		overrides: { payloadHost: fakes.payloadHost },
 	});
@@ -184,10 +187,15 @@ describe('LML Trigger in n8n', () => {
 		});
 		expect(await n8n.waitForExecutions(workflow.id, 1)).toHaveLength(1);
 
-		const other = await sendEvent('lml', 'lab_results.complete', n8n.webhookUrl(workflow), {
-			...signed,
-			overrides: { testRegistrationId: LML_PENDING_REGISTRATION, payloadHost: fakes.payloadHost },
-		});
+		const other = await sendEvent(
+			'londonMedicalLaboratory',
+			'lab_results.complete',
+			n8n.webhookUrl(workflow),
+			{
+				...signed,
+				overrides: { testRegistrationId: LML_PENDING_REGISTRATION, payloadHost: fakes.payloadHost },
+			},
+		);
 		expect(other).toEqual(accepted);
 		expect(await n8n.waitForExecutions(workflow.id, 2)).toHaveLength(2);
 	});
@@ -306,14 +314,22 @@ describe('LML Trigger in n8n', () => {
 			event: LmlEventName,
 			overrides: IDataObject = {},
 		) {
-			const { result: executions, requests } = await requestsDuring(fakes.lml, async () => {
-				const response = await sendEvent('lml', event, n8n.webhookUrl(workflow), {
-					...signed,
-					overrides: { payloadHost: fakes.payloadHost, ...overrides },
-				});
-				expect(response).toEqual(accepted);
-				return await n8n.waitForExecutions(workflow.id, 1);
-			});
+			const { result: executions, requests } = await requestsDuring(
+				fakes.londonMedicalLaboratory,
+				async () => {
+					const response = await sendEvent(
+						'londonMedicalLaboratory',
+						event,
+						n8n.webhookUrl(workflow),
+						{
+							...signed,
+							overrides: { payloadHost: fakes.payloadHost, ...overrides },
+						},
+					);
+					expect(response).toEqual(accepted);
+					return await n8n.waitForExecutions(workflow.id, 1);
+				},
+			);
 			expect(executions).toHaveLength(1);
 			expect(executions[0].status).toBe('success');
 			return { items: executions[0].json(TRIGGER_NODE), requests };
@@ -419,7 +435,7 @@ describe('London Medical Laboratory node in n8n', () => {
 	/** Runs the action workflow once; returns the HTTP answer, the execution and the LML API requests it made. */
 	async function runAction(workflow: E2eWorkflow) {
 		const { result: run, requests } = await requestsDuring(
-			fakes.lml,
+			fakes.londonMedicalLaboratory,
 			async () => await n8n.runWebhookWorkflow(workflow),
 		);
 		expect(run.execution).toBeDefined();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { N8nInstance } from '../support/n8n';
 import { cacheDir, repoRoot } from '../support/runtime';
-import type { ProviderKey } from '../support/sender';
+import type { ProviderKey } from '../support/providers';
 import { e2e } from './environment';
 import {
 	answerOf,
@@ -25,14 +25,20 @@ import {
  * concurrency 8, n8n restarted (stopped gracefully, started again on the same user folder and port),
  * all 50 redelivered: the triggers must remember every delivery across the restart, so no new
  * execution starts. This file starts its own n8n (the shared one must not restart under other tests):
- * one instance, one workflow per provider, one restart for all three.
+ * one instance, one workflow per provider, one restart for all of them.
  */
 const { fakes } = e2e();
 jest.setTimeout(240_000);
 
 const EVENTS = 50;
 const CONCURRENCY = 8;
-const SERIES: Record<ProviderKey, number> = { lml: 101, hurdle: 102, junction: 103 };
+/** One series per provider: 101, 102, 103… */
+const SERIES = Object.fromEntries(
+	PROVIDERS.map((provider, index) => [provider, 101 + index]),
+) as Record<ProviderKey, number>;
+/** The same figure for every provider. */
+const each = <Value>(value: Value) =>
+	Object.fromEntries(PROVIDERS.map((provider) => [provider, value])) as Record<ProviderKey, Value>;
 const SETTLE = { quietMs: 3_000, timeoutMs: 90_000 };
 
 const triggers = seriesTriggers('restart');
@@ -78,7 +84,7 @@ afterAll(async () => {
 	await n8n?.stop();
 });
 
-/** Waits until the executions of all three workflows have settled (in parallel), with at least `minimum` each. */
+/** Waits until the executions of every provider's workflow have settled (in parallel), with at least `minimum` each. */
 async function settleAll(minimum: Record<ProviderKey, number>) {
 	return await Promise.all(
 		PROVIDERS.map(
@@ -93,12 +99,12 @@ async function settleAll(minimum: Record<ProviderKey, number>) {
 
 describe('one plain n8n (regular mode): a restart makes no trigger forget a delivery', () => {
 	test('a burst of 50 distinct deliveries per provider at concurrency 8 starts one execution each', async () => {
-		// The three bursts (each at concurrency 8) at the same time: n8n is busier, and shorter to test.
+		// The bursts (each at concurrency 8) at the same time: n8n is busier, and shorter to test.
 		const bursts = await Promise.all(PROVIDERS.map(async (provider) => await burst(provider)));
 		const answered = Object.fromEntries(
 			PROVIDERS.map((provider, index) => [provider, bursts[index]]),
 		) as Record<ProviderKey, SendOutcome[]>;
-		const settled = await settleAll({ lml: EVENTS, hurdle: EVENTS, junction: EVENTS });
+		const settled = await settleAll(each(EVENTS));
 		const observed: Record<string, unknown> = {};
 		for (const [index, provider] of PROVIDERS.entries()) {
 			const { executions } = settled[index];
@@ -113,7 +119,7 @@ describe('one plain n8n (regular mode): a restart makes no trigger forget a deli
 			};
 		}
 		const expected = { answers: `accepted×${EVENTS}`, executions: EVENTS, eventsRunOnce: EVENTS };
-		expect(observed).toEqual({ lml: expected, hurdle: expected, junction: expected });
+		expect(observed).toEqual(each(expected));
 	});
 
 	test('n8n restarts on the same user folder and port and serves the triggers again', async () => {

@@ -1,59 +1,77 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import type { CredentialJson, ExecutionRecord, N8nClient, WorkflowJson } from '../support/n8n';
-import { buildDelivery, sign, type Delivery, type ProviderKey } from '../support/sender';
+import {
+	countedId,
+	PROVIDER_KEYS,
+	TEST_PROVIDERS,
+	testProvider,
+	triggerNodeName,
+	type ProviderKey,
+} from '../support/providers';
+import { buildDelivery, sign, type Delivery } from '../support/sender';
 import type { FakeUrls } from './environment';
-import { HURDLE_WEBHOOK_HEADER, HURDLE_WEBHOOK_SECRET, hurdleCredential } from './fixtures/hurdle';
-import { JUNCTION_E2E_SECRET, junctionCredential } from './fixtures/junction';
-import { LML_WEBHOOK_HEADER, LML_WEBHOOK_SECRET, lmlCredential } from './fixtures/lml';
 import {
 	credentialJson,
+	defineCredential,
 	stableId,
 	stableUuid,
 	triggerWorkflow,
 	TRIGGER_NODE,
+	type E2eCredential,
 	type E2eWorkflow,
 } from './workflows';
 
 /**
  * Series of distinct, correctly signed deliveries and the trigger workflows that receive them, for the
  * tests that count executions under load, restarts and n8n queue mode (test/e2e/restart.test.ts and
- * `npm run test:scale`). Each delivery carries a key, an id in its body that names its series and its
- * number, so an execution can be traced back to the delivery that started it.
+ * `npm run test:scale`), for every registered test provider. Each delivery carries a key, the id of
+ * the record its body names (the provider's counted event), which names its series and its number, so
+ * an execution can be traced back to the delivery that started it.
  */
-export const PROVIDERS: ProviderKey[] = ['lml', 'hurdle', 'junction'];
+export const PROVIDERS: ProviderKey[] = PROVIDER_KEYS;
 
-export const PROVIDER_NAMES: Record<ProviderKey, string> = {
-	lml: 'LML',
-	hurdle: 'Hurdle',
-	junction: 'Junction',
-};
+export const PROVIDER_NAMES = Object.fromEntries(
+	TEST_PROVIDERS.map(({ key, shortName }) => [key, shortName]),
+) as Record<ProviderKey, string>;
 
-const TRIGGER_TYPES: Record<ProviderKey, string> = {
-	lml: 'londonMedicalLaboratoryTrigger',
-	hurdle: 'hurdleTrigger',
-	junction: 'junctionTrigger',
-};
+/** The webhook secret of each provider's series, of the kind its signer takes. */
+const SERIES_SECRETS = Object.fromEntries(
+	TEST_PROVIDERS.map(({ key, signer }) => [key, signer.secret(`series-${key}-webhook-secret`)]),
+) as Record<ProviderKey, string>;
 
-const CREDENTIALS = { lml: lmlCredential, hurdle: hurdleCredential, junction: junctionCredential };
+/** A provider's credential for the series: its fake API (which the triggers never call) and the series' secret. */
+function seriesCredential(provider: ProviderKey): E2eCredential {
+	const { provider: lab, credentials, shortName } = testProvider(provider);
+	return defineCredential({
+		name: `series: ${shortName}`,
+		type: lab.credentialType,
+		data: (fakes) => credentials({ baseUrl: fakes[provider], secret: SERIES_SECRETS[provider] }),
+	});
+}
 
-/** The event each provider's series sends: one that every trigger accepts with its default options. */
-const SERIES_EVENTS: Record<ProviderKey, string> = {
-	lml: 'test_registration.sample_received',
-	hurdle: 'order.dispatched',
-	junction: 'labtest.order.updated',
-};
-
-/** The e2e credentials (webhook secrets from test/e2e/fixtures), pointing at APIs the triggers never call. */
+/** The series' credentials, pointing at APIs the triggers never call. */
 export function seriesCredentials(fakes: FakeUrls): CredentialJson[] {
-	return PROVIDERS.map((provider) => credentialJson(CREDENTIALS[provider], fakes));
+	return PROVIDERS.map((provider) => credentialJson(seriesCredential(provider), fakes));
+}
+
+/** A provider's trigger, verification on (the series' secret) and Deduplicate on, the rest at its defaults. */
+function seriesTrigger(provider: ProviderKey) {
+	return {
+		node: triggerNodeName(testProvider(provider)),
+		credential: seriesCredential(provider),
+		parameters: { authentication: 'verify', events: ['*'], options: { deduplicate: true } },
+		typeVersion: 1.1,
+	};
 }
 
 /** Fake API URLs for credentials whose API is never called (Fetch Full Data off): a closed port on 127.0.0.1. */
 export function unusedFakeUrls(): FakeUrls {
 	const unused = 'http://127.0.0.1:9';
+	const examples = new Proxy({}, { get: () => unused });
 	return new Proxy({} as FakeUrls, {
-		get: (_target, name) => (name === 'captureSmtpPort' ? 9 : unused),
+		get: (_target, name) =>
+			name === 'captureSmtpPort' ? 9 : name === 'examples' ? examples : unused,
 	});
 }
 
@@ -65,12 +83,7 @@ export function seriesTriggers(prefix: string): Record<ProviderKey, E2eWorkflow>
 	return Object.fromEntries(
 		PROVIDERS.map((provider) => [
 			provider,
-			triggerWorkflow(`${prefix}: ${PROVIDER_NAMES[provider]} Trigger`, {
-				node: TRIGGER_TYPES[provider],
-				credential: CREDENTIALS[provider],
-				parameters: { authentication: 'verify', events: ['*'], options: { deduplicate: true } },
-				typeVersion: 1.1,
-			}),
+			triggerWorkflow(`${prefix}: ${PROVIDER_NAMES[provider]} Trigger`, seriesTrigger(provider)),
 		]),
 	) as Record<ProviderKey, E2eWorkflow>;
 }
@@ -81,12 +94,7 @@ export function slowTriggerWorkflow(
 	provider: ProviderKey,
 	seconds: number,
 ): E2eWorkflow {
-	const base = triggerWorkflow(name, {
-		node: TRIGGER_TYPES[provider],
-		credential: CREDENTIALS[provider],
-		parameters: { authentication: 'verify', events: ['*'], options: { deduplicate: true } },
-		typeVersion: 1.1,
-	});
+	const base = triggerWorkflow(name, seriesTrigger(provider));
 	const wait: INode = {
 		id: stableUuid(`${name}/wait`),
 		name: 'Wait',
@@ -107,16 +115,30 @@ export function slowTriggerWorkflow(
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
-/** The key of delivery `index` of series `series` (0–4095): an id that the provider's schema accepts. */
+/** The key of delivery `index` (0–99,999) of series `series` (0–4095): an id that the provider's schema accepts. */
 export function seriesKey(provider: ProviderKey, series: number, index: number): string {
-	if (provider === 'hurdle') return `HRD-${pad(series, 4)}${pad(index, 5)}`;
-	return `5ca1e${series.toString(16).padStart(3, '0')}-0000-4000-8000-${pad(index, 12)}`;
+	return countedId(testProvider(provider).counted, {
+		uuid: `5ca1e${series.toString(16).padStart(3, '0')}-0000-4000-8000-${pad(index, 12)}`,
+		digits: `${pad(series, 4)}${pad(index, 5)}`,
+	});
 }
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Any series key, of any provider: the UUID form, or a provider's prefix and 9 digits. */
+const SERIES_KEY = new RegExp(
+	[
+		'5ca1e[0-9a-f]{3}-0000-4000-8000-\\d{12}',
+		...new Set(
+			TEST_PROVIDERS.flatMap(({ counted }) =>
+				counted.idPrefix === undefined ? [] : [`${escaped(counted.idPrefix)}\\d{9}`],
+			),
+		),
+	].join('|'),
+);
 
 /** Finds a series key in any JSON (an execution's trigger output). */
 export function keyIn(value: unknown): string | undefined {
-	const match = /5ca1e[0-9a-f]{3}-0000-4000-8000-\d{12}|HRD-\d{9}/.exec(JSON.stringify(value));
-	return match?.[0];
+	return SERIES_KEY.exec(JSON.stringify(value))?.[0];
 }
 
 /** Svix message id of a Junction delivery: the same on every redelivery of that delivery. */
@@ -126,25 +148,11 @@ export function seriesMessageId(series: number, index: number): string {
 
 /** Delivery `index` of a series, as the provider sends it (a redelivery is the same call again). */
 export function seriesDelivery(provider: ProviderKey, series: number, index: number): Delivery {
-	const key = seriesKey(provider, series, index);
-	if (provider === 'lml') {
-		return buildDelivery('lml', SERIES_EVENTS.lml, {
-			secret: LML_WEBHOOK_SECRET,
-			headerName: LML_WEBHOOK_HEADER,
-			overrides: { testRegistrationId: key },
-		});
-	}
-	if (provider === 'hurdle') {
-		return buildDelivery('hurdle', SERIES_EVENTS.hurdle, {
-			secret: HURDLE_WEBHOOK_SECRET,
-			headerName: HURDLE_WEBHOOK_HEADER,
-			overrides: { orderNumber: key },
-		});
-	}
-	return buildDelivery('junction', SERIES_EVENTS.junction, {
-		secret: JUNCTION_E2E_SECRET,
+	const { counted } = testProvider(provider);
+	return buildDelivery(provider, counted.event, {
+		secret: SERIES_SECRETS[provider],
 		messageId: seriesMessageId(series, index),
-		overrides: { orderId: key },
+		overrides: { [counted.idOverride]: seriesKey(provider, series, index) },
 	});
 }
 
@@ -156,14 +164,7 @@ export function signedBody(provider: ProviderKey, body: string, messageId?: stri
 		query: {},
 		body,
 	};
-	if (provider === 'lml')
-		return sign('lml', delivery, { secret: LML_WEBHOOK_SECRET, headerName: LML_WEBHOOK_HEADER });
-	if (provider === 'hurdle')
-		return sign('hurdle', delivery, {
-			secret: HURDLE_WEBHOOK_SECRET,
-			headerName: HURDLE_WEBHOOK_HEADER,
-		});
-	return sign('junction', delivery, { secret: JUNCTION_E2E_SECRET, messageId });
+	return sign(provider, delivery, { secret: SERIES_SECRETS[provider], messageId });
 }
 
 export interface SendOutcome {

@@ -1,9 +1,9 @@
 import type { Locator, Page, Response } from 'playwright-core';
 
 import { requestsReceivedBy } from '../support/fakeServer';
-import { hurdleFakeData } from '../support/fakes/hurdle';
-import { junctionFakeData } from '../support/fakes/junction';
-import { lmlFakeData } from '../support/fakes/lml';
+import { hurdleFakeData } from '../support/providers/hurdle/fake';
+import { junctionFakeData } from '../support/providers/junction/fake';
+import { lmlFakeData } from '../support/providers/londonMedicalLaboratory/fake';
 import { EditorSession, WorkflowEditor } from './editorPage';
 import { editor } from './environment';
 import { credentialIdOf, HURDLE, JUNCTION, LML, type ProviderFixture } from './fixtures';
@@ -150,7 +150,7 @@ async function testCredential(
 	fixture: ProviderFixture,
 	name: string,
 ): Promise<CredentialTestOutcome> {
-	const fakeUrl = state.fakes[fixture.fake];
+	const fakeUrl = state.fakes[fixture.provider];
 	const dialog = await session.openCredential(name);
 	// n8n tests the credential as the dialog opens; "Retry" shows with the result.
 	const retry = dialog.getByRole('button', { name: 'Retry' });
@@ -163,7 +163,7 @@ async function testCredential(
 	return {
 		dialog,
 		result,
-		requests: sent.map((request) => sentKey(fixture, fakeUrl, request)),
+		requests: sent.map((request) => sentKey(fixture, request)),
 	};
 }
 
@@ -177,12 +177,11 @@ async function saveKey(
 	fixture: ProviderFixture,
 	key: 'right' | 'wrong',
 ): Promise<Omit<CredentialTestOutcome, 'dialog'>> {
-	const fakeUrl = state.fakes[fixture.fake];
-	const field = keyField(fixture);
+	const fakeUrl = state.fakes[fixture.provider];
 	await dialog
-		.getByTestId(`parameter-input-${field}`)
+		.getByTestId(`parameter-input-${keyField(fixture)}`)
 		.locator('input')
-		.fill(String(fixture.data(fakeUrl, key)[field]));
+		.fill(fixture.keys[key]);
 	const before = (await requestsReceivedBy(fakeUrl)).length;
 	const [response] = await Promise.all([
 		page.waitForResponse(isCredentialTest),
@@ -191,23 +190,24 @@ async function saveKey(
 	]);
 	const result = ((await response.json()) as { data?: unknown }).data;
 	const sent = (await requestsReceivedBy(fakeUrl)).slice(before);
-	return { result, requests: sent.map((request) => sentKey(fixture, fakeUrl, request)) };
+	return { result, requests: sent.map((request) => sentKey(fixture, request)) };
 }
 
 function sentKey(
 	fixture: ProviderFixture,
-	fakeUrl: string,
 	request: { path: string; headers: Record<string, unknown> },
 ): { path: string; key: 'accepted' | 'refused' } {
-	const acceptedKey = String(fixture.data(fakeUrl, 'right')[keyField(fixture)]);
 	return {
 		path: request.path,
-		key: String(request.headers[fixture.keyHeader]).endsWith(acceptedKey) ? 'accepted' : 'refused',
+		key: String(request.headers[fixture.keyHeader]).endsWith(fixture.keys.right)
+			? 'accepted'
+			: 'refused',
 	};
 }
 
+/** The credential field that holds the API key: LML calls it a token. */
 function keyField(fixture: ProviderFixture): string {
-	return fixture.provider === 'lml' ? 'apiToken' : 'apiKey';
+	return fixture.provider === 'londonMedicalLaboratory' ? 'apiToken' : 'apiKey';
 }
 
 function isCredentialTest(response: Response): boolean {

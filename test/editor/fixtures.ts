@@ -1,20 +1,19 @@
-import { HURDLE_FAKE_API_KEY } from '../support/fakes/hurdle';
-import { JUNCTION_FAKE_KEY } from '../support/fakes/junction';
+import type { CredentialJson } from '../support/n8n';
+import { testProvider, type MoreFakeName, type ProviderKey } from '../support/providers';
+import { HURDLE_FAKE_API_KEY } from '../support/providers/hurdle/fake';
+import { JUNCTION_FAKE_KEY } from '../support/providers/junction/fake';
 import {
 	JUNCTION_MANAGEMENT_FAKE_KEY,
 	JUNCTION_MANAGEMENT_ORG_ID,
 	JUNCTION_MANAGEMENT_TEAM_ID,
-} from '../support/fakes/junctionManagement';
-import { LML_FAKE_TOKEN } from '../support/fakes/lml';
-import type { CredentialJson } from '../support/n8n';
-import type { ProviderKey } from '../support/sender';
+} from '../support/providers/junction/managementFake';
+import { LML_FAKE_TOKEN } from '../support/providers/londonMedicalLaboratory/fake';
 import { stableId } from '../e2e/workflows';
 
 /**
- * The credentials the editor tests pick in the editor, three per provider: one with the key the fake
- * API accepts, one with a key it answers 401 to, and one whose key a test types into the credential
- * dialog (imported with the accepted key). Names carry "(editor)" so that a screenshot or a log says
- * where they come from; the webhook secrets are the editor run's own.
+ * The credentials the editor tests pick in the editor, one pair per provider: one with the key the
+ * fake API accepts, one with a key it answers 401 to. Names carry "(editor)" so that a screenshot or
+ * a log says where they come from; the webhook secrets are the editor run's own.
  */
 export interface ProviderFixture {
 	provider: ProviderKey;
@@ -22,7 +21,6 @@ export interface ProviderFixture {
 	search: string;
 	/** The node's name in the node creator (the trigger and the action node share it). */
 	creatorName: RegExp;
-	credentialType: string;
 	credential: string;
 	wrongKeyCredential: string;
 	/** Changed by the test that types keys into the credential dialog; no other test uses it. */
@@ -34,21 +32,19 @@ export interface ProviderFixture {
 	headerName?: string;
 	/** Signs well, but is not the credential's. */
 	wrongSecret: string;
-	/** Name of the fake in the editor state (`fakes[fake]` is its base URL). */
-	fake: 'lml' | 'hurdle' | 'junction';
+	/** The API key the fake accepts, and one it answers 401 to. */
+	keys: { right: string; wrong: string };
 	/** Where the credential's "Test" request goes, and the header that carries the key. */
 	credentialTestPath: string;
 	keyHeader: string;
-	data(fakeUrl: string, key: 'right' | 'wrong'): Record<string, unknown>;
 }
 
 const whsec = (text: string) => `whsec_${Buffer.from(text).toString('base64')}`;
 
 export const LML: ProviderFixture = {
-	provider: 'lml',
+	provider: 'londonMedicalLaboratory',
 	search: 'London Medical',
 	creatorName: /^London Medical Laboratory$/,
-	credentialType: 'londonMedicalLaboratoryApi',
 	credential: 'LML (editor)',
 	wrongKeyCredential: 'LML, revoked token (editor)',
 	editedCredential: 'LML, token typed in the dialog (editor)',
@@ -57,23 +53,15 @@ export const LML: ProviderFixture = {
 	secret: 'editor-lml-shared-secret',
 	headerName: 'X-LML-Webhook-Secret',
 	wrongSecret: 'not-the-editor-lml-secret',
-	fake: 'lml',
+	keys: { right: LML_FAKE_TOKEN, wrong: 'revoked-token' },
 	credentialTestPath: '/api/product/',
 	keyHeader: 'authorization',
-	data: (baseUrl, key) => ({
-		environment: 'custom',
-		baseUrl,
-		apiToken: key === 'right' ? LML_FAKE_TOKEN : 'revoked-token',
-		webhookHeaderName: 'X-LML-Webhook-Secret',
-		webhookSecret: 'editor-lml-shared-secret',
-	}),
 };
 
 export const HURDLE: ProviderFixture = {
 	provider: 'hurdle',
 	search: 'Hurdle',
 	creatorName: /^Hurdle \(Chronomics\)$/,
-	credentialType: 'hurdleApi',
 	credential: 'Hurdle (editor)',
 	wrongKeyCredential: 'Hurdle, revoked key (editor)',
 	editedCredential: 'Hurdle, key typed in the dialog (editor)',
@@ -82,23 +70,15 @@ export const HURDLE: ProviderFixture = {
 	secret: 'editor-hurdle-shared-secret',
 	headerName: 'X-Hurdle-Webhook-Secret',
 	wrongSecret: 'not-the-editor-hurdle-secret',
-	fake: 'hurdle',
+	keys: { right: HURDLE_FAKE_API_KEY, wrong: 'revoked-key' },
 	credentialTestPath: '/products/v1',
 	keyHeader: 'x-api-key',
-	data: (baseUrl, key) => ({
-		environment: 'custom',
-		baseUrl,
-		apiKey: key === 'right' ? HURDLE_FAKE_API_KEY : 'revoked-key',
-		webhookHeaderName: 'X-Hurdle-Webhook-Secret',
-		webhookSecret: 'editor-hurdle-shared-secret',
-	}),
 };
 
 export const JUNCTION: ProviderFixture = {
 	provider: 'junction',
 	search: 'Junction',
 	creatorName: /^Junction \(Vital\)$/,
-	credentialType: 'junctionApi',
 	credential: 'Junction (editor)',
 	wrongKeyCredential: 'Junction, revoked key (editor)',
 	editedCredential: 'Junction, key typed in the dialog (editor)',
@@ -106,24 +86,16 @@ export const JUNCTION: ProviderFixture = {
 		'Junction did not accept the API key (HTTP 401): check the key, and that environment and region match it (sk_ keys only work on the sandbox, pk_ keys only in production, an EU key only on the EU host)',
 	secret: whsec('junction-editor-secret'),
 	wrongSecret: whsec('junction-editor-wrong'),
-	fake: 'junction',
+	keys: { right: JUNCTION_FAKE_KEY, wrong: 'sk_us_revoked-key' },
 	credentialTestPath: '/v2/user',
 	keyHeader: 'x-vital-api-key',
-	data: (baseUrl, key) => ({
-		apiKey: key === 'right' ? JUNCTION_FAKE_KEY : 'sk_us_revoked-key',
-		environment: 'custom',
-		baseUrl,
-		region: 'auto',
-		domain: 'junction',
-		webhookSigningSecrets: whsec('junction-editor-secret'),
-	}),
 };
 
 export const PROVIDERS = [LML, HURDLE, JUNCTION];
 
 /**
  * The Junction Trigger's automatic webhook setup: a Management API credential for the fake Management
- * API (test/support/fakes/junctionManagement.ts), whose key, org and team it accepts.
+ * API (test/support/providers/junction/managementFake.ts), whose key, org and team it accepts.
  */
 export const JUNCTION_MANAGEMENT = {
 	credentialType: 'junctionManagementApi',
@@ -137,7 +109,7 @@ export const JUNCTION_MANAGEMENT = {
 };
 
 /** Base URL of each fake the editor tests use: the providers' APIs and Junction's Management API. */
-export type EditorFakes = Record<ProviderFixture['fake'] | 'junctionManagement', string>;
+export type EditorFakes = Record<ProviderKey | MoreFakeName, string>;
 
 /** A credential's id, derived from its name (the NDV's credential options carry it). */
 export function credentialIdOf(name: string): string {
@@ -160,12 +132,20 @@ export function editorCredentials(fakes: EditorFakes): CredentialJson[] {
 					[fixture.wrongKeyCredential, 'wrong'],
 					[fixture.editedCredential, 'right'],
 				] as const
-			).map(([name, key]) => ({
-				id: credentialIdOf(name),
-				name,
-				type: fixture.credentialType,
-				data: fixture.data(fakes[fixture.fake], key),
-			})),
+			).map(([name, key]) => {
+				const { provider, credentials } = testProvider(fixture.provider);
+				return {
+					id: credentialIdOf(name),
+					name,
+					type: provider.credentialType,
+					data: credentials({
+						baseUrl: fakes[fixture.provider],
+						apiKey: fixture.keys[key],
+						secret: fixture.secret,
+						headerName: fixture.headerName,
+					}),
+				};
+			}),
 		),
 		management,
 	];

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { chromiumExecutable } from '../support/browser';
 import { startFakes, stopFakes, type RunningFakes } from '../support/fakes';
 import { N8nInstance } from '../support/n8n';
+import { PROVIDER_KEYS, type ProviderKey } from '../support/providers';
 import { cacheDir, installedRuntime, repoRoot } from '../support/runtime';
 import { writeEditorState } from './environment';
-import { editorCredentials } from './fixtures';
+import { editorCredentials, type EditorFakes } from './fixtures';
 
 /** What globalSetup started, kept on the global object: jest runs globalTeardown in the same process. */
 interface Running {
@@ -38,10 +39,11 @@ export default async function globalSetup(): Promise<void> {
 	const fakes = await startFakes();
 	registry.labTestingEditor = { fakes };
 	try {
-		const urls = {
-			lml: fakes.lml.url,
-			hurdle: fakes.hurdle.url,
-			junction: fakes.junction.url,
+		const urls: EditorFakes = {
+			...(Object.fromEntries(PROVIDER_KEYS.map((key) => [key, fakes[key].url])) as Record<
+				ProviderKey,
+				string
+			>),
 			junctionManagement: fakes.junctionManagement.url,
 		};
 		const n8n = await N8nInstance.start({

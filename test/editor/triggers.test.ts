@@ -1,7 +1,7 @@
-import { newSigningSecret } from '../support/fakes/junctionManagement';
-import { HURDLE_SAMPLE_IDS } from '../support/samples/hurdle';
-import { JUNCTION_SAMPLE_IDS } from '../support/samples/junction';
-import { LML_SAMPLE_IDS } from '../support/samples/lml';
+import { newSigningSecret } from '../support/providers/junction/managementFake';
+import { HURDLE_SAMPLE_IDS } from '../support/providers/hurdle/samples';
+import { JUNCTION_SAMPLE_IDS } from '../support/providers/junction/samples';
+import { LML_SAMPLE_IDS } from '../support/providers/londonMedicalLaboratory/samples';
 import { N8nClient } from '../support/n8n';
 import { sendEvent, type SignOptions } from '../support/sender';
 import { EditorSession, WorkflowEditor, until } from './editorPage';

@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig runs in Node, not inside n8n */
 import type { ClusterMember, ExecutionRecord, N8nClient, N8nCluster } from '../support/n8n';
 import type { RedisServer } from '../support/services/redis';
-import type { Delivery, ProviderKey } from '../support/sender';
+import type { ProviderKey } from '../support/providers';
+import type { Delivery } from '../support/sender';
 import {
 	answerOf,
 	inPool,
@@ -69,14 +70,21 @@ const SETTLE = { quietMs: 3_000, timeoutMs: 120_000 };
 /** Series numbers: one per check, so that every check's keys are its own. */
 const SERIES = {
 	a: 1,
-	b: { lml: 2, hurdle: 3, junction: 4 },
-	c: { lml: 5, hurdle: 6, junction: 7 },
-	d: { lml: 8, junction: 9 },
-	e: { lml: 10, junction: 11 },
+	b: perProvider(20),
+	c: perProvider(40),
+	d: { londonMedicalLaboratory: 8, junction: 9 },
+	e: { londonMedicalLaboratory: 10, junction: 11 },
 	f: 12,
 	g: 13,
 	h: 14,
 } as const;
+
+/** One series per provider, from `first` on in the registry's order (room for 20 providers). */
+function perProvider(first: number): Record<ProviderKey, number> {
+	return Object.fromEntries(
+		PROVIDERS.map((provider, index) => [provider, first + index]),
+	) as Record<ProviderKey, number>;
+}
 
 const processorUrl = (processor: ClusterMember, workflow: E2eWorkflow) =>
 	processor.client.webhookUrl(workflow);
@@ -287,13 +295,13 @@ const caseA: RigCase = {
 	id: 'a',
 	async run(rig) {
 		const [a, b] = processors(rig);
-		const workflow = rig.triggers.lml;
+		const workflow = rig.triggers.londonMedicalLaboratory;
 		const to = (index: number, shift: number) => ((index + shift) % 2 === 0 ? a : b);
 		const [result] = await roundTrips(
 			rig,
 			[
 				{
-					provider: 'lml',
+					provider: 'londonMedicalLaboratory',
 					series: SERIES.a,
 					first: async (delivery, index) =>
 						await send(processorUrl(to(index, 0), workflow), delivery),
@@ -390,7 +398,7 @@ interface SameMoment {
 /** For each round, one delivery `copies` times to each target at the same moment; executions per event. */
 async function sameMoment(
 	rig: Rig,
-	provider: 'lml' | 'junction',
+	provider: 'londonMedicalLaboratory' | 'junction',
 	series: number,
 	urls: string[],
 	copies: number,
@@ -442,7 +450,7 @@ const caseD: RigCase = {
 	async run(rig) {
 		const [a, b] = processors(rig);
 		const checks: Check[] = [];
-		for (const provider of ['lml', 'junction'] as const) {
+		for (const provider of ['londonMedicalLaboratory', 'junction'] as const) {
 			const workflow = rig.triggers[provider];
 			const result = await sameMoment(
 				rig,
@@ -471,7 +479,7 @@ const caseE: RigCase = {
 	id: 'e',
 	async run(rig) {
 		const checks: Check[] = [];
-		for (const provider of ['lml', 'junction'] as const) {
+		for (const provider of ['londonMedicalLaboratory', 'junction'] as const) {
 			const workflow = rig.triggers[provider];
 			const url = `${rig.router.baseUrl}/webhook/${workflow.webhookPath}`;
 			const upstream = rig.cluster.webhookProcessors.find(
@@ -509,9 +517,9 @@ const caseF: RigCase = {
 		const deep = nested(NESTING);
 		const bodies: Array<{ id: string; name: string; provider: ProviderKey; body: string }> = [
 			{
-				id: 'f-lml',
+				id: 'f-londonMedicalLaboratory',
 				name: 'LML: {"event":"test_registration.complete","data":{"a":{"a":…}}}',
-				provider: 'lml',
+				provider: 'londonMedicalLaboratory',
 				body: `{"event":"test_registration.complete","data":${deep}}`,
 			},
 			{
@@ -582,9 +590,9 @@ const caseG: RigCase = {
 	id: 'g',
 	async run(rig) {
 		const [a] = processors(rig);
-		const workflow = rig.triggers.lml;
-		const key = seriesKey('lml', SERIES.g, 0);
-		const delivery = seriesDelivery('lml', SERIES.g, 0);
+		const workflow = rig.triggers.londonMedicalLaboratory;
+		const key = seriesKey('londonMedicalLaboratory', SERIES.g, 0);
+		const delivery = seriesDelivery('londonMedicalLaboratory', SERIES.g, 0);
 		const afterId = await newestExecutionId(rig.client, workflow.id);
 		const logOffset = a.process.logSize();
 		rig.progress('g: stopping Redis');
@@ -656,7 +664,7 @@ const caseH: RigCase = {
 		const [victim] = rig.cluster.workers;
 		const workflow = rig.slow;
 		const keys = Array.from({ length: SLOW_DELIVERIES }, (_, index) =>
-			seriesKey('lml', SERIES.h, index),
+			seriesKey('londonMedicalLaboratory', SERIES.h, index),
 		);
 		const afterId = await newestExecutionId(rig.client, workflow.id);
 		let killedWith = '';
@@ -664,7 +672,10 @@ const caseH: RigCase = {
 			CONCURRENCY,
 			keys.map(
 				(_, index) => async () =>
-					await send(processorUrl(a, workflow), seriesDelivery('lml', SERIES.h, index)),
+					await send(
+						processorUrl(a, workflow),
+						seriesDelivery('londonMedicalLaboratory', SERIES.h, index),
+					),
 			),
 		);
 		// Kill once executions are running (bounded): some of them are on the victim by then.

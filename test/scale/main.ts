@@ -118,7 +118,7 @@ async function main(): Promise<number> {
 		redis = await RedisServer.start({ runDir, dataDir: join(scratchDir, 'redis'), marker });
 		progress(`Redis on 127.0.0.1:${redis.port}`);
 		const triggers = seriesTriggers('scale');
-		const slow = slowTriggerWorkflow('scale: LML Trigger → Wait 3 s', 'lml', 3);
+		const slow = slowTriggerWorkflow('scale: LML Trigger → Wait 3 s', 'londonMedicalLaboratory', 3);
 		const workflows = [...Object.values(triggers), slow];
 		cluster = await N8nCluster.start({
 			runDir,

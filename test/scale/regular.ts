@@ -39,7 +39,7 @@ export async function measureConcurrencyLimit(
 ): Promise<Measurement> {
 	const workflow = slowTriggerWorkflow(
 		'scale regular: LML Trigger → Wait 2 s',
-		'lml',
+		'londonMedicalLaboratory',
 		SECONDS_PER_EXECUTION,
 	);
 	const n8n = await N8nInstance.start({
@@ -64,7 +64,11 @@ export async function measureConcurrencyLimit(
 			Array.from(
 				{ length: DELIVERIES },
 				(_, index) => async () =>
-					await send(n8n.client.webhookUrl(workflow), seriesDelivery('lml', SERIES, index), 30_000),
+					await send(
+						n8n.client.webhookUrl(workflow),
+						seriesDelivery('londonMedicalLaboratory', SERIES, index),
+						30_000,
+					),
 			),
 		);
 		const { executions, settled } = await n8n.client.waitUntilSettled(workflow.id, {

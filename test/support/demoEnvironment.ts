@@ -9,6 +9,7 @@ import {
 } from './examples';
 import { startFakes, stopFakes, type RunningFakes } from './fakes';
 import { N8nInstance, type CredentialJson, type WorkflowJson } from './n8n';
+import { TEST_PROVIDERS } from './providers';
 import { cacheDir, installedRuntime, repoRoot } from './runtime';
 
 /**
@@ -32,14 +33,16 @@ export async function startDemoEnvironment(
 	onProgress: (step: string) => void,
 	extras: DemoExtras = {},
 ): Promise<DemoEnvironment> {
-	onProgress('starting the fake LML, Hurdle and Junction APIs and the message capture server');
+	onProgress(
+		`starting the fake ${TEST_PROVIDERS.map((provider) => provider.shortName).join(', ')} APIs and the message capture server`,
+	);
 	const fakes = await startFakes();
 	let started: DemoEnvironment | undefined;
 	try {
 		const endpoints: LocalEndpoints = {
-			lml: fakes.lml.url,
-			hurdle: fakes.hurdle.url,
-			junction: fakes.junction.url,
+			apis: Object.fromEntries(
+				TEST_PROVIDERS.map(({ key }) => [key, fakes[key].url]),
+			) as LocalEndpoints['apis'],
 			capture: fakes.capture.url,
 			captureSmtpPort: fakes.capture.smtpPort,
 		};

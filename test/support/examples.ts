@@ -5,12 +5,9 @@ import { join } from 'node:path';
 
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { HURDLE_FAKE_API_KEY } from './fakes/hurdle';
-import { JUNCTION_FAKE_KEY } from './fakes/junction';
-import { LML_FAKE_TOKEN } from './fakes/lml';
 import type { CredentialJson, WorkflowJson } from './n8n';
+import { TEST_PROVIDERS, triggerNodeName, type ProviderKey } from './providers';
 import { repoRoot } from './runtime';
-import type { ProviderKey } from './sender';
 
 /**
  * The example workflows in examples/, as any n8n user imports them, and a local copy of each for the
@@ -23,11 +20,9 @@ export const EXAMPLES_DIR = join(repoRoot, 'examples');
 const PACKAGE_PREFIX = 'n8n-nodes-lab-testing.';
 
 /** The trigger node types, and which provider's events each receives. */
-const TRIGGER_PROVIDERS: Record<string, ProviderKey> = {
-	[`${PACKAGE_PREFIX}londonMedicalLaboratoryTrigger`]: 'lml',
-	[`${PACKAGE_PREFIX}hurdleTrigger`]: 'hurdle',
-	[`${PACKAGE_PREFIX}junctionTrigger`]: 'junction',
-};
+const TRIGGER_PROVIDERS: Record<string, ProviderKey> = Object.fromEntries(
+	TEST_PROVIDERS.map((test) => [`${PACKAGE_PREFIX}${triggerNodeName(test)}`, test.key]),
+);
 
 export interface ExampleJson {
 	name: string;
@@ -37,20 +32,20 @@ export interface ExampleJson {
 }
 
 export interface LocalEndpoints {
-	lml: string;
-	hurdle: string;
-	junction: string;
+	/** Each provider's fake API, by key. */
+	apis: Record<ProviderKey, string>;
 	/** The capture server's HTTP side (chat messages) and its SMTP port (emails). */
 	capture: string;
 	captureSmtpPort: number;
 }
 
 /** The webhook secrets of the local credentials; the story signs with the same ones. */
-export const LOCAL_WEBHOOK_SECRETS: Record<ProviderKey, string> = {
-	lml: 'local-lml-webhook-secret-not-for-production',
-	hurdle: 'local-hurdle-webhook-secret-not-for-production',
-	junction: `whsec_${Buffer.from('local-junction-signing-key-32by').toString('base64')}`,
-};
+export const LOCAL_WEBHOOK_SECRETS = Object.fromEntries(
+	TEST_PROVIDERS.map(({ key, signer }) => [
+		key,
+		signer.secret(`local-${key}-webhook-secret-not-for-production`),
+	]),
+) as Record<ProviderKey, string>;
 export const LOCAL_WEBHOOK_HEADER = 'X-Webhook-Secret';
 
 export interface LocalTrigger {
@@ -92,28 +87,16 @@ function credentialOf(
 /** Credentials with the ids and names the examples use, holding the local endpoints and secrets. */
 export function localCredentials(endpoints: LocalEndpoints): CredentialJson[] {
 	const data: Record<string, Record<string, unknown>> = {
-		londonMedicalLaboratoryApi: {
-			environment: 'custom',
-			baseUrl: endpoints.lml,
-			apiToken: LML_FAKE_TOKEN,
-			webhookHeaderName: LOCAL_WEBHOOK_HEADER,
-			webhookSecret: LOCAL_WEBHOOK_SECRETS.lml,
-		},
-		hurdleApi: {
-			environment: 'custom',
-			baseUrl: endpoints.hurdle,
-			apiKey: HURDLE_FAKE_API_KEY,
-			webhookHeaderName: LOCAL_WEBHOOK_HEADER,
-			webhookSecret: LOCAL_WEBHOOK_SECRETS.hurdle,
-		},
-		junctionApi: {
-			apiKey: JUNCTION_FAKE_KEY,
-			environment: 'custom',
-			baseUrl: endpoints.junction,
-			region: 'auto',
-			domain: 'junction',
-			webhookSigningSecrets: LOCAL_WEBHOOK_SECRETS.junction,
-		},
+		...Object.fromEntries(
+			TEST_PROVIDERS.map(({ key, provider, credentials }) => [
+				provider.credentialType,
+				credentials({
+					baseUrl: endpoints.apis[key],
+					secret: LOCAL_WEBHOOK_SECRETS[key],
+					headerName: LOCAL_WEBHOOK_HEADER,
+				}),
+			]),
+		),
 		smtp: {
 			host: '127.0.0.1',
 			port: endpoints.captureSmtpPort,

@@ -1,87 +1,37 @@
-import { randomUUID } from 'node:crypto';
+import {
+	testProvider,
+	type AnyTestProvider,
+	type Delivery,
+	type ProviderKey,
+	type SampleOptions,
+	type SignOptions,
+} from './providers';
 
-import { Webhook } from 'svix';
-
-import { hurdleSampleSource } from './samples/hurdle';
-import { junctionSampleSource } from './samples/junction';
-import { lmlSampleSource } from './samples/lml';
-import type { Delivery, SampleOptions, SampleSource } from './samples/types';
-
-export type { Delivery, SampleOptions } from './samples/types';
+export type { Delivery, ProviderKey, SampleOptions, SignOptions } from './providers';
 
 /**
- * Builds and sends realistic provider webhooks: signed with a real Svix signature for Junction, with the
- * shared-secret header (or ?token=) for LML and Hurdle. Used by `npm run send-event`, the tests, the demo
- * and the benchmarks, so all of them send exactly what a provider would.
+ * Builds and sends realistic provider webhooks, signed as each provider signs them (its descriptor's
+ * signer: a real Svix signature for Junction, the shared-secret header or ?token= for LML and Hurdle).
+ * Used by `npm run send-event`, the tests, the demo and the benchmarks, so all of them send exactly
+ * what a provider would. A provider is a registered key, or a descriptor passed in.
  */
-export type ProviderKey = 'lml' | 'hurdle' | 'junction';
-
-export const sampleSources: Record<ProviderKey, SampleSource> = {
-	lml: lmlSampleSource,
-	hurdle: hurdleSampleSource,
-	junction: junctionSampleSource,
-};
-
-export interface SignOptions {
-	/** LML/Hurdle: the shared secret. Junction: one `whsec_…` signing secret. */
-	secret?: string;
-	/** LML/Hurdle: header carrying the secret (default X-Webhook-Secret). */
-	headerName?: string;
-	/** LML/Hurdle: put the secret in ?token= instead of a header. */
-	secretInQuery?: boolean;
-	/** Junction: the svix-id (stable across redeliveries); a new one by default. */
-	messageId?: string;
-	/** Junction: when the message was signed, in Unix seconds; now by default. */
-	timestamp?: number;
-}
+export type ProviderRef = ProviderKey | AnyTestProvider;
 
 /** Adds the provider's proof of origin to a delivery. */
-export function sign(provider: ProviderKey, delivery: Delivery, options: SignOptions): Delivery {
-	const source = sourceFor(provider);
-	if (!options.secret) return delivery;
-	if (source.authentication === 'svix') {
-		const messageId = options.messageId ?? `msg_${randomUUID().replace(/-/g, '')}`;
-		const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-		const signature = new Webhook(options.secret).sign(
-			messageId,
-			new Date(timestamp * 1000),
-			delivery.body,
-		);
-		return {
-			...delivery,
-			headers: {
-				...delivery.headers,
-				'svix-id': messageId,
-				'svix-timestamp': String(timestamp),
-				'svix-signature': signature,
-			},
-		};
-	}
-	if (options.secretInQuery)
-		return { ...delivery, query: { ...delivery.query, token: options.secret } };
-	return {
-		...delivery,
-		headers: { ...delivery.headers, [options.headerName ?? 'X-Webhook-Secret']: options.secret },
-	};
-}
-
-export function sourceFor(provider: ProviderKey): SampleSource {
-	const source = sampleSources[provider];
-	if (!source || source.events.length === 0)
-		throw new Error(`No sample events for provider "${provider}"`);
-	return source;
+export function sign(provider: ProviderRef, delivery: Delivery, options: SignOptions): Delivery {
+	return testProvider(provider).signer.sign(delivery, options);
 }
 
 export function buildDelivery(
-	provider: ProviderKey,
+	provider: ProviderRef,
 	event: string,
 	options: SampleOptions & SignOptions = {},
 ): Delivery {
-	const source = sourceFor(provider);
-	if (!source.events.includes(event)) {
-		throw new Error(`Unknown ${provider} event "${event}". Known: ${source.events.join(', ')}`);
+	const { key, samples, signer } = testProvider(provider);
+	if (!samples.events.includes(event)) {
+		throw new Error(`Unknown ${key} event "${event}". Known: ${samples.events.join(', ')}`);
 	}
-	return sign(provider, source.build(event, options), options);
+	return signer.sign(samples.build(event, options), options);
 }
 
 export interface SendResult {
@@ -108,7 +58,7 @@ export async function deliver(url: string, delivery: Delivery): Promise<SendResu
 }
 
 export async function sendEvent(
-	provider: ProviderKey,
+	provider: ProviderRef,
 	event: string,
 	url: string,
 	options: SampleOptions & SignOptions = {},

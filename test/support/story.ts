@@ -1,7 +1,7 @@
 import type { Execution, N8nClient } from './n8n';
 import { LOCAL_WEBHOOK_HEADER, LOCAL_WEBHOOK_SECRETS, type LocalWorkflow } from './examples';
-import { JUNCTION_SAMPLE_IDS } from './samples/junction';
-import { LML_SAMPLE_IDS } from './samples/lml';
+import { JUNCTION_SAMPLE_IDS } from './providers/junction/samples';
+import { LML_SAMPLE_IDS } from './providers/londonMedicalLaboratory/samples';
 import { buildDelivery, deliver, type ProviderKey, type SampleOptions } from './sender';
 
 /**
@@ -18,20 +18,32 @@ export interface StoryStep {
 }
 
 export const DEMO_STORY: StoryStep[] = [
-	{ provider: 'lml', event: 'order.shipped', says: 'LML ships a thyroid test kit' },
-	{ provider: 'lml', event: 'order.delivered', says: 'Royal Mail delivers it' },
-	{ provider: 'lml', event: 'test_registration.complete', says: 'the patient registers the kit' },
 	{
-		provider: 'lml',
+		provider: 'londonMedicalLaboratory',
+		event: 'order.shipped',
+		says: 'LML ships a thyroid test kit',
+	},
+	{ provider: 'londonMedicalLaboratory', event: 'order.delivered', says: 'Royal Mail delivers it' },
+	{
+		provider: 'londonMedicalLaboratory',
+		event: 'test_registration.complete',
+		says: 'the patient registers the kit',
+	},
+	{
+		provider: 'londonMedicalLaboratory',
 		event: 'test_registration.sample_received',
 		says: 'the lab receives the sample',
 	},
 	{
-		provider: 'lml',
+		provider: 'londonMedicalLaboratory',
 		event: 'lab_results.complete',
 		says: 'LML releases the results (TSH high, vitamin D low)',
 	},
-	{ provider: 'lml', event: 'test_registration.retest', says: 'LML creates a retest' },
+	{
+		provider: 'londonMedicalLaboratory',
+		event: 'test_registration.retest',
+		says: 'LML creates a retest',
+	},
 	{
 		provider: 'junction',
 		event: 'labtest.order.created',

@@ -65,12 +65,12 @@ async function main(): Promise<number> {
 		}
 		const lml = workflows
 			.find((workflow) => workflow.file === 'order-status-tracker.json')
-			?.triggers.find((trigger) => trigger.provider === 'lml');
+			?.triggers.find((trigger) => trigger.provider === 'londonMedicalLaboratory');
 		say(`
 demo: n8n is running at ${n8n.client.baseUrl}
       log in as ${n8n.owner.email} / ${n8n.owner.password}
       send more events, e.g.:
-        npm run send-event -- --provider lml --event order.shipped --url ${n8n.client.webhookUrl(lml?.webhookPath ?? '')} --secret ${LOCAL_WEBHOOK_SECRETS.lml} --header ${LOCAL_WEBHOOK_HEADER}
+        npm run send-event -- --provider londonMedicalLaboratory --event order.shipped --url ${n8n.client.webhookUrl(lml?.webhookPath ?? '')} --secret ${LOCAL_WEBHOOK_SECRETS.londonMedicalLaboratory} --header ${LOCAL_WEBHOOK_HEADER}
       press Ctrl-C to stop everything the demo started`);
 		await new Promise<void>((resolve) => {
 			process.once('SIGINT', resolve);

@@ -1,24 +1,26 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- a command-line tool: it runs in Node, not inside n8n */
 import { parseArgs } from 'node:util';
 
+import { TEST_PROVIDERS, type AnyTestProvider } from '../support/providers';
 import {
 	buildDelivery,
 	deliver,
-	sampleSources,
 	type Delivery,
-	type ProviderKey,
 	type SampleOptions,
 	type SignOptions,
 } from '../support/sender';
 
 /**
- * `npm run send-event -- --provider lml --event lab_results.complete --url <webhook URL> --secret <secret>`
- * sends the realistic sample event the e2e suite sends, so a workflow can be tried from the n8n editor
- * ("Listen for test event") without the provider.
+ * `npm run send-event -- --provider londonMedicalLaboratory --event lab_results.complete --url <webhook URL>
+ * --secret <secret>` sends the realistic sample event the e2e suite sends, so a workflow can be tried
+ * from the n8n editor ("Listen for test event") without the provider. The providers are the registered
+ * test descriptors (test/support/providers), or those passed in.
  */
+type Providers = readonly AnyTestProvider[];
+
 export const USAGE = `Usage: npm run send-event -- --provider <provider> --event <event> --url <webhook URL> [options]
 
-  --provider <name>      lml, hurdle or junction
+  --provider <key>       ${TEST_PROVIDERS.map((each) => each.key + (each.aliases ? ` (or ${each.aliases.join(', ')})` : '')).join(', ')}
   --event <name>         an event of that provider (see --list)
   --url <url>            the trigger's webhook URL, e.g. http://localhost:5678/webhook-test/<id>/webhook
   --secret <secret>      LML/Hurdle: the credential's webhook secret; Junction: its whsec_… signing secret
@@ -39,7 +41,8 @@ export type Command =
 	| { kind: 'list' }
 	| {
 			kind: 'send';
-			provider: ProviderKey;
+			/** The provider's key. */
+			provider: string;
 			event: string;
 			url: string;
 			options: SampleOptions & SignOptions;
@@ -71,7 +74,7 @@ function parseOverride(entry: string): [string, unknown] {
 }
 
 /** Reads the command line; throws UsageError with a message meant for the user. */
-export function parseCommand(argv: string[]): Command {
+export function parseCommand(argv: string[], providers: Providers = TEST_PROVIDERS): Command {
 	let values;
 	try {
 		({ values } = parseArgs({
@@ -100,10 +103,10 @@ export function parseCommand(argv: string[]): Command {
 	if (values.help) return { kind: 'help' };
 	if (values.list) return { kind: 'list' };
 
-	const providers = Object.keys(sampleSources) as ProviderKey[];
-	const provider = oneOf('provider', values.provider, providers);
-	if (!provider) throw new UsageError(`--provider is required: ${providers.join(', ')}`);
-	const events = sampleSources[provider].events;
+	const keys = providers.map((each) => each.key);
+	const provider = oneOf('provider', keyOf(providers, values.provider), keys);
+	if (!provider) throw new UsageError(`--provider is required: ${keys.join(', ')}`);
+	const events = providerOf(providers, provider).samples.events;
 	if (events.length === 0) throw new UsageError(`No ${provider} sample events exist yet`);
 	if (!values.event)
 		throw new UsageError(`--event is required. ${provider} events: ${events.join(', ')}`);
@@ -144,14 +147,22 @@ export function parseCommand(argv: string[]): Command {
 	};
 }
 
-export function listEvents(): string {
-	return Object.entries(sampleSources)
-		.map(([provider, source]) => {
-			const proof = source.authentication === 'svix' ? 'Svix signature' : 'shared secret';
-			const events = source.events.length
-				? source.events.map((event) => `  ${event}`).join('\n')
+/** The key a provider was named by: its key, or one of its aliases (`lml`). */
+function keyOf(providers: Providers, name: string | undefined): string | undefined {
+	return providers.find((each) => each.aliases?.includes(name ?? '') ?? false)?.key ?? name;
+}
+
+function providerOf(providers: Providers, key: string): AnyTestProvider {
+	return providers.find((each) => each.key === key)!;
+}
+
+export function listEvents(providers: Providers = TEST_PROVIDERS): string {
+	return providers
+		.map(({ key, samples, signer }) => {
+			const events = samples.events.length
+				? samples.events.map((event) => `  ${event}`).join('\n')
 				: '  (no events yet)';
-			return `${provider} (${proof}):\n${events}`;
+			return `${key} (${signer.proof}):\n${events}`;
 		})
 		.join('\n\n');
 }
@@ -168,10 +179,14 @@ function formatBody(body: unknown): string {
 }
 
 /** Runs a command; returns the process exit code (0 when the webhook answered 2xx). */
-export async function main(argv: string[], write: (text: string) => void): Promise<number> {
+export async function main(
+	argv: string[],
+	write: (text: string) => void,
+	providers: Providers = TEST_PROVIDERS,
+): Promise<number> {
 	let command: Command;
 	try {
-		command = parseCommand(argv);
+		command = parseCommand(argv, providers);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		write(`send-event: ${error.message}\n\n${USAGE}\n`);
@@ -182,10 +197,14 @@ export async function main(argv: string[], write: (text: string) => void): Promi
 		return 0;
 	}
 	if (command.kind === 'list') {
-		write(`${listEvents()}\n`);
+		write(`${listEvents(providers)}\n`);
 		return 0;
 	}
-	const delivery = buildDelivery(command.provider, command.event, command.options);
+	const delivery = buildDelivery(
+		providerOf(providers, command.provider),
+		command.event,
+		command.options,
+	);
 	if (command.dryRun) {
 		write(`${describeRequest(command.url, delivery)}\n`);
 		return 0;

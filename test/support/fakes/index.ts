@@ -1,59 +1,56 @@
 import { CaptureServer } from '../capture';
 import { FakeServer } from '../fakeServer';
-import { createHurdleFake } from './hurdle';
-import { createJunctionFake } from './junction';
-import { createJunctionManagementFake, type JunctionManagementFake } from './junctionManagement';
-import { createLmlFake } from './lml';
+import { TEST_PROVIDERS, type MoreFakeName, type ProviderKey } from '../providers';
 
-/** Every provider's fake API, started together for the e2e suite, the demo and the benchmarks. */
-export interface RunningFakes {
-	lml: FakeServer;
-	hurdle: FakeServer;
-	junction: FakeServer;
-	/** Junction's Management API (webhook endpoints), for the trigger's automatic webhook setup. */
-	junctionManagement: JunctionManagementFake;
-	/** A server standing in for a host named in a payload: it must never receive a request. */
-	payloadHost: FakeServer;
-	/** The example workflows' own fakes, so their calls never mix with a provider test's request log. */
-	exampleLml: FakeServer;
-	exampleHurdle: FakeServer;
-	exampleJunction: FakeServer;
+/**
+ * Every provider's fake API, started together for the e2e suite, the editor tests and the demo: one per
+ * registered test provider (test/support/providers), by its key, and the further fakes a provider asks
+ * for (Junction's Management API, for the trigger's automatic webhook setup), by their names.
+ */
+export type FakeName = ProviderKey | MoreFakeName | 'payloadHost';
+
+export type RunningFakes = Record<FakeName, FakeServer> & {
+	/** The example workflows' own fakes, by provider key, so their calls never mix with a provider test's request log. */
+	examples: Record<ProviderKey, FakeServer>;
 	/** Where the example workflows' chat messages and emails land. */
 	capture: CaptureServer;
+};
+
+/** The fake API servers: all but the capture server. */
+function fakeServers(fakes: RunningFakes): FakeServer[] {
+	const servers = Object.entries(fakes)
+		.filter(([name]) => name !== 'examples' && name !== 'capture')
+		.map(([, server]) => server as FakeServer);
+	return [...servers, ...Object.values(fakes.examples)];
 }
 
-export async function startFakes(
-	ports: Partial<Record<Exclude<keyof RunningFakes, 'capture'>, number>> = {},
-): Promise<RunningFakes> {
-	const fakes: RunningFakes = {
-		lml: createLmlFake(),
-		hurdle: createHurdleFake(),
-		junction: createJunctionFake(),
-		junctionManagement: createJunctionManagementFake(),
+export async function startFakes(): Promise<RunningFakes> {
+	const fakes = {
+		...Object.fromEntries(
+			TEST_PROVIDERS.flatMap((provider) => [
+				[provider.key, provider.createFake()],
+				...Object.entries<() => FakeServer>(provider.moreFakes ?? {}).map(([name, create]) => [
+					name,
+					create(),
+				]),
+			]),
+		),
+		/** A server standing in for a host named in a payload: it must never receive a request. */
 		payloadHost: new FakeServer(),
-		exampleLml: createLmlFake(),
-		exampleHurdle: createHurdleFake(),
-		exampleJunction: createJunctionFake(),
+		examples: Object.fromEntries(
+			TEST_PROVIDERS.map((provider) => [provider.key, provider.createFake()]),
+		),
 		capture: new CaptureServer(),
-	};
-	for (const name of [
-		'lml',
-		'hurdle',
-		'junction',
-		'junctionManagement',
-		'payloadHost',
-		'exampleLml',
-		'exampleHurdle',
-		'exampleJunction',
-	] as const) {
-		await fakes[name].start(ports[name] ?? 0);
-	}
+	} as RunningFakes;
+	for (const server of fakeServers(fakes)) await server.start();
 	await fakes.capture.start();
 	return fakes;
 }
 
 export async function stopFakes(fakes: RunningFakes): Promise<void> {
 	await Promise.all(
-		Object.values(fakes).map(async (server: FakeServer | CaptureServer) => await server.stop()),
+		[...fakeServers(fakes), fakes.capture].map(
+			async (server: FakeServer | CaptureServer) => await server.stop(),
+		),
 	);
 }

@@ -10,8 +10,8 @@ import {
 	HURDLE_PENDING_TEST,
 	HURDLE_RATE_LIMITED_TEST,
 	hurdleFakeData,
-} from '../../support/fakes/hurdle';
-import { HURDLE_SAMPLE_IDS } from '../../support/samples/hurdle';
+} from '../../support/providers/hurdle/fake';
+import { HURDLE_SAMPLE_IDS } from '../../support/providers/hurdle/samples';
 
 const data = hurdleFakeData();
 const fake = createHurdleFake(data);

@@ -7,8 +7,8 @@ import {
 	referenceRangeFrom,
 } from '../../../nodes/Hurdle/results';
 import { summariseResults } from '../../../nodes/shared/results';
-import { hurdleFakeData } from '../../support/fakes/hurdle';
-import { HURDLE_SAMPLE_IDS } from '../../support/samples/hurdle';
+import { hurdleFakeData } from '../../support/providers/hurdle/fake';
+import { HURDLE_SAMPLE_IDS } from '../../support/providers/hurdle/samples';
 
 describe('boundsOf', () => {
 	it.each([

@@ -11,9 +11,13 @@ import {
 	HURDLE_FAKE_API_KEY,
 	HURDLE_NO_LOOKUP_ORDER,
 	HURDLE_PENDING_TEST,
-} from '../../support/fakes/hurdle';
-import { HURDLE_SAMPLE_IDS, hurdleDelivery, hurdleSample } from '../../support/samples/hurdle';
-import type { Delivery } from '../../support/samples/types';
+} from '../../support/providers/hurdle/fake';
+import {
+	HURDLE_SAMPLE_IDS,
+	hurdleDelivery,
+	hurdleSample,
+} from '../../support/providers/hurdle/samples';
+import type { Delivery } from '../../support/providers/types';
 import { buildDelivery } from '../../support/sender';
 import { callWebhook, type WebhookCall } from '../../support/webhookCall';
 

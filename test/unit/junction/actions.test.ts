@@ -13,8 +13,11 @@ import {
 	JUNCTION_REDRAW_MARKER,
 	JUNCTION_SCHEDULED_ACTIVATION,
 	junctionFakeData,
-} from '../../support/fakes/junction';
-import { JUNCTION_SAMPLE_IDS, JUNCTION_SAMPLE_PATIENT } from '../../support/samples/junction';
+} from '../../support/providers/junction/fake';
+import {
+	JUNCTION_SAMPLE_IDS,
+	JUNCTION_SAMPLE_PATIENT,
+} from '../../support/providers/junction/samples';
 
 const node = new Junction();
 const fake = createJunctionFake(junctionFakeData({ orders: 230, labTests: 120 }));

@@ -2,14 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { junctionEventSchemas } from '../../../nodes/Junction/events';
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
-import { createJunctionFake, JUNCTION_REDRAW_MARKER } from '../../support/fakes/junction';
+import { createJunctionFake, JUNCTION_REDRAW_MARKER } from '../../support/providers/junction/fake';
 import {
 	JUNCTION_FIXTURES,
 	JUNCTION_REDRAW_FIXTURES,
 	JUNCTION_REVIEW_AND_REPORT_FIXTURES,
 	JUNCTION_SAMPLE_IDS,
 	JUNCTION_SAMPLE_PATIENT,
-} from '../../support/samples/junction';
+} from '../../support/providers/junction/samples';
 import { junctionCredentials, onlyItem, sendSample } from './triggerHarness';
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '../../../nodes/Junction/endpoint';
 import { hookContext, type Credentials } from '../../support/contexts';
 import { FakeServer } from '../../support/fakeServer';
-import { JUNCTION_FAKE_KEY } from '../../support/fakes/junction';
+import { JUNCTION_FAKE_KEY } from '../../support/providers/junction/fake';
 import {
 	JUNCTION_MANAGEMENT_FAKE_KEY,
 	JUNCTION_MANAGEMENT_FOREIGN_TEAM_ID,
@@ -20,7 +20,7 @@ import {
 	JunctionManagementFake,
 	newSigningSecret,
 	type FakeEndpoint,
-} from '../../support/fakes/junctionManagement';
+} from '../../support/providers/junction/managementFake';
 import { SIGNING_SECRET, sendSample } from './triggerHarness';
 
 /**

@@ -5,14 +5,14 @@ import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { callWebhook } from '../../support/webhookCall';
 import { JunctionTrigger } from '../../../nodes/Junction/JunctionTrigger.node';
 import { FakeServer } from '../../support/fakeServer';
-import { createJunctionFake, JUNCTION_FAKE_ORDERS } from '../../support/fakes/junction';
+import { createJunctionFake, JUNCTION_FAKE_ORDERS } from '../../support/providers/junction/fake';
 import {
 	JUNCTION_FIXTURES,
 	JUNCTION_SAMPLE_IDS,
 	JUNCTION_SAMPLE_PATIENT,
 	junctionOrder,
 	junctionSample,
-} from '../../support/samples/junction';
+} from '../../support/providers/junction/samples';
 import {
 	junctionCredentials,
 	onlyItem,

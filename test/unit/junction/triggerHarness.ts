@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { JunctionTrigger } from '../../../nodes/Junction/JunctionTrigger.node';
 import { type CapturedResponse, type Credentials } from '../../support/contexts';
-import { JUNCTION_FAKE_KEY } from '../../support/fakes/junction';
+import { JUNCTION_FAKE_KEY } from '../../support/providers/junction/fake';
 import { buildDelivery, type SampleOptions, type SignOptions } from '../../support/sender';
 import { callWebhook } from '../../support/webhookCall';
 

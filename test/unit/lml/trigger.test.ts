@@ -6,8 +6,12 @@ import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { hookContext, type WebhookRequest } from '../../support/contexts';
 import { FakeServer } from '../../support/fakeServer';
 import { callWebhook } from '../../support/webhookCall';
-import { createLmlFake, LML_FAKE_TOKEN, LML_PENDING_REGISTRATION } from '../../support/fakes/lml';
-import { LML_SAMPLE_IDS, lmlSample } from '../../support/samples/lml';
+import {
+	createLmlFake,
+	LML_FAKE_TOKEN,
+	LML_PENDING_REGISTRATION,
+} from '../../support/providers/londonMedicalLaboratory/fake';
+import { LML_SAMPLE_IDS, lmlSample } from '../../support/providers/londonMedicalLaboratory/samples';
 import { lmlSeedPayloads } from './seedPayloads';
 
 const secret = 'lml-webhook-secret-for-tests';

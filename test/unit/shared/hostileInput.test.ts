@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import type { IDataObject, INodeType } from 'n8n-workflow';
 
-import { HurdleTrigger } from '../../../nodes/Hurdle/HurdleTrigger.node';
-import { JunctionTrigger } from '../../../nodes/Junction/JunctionTrigger.node';
-import { LondonMedicalLaboratoryTrigger } from '../../../nodes/LondonMedicalLaboratory/LondonMedicalLaboratoryTrigger.node';
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import type { Credentials } from '../../support/contexts';
-import { buildDelivery, sign, type ProviderKey } from '../../support/sender';
+import { jsonDelivery, TEST_PROVIDERS, type AnyTestProvider } from '../../support/providers';
+import { buildDelivery, sign } from '../../support/sender';
 import { callWebhook } from '../../support/webhookCall';
 
 /**
@@ -16,58 +14,33 @@ import { callWebhook } from '../../support/webhookCall';
  * and answers with one of its designed statuses; nothing unauthenticated starts a run.
  */
 const SECRET = 'hostile-input-shared-secret';
-const SIGNING_SECRET = `whsec_${Buffer.from('hostile-input-svix-secret').toString('base64')}`;
+const HEADER = 'X-Webhook-Secret';
 const DESIGNED = new Set([200, 400, 401, 413, 422, 503]);
 const RUNS = 150;
 
 const triggers: Array<{
 	name: string;
-	key: ProviderKey;
+	test: AnyTestProvider;
 	node: INodeType;
 	credentials: Credentials;
-}> = [
-	{
-		name: 'London Medical Laboratory',
-		key: 'lml',
-		node: new LondonMedicalLaboratoryTrigger(),
+	/** The provider's secret, as its credential holds it and its signer takes it. */
+	secret: string;
+	/** Whether a delivery is proved by the secret itself in a header, which the generators send. */
+	proofIsTheSecret: boolean;
+}> = TEST_PROVIDERS.map((test) => {
+	const secret = test.signer.secret(SECRET);
+	const signed = test.signer.sign(jsonDelivery({}), { secret, headerName: HEADER });
+	return {
+		name: test.provider.providerName,
+		test,
+		node: new test.Trigger(),
 		credentials: {
-			londonMedicalLaboratoryApi: {
-				environment: 'custom',
-				baseUrl: 'http://127.0.0.1:9',
-				apiToken: 'unused',
-				webhookHeaderName: 'X-Webhook-Secret',
-				webhookSecret: SECRET,
-			},
+			[test.provider.credentialType]: test.credentials({ secret, headerName: HEADER }),
 		},
-	},
-	{
-		name: 'Hurdle',
-		key: 'hurdle',
-		node: new HurdleTrigger(),
-		credentials: {
-			hurdleApi: {
-				environment: 'custom',
-				baseUrl: 'http://127.0.0.1:9',
-				apiKey: 'unused',
-				webhookHeaderName: 'X-Webhook-Secret',
-				webhookSecret: SECRET,
-			},
-		},
-	},
-	{
-		name: 'Junction',
-		key: 'junction',
-		node: new JunctionTrigger(),
-		credentials: {
-			junctionApi: {
-				apiKey: 'unused',
-				environment: 'custom',
-				baseUrl: 'http://127.0.0.1:9',
-				webhookSigningSecrets: SIGNING_SECRET,
-			},
-		},
-	},
-];
+		secret,
+		proofIsTheSecret: signed.headers[HEADER] === SECRET,
+	};
+});
 
 const eventNames = fc.constantFrom(
 	'lab_results.complete',
@@ -169,7 +142,7 @@ describe.each(triggers)('$name Trigger against random and hostile requests', (tr
 					if (call.items.length > 0) expect(call.response.body?.status).toBe('accepted');
 					// Verification on: a run needs the real secret or a valid signature, which the
 					// generators only ever produce for the shared secret.
-					if (authentication === 'verify' && trigger.name === 'Junction') {
+					if (authentication === 'verify' && !trigger.proofIsTheSecret) {
 						expect(call.response.status).toBe(401);
 					}
 				},
@@ -198,17 +171,11 @@ function mutate(payload: IDataObject, path: Array<string | number>, value: unkno
 	target[String(path[path.length - 1])] = value as IDataObject;
 }
 
-const SAMPLE_EVENTS: Record<ProviderKey, string[]> = {
-	lml: ['lab_results.complete', 'test_registration.retest', 'order.shipped'],
-	hurdle: ['order.dispatched', 'test.processed', 'phlebotomy.appointment_scheduled'],
-	junction: ['labtest.order.updated', 'labtest.appointment.updated', 'labtest.result.critical'],
-};
-
 describe.each(triggers)('$name Trigger against genuine senders of mangled events', (trigger) => {
 	it('authenticates them, and answers each with a designed status: run, ignored or refused', async () => {
 		await fc.assert(
 			fc.asyncProperty(
-				fc.constantFrom(...SAMPLE_EVENTS[trigger.key]),
+				fc.constantFrom(...trigger.test.samples.events),
 				fc.array(mutation, { maxLength: 4 }),
 				fc.record({
 					fetchFullData: fc.constant(false),
@@ -217,15 +184,13 @@ describe.each(triggers)('$name Trigger against genuine senders of mangled events
 				}),
 				async (event, mutations, options) => {
 					forgetProcessMemory();
-					const sample = buildDelivery(trigger.key, event, {});
+					const sample = buildDelivery(trigger.test, event, {});
 					const payload = JSON.parse(sample.body) as IDataObject;
 					for (const { path, value } of mutations) mutate(payload, path, value);
 					const signed = sign(
-						trigger.key,
+						trigger.test,
 						{ ...sample, body: JSON.stringify(payload) },
-						trigger.key === 'junction'
-							? { secret: SIGNING_SECRET }
-							: { secret: SECRET, headerName: 'X-Webhook-Secret' },
+						{ secret: trigger.secret, headerName: HEADER },
 					);
 					const call = await callWebhook(trigger.node, {
 						parameters: { authentication: 'verify', events: ['*'], options },

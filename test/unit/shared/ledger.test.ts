@@ -25,7 +25,7 @@ const withAll = (entries: Array<[string | number, number]>, now = 0, max = Infin
 describe('deliveryFingerprint', () => {
 	it('is a short hash that does not contain the data it was made from', () => {
 		const fingerprint = deliveryFingerprint([
-			'lml',
+			'londonMedicalLaboratory',
 			'lab_results.complete',
 			{ testregistration_id: 'patient-ref-42' },
 		]);

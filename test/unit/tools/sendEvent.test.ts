@@ -6,7 +6,7 @@ describe('npm run send-event', () => {
 	test('reads every option into what the sender takes', () => {
 		const command = parseCommand([
 			'--provider',
-			'lml',
+			'londonMedicalLaboratory',
 			'--event',
 			'order.shipped',
 			'--url',
@@ -23,7 +23,7 @@ describe('npm run send-event', () => {
 		]);
 		expect(command).toEqual({
 			kind: 'send',
-			provider: 'lml',
+			provider: 'londonMedicalLaboratory',
 			event: 'order.shipped',
 			url,
 			dryRun: false,
@@ -39,14 +39,17 @@ describe('npm run send-event', () => {
 	test.each([
 		[
 			['--provider', 'acme', '--event', 'x', '--url', url],
-			/--provider must be one of: lml, hurdle, junction/,
+			/--provider must be one of: londonMedicalLaboratory, hurdle, junction/,
 		],
 		[
-			['--provider', 'lml', '--event', 'order.lost', '--url', url],
-			/Unknown lml event "order.lost". Known: .*order.shipped/,
+			['--provider', 'londonMedicalLaboratory', '--event', 'order.lost', '--url', url],
+			/Unknown londonMedicalLaboratory event "order.lost". Known: .*order.shipped/,
 		],
-		[['--provider', 'lml', '--event', 'order.shipped'], /--url is required/],
-		[['--provider', 'lml', '--event', 'order.shipped', '--url', 'not a url'], /--url is not a URL/],
+		[['--provider', 'londonMedicalLaboratory', '--event', 'order.shipped'], /--url is required/],
+		[
+			['--provider', 'londonMedicalLaboratory', '--event', 'order.shipped', '--url', 'not a url'],
+			/--url is not a URL/,
+		],
 		[
 			['--provider', 'hurdle', '--event', 'order.created', '--url', url, '--method', 'PUT'],
 			/--method must be one of: GET, POST/,
@@ -70,8 +73,16 @@ describe('npm run send-event', () => {
 		expect(() => parseCommand(argv)).toThrow(message);
 	});
 
+	test("accepts a provider's alias for its key: lml is londonMedicalLaboratory", () => {
+		expect(
+			parseCommand(['--provider', 'lml', '--event', 'order.shipped', '--url', url]),
+		).toMatchObject({ kind: 'send', provider: 'londonMedicalLaboratory' });
+	});
+
 	test('--list names every provider with its events', () => {
-		expect(listEvents()).toMatch(/^lml \(shared secret\):\n {2}test_registration\.complete/);
+		expect(listEvents()).toMatch(
+			/^londonMedicalLaboratory \(shared secret\):\n {2}test_registration\.complete/,
+		);
 		expect(listEvents()).toContain('junction (Svix signature):');
 	});
 
@@ -80,7 +91,7 @@ describe('npm run send-event', () => {
 		const code = await main(
 			[
 				'--provider',
-				'lml',
+				'londonMedicalLaboratory',
 				'--event',
 				'order.shipped',
 				'--url',
@@ -99,7 +110,9 @@ describe('npm run send-event', () => {
 
 	test('a usage error exits with 2 and shows the usage', async () => {
 		let output = '';
-		expect(await main(['--provider', 'lml'], (text) => (output += text))).toBe(2);
+		expect(await main(['--provider', 'londonMedicalLaboratory'], (text) => (output += text))).toBe(
+			2,
+		);
 		expect(output).toMatch(/--event is required[\s\S]*Usage: npm run send-event/);
 	});
 });

@@ -1,5 +1,8 @@
-import { lmlEventSchemas, type LmlEventName } from '../../../nodes/LondonMedicalLaboratory/events';
-import { jsonDelivery, type SampleSource } from './types';
+import {
+	lmlEventSchemas,
+	type LmlEventName,
+} from '../../../../nodes/LondonMedicalLaboratory/events';
+import { jsonDelivery, type SampleSource } from '../types';
 
 /**
  * Realistic LML webhook bodies, shaped exactly like the ones in LML's webhook docs. The ids default to
@@ -59,6 +62,5 @@ export function lmlSample(
 
 export const lmlSampleSource: SampleSource = {
 	events: Object.keys(lmlEventSchemas),
-	authentication: 'sharedSecret',
 	build: (event, { overrides }) => jsonDelivery(lmlSample(event as LmlEventName, overrides)),
 };

@@ -1,5 +1,5 @@
-import { hurdleEventSchemas, type HurdleEventName } from '../../../nodes/Hurdle/events';
-import type { Delivery, SampleOptions, SampleSource } from './types';
+import { hurdleEventSchemas, type HurdleEventName } from '../../../../nodes/Hurdle/events';
+import type { Delivery, SampleOptions, SampleSource } from '../types';
 
 /**
  * Realistic Hurdle webhook bodies. ORDER.* follow Hurdle's published event schemas; TEST.* and
@@ -157,7 +157,6 @@ export function hurdleDelivery(
 
 export const hurdleSampleSource: SampleSource = {
 	events: Object.keys(hurdleEventSchemas),
-	authentication: 'sharedSecret',
 	build: (event, options) =>
 		hurdleDelivery(hurdleSample(event as HurdleEventName, options), options.method),
 };

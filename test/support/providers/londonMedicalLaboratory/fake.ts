@@ -1,5 +1,5 @@
-import { LML_SAMPLE_IDS } from '../samples/lml';
-import { FakeServer, samplePdf, type FakeReply, type FakeRequest } from '../fakeServer';
+import { LML_SAMPLE_IDS } from './samples';
+import { FakeServer, samplePdf, type FakeReply, type FakeRequest } from '../../fakeServer';
 
 /**
  * A fake London Medical Laboratory API: bearer auth, the `{items, next_page, …}` list envelope with

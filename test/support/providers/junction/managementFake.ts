@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
-import { FakeServer, type FakeReply, type FakeRequest } from '../fakeServer';
+import { FakeServer, type FakeReply, type FakeRequest } from '../../fakeServer';
 
 /**
  * A fake Junction Management API for the webhook endpoints of a team

@@ -1,5 +1,5 @@
-import { HURDLE_SAMPLE_IDS } from '../samples/hurdle';
-import { FakeServer, type FakeReply, type FakeRequest } from '../fakeServer';
+import { HURDLE_SAMPLE_IDS } from './samples';
+import { FakeServer, type FakeReply, type FakeRequest } from '../../fakeServer';
 
 /**
  * A fake Hurdle API: `X-API-Key` auth, `/products/v1` paginated by page number (`{data, meta}`),

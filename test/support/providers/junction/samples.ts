@@ -1,5 +1,5 @@
-import { junctionEventSchemas, type JunctionEventName } from '../../../nodes/Junction/events';
-import { jsonDelivery, type SampleSource } from './types';
+import { junctionEventSchemas, type JunctionEventName } from '../../../../nodes/Junction/events';
+import { jsonDelivery, type SampleSource } from '../types';
 
 /**
  * Realistic Junction (Vital) webhook bodies, shaped like the examples in Junction's docs and the
@@ -648,7 +648,6 @@ export const JUNCTION_REVIEW_AND_REPORT_FIXTURES: Array<{
 
 export const junctionSampleSource: SampleSource = {
 	events: Object.keys(junctionEventSchemas),
-	authentication: 'svix',
 	build: (event, { overrides }) =>
 		jsonDelivery(junctionSample(event as JunctionEventName, overrides)),
 };
