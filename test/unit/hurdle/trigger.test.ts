@@ -17,15 +17,18 @@ import {
 	hurdleDelivery,
 	hurdleSample,
 } from '../../support/providers/hurdle/samples';
-import type { Delivery } from '../../support/providers/types';
-import { buildDelivery } from '../../support/sender';
-import { callWebhook, type WebhookCall } from '../../support/webhookCall';
+import { triggerHarness } from '../../support/triggerHarness';
 
 const SECRET = 'hurdle-webhook-secret-for-tests';
 const HEADER = 'X-Hurdle-Secret';
 const EVENTS = Object.keys(hurdleEventSchemas) as HurdleEventName[];
 
 const fake = createHurdleFake();
+const hurdle = triggerHarness('hurdle', {
+	secret: SECRET,
+	headerName: HEADER,
+	baseUrl: () => fake.url,
+});
 /** Stands in for any host a payload names: it must never be called. */
 const payloadHost = new FakeServer();
 
@@ -43,63 +46,6 @@ beforeEach(() => {
 	forgetProcessMemory();
 });
 
-function credentials(overrides: IDataObject = {}) {
-	return {
-		hurdleApi: {
-			environment: 'custom',
-			baseUrl: fake.url,
-			apiKey: HURDLE_FAKE_API_KEY,
-			webhookHeaderName: HEADER,
-			webhookSecret: SECRET,
-			...overrides,
-		},
-	};
-}
-
-type Received = WebhookCall;
-
-interface ReceiveOptions {
-	parameters?: IDataObject;
-	options?: IDataObject;
-	credentials?: IDataObject;
-	staticData?: IDataObject;
-}
-
-async function receive(
-	delivery: Delivery,
-	{ parameters = {}, options = {}, credentials: overrides, staticData }: ReceiveOptions = {},
-): Promise<Received> {
-	return await callWebhook(new HurdleTrigger(), {
-		parameters: { authentication: 'verify', events: ['*'], options, ...parameters },
-		credentials: credentials(overrides),
-		request: {
-			method: delivery.method,
-			headers: delivery.headers,
-			query: delivery.query,
-			body: delivery.method === 'GET' ? undefined : delivery.body,
-		},
-		staticData,
-	});
-}
-
-function signed(delivery: Delivery): Delivery {
-	return { ...delivery, headers: { ...delivery.headers, [HEADER]: SECRET } };
-}
-
-function sample(
-	event: HurdleEventName,
-	options: Parameters<typeof buildDelivery>[2] = {},
-): Delivery {
-	return buildDelivery('hurdle', event, { secret: SECRET, headerName: HEADER, ...options });
-}
-
-function payloadDelivery(
-	payload: Record<string, unknown>,
-	method: 'GET' | 'POST' = 'POST',
-): Delivery {
-	return signed(hurdleDelivery(payload, method));
-}
-
 /** The typed part of an item: what describe() and the pipeline add, without the raw payload and arrival time. */
 function typed(json: IDataObject): IDataObject {
 	const rest = { ...json };
@@ -115,7 +61,7 @@ describe('every event, in both casings', () => {
 	it.each(cases)(
 		'%s sent as %s case starts one execution with the typed item',
 		async (event, casing) => {
-			const { response, items, json } = await receive(sample(event, { casing }));
+			const { response, items, json } = await hurdle.send(hurdle.sample(event, { casing }));
 			expect(response.status).toBe(200);
 			expect(response.body).toMatchObject({ status: 'accepted' });
 			expect(items).toHaveLength(1);
@@ -139,13 +85,13 @@ describe('every event, in both casings', () => {
 	);
 
 	it('carries the ids each kind of event has', async () => {
-		const dispatched = (await receive(sample('order.dispatched'))).json;
+		const dispatched = (await hurdle.send(hurdle.sample('order.dispatched'))).json;
 		expect(dispatched).toMatchObject({
 			kitIds: [HURDLE_SAMPLE_IDS.kitId],
 			trackingUrl: expect.stringContaining('RM123456785GB'),
 			timestamps: { dispatchedAt: '2022-03-07T16:13:42.345Z' },
 		});
-		const received = (await receive(sample('order.received'))).json;
+		const received = (await hurdle.send(hurdle.sample('order.received'))).json;
 		expect(received).toMatchObject({
 			carrier: 'ROYAL_MAIL',
 			trackingCode: 'RM123456785GB',
@@ -153,24 +99,26 @@ describe('every event, in both casings', () => {
 		});
 		// The pipeline's receivedAt is when n8n got the webhook; Hurdle's own receivedAt stays under timestamps.
 		expect(received.receivedAt).not.toBe('2022-03-08T12:41:09.000Z');
-		const registered = (await receive(sample('test.registered'))).json;
+		const registered = (await hurdle.send(hurdle.sample('test.registered'))).json;
 		expect(registered).toMatchObject({
 			userId: HURDLE_SAMPLE_IDS.userId,
 			kitIds: [HURDLE_SAMPLE_IDS.kitId],
 			barcode: HURDLE_SAMPLE_IDS.barcode,
 		});
 		expect(registered.testId).toBeUndefined();
-		const processed = (await receive(sample('test.processed'))).json;
+		const processed = (await hurdle.send(hurdle.sample('test.processed'))).json;
 		expect(processed).toMatchObject({
 			testId: HURDLE_SAMPLE_IDS.testId,
 			timestamps: { processedAt: '2022-11-23T14:20:00.000Z' },
 		});
-		const scheduled = (await receive(sample('phlebotomy.appointment_scheduled'))).json;
+		const scheduled = (await hurdle.send(hurdle.sample('phlebotomy.appointment_scheduled'))).json;
 		expect(scheduled).toMatchObject({ appointmentId: HURDLE_SAMPLE_IDS.appointmentId });
 	});
 
 	it('passes undocumented fields through in the payload', async () => {
-		const { json } = await receive(payloadDelivery(hurdleSample('test.validation_fail')));
+		const { json } = await hurdle.send(
+			hurdle.sign(hurdleDelivery(hurdleSample('test.validation_fail'))),
+		);
 		expect(json.payload).toMatchObject({
 			reason: 'INSUFFICIENT_SAMPLE',
 			testId: HURDLE_SAMPLE_IDS.testId,
@@ -184,7 +132,7 @@ describe('every event, in both casings', () => {
 			userId: 'a86dr8yl',
 			productCode: 'AS92731331',
 		};
-		const { json } = await receive(payloadDelivery(seed));
+		const { json } = await hurdle.send(hurdle.sign(hurdleDelivery(seed)));
 		expect(json).toMatchObject({
 			event: 'order.created',
 			version: 'v1',
@@ -197,17 +145,17 @@ describe('every event, in both casings', () => {
 
 describe('GET and POST delivery', () => {
 	it.each(EVENTS)('%s by GET gives the same typed item as by POST', async (event) => {
-		const byPost = await receive(sample(event));
+		const byPost = await hurdle.send(hurdle.sample(event));
 		forgetProcessMemory();
-		const byGet = await receive(sample(event, { method: 'GET' }));
+		const byGet = await hurdle.send(hurdle.sample(event, { method: 'GET' }));
 		expect(byGet.response.status).toBe(200);
 		expect(byGet.items).toHaveLength(1);
 		expect(typed(byGet.json)).toEqual(typed(byPost.json));
 	});
 
 	it('reads a GET delivery in both casings', async () => {
-		const { json } = await receive(
-			sample('order.out_for_delivery', { method: 'GET', casing: 'lower' }),
+		const { json } = await hurdle.send(
+			hurdle.sample('order.out_for_delivery', { method: 'GET', casing: 'lower' }),
 		);
 		expect(json).toMatchObject({
 			event: 'order.out_for_delivery',
@@ -221,7 +169,7 @@ describe('GET and POST delivery', () => {
 			...hurdleSample('order.dispatched'),
 			kits: [{ kitId: 'A1' }, { kitId: 'B2' }],
 		} as unknown as Record<string, string>;
-		const { json } = await receive({
+		const { json } = await hurdle.send({
 			method: 'GET',
 			headers: { [HEADER]: SECRET },
 			query,
@@ -231,16 +179,18 @@ describe('GET and POST delivery', () => {
 	});
 
 	it('accepts the secret as ?token= on a GET and keeps it out of the output', async () => {
-		const delivery = sample('order.created', { method: 'GET', secretInQuery: true });
+		const delivery = hurdle.sample('order.created', { method: 'GET', secretInQuery: true });
 		expect(delivery.query.token).toBe(SECRET);
-		const { json, response } = await receive(delivery, { parameters: { patientData: 'include' } });
+		const { json, response } = await hurdle.send(delivery, {
+			parameters: { patientData: 'include' },
+		});
 		expect(response.status).toBe(200);
 		expect(json.payload).not.toHaveProperty('token');
 		expect(JSON.stringify(json)).not.toContain(SECRET);
 	});
 
 	it('refuses a GET with no event parameters with 400 and no execution', async () => {
-		const { response, result } = await receive({
+		const { response, result } = await hurdle.send({
 			method: 'GET',
 			headers: { [HEADER]: SECRET },
 			query: {},
@@ -279,7 +229,9 @@ describe('field renaming', () => {
 	};
 
 	it('maps renamed properties back before the event is recognised and parsed', async () => {
-		const { json } = await receive(payloadDelivery(renamedBody()), { options: { fieldNames } });
+		const { json } = await hurdle.send(hurdle.sign(hurdleDelivery(renamedBody())), {
+			parameters: { options: { fieldNames } },
+		});
 		expect(json).toMatchObject({
 			event: 'order.dispatched',
 			orderNumber: HURDLE_SAMPLE_IDS.orderNumber,
@@ -293,8 +245,8 @@ describe('field renaming', () => {
 	});
 
 	it('applies to GET deliveries too', async () => {
-		const { json } = await receive(payloadDelivery(renamedBody(), 'GET'), {
-			options: { fieldNames },
+		const { json } = await hurdle.send(hurdle.sign(hurdleDelivery(renamedBody(), 'GET')), {
+			parameters: { options: { fieldNames } },
 		});
 		expect(json).toMatchObject({
 			event: 'order.dispatched',
@@ -303,7 +255,7 @@ describe('field renaming', () => {
 	});
 
 	it('without the mapping, a renamed eventType names no event: 422, no execution', async () => {
-		const { response, result } = await receive(payloadDelivery(renamedBody()));
+		const { response, result } = await hurdle.send(hurdle.sign(hurdleDelivery(renamedBody())));
 		expect(response.status).toBe(422);
 		expect(result.workflowData).toBeUndefined();
 	});
@@ -312,16 +264,15 @@ describe('field renaming', () => {
 describe('event filter', () => {
 	it('starts the workflow for a selected event whatever its casing', async () => {
 		for (const casing of ['upper', 'lower'] as const) {
-			const { items } = await receive(sample('order.dispatched', { casing }), {
-				parameters: { events: ['order.dispatched'] },
-				options: { deduplicate: false },
+			const { items } = await hurdle.send(hurdle.sample('order.dispatched', { casing }), {
+				parameters: { events: ['order.dispatched'], options: { deduplicate: false } },
 			});
 			expect(items).toHaveLength(1);
 		}
 	});
 
 	it('answers 200 without an execution for an event not selected', async () => {
-		const { response, result } = await receive(sample('order.created'), {
+		const { response, result } = await hurdle.send(hurdle.sample('order.created'), {
 			parameters: { events: ['order.dispatched'] },
 		});
 		expect(response).toEqual({ status: 200, body: expect.objectContaining({ status: 'ignored' }) });
@@ -329,11 +280,13 @@ describe('event filter', () => {
 	});
 
 	it('emits an unknown event under All Events as "other"; drops it with one warning when the selection leaves it out', async () => {
-		const unknown = payloadDelivery({
-			...hurdleSample('phlebotomy.nurse_assigned'),
-			eventType: 'PHLEBOTOMY.APPOINTMENT_COMPLETE',
-		});
-		const emitted = await receive(unknown);
+		const unknown = hurdle.sign(
+			hurdleDelivery({
+				...hurdleSample('phlebotomy.nurse_assigned'),
+				eventType: 'PHLEBOTOMY.APPOINTMENT_COMPLETE',
+			}),
+		);
+		const emitted = await hurdle.send(unknown);
 		expect(emitted.json).toMatchObject({
 			event: 'other',
 			eventName: 'phlebotomy.appointment_complete',
@@ -343,7 +296,7 @@ describe('event filter', () => {
 		expect(emitted.warnings).toEqual([]);
 
 		forgetProcessMemory();
-		const notSelected = await receive(unknown, {
+		const notSelected = await hurdle.send(unknown, {
 			parameters: { events: ['phlebotomy.nurse_assigned'] },
 		});
 		expect(notSelected.response).toEqual({
@@ -359,11 +312,11 @@ describe('event filter', () => {
 
 describe('authentication', () => {
 	it('accepts the secret in the header named in the credential', async () => {
-		expect((await receive(sample('order.created'))).response.status).toBe(200);
+		expect((await hurdle.send(hurdle.sample('order.created'))).response.status).toBe(200);
 	});
 
 	it('answers 401 without an execution when the secret is missing', async () => {
-		const { response, result } = await receive(hurdleDelivery(hurdleSample('order.created')));
+		const { response, result } = await hurdle.send(hurdleDelivery(hurdleSample('order.created')));
 		expect(response).toEqual({
 			status: 401,
 			body: { status: 'rejected', message: expect.stringContaining(HEADER) },
@@ -372,8 +325,8 @@ describe('authentication', () => {
 	});
 
 	it('answers 401 for a wrong secret, without echoing it', async () => {
-		const { response, result } = await receive(
-			sample('order.created', { secret: 'not-the-secret' }),
+		const { response, result } = await hurdle.send(
+			hurdle.sample('order.created', { secret: 'not-the-secret' }),
 		);
 		expect(response.status).toBe(401);
 		expect(JSON.stringify(response.body)).not.toContain('not-the-secret');
@@ -381,28 +334,30 @@ describe('authentication', () => {
 	});
 
 	it('does not take the secret from the default header when another one is configured', async () => {
-		const { response } = await receive(sample('order.created', { headerName: 'X-Webhook-Secret' }));
+		const { response } = await hurdle.send(
+			hurdle.sample('order.created', { headerName: 'X-Webhook-Secret' }),
+		);
 		expect(response.status).toBe(401);
 	});
 
 	it('accepts the secret as ?token= on a POST', async () => {
-		expect((await receive(sample('order.created', { secretInQuery: true }))).response.status).toBe(
-			200,
-		);
+		expect(
+			(await hurdle.send(hurdle.sample('order.created', { secretInQuery: true }))).response.status,
+		).toBe(200);
 	});
 
 	it('fails closed when the credential has no secret', async () => {
-		const { response } = await receive(sample('order.created'), {
-			credentials: { webhookSecret: '' },
+		const { response } = await hurdle.send(hurdle.sample('order.created'), {
+			credentials: hurdle.credentials({ secret: '' }),
 		});
 		expect(response.status).toBe(401);
 		expect(response.body?.message).toContain('No webhook secret');
 	});
 
 	it('accepts anything with Authentication "None"', async () => {
-		const { items } = await receive(hurdleDelivery(hurdleSample('order.created')), {
+		const { items } = await hurdle.send(hurdleDelivery(hurdleSample('order.created')), {
 			parameters: { authentication: 'none' },
-			credentials: { webhookSecret: '' },
+			credentials: hurdle.credentials({ secret: '' }),
 		});
 		expect(items).toHaveLength(1);
 	});
@@ -421,7 +376,7 @@ describe('authentication', () => {
 describe('activation', () => {
 	const create = (parameters: IDataObject, webhookSecret: string) =>
 		new HurdleTrigger().webhookMethods.default.create.call(
-			hookContext(parameters, credentials({ webhookSecret })),
+			hookContext(parameters, hurdle.credentials({ secret: webhookSecret })),
 		);
 
 	it('fails clearly when verification is on and the credential has no secret', async () => {
@@ -437,8 +392,8 @@ describe('activation', () => {
 describe('deduplication', () => {
 	it('runs once for the same delivery sent twice', async () => {
 		const staticData: IDataObject = {};
-		const first = await receive(sample('order.dispatched'), { staticData });
-		const second = await receive(sample('order.dispatched'), { staticData });
+		const first = await hurdle.send(hurdle.sample('order.dispatched'), { staticData });
+		const second = await hurdle.send(hurdle.sample('order.dispatched'), { staticData });
 		expect(first.items).toHaveLength(1);
 		expect(second.response).toEqual({
 			status: 200,
@@ -449,36 +404,43 @@ describe('deduplication', () => {
 
 	it('remembers across restarts through static data', async () => {
 		const staticData: IDataObject = {};
-		await receive(sample('test.processed'), { staticData });
+		await hurdle.send(hurdle.sample('test.processed'), { staticData });
 		forgetProcessMemory();
-		expect((await receive(sample('test.processed'), { staticData })).response.body?.status).toBe(
-			'duplicate',
-		);
+		expect(
+			(await hurdle.send(hurdle.sample('test.processed'), { staticData })).response.body?.status,
+		).toBe('duplicate');
 		expect(JSON.stringify(staticData)).not.toContain(HURDLE_SAMPLE_IDS.testId);
 	});
 
 	it('treats a redelivery by GET of a POST event, in the other casing, as the same delivery', async () => {
 		const staticData: IDataObject = {};
-		await receive(sample('order.received'), { staticData });
-		const again = await receive(sample('order.received', { method: 'GET', casing: 'lower' }), {
-			staticData,
-		});
+		await hurdle.send(hurdle.sample('order.received'), { staticData });
+		const again = await hurdle.send(
+			hurdle.sample('order.received', { method: 'GET', casing: 'lower' }),
+			{ staticData },
+		);
 		expect(again.response.body?.status).toBe('duplicate');
 	});
 
 	it('does not drop a different event about the same order', async () => {
 		const staticData: IDataObject = {};
-		await receive(sample('order.dispatched'), { staticData });
-		expect((await receive(sample('order.out_for_delivery'), { staticData })).items).toHaveLength(1);
+		await hurdle.send(hurdle.sample('order.dispatched'), { staticData });
+		expect(
+			(await hurdle.send(hurdle.sample('order.out_for_delivery'), { staticData })).items,
+		).toHaveLength(1);
 	});
 
 	it('does not drop the same event at a later time', async () => {
 		const staticData: IDataObject = {};
-		await receive(sample('order.dispatched'), { staticData });
-		const later = payloadDelivery(
-			hurdleSample('order.dispatched', { overrides: { dispatchedAt: '2022-03-09T08:00:00.000Z' } }),
+		await hurdle.send(hurdle.sample('order.dispatched'), { staticData });
+		const later = hurdle.sign(
+			hurdleDelivery(
+				hurdleSample('order.dispatched', {
+					overrides: { dispatchedAt: '2022-03-09T08:00:00.000Z' },
+				}),
+			),
 		);
-		expect((await receive(later, { staticData })).items).toHaveLength(1);
+		expect((await hurdle.send(later, { staticData })).items).toHaveLength(1);
 	});
 
 	it('hashes the whole body when an event carries no ids', async () => {
@@ -489,21 +451,29 @@ describe('deduplication', () => {
 			userId: 'a86dr8yl',
 			productCode: 'AS92731331',
 		};
-		await receive(payloadDelivery(seed), { staticData });
-		expect((await receive(payloadDelivery(seed), { staticData })).response.body?.status).toBe(
-			'duplicate',
-		);
+		await hurdle.send(hurdle.sign(hurdleDelivery(seed)), { staticData });
 		expect(
-			(await receive(payloadDelivery({ ...seed, userId: 'b12' }), { staticData })).items,
+			(await hurdle.send(hurdle.sign(hurdleDelivery(seed)), { staticData })).response.body?.status,
+		).toBe('duplicate');
+		expect(
+			(await hurdle.send(hurdle.sign(hurdleDelivery({ ...seed, userId: 'b12' })), { staticData }))
+				.items,
 		).toHaveLength(1);
 	});
 
 	it('runs every time when deduplication is off', async () => {
 		const staticData: IDataObject = {};
-		await receive(sample('order.dispatched'), { staticData, options: { deduplicate: false } });
+		await hurdle.send(hurdle.sample('order.dispatched'), {
+			parameters: { options: { deduplicate: false } },
+			staticData,
+		});
 		expect(
-			(await receive(sample('order.dispatched'), { staticData, options: { deduplicate: false } }))
-				.items,
+			(
+				await hurdle.send(hurdle.sample('order.dispatched'), {
+					parameters: { options: { deduplicate: false } },
+					staticData,
+				})
+			).items,
 		).toHaveLength(1);
 	});
 
@@ -523,10 +493,12 @@ describe('deduplication', () => {
 
 describe('invalid and malformed deliveries', () => {
 	const badDispatch = () =>
-		payloadDelivery({ ...hurdleSample('order.dispatched'), dispatchedAt: 'last Tuesday' });
+		hurdle.sign(
+			hurdleDelivery({ ...hurdleSample('order.dispatched'), dispatchedAt: 'last Tuesday' }),
+		);
 
 	it('emits a genuine event that fails validation, with its issues', async () => {
-		const { items, json } = await receive(badDispatch());
+		const { items, json } = await hurdle.send(badDispatch());
 		expect(items).toHaveLength(1);
 		expect(json).toMatchObject({
 			event: 'order.dispatched',
@@ -536,8 +508,8 @@ describe('invalid and malformed deliveries', () => {
 	});
 
 	it('answers 422 instead when set to reject', async () => {
-		const { response, result } = await receive(badDispatch(), {
-			options: { onInvalidPayload: 'reject' },
+		const { response, result } = await hurdle.send(badDispatch(), {
+			parameters: { options: { onInvalidPayload: 'reject' } },
 		});
 		expect(response.status).toBe(422);
 		expect(response.body?.message).toContain('dispatchedAt');
@@ -551,7 +523,7 @@ describe('invalid and malformed deliveries', () => {
 		['a JSON string', '"ORDER.CREATED"', 422],
 		['an object without eventType', '{"version":"1","orderNumber":"HRD-1"}', 422],
 	])('refuses %s with %i and no execution', async (_what, body, status) => {
-		const { response, result } = await receive({
+		const { response, result } = await hurdle.send({
 			method: 'POST',
 			headers: { 'content-type': 'application/json', [HEADER]: SECRET },
 			query: {},
@@ -566,7 +538,9 @@ describe('Fetch Full Data', () => {
 	const fetchFullData = { fetchFullData: true };
 
 	it("fetches a test event's test with results from the credential's host, after answering", async () => {
-		const { json, response } = await receive(sample('test.processed'), { options: fetchFullData });
+		const { json, response } = await hurdle.send(hurdle.sample('test.processed'), {
+			parameters: { options: fetchFullData },
+		});
 		expect(response.status).toBe(200);
 		expect(json.fullData).toEqual({ fetched: true });
 		expect(json.test).toMatchObject({ id: HURDLE_SAMPLE_IDS.testId, status: 'PROCESSED' });
@@ -580,8 +554,8 @@ describe('Fetch Full Data', () => {
 	});
 
 	it('splits results into one item per biomarker on request', async () => {
-		const { items } = await receive(sample('test.processed'), {
-			options: { ...fetchFullData, output: 'biomarkerRows' },
+		const { items } = await hurdle.send(hurdle.sample('test.processed'), {
+			parameters: { options: { ...fetchFullData, output: 'biomarkerRows' } },
 		});
 		expect(items.map((item) => item.json.code)).toEqual(['LDL', 'HDL', 'HBA1C', 'FERR']);
 		expect(items[0].json).toMatchObject({
@@ -593,8 +567,10 @@ describe('Fetch Full Data', () => {
 	});
 
 	it('says so when a test has no results yet', async () => {
-		const delivery = sample('test.lab_accessioned', { overrides: { testId: HURDLE_PENDING_TEST } });
-		const { json } = await receive(delivery, { options: fetchFullData });
+		const delivery = hurdle.sample('test.lab_accessioned', {
+			overrides: { testId: HURDLE_PENDING_TEST },
+		});
+		const { json } = await hurdle.send(delivery, { parameters: { options: fetchFullData } });
 		expect(json.results).toEqual({
 			ready: false,
 			message: 'Hurdle has no results for this test yet',
@@ -603,7 +579,9 @@ describe('Fetch Full Data', () => {
 	});
 
 	it('fetches nothing for a test event before the lab has a test ID, and says why', async () => {
-		const { json, items } = await receive(sample('test.registered'), { options: fetchFullData });
+		const { json, items } = await hurdle.send(hurdle.sample('test.registered'), {
+			parameters: { options: fetchFullData },
+		});
 		expect(items).toHaveLength(1);
 		expect(json.fullData).toEqual({
 			fetched: false,
@@ -613,7 +591,9 @@ describe('Fetch Full Data', () => {
 	});
 
 	it('fetches the order for an order event', async () => {
-		const { json } = await receive(sample('order.dispatched'), { options: fetchFullData });
+		const { json } = await hurdle.send(hurdle.sample('order.dispatched'), {
+			parameters: { options: fetchFullData },
+		});
 		expect(json.order).toMatchObject({
 			orderNumber: HURDLE_SAMPLE_IDS.orderNumber,
 			status: 'DISPATCHED',
@@ -627,9 +607,10 @@ describe('Fetch Full Data', () => {
 		['404', 'HRD-000404'],
 		['405', HURDLE_NO_LOOKUP_ORDER],
 	])('reports the order as unavailable, not as an error, on %s', async (status, orderNumber) => {
-		const { json, items } = await receive(sample('order.created', { overrides: { orderNumber } }), {
-			options: fetchFullData,
-		});
+		const { json, items } = await hurdle.send(
+			hurdle.sample('order.created', { overrides: { orderNumber } }),
+			{ parameters: { options: fetchFullData } },
+		);
 		expect(items).toHaveLength(1);
 		expect(json.order).toEqual({
 			available: false,
@@ -639,9 +620,9 @@ describe('Fetch Full Data', () => {
 	});
 
 	it('still emits the event when the API refuses, with the reason', async () => {
-		const { json, items } = await receive(sample('test.processed'), {
-			options: fetchFullData,
-			credentials: { apiKey: 'revoked' },
+		const { json, items } = await hurdle.send(hurdle.sample('test.processed'), {
+			parameters: { options: fetchFullData },
+			credentials: hurdle.credentials({ apiKey: 'revoked' }),
 		});
 		expect(items).toHaveLength(1);
 		expect(json.fullData).toEqual({
@@ -652,18 +633,22 @@ describe('Fetch Full Data', () => {
 	});
 
 	it('enriches an event that failed validation from its payload ids', async () => {
-		const invalid = payloadDelivery({
-			...hurdleSample('order.dispatched'),
-			dispatchedAt: 'later',
-			kits: 5,
-		});
-		const enriched = await receive(invalid, { options: fetchFullData });
+		const invalid = hurdle.sign(
+			hurdleDelivery({
+				...hurdleSample('order.dispatched'),
+				dispatchedAt: 'later',
+				kits: 5,
+			}),
+		);
+		const enriched = await hurdle.send(invalid, { parameters: { options: fetchFullData } });
 		expect(enriched.json.validation).toMatchObject({ valid: false });
 		expect(enriched.json.order).toMatchObject({ orderNumber: HURDLE_SAMPLE_IDS.orderNumber });
 	});
 
 	it('fetches nothing for phlebotomy events, and says why', async () => {
-		const { json } = await receive(sample('phlebotomy.nurse_assigned'), { options: fetchFullData });
+		const { json } = await hurdle.send(hurdle.sample('phlebotomy.nurse_assigned'), {
+			parameters: { options: fetchFullData },
+		});
 		expect(json.fullData).toMatchObject({ fetched: false });
 		expect(fake.requests).toHaveLength(0);
 	});
@@ -676,8 +661,8 @@ describe('Fetch Full Data', () => {
 			host: payloadHost.url.replace('http://', ''),
 		};
 		for (const event of ['test.processed', 'order.out_for_delivery'] as const) {
-			const { json } = await receive(sample(event, { overrides: hostile }), {
-				options: fetchFullData,
+			const { json } = await hurdle.send(hurdle.sample(event, { overrides: hostile }), {
+				parameters: { options: fetchFullData },
 			});
 			expect(json.fullData).toEqual({ fetched: true });
 		}
@@ -686,7 +671,7 @@ describe('Fetch Full Data', () => {
 	});
 
 	it('does not fetch unless asked', async () => {
-		const { json } = await receive(sample('test.processed'));
+		const { json } = await hurdle.send(hurdle.sample('test.processed'));
 		expect(json).not.toHaveProperty('test');
 		expect(fake.requests).toHaveLength(0);
 	});
@@ -694,19 +679,21 @@ describe('Fetch Full Data', () => {
 
 describe('patient details', () => {
 	it('are left out by default, from the payload and from fetched data', async () => {
-		const { json } = await receive(sample('order.created'));
+		const { json } = await hurdle.send(hurdle.sample('order.created'));
 		expect(json.payload).not.toHaveProperty('email');
 		expect(json.payload).not.toHaveProperty('shippingAddress');
 		expect(json.payload).toMatchObject({ orderNumber: HURDLE_SAMPLE_IDS.orderNumber });
 
 		forgetProcessMemory();
-		const enriched = await receive(sample('test.processed'), { options: { fetchFullData: true } });
+		const enriched = await hurdle.send(hurdle.sample('test.processed'), {
+			parameters: { options: { fetchFullData: true } },
+		});
 		expect((enriched.json.test as IDataObject).metadata).toEqual({ gender: 'f' });
 		expect(JSON.stringify(enriched.json)).not.toContain('1990-05-12');
 	});
 
 	it('are kept when the user chooses to include them', async () => {
-		const { json } = await receive(sample('order.created'), {
+		const { json } = await hurdle.send(hurdle.sample('order.created'), {
 			parameters: { patientData: 'include' },
 		});
 		expect(json.payload).toMatchObject({

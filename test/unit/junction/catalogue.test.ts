@@ -10,7 +10,8 @@ import {
 	JUNCTION_SAMPLE_IDS,
 	JUNCTION_SAMPLE_PATIENT,
 } from '../../support/providers/junction/samples';
-import { junctionCredentials, onlyItem, sendSample } from './triggerHarness';
+import { onlyItem, triggerHarness } from '../../support/triggerHarness';
+import { SIGNING_SECRET } from './signingSecrets';
 
 /**
  * Junction's whole lab-testing event catalogue (OpenAPI `webhooks`, docs `event-catalog/`): every
@@ -19,9 +20,10 @@ import { junctionCredentials, onlyItem, sendSample } from './triggerHarness';
  */
 const fake = createJunctionFake();
 const ids = JUNCTION_SAMPLE_IDS;
+const junction = triggerHarness('junction', { secret: SIGNING_SECRET });
 const withFake = (options: IDataObject = {}, parameters: IDataObject = {}) => ({
 	parameters: { ...parameters, options: { fetchFullData: true, ...options } },
-	credentials: junctionCredentials(fake.url),
+	credentials: junction.credentials({ baseUrl: fake.url }),
 });
 const fixture = (name: string) =>
 	[...JUNCTION_REDRAW_FIXTURES, ...JUNCTION_REVIEW_AND_REPORT_FIXTURES].find(
@@ -29,7 +31,7 @@ const fixture = (name: string) =>
 	)!;
 const send = async (name: string, options: IDataObject = {}, parameters: IDataObject = {}) => {
 	const { event, overrides } = fixture(name);
-	return await sendSample(event, { overrides }, withFake(options, parameters));
+	return await junction.send(junction.sample(event, { overrides }), withFake(options, parameters));
 };
 const requested = () => fake.requests.map((request) => `${request.method} ${request.path}`);
 
@@ -53,7 +55,7 @@ describe.each([...JUNCTION_REDRAW_FIXTURES, ...JUNCTION_REVIEW_AND_REPORT_FIXTUR
 	'$name',
 	({ event, overrides }) => {
 		it('becomes one valid item of its event with its team', async () => {
-			const item = onlyItem(await sendSample(event, { overrides }));
+			const item = onlyItem(await junction.send(junction.sample(event, { overrides })));
 			expect(item).toMatchObject({ event, provider: 'junction', validation: { valid: true } });
 			expect(item.teamId).toBe(ids.teamId);
 		});
@@ -98,7 +100,7 @@ describe('redraws', () => {
 		const biomarkers = (results.rows as IDataObject[]).map((row) => row.biomarker);
 		expect(biomarkers).toEqual(expect.arrayContaining(['Glucose', JUNCTION_REDRAW_MARKER.name]));
 		expect(results.pdf).toMatchObject({ attached: true });
-		expect(run.items![0].binary?.resultsPdf.fileName).toBe(
+		expect(run.items[0].binary?.resultsPdf.fileName).toBe(
 			`junction-results-${ids.orderTransactionId}.pdf`,
 		);
 		expect(requested()).toEqual([
@@ -187,18 +189,21 @@ describe('lab report parsing jobs', () => {
 describe('appointment status filter', () => {
 	it('keeps only appointment events of the chosen statuses, and leaves order events alone', async () => {
 		const only = { appointmentStatuses: ['cancelled'] };
-		const scheduled = await sendSample('labtest.appointment.updated', {}, withFake({}, only));
-		expect(scheduled.items).toBeUndefined();
+		const scheduled = await junction.send(
+			junction.sample('labtest.appointment.updated'),
+			withFake({}, only),
+		);
+		expect(scheduled.result.workflowData).toBeUndefined();
 		expect(scheduled.response.body).toMatchObject({ status: 'ignored' });
-		const cancelled = await sendSample(
-			'labtest.appointment.updated',
-			{ overrides: { appointmentStatus: 'cancelled' } },
+		const cancelled = await junction.send(
+			junction.sample('labtest.appointment.updated', {
+				overrides: { appointmentStatus: 'cancelled' },
+			}),
 			withFake({}, only),
 		);
 		expect(onlyItem(cancelled)).toMatchObject({ appointmentStatus: 'cancelled' });
-		const order = await sendSample(
-			'labtest.order.updated',
-			{},
+		const order = await junction.send(
+			junction.sample('labtest.order.updated'),
 			withFake({ fetchFullData: false }, only),
 		);
 		expect(onlyItem(order)).toMatchObject({ event: 'labtest.order.updated' });
@@ -209,9 +214,8 @@ describe('results of an order that does not exist', () => {
 	it('are not "not ready": Fetch Full Data says the order was not found', async () => {
 		const unknownOrder = 'a0000000-0000-4000-8000-00000000dead';
 		const item = onlyItem(
-			await sendSample(
-				'labtest.result.critical',
-				{ overrides: { orderId: unknownOrder } },
+			await junction.send(
+				junction.sample('labtest.result.critical', { overrides: { orderId: unknownOrder } }),
 				withFake(),
 			),
 		);

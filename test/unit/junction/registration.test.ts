@@ -10,7 +10,6 @@ import {
 } from '../../../nodes/Junction/endpoint';
 import { hookContext, type Credentials } from '../../support/contexts';
 import { FakeServer } from '../../support/fakeServer';
-import { JUNCTION_FAKE_KEY } from '../../support/providers/junction/fake';
 import {
 	JUNCTION_MANAGEMENT_FAKE_KEY,
 	JUNCTION_MANAGEMENT_FOREIGN_TEAM_ID,
@@ -21,7 +20,8 @@ import {
 	newSigningSecret,
 	type FakeEndpoint,
 } from '../../support/providers/junction/managementFake';
-import { SIGNING_SECRET, sendSample } from './triggerHarness';
+import { triggerHarness } from '../../support/triggerHarness';
+import { SIGNING_SECRET } from './signingSecrets';
 
 /**
  * The Junction Trigger's automatic webhook setup against a fake Management API over real HTTP: n8n's
@@ -29,6 +29,7 @@ import { SIGNING_SECRET, sendSample } from './triggerHarness';
  */
 const management = new JunctionManagementFake();
 const trigger = new JunctionTrigger();
+const junction = triggerHarness('junction', { secret: SIGNING_SECRET });
 const WEBHOOK_URL = 'https://n8n.example.com/webhook/5e0c2b7a-1f4d-4c3e-9a8b-7d6e5f4a3b2c/webhook';
 const ORDER_EVENTS = ['labtest.order.updated', 'labtest.order.created'];
 
@@ -58,14 +59,7 @@ interface Setup {
 
 function credentialsFor(setup: Setup): Credentials {
 	return {
-		junctionApi: {
-			apiKey: setup.apiKey ?? JUNCTION_FAKE_KEY,
-			environment: 'custom',
-			baseUrl: 'http://127.0.0.1:9',
-			region: 'auto',
-			domain: 'junction',
-			webhookSigningSecrets: setup.credentialSecrets ?? '',
-		},
+		...junction.credentials({ apiKey: setup.apiKey, secret: setup.credentialSecrets ?? '' }),
 		junctionManagementApi: {
 			managementApiKey: JUNCTION_MANAGEMENT_FAKE_KEY,
 			orgId: JUNCTION_MANAGEMENT_ORG_ID,
@@ -330,11 +324,11 @@ describe('Junction Trigger, automatic webhook setup: delete', () => {
 
 describe('Junction Trigger, automatic webhook setup: signing secrets', () => {
 	const delivered = async (staticData: IDataObject, secret: string, setup: Setup = {}) =>
-		await sendSample(
-			'labtest.order.updated',
-			{ secret },
-			{ parameters: parametersFor(setup), credentials: credentialsFor(setup), staticData },
-		);
+		await junction.send(junction.sample('labtest.order.updated', { secret }), {
+			parameters: parametersFor(setup),
+			credentials: credentialsFor(setup),
+			staticData,
+		});
 
 	it('accepts a delivery signed with the secret the Management API returned, and refuses another secret', async () => {
 		const staticData: IDataObject = {};
@@ -348,7 +342,7 @@ describe('Junction Trigger, automatic webhook setup: signing secrets', () => {
 
 		const refused = await delivered(staticData, newSigningSecret());
 		expect(refused.response.status).toBe(401);
-		expect(refused.items).toBeUndefined();
+		expect(refused.result.workflowData).toBeUndefined();
 		expect(JSON.stringify(refused.response.body)).not.toContain(issued);
 	});
 

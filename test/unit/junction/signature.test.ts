@@ -4,15 +4,11 @@ import { JunctionTrigger } from '../../../nodes/Junction/JunctionTrigger.node';
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { hookContext } from '../../support/contexts';
 import { junctionSample } from '../../support/providers/junction/samples';
-import {
-	junctionCredentials,
-	NEXT_SIGNING_SECRET,
-	runTrigger,
-	sendSample,
-	SIGNING_SECRET,
-} from './triggerHarness';
+import { triggerHarness } from '../../support/triggerHarness';
+import { NEXT_SIGNING_SECRET, SIGNING_SECRET } from './signingSecrets';
 
 const body = JSON.stringify(junctionSample('labtest.order.updated', { status: 'transit_lab' }));
+const junction = triggerHarness('junction', { secret: SIGNING_SECRET });
 const now = () => Math.floor(Date.now() / 1000);
 
 /** Svix headers for `body`, produced by the official svix library. */
@@ -28,13 +24,13 @@ beforeEach(() => forgetProcessMemory());
 
 describe('Junction Trigger: Svix signatures', () => {
 	it('accepts a delivery signed by the official svix library and starts one execution', async () => {
-		const run = await runTrigger({ headers: svixHeaders(SIGNING_SECRET), body });
+		const run = await junction.send({ headers: svixHeaders(SIGNING_SECRET), body });
 		expect(run.response).toEqual({
 			status: 200,
 			body: { status: 'accepted', message: 'Event received', deliveryId: 'msg_2ZxJunctionUnit01' },
 		});
 		expect(run.items).toHaveLength(1);
-		expect(run.items![0].json).toMatchObject({
+		expect(run.items[0].json).toMatchObject({
 			event: 'labtest.order.updated',
 			status: 'transit_lab',
 		});
@@ -46,26 +42,26 @@ describe('Junction Trigger: Svix signatures', () => {
 	])(
 		'refuses a %s message with 401 and its reason, without an execution',
 		async (_name, offset, reason) => {
-			const run = await runTrigger({
+			const run = await junction.send({
 				headers: svixHeaders(SIGNING_SECRET, { sentAt: now() + offset }),
 				body,
 			});
 			expect(run.response.status).toBe(401);
 			expect(run.response.body).toMatchObject({ status: 'rejected' });
 			expect(String(run.response.body!.message)).toContain(reason);
-			expect(run.items).toBeUndefined();
+			expect(run.result.workflowData).toBeUndefined();
 		},
 	);
 
 	it('honours the Signature Tolerance option', async () => {
 		const headers = svixHeaders(SIGNING_SECRET, { sentAt: now() - 120 });
-		const strict = await runTrigger(
+		const strict = await junction.send(
 			{ headers, body },
 			{ parameters: { options: { signatureToleranceSeconds: 60 } } },
 		);
 		expect(strict.response.status).toBe(401);
 		forgetProcessMemory();
-		const lenient = await runTrigger(
+		const lenient = await junction.send(
 			{ headers, body },
 			{ parameters: { options: { signatureToleranceSeconds: 600 } } },
 		);
@@ -74,27 +70,29 @@ describe('Junction Trigger: Svix signatures', () => {
 
 	it('refuses a tampered body', async () => {
 		const headers = svixHeaders(SIGNING_SECRET);
-		const run = await runTrigger({ headers, body: body.replace('transit_lab', 'completed') });
+		const run = await junction.send({ headers, body: body.replace('transit_lab', 'completed') });
 		expect(run.response).toMatchObject({ status: 401 });
 		expect(String(run.response.body!.message)).toContain('No v1 signature matches');
-		expect(run.items).toBeUndefined();
+		expect(run.result.workflowData).toBeUndefined();
 	});
 
 	it('checks the exact bytes received: the same JSON re-serialised does not verify', async () => {
 		const headers = svixHeaders(SIGNING_SECRET);
-		const run = await runTrigger({ headers, body: JSON.stringify(JSON.parse(body), null, 2) });
+		const run = await junction.send({ headers, body: JSON.stringify(JSON.parse(body), null, 2) });
 		expect(run.response.status).toBe(401);
 	});
 
 	it('refuses a message signed with another secret', async () => {
-		const run = await runTrigger({ headers: svixHeaders(NEXT_SIGNING_SECRET), body });
+		const run = await junction.send({ headers: svixHeaders(NEXT_SIGNING_SECRET), body });
 		expect(run.response.status).toBe(401);
-		expect(run.items).toBeUndefined();
+		expect(run.result.workflowData).toBeUndefined();
 	});
 
 	it('accepts either secret during a rotation, and a header carrying two signatures', async () => {
-		const credentials = junctionCredentials(undefined, `${SIGNING_SECRET} ${NEXT_SIGNING_SECRET}`);
-		const withNewSecret = await runTrigger(
+		const credentials = junction.credentials({
+			secret: `${SIGNING_SECRET} ${NEXT_SIGNING_SECRET}`,
+		});
+		const withNewSecret = await junction.send(
 			{ headers: svixHeaders(NEXT_SIGNING_SECRET, { id: 'msg_rotation_new' }), body },
 			{ credentials },
 		);
@@ -109,7 +107,7 @@ describe('Junction Trigger: Svix signatures', () => {
 			...old,
 			'svix-signature': `${fresh['svix-signature']} ${old['svix-signature']}`,
 		};
-		const onlyOldConfigured = await runTrigger({ headers: bothSignatures, body });
+		const onlyOldConfigured = await junction.send({ headers: bothSignatures, body });
 		expect(onlyOldConfigured.response.status).toBe(200);
 	});
 
@@ -118,10 +116,10 @@ describe('Junction Trigger: Svix signatures', () => {
 		async (header) => {
 			const headers: Record<string, string> = svixHeaders(SIGNING_SECRET);
 			delete headers[header];
-			const run = await runTrigger({ headers, body });
+			const run = await junction.send({ headers, body });
 			expect(run.response.status).toBe(401);
 			expect(String(run.response.body!.message)).toContain(header);
-			expect(run.items).toBeUndefined();
+			expect(run.result.workflowData).toBeUndefined();
 		},
 	);
 
@@ -132,39 +130,42 @@ describe('Junction Trigger: Svix signatures', () => {
 			'webhook-timestamp': svix['svix-timestamp'],
 			'webhook-signature': svix['svix-signature'],
 		};
-		const run = await runTrigger({ headers, body });
+		const run = await junction.send({ headers, body });
 		expect(run.response.status).toBe(200);
 		expect(run.items).toHaveLength(1);
 	});
 
 	it('refuses everything, with a reason and no secret in it, when the configured secret is malformed', async () => {
-		const credentials = junctionCredentials(undefined, 'whsec_not base64!');
-		const run = await runTrigger({ headers: svixHeaders(SIGNING_SECRET), body }, { credentials });
+		const credentials = junction.credentials({ secret: 'whsec_not base64!' });
+		const run = await junction.send(
+			{ headers: svixHeaders(SIGNING_SECRET), body },
+			{ credentials },
+		);
 		expect(run.response.status).toBe(401);
 		expect(String(run.response.body!.message)).toContain('not a valid whsec_ secret');
 		expect(String(run.response.body!.message)).not.toContain('not base64');
 	});
 
 	it('refuses everything when no secret is configured', async () => {
-		const run = await runTrigger(
+		const run = await junction.send(
 			{ headers: svixHeaders(SIGNING_SECRET), body },
-			{ credentials: junctionCredentials(undefined, '') },
+			{ credentials: junction.credentials({ secret: '' }) },
 		);
 		expect(run.response.status).toBe(401);
 		expect(String(run.response.body!.message)).toContain('No webhook signing secret');
 	});
 
 	it('skips the check only when Authentication is explicitly None', async () => {
-		const run = await runTrigger(
+		const run = await junction.send(
 			{ body },
-			{ parameters: { authentication: 'none' }, credentials: junctionCredentials(undefined, '') },
+			{ parameters: { authentication: 'none' }, credentials: junction.credentials({ secret: '' }) },
 		);
 		expect(run.response.status).toBe(200);
 		expect(run.items).toHaveLength(1);
 	});
 
 	it('signs sender deliveries the trigger accepts (the sender uses the svix library too)', async () => {
-		const run = await sendSample('labtest.order.created');
+		const run = await junction.send(junction.sample('labtest.order.created'));
 		expect(run.response.status).toBe(200);
 	});
 });
@@ -173,7 +174,7 @@ describe('Junction Trigger: activation check', () => {
 	const trigger = new JunctionTrigger();
 	const activate = async (secrets: string, authentication = 'verify') =>
 		await trigger.webhookMethods.default.create.call(
-			hookContext({ authentication }, junctionCredentials(undefined, secrets)),
+			hookContext({ authentication }, junction.credentials({ secret: secrets })),
 		);
 
 	it('passes with one or two well-formed secrets', async () => {

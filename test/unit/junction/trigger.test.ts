@@ -2,8 +2,6 @@ import { Webhook } from 'svix';
 import type { IDataObject } from 'n8n-workflow';
 
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
-import { callWebhook } from '../../support/webhookCall';
-import { JunctionTrigger } from '../../../nodes/Junction/JunctionTrigger.node';
 import { FakeServer } from '../../support/fakeServer';
 import { createJunctionFake, JUNCTION_FAKE_ORDERS } from '../../support/providers/junction/fake';
 import {
@@ -13,17 +11,13 @@ import {
 	junctionOrder,
 	junctionSample,
 } from '../../support/providers/junction/samples';
-import {
-	junctionCredentials,
-	onlyItem,
-	runTrigger,
-	sendSample,
-	SIGNING_SECRET,
-} from './triggerHarness';
+import { onlyItem, triggerHarness } from '../../support/triggerHarness';
+import { SIGNING_SECRET } from './signingSecrets';
 
 const fake = createJunctionFake();
 const payloadHost = new FakeServer();
 const ids = JUNCTION_SAMPLE_IDS;
+const junction = triggerHarness('junction', { secret: SIGNING_SECRET });
 
 beforeAll(async () => {
 	await fake.start();
@@ -56,14 +50,16 @@ function signedRequest(payload: unknown, messageId = `msg_${Math.random().toStri
 
 const withFake = (parameters: IDataObject = {}) => ({
 	parameters,
-	credentials: junctionCredentials(fake.url),
+	credentials: junction.credentials({ baseUrl: fake.url }),
 });
 
 describe('Junction Trigger: every sample event becomes one typed item', () => {
 	it.each(JUNCTION_FIXTURES.map((fixture) => [fixture.name, fixture] as const))(
 		'%s',
 		async (_name, fixture) => {
-			const item = onlyItem(await sendSample(fixture.event, { overrides: fixture.overrides }));
+			const item = onlyItem(
+				await junction.send(junction.sample(fixture.event, { overrides: fixture.overrides })),
+			);
 			expect(item).toMatchObject({
 				event: fixture.event,
 				provider: 'junction',
@@ -78,7 +74,9 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 
 	it('describes an order update: status parts, sample, test name, tracking', async () => {
 		const item = onlyItem(
-			await sendSample('labtest.order.updated', { overrides: { status: 'transit_lab' } }),
+			await junction.send(
+				junction.sample('labtest.order.updated', { overrides: { status: 'transit_lab' } }),
+			),
 		);
 		expect(item).toMatchObject({
 			orderId: ids.orderId,
@@ -99,16 +97,18 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 	});
 
 	it('leaves tracking fields out when the order has none yet', async () => {
-		const item = onlyItem(await sendSample('labtest.order.created'));
+		const item = onlyItem(await junction.send(junction.sample('labtest.order.created')));
 		expect(item).toMatchObject({ status: 'ordered', statusHighLevel: 'received', sampleId: null });
 		expect(item).not.toHaveProperty('outboundTrackingNumber');
 	});
 
 	it('reads the status from the last of events when last_event is missing, and from the deprecated status last', async () => {
 		const fromEvents = onlyItem(
-			await sendSample('labtest.order.updated', {
-				overrides: { status: 'with_customer', statusSource: 'events' },
-			}),
+			await junction.send(
+				junction.sample('labtest.order.updated', {
+					overrides: { status: 'with_customer', statusSource: 'events' },
+				}),
+			),
 		);
 		expect(fromEvents).toMatchObject({
 			status: 'with_customer',
@@ -116,9 +116,11 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 			modality: 'testkit',
 		});
 		const deprecated = onlyItem(
-			await sendSample('labtest.order.updated', {
-				overrides: { status: 'delivered_to_lab', statusSource: 'status' },
-			}),
+			await junction.send(
+				junction.sample('labtest.order.updated', {
+					overrides: { status: 'delivered_to_lab', statusSource: 'status' },
+				}),
+			),
 		);
 		expect(deprecated).toMatchObject({
 			status: null,
@@ -130,9 +132,11 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 
 	it('treats the documented testkit_registered spelling as registered', async () => {
 		const item = onlyItem(
-			await sendSample('labtest.order.updated', {
-				overrides: { status: 'registered', statusFull: 'received.testkit.testkit_registered' },
-			}),
+			await junction.send(
+				junction.sample('labtest.order.updated', {
+					overrides: { status: 'registered', statusFull: 'received.testkit.testkit_registered' },
+				}),
+			),
 		);
 		expect(item).toMatchObject({
 			status: 'registered',
@@ -142,9 +146,11 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 
 	it('passes an unknown status on as it came', async () => {
 		const item = onlyItem(
-			await sendSample('labtest.order.updated', {
-				overrides: { statusFull: 'sample_with_lab.testkit.brand_new_status' },
-			}),
+			await junction.send(
+				junction.sample('labtest.order.updated', {
+					overrides: { statusFull: 'sample_with_lab.testkit.brand_new_status' },
+				}),
+			),
 		);
 		expect(item).toMatchObject({
 			status: 'brand_new_status',
@@ -154,7 +160,7 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 	});
 
 	it('describes appointments', async () => {
-		const created = onlyItem(await sendSample('labtest.appointment.created'));
+		const created = onlyItem(await junction.send(junction.sample('labtest.appointment.created')));
 		expect(created).toMatchObject({
 			event: 'labtest.appointment.created',
 			appointmentId: ids.appointmentId,
@@ -167,9 +173,11 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 			timezone: 'America/Phoenix',
 		});
 		const walkIn = onlyItem(
-			await sendSample('labtest.appointment.updated', {
-				overrides: { appointmentType: 'patient_service_center', appointmentStatus: 'cancelled' },
-			}),
+			await junction.send(
+				junction.sample('labtest.appointment.updated', {
+					overrides: { appointmentType: 'patient_service_center', appointmentStatus: 'cancelled' },
+				}),
+			),
 		);
 		expect(walkIn).toMatchObject({
 			appointmentStatus: 'cancelled',
@@ -180,7 +188,9 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 
 	it('describes critical results', async () => {
 		const item = onlyItem(
-			await sendSample('labtest.result.critical', { overrides: { resultStatus: 'partial' } }),
+			await junction.send(
+				junction.sample('labtest.result.critical', { overrides: { resultStatus: 'partial' } }),
+			),
 		);
 		expect(item).toMatchObject({
 			event: 'labtest.result.critical',
@@ -196,7 +206,9 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 describe('Junction Trigger: envelope variants', () => {
 	it('accepts {event_type, data} without the id fields, taking the user from the order', async () => {
 		const item = onlyItem(
-			await sendSample('labtest.order.updated', { overrides: { envelope: 'eventAndData' } }),
+			await junction.send(
+				junction.sample('labtest.order.updated', { overrides: { envelope: 'eventAndData' } }),
+			),
 		);
 		expect(item).toMatchObject({
 			event: 'labtest.order.updated',
@@ -209,7 +221,9 @@ describe('Junction Trigger: envelope variants', () => {
 
 	it('accepts a bare order and infers created or updated from its status', async () => {
 		const created = onlyItem(
-			await sendSample('labtest.order.created', { overrides: { envelope: 'bare' } }),
+			await junction.send(
+				junction.sample('labtest.order.created', { overrides: { envelope: 'bare' } }),
+			),
 		);
 		expect(created).toMatchObject({
 			event: 'labtest.order.created',
@@ -217,9 +231,11 @@ describe('Junction Trigger: envelope variants', () => {
 			status: 'ordered',
 		});
 		const updated = onlyItem(
-			await sendSample('labtest.order.updated', {
-				overrides: { envelope: 'bare', status: 'completed' },
-			}),
+			await junction.send(
+				junction.sample('labtest.order.updated', {
+					overrides: { envelope: 'bare', status: 'completed' },
+				}),
+			),
 		);
 		expect(updated).toMatchObject({
 			event: 'labtest.order.updated',
@@ -230,7 +246,9 @@ describe('Junction Trigger: envelope variants', () => {
 
 	it('accepts a bare appointment as an appointment update', async () => {
 		const item = onlyItem(
-			await sendSample('labtest.appointment.updated', { overrides: { envelope: 'bare' } }),
+			await junction.send(
+				junction.sample('labtest.appointment.updated', { overrides: { envelope: 'bare' } }),
+			),
 		);
 		expect(item).toMatchObject({
 			event: 'labtest.appointment.updated',
@@ -241,7 +259,9 @@ describe('Junction Trigger: envelope variants', () => {
 
 	it('accepts a client_user_id that is not a UUID', async () => {
 		const item = onlyItem(
-			await sendSample('labtest.order.updated', { overrides: { clientUserId: 'customer 42/α' } }),
+			await junction.send(
+				junction.sample('labtest.order.updated', { overrides: { clientUserId: 'customer 42/α' } }),
+			),
 		);
 		expect(item).toMatchObject({ clientUserId: 'customer 42/α', validation: { valid: true } });
 	});
@@ -255,9 +275,9 @@ describe('Junction Trigger: bodies it cannot use', () => {
 		['a JSON string', '"labtest.order.updated"', 422],
 		['an object naming no event', '{"hello":"world"}', 422],
 	])('answers %s with %s and starts nothing', async (_name, body, status) => {
-		const run = await runTrigger(signedRequest(body));
+		const run = await junction.send(signedRequest(body));
 		expect(run.response.status).toBe(status);
-		expect(run.items).toBeUndefined();
+		expect(run.result.workflowData).toBeUndefined();
 	});
 
 	it('emits an event type it does not know, under All Events, as "other" with its name and payload', async () => {
@@ -265,14 +285,14 @@ describe('Junction Trigger: bodies it cannot use', () => {
 			event_type: 'labtest.brand_new.event',
 			data: { id: 'new-1', status: 'whatever' },
 		});
-		expect(onlyItem(await runTrigger(unknown))).toMatchObject({
+		expect(onlyItem(await junction.send(unknown))).toMatchObject({
 			event: 'other',
 			eventName: 'labtest.brand_new.event',
 			payload: { event_type: 'labtest.brand_new.event', data: { id: 'new-1' } },
 		});
 		forgetProcessMemory();
 		expect(
-			onlyItem(await runTrigger(unknown, { parameters: { events: ['other'] } })),
+			onlyItem(await junction.send(unknown, { parameters: { events: ['other'] } })),
 		).toMatchObject({ event: 'other' });
 	});
 
@@ -281,21 +301,20 @@ describe('Junction Trigger: bodies it cannot use', () => {
 			type: 'message.attempt.exhausted',
 			data: { appId: 'app_1', endpointId: 'ep_1', msgId: 'msg_1', lastAttempt: {} },
 		});
-		expect(onlyItem(await runTrigger(exhausted))).toMatchObject({
+		expect(onlyItem(await junction.send(exhausted))).toMatchObject({
 			event: 'other',
 			eventName: 'message.attempt.exhausted',
 		});
 	});
 
 	it('drops an unknown event type the selection leaves out with 200, and one warning naming the type, not the payload', async () => {
-		const { response, items, warnings } = await callWebhook(new JunctionTrigger(), {
-			parameters: { authentication: 'verify', events: ['labtest.order.updated'] },
-			credentials: junctionCredentials(),
-			request: signedRequest({
+		const { response, items, warnings } = await junction.send(
+			signedRequest({
 				event_type: 'labtest.brand_new.event',
 				data: { id: 'new-1', patient_note: 'secret-value' },
 			}),
-		});
+			{ parameters: { events: ['labtest.order.updated'] } },
+		);
 		expect(response).toMatchObject({ status: 200, body: { status: 'ignored' } });
 		expect(items).toHaveLength(0);
 		expect(warnings).toHaveLength(1);
@@ -306,17 +325,17 @@ describe('Junction Trigger: bodies it cannot use', () => {
 	it('emits a genuine event that fails validation with its issues, or rejects it on request', async () => {
 		const payload = junctionSample('labtest.order.updated') as IDataObject;
 		delete (payload.data as IDataObject).id;
-		const emitted = onlyItem(await runTrigger(signedRequest(payload)));
+		const emitted = onlyItem(await junction.send(signedRequest(payload)));
 		expect(emitted).toMatchObject({ event: 'labtest.order.updated', validation: { valid: false } });
 		expect(emitted.validation).toMatchObject({
 			issues: [{ path: 'data.id', message: 'Required' }],
 		});
 
-		const rejected = await runTrigger(signedRequest(payload), {
+		const rejected = await junction.send(signedRequest(payload), {
 			parameters: { options: { onInvalidPayload: 'reject' } },
 		});
 		expect(rejected.response.status).toBe(422);
-		expect(rejected.items).toBeUndefined();
+		expect(rejected.result.workflowData).toBeUndefined();
 	});
 
 	it('reports an order without any status as an issue, without echoing values', async () => {
@@ -325,7 +344,7 @@ describe('Junction Trigger: bodies it cannot use', () => {
 		order.events = [];
 		delete order.status;
 		const item = onlyItem(
-			await runTrigger(signedRequest({ event_type: 'labtest.order.updated', data: order })),
+			await junction.send(signedRequest({ event_type: 'labtest.order.updated', data: order })),
 		);
 		expect(item.validation).toMatchObject({
 			valid: false,
@@ -338,11 +357,11 @@ describe('Junction Trigger: filters', () => {
 	const completed = { overrides: { status: 'completed' } };
 
 	it('starts nothing for an event type that is not selected', async () => {
-		const run = await sendSample('labtest.order.updated', completed, {
+		const run = await junction.send(junction.sample('labtest.order.updated', completed), {
 			parameters: { events: ['labtest.result.critical'] },
 		});
 		expect(run.response).toMatchObject({ status: 200, body: { status: 'ignored' } });
-		expect(run.items).toBeUndefined();
+		expect(run.result.workflowData).toBeUndefined();
 	});
 
 	it('keeps only the selected low-level statuses', async () => {
@@ -350,45 +369,46 @@ describe('Junction Trigger: filters', () => {
 		for (const status of ['completed', 'sample_error']) {
 			expect(
 				onlyItem(
-					await sendSample('labtest.order.updated', { overrides: { status } }, { parameters }),
+					await junction.send(junction.sample('labtest.order.updated', { overrides: { status } }), {
+						parameters,
+					}),
 				).status,
 			).toBe(status);
 		}
-		const partial = await sendSample(
-			'labtest.order.updated',
-			{ overrides: { status: 'partial_results', modality: 'walk_in_test' } },
+		const partial = await junction.send(
+			junction.sample('labtest.order.updated', {
+				overrides: { status: 'partial_results', modality: 'walk_in_test' },
+			}),
 			{ parameters },
 		);
 		expect(onlyItem(partial).status).toBe('partial_results');
-		const transit = await sendSample(
-			'labtest.order.updated',
-			{ overrides: { status: 'transit_lab' } },
+		const transit = await junction.send(
+			junction.sample('labtest.order.updated', { overrides: { status: 'transit_lab' } }),
 			{ parameters },
 		);
 		expect(transit.response).toMatchObject({
 			status: 200,
 			body: { status: 'ignored', message: 'Event does not match the trigger filters' },
 		});
-		expect(transit.items).toBeUndefined();
+		expect(transit.result.workflowData).toBeUndefined();
 	});
 
 	it('lets an unknown status through when no status filter is set, and not when one is', async () => {
 		const overrides = { statusFull: 'sample_with_lab.testkit.brand_new_status' };
-		expect(onlyItem(await sendSample('labtest.order.updated', { overrides })).status).toBe(
-			'brand_new_status',
-		);
-		const filtered = await sendSample(
-			'labtest.order.updated',
-			{ overrides },
-			{ parameters: { statuses: ['completed'] } },
-		);
-		expect(filtered.items).toBeUndefined();
+		expect(
+			onlyItem(await junction.send(junction.sample('labtest.order.updated', { overrides }))).status,
+		).toBe('brand_new_status');
+		const filtered = await junction.send(junction.sample('labtest.order.updated', { overrides }), {
+			parameters: { statuses: ['completed'] },
+		});
+		expect(filtered.result.workflowData).toBeUndefined();
 	});
 
 	it('matches the registered filter with either spelling', async () => {
-		const run = await sendSample(
-			'labtest.order.updated',
-			{ overrides: { status: 'registered', statusFull: 'received.testkit.testkit_registered' } },
+		const run = await junction.send(
+			junction.sample('labtest.order.updated', {
+				overrides: { status: 'registered', statusFull: 'received.testkit.testkit_registered' },
+			}),
 			{ parameters: { statuses: ['registered'] } },
 		);
 		expect(onlyItem(run).status).toBe('registered');
@@ -397,35 +417,38 @@ describe('Junction Trigger: filters', () => {
 	it('does not filter appointment and critical-result events by order status', async () => {
 		const parameters = { statuses: ['completed'] };
 		expect(
-			onlyItem(await sendSample('labtest.appointment.updated', {}, { parameters })).event,
+			onlyItem(await junction.send(junction.sample('labtest.appointment.updated'), { parameters }))
+				.event,
 		).toBe('labtest.appointment.updated');
-		expect(onlyItem(await sendSample('labtest.result.critical', {}, { parameters })).event).toBe(
-			'labtest.result.critical',
-		);
+		expect(
+			onlyItem(await junction.send(junction.sample('labtest.result.critical'), { parameters }))
+				.event,
+		).toBe('labtest.result.critical');
 	});
 
 	it('filters order and appointment events by modality', async () => {
 		const parameters = { modalities: ['walk_in_test', 'at_home_phlebotomy'] };
-		const testkit = await sendSample('labtest.order.updated', completed, { parameters });
-		expect(testkit.items).toBeUndefined();
-		const walkIn = await sendSample(
-			'labtest.order.updated',
-			{ overrides: { modality: 'walk_in_test' } },
+		const testkit = await junction.send(junction.sample('labtest.order.updated', completed), {
+			parameters,
+		});
+		expect(testkit.result.workflowData).toBeUndefined();
+		const walkIn = await junction.send(
+			junction.sample('labtest.order.updated', { overrides: { modality: 'walk_in_test' } }),
 			{ parameters },
 		);
 		expect(onlyItem(walkIn).modality).toBe('walk_in_test');
 		expect(
-			onlyItem(await sendSample('labtest.appointment.created', {}, { parameters })).modality,
+			onlyItem(await junction.send(junction.sample('labtest.appointment.created'), { parameters }))
+				.modality,
 		).toBe('at_home_phlebotomy');
-		const onSiteOnly = await sendSample(
-			'labtest.appointment.created',
-			{},
-			{ parameters: { modalities: ['on_site_collection'] } },
-		);
-		expect(onSiteOnly.items).toBeUndefined();
-		expect(onlyItem(await sendSample('labtest.result.critical', {}, { parameters })).event).toBe(
-			'labtest.result.critical',
-		);
+		const onSiteOnly = await junction.send(junction.sample('labtest.appointment.created'), {
+			parameters: { modalities: ['on_site_collection'] },
+		});
+		expect(onSiteOnly.result.workflowData).toBeUndefined();
+		expect(
+			onlyItem(await junction.send(junction.sample('labtest.result.critical'), { parameters }))
+				.event,
+		).toBe('labtest.result.critical');
 	});
 
 	it('combines the event, status and modality filters', async () => {
@@ -435,9 +458,14 @@ describe('Junction Trigger: filters', () => {
 			modalities: ['testkit'],
 		};
 		expect(
-			onlyItem(await sendSample('labtest.order.updated', completed, { parameters })).status,
+			onlyItem(
+				await junction.send(junction.sample('labtest.order.updated', completed), { parameters }),
+			).status,
 		).toBe('completed');
-		expect((await sendSample('labtest.order.created', {}, { parameters })).items).toBeUndefined();
+		expect(
+			(await junction.send(junction.sample('labtest.order.created'), { parameters })).result
+				.workflowData,
+		).toBeUndefined();
 	});
 
 	it('never drops an event that failed validation because of a filter: it has no typed fields to filter on', async () => {
@@ -445,7 +473,7 @@ describe('Junction Trigger: filters', () => {
 			status: 'transit_lab',
 		}) as IDataObject;
 		(payload.data as IDataObject).id = 42;
-		const run = await runTrigger(signedRequest(payload), {
+		const run = await junction.send(signedRequest(payload), {
 			parameters: { statuses: ['completed'] },
 		});
 		expect(onlyItem(run).validation).toMatchObject({ valid: false });
@@ -455,28 +483,27 @@ describe('Junction Trigger: filters', () => {
 describe('Junction Trigger: duplicates', () => {
 	it('runs once per svix-id: a redelivery with the same id is a duplicate', async () => {
 		const staticData: IDataObject = {};
-		const first = await sendSample(
-			'labtest.order.updated',
-			{ messageId: 'msg_retry_1' },
+		const first = await junction.send(
+			junction.sample('labtest.order.updated', { messageId: 'msg_retry_1' }),
 			{ staticData },
 		);
 		expect(first.items).toHaveLength(1);
-		const retry = await sendSample(
-			'labtest.order.updated',
-			{ messageId: 'msg_retry_1' },
+		const retry = await junction.send(
+			junction.sample('labtest.order.updated', { messageId: 'msg_retry_1' }),
 			{ staticData },
 		);
 		expect(retry.response).toMatchObject({ status: 200, body: { status: 'duplicate' } });
-		expect(retry.items).toBeUndefined();
+		expect(retry.result.workflowData).toBeUndefined();
 	});
 
 	it('remembers across restarts through static data, holding only hashes', async () => {
 		const staticData: IDataObject = {};
-		await sendSample('labtest.order.updated', { messageId: 'msg_restart_1' }, { staticData });
+		await junction.send(junction.sample('labtest.order.updated', { messageId: 'msg_restart_1' }), {
+			staticData,
+		});
 		forgetProcessMemory();
-		const retry = await sendSample(
-			'labtest.order.updated',
-			{ messageId: 'msg_restart_1' },
+		const retry = await junction.send(
+			junction.sample('labtest.order.updated', { messageId: 'msg_restart_1' }),
 			{ staticData },
 		);
 		expect(retry.response.body).toMatchObject({ status: 'duplicate' });
@@ -489,25 +516,33 @@ describe('Junction Trigger: duplicates', () => {
 		const staticData: IDataObject = {};
 		const payload = junctionSample('labtest.order.updated');
 		expect(
-			(await runTrigger(signedRequest(payload, 'msg_same_body_a'), { staticData })).items,
+			(await junction.send(signedRequest(payload, 'msg_same_body_a'), { staticData })).items,
 		).toHaveLength(1);
 		expect(
-			(await runTrigger(signedRequest(payload, 'msg_same_body_b'), { staticData })).items,
+			(await junction.send(signedRequest(payload, 'msg_same_body_b'), { staticData })).items,
 		).toHaveLength(1);
 	});
 
 	it('lets duplicates through when Deduplicate is off', async () => {
 		const run = { parameters: { options: { deduplicate: false } }, staticData: {} };
-		await sendSample('labtest.order.updated', { messageId: 'msg_no_dedup' }, run);
+		await junction.send(
+			junction.sample('labtest.order.updated', { messageId: 'msg_no_dedup' }),
+			run,
+		);
 		expect(
-			(await sendSample('labtest.order.updated', { messageId: 'msg_no_dedup' }, run)).items,
+			(
+				await junction.send(
+					junction.sample('labtest.order.updated', { messageId: 'msg_no_dedup' }),
+					run,
+				)
+			).items,
 		).toHaveLength(1);
 	});
 });
 
 describe('Junction Trigger: patient details', () => {
 	it('leaves patient details out by default, at any depth', async () => {
-		const item = onlyItem(await sendSample('labtest.order.updated'));
+		const item = onlyItem(await junction.send(junction.sample('labtest.order.updated')));
 		const text = JSON.stringify(item);
 		for (const value of [
 			JUNCTION_SAMPLE_PATIENT.last_name,
@@ -525,7 +560,9 @@ describe('Junction Trigger: patient details', () => {
 	});
 
 	it('drops the appointment address and its coordinates', async () => {
-		const text = JSON.stringify(onlyItem(await sendSample('labtest.appointment.updated')));
+		const text = JSON.stringify(
+			onlyItem(await junction.send(junction.sample('labtest.appointment.updated'))),
+		);
 		expect(text).not.toContain('Example Street');
 		expect(text).not.toContain('33.4561');
 		expect(text).not.toContain('Ring the bell');
@@ -533,7 +570,9 @@ describe('Junction Trigger: patient details', () => {
 
 	it('includes them when asked to', async () => {
 		const item = onlyItem(
-			await sendSample('labtest.order.updated', {}, { parameters: { patientData: 'include' } }),
+			await junction.send(junction.sample('labtest.order.updated'), {
+				parameters: { patientData: 'include' },
+			}),
 		);
 		expect((item.payload as IDataObject).data).toMatchObject({
 			patient_details: JUNCTION_SAMPLE_PATIENT,
@@ -547,9 +586,8 @@ describe('Junction Trigger: Fetch Full Data (results)', () => {
 
 	it('attaches normalised rows and a summary when the order is completed', async () => {
 		const item = onlyItem(
-			await sendSample(
-				'labtest.order.updated',
-				{ overrides: { status: 'completed' } },
+			await junction.send(
+				junction.sample('labtest.order.updated', { overrides: { status: 'completed' } }),
 				fetchResults(),
 			),
 		);
@@ -580,7 +618,9 @@ describe('Junction Trigger: Fetch Full Data (results)', () => {
 	});
 
 	it('leaves the patient name and birth date of the results metadata out by default', async () => {
-		const item = onlyItem(await sendSample('labtest.order.updated', {}, fetchResults()));
+		const item = onlyItem(
+			await junction.send(junction.sample('labtest.order.updated'), fetchResults()),
+		);
 		const text = JSON.stringify(item.results);
 		expect(text).not.toContain('McTestface');
 		expect(text).not.toContain('1970-01-01');
@@ -589,21 +629,26 @@ describe('Junction Trigger: Fetch Full Data (results)', () => {
 
 	it('fetches for a critical result too, and for partial and corrected orders', async () => {
 		expect(
-			onlyItem(await sendSample('labtest.result.critical', {}, fetchResults())).results,
+			onlyItem(await junction.send(junction.sample('labtest.result.critical'), fetchResults()))
+				.results,
 		).toMatchObject({ ready: true });
 		for (const status of ['partial_results', 'corrected']) {
 			const overrides = { status, modality: 'walk_in_test' };
 			expect(
-				onlyItem(await sendSample('labtest.order.updated', { overrides }, fetchResults())).results,
+				onlyItem(
+					await junction.send(
+						junction.sample('labtest.order.updated', { overrides }),
+						fetchResults(),
+					),
+				).results,
 			).toMatchObject({ ready: true });
 		}
 	});
 
 	it('fetches nothing while the order has no results', async () => {
 		const item = onlyItem(
-			await sendSample(
-				'labtest.order.updated',
-				{ overrides: { status: 'transit_customer' } },
+			await junction.send(
+				junction.sample('labtest.order.updated', { overrides: { status: 'transit_customer' } }),
 				fetchResults(),
 			),
 		);
@@ -613,18 +658,19 @@ describe('Junction Trigger: Fetch Full Data (results)', () => {
 
 	it('says "not available yet" instead of failing when Junction has no results yet', async () => {
 		const overrides = { orderId: JUNCTION_FAKE_ORDERS.pending, status: 'completed' };
-		const item = onlyItem(await sendSample('labtest.order.updated', { overrides }, fetchResults()));
+		const item = onlyItem(
+			await junction.send(junction.sample('labtest.order.updated', { overrides }), fetchResults()),
+		);
 		expect(item.results).toMatchObject({ ready: false });
 		expect(String((item.results as IDataObject).message)).toContain('no results');
 	});
 
 	it('attaches the results PDF as binary when asked', async () => {
-		const run = await sendSample(
-			'labtest.order.updated',
-			{},
+		const run = await junction.send(
+			junction.sample('labtest.order.updated'),
 			fetchResults({ attachResultsPdf: true }),
 		);
-		const item = run.items![0];
+		const item = run.items[0];
 		expect(item.binary?.resultsPdf).toMatchObject({
 			mimeType: 'application/pdf',
 			fileName: `junction-results-${ids.orderId}.pdf`,
@@ -638,13 +684,12 @@ describe('Junction Trigger: Fetch Full Data (results)', () => {
 	});
 
 	it('can output one item per biomarker, each with the order identity', async () => {
-		const run = await sendSample(
-			'labtest.order.updated',
-			{},
+		const run = await junction.send(
+			junction.sample('labtest.order.updated'),
 			fetchResults({ output: 'biomarkerRows' }),
 		);
 		expect(run.items).toHaveLength(6);
-		expect(run.items![3].json).toMatchObject({
+		expect(run.items[3].json).toMatchObject({
 			event: 'labtest.order.updated',
 			orderId: ids.orderId,
 			biomarker: 'Potassium',
@@ -653,21 +698,19 @@ describe('Junction Trigger: Fetch Full Data (results)', () => {
 	});
 
 	it('still emits the event when fetching fails', async () => {
-		const credentials = junctionCredentials(fake.url);
+		const credentials = junction.credentials({ baseUrl: fake.url });
 		credentials.junctionApi.apiKey = 'sk_us_wrong';
-		const run = await sendSample(
-			'labtest.order.updated',
-			{},
-			{ parameters: { options: { fetchFullData: true } }, credentials },
-		);
+		const run = await junction.send(junction.sample('labtest.order.updated'), {
+			parameters: { options: { fetchFullData: true } },
+			credentials,
+		});
 		expect(onlyItem(run).fullData).toMatchObject({ fetched: false });
 	});
 
 	it('never requests a URL found in the payload', async () => {
 		const overrides = { payloadHost: payloadHost.url };
-		await sendSample(
-			'labtest.order.updated',
-			{ overrides },
+		await junction.send(
+			junction.sample('labtest.order.updated', { overrides }),
 			fetchResults({ attachResultsPdf: true }),
 		);
 		expect(payloadHost.requests).toHaveLength(0);

@@ -3,59 +3,22 @@ import type { IDataObject } from 'n8n-workflow';
 import { LondonMedicalLaboratoryTrigger } from '../../../nodes/LondonMedicalLaboratory/LondonMedicalLaboratoryTrigger.node';
 import { lmlEventSchemas, type LmlEventName } from '../../../nodes/LondonMedicalLaboratory/events';
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
-import { hookContext, type WebhookRequest } from '../../support/contexts';
+import { hookContext } from '../../support/contexts';
 import { FakeServer } from '../../support/fakeServer';
-import { callWebhook } from '../../support/webhookCall';
+import { CLOSED_PORT_URL } from '../../support/providers';
 import {
 	createLmlFake,
-	LML_FAKE_TOKEN,
 	LML_PENDING_REGISTRATION,
 } from '../../support/providers/londonMedicalLaboratory/fake';
 import { LML_SAMPLE_IDS, lmlSample } from '../../support/providers/londonMedicalLaboratory/samples';
+import { triggerHarness } from '../../support/triggerHarness';
 import { lmlSeedPayloads } from './seedPayloads';
 
 const secret = 'lml-webhook-secret-for-tests';
 const trigger = new LondonMedicalLaboratoryTrigger();
 const fake = createLmlFake();
+const lml = triggerHarness('londonMedicalLaboratory', { secret, baseUrl: () => fake.url });
 const payloadHost = new FakeServer();
-
-function credentials() {
-	return {
-		londonMedicalLaboratoryApi: {
-			environment: 'custom',
-			baseUrl: fake.url,
-			apiToken: LML_FAKE_TOKEN,
-			webhookHeaderName: 'X-Webhook-Secret',
-			webhookSecret: secret,
-		},
-	};
-}
-
-interface Delivery {
-	parameters?: IDataObject;
-	request?: WebhookRequest;
-	body?: unknown;
-	staticData?: IDataObject;
-}
-
-async function deliver({ parameters = {}, request = {}, body, staticData }: Delivery) {
-	return await callWebhook(trigger, {
-		parameters: {
-			authentication: 'verify',
-			events: ['*'],
-			options: {},
-			patientData: 'leaveOut',
-			...parameters,
-		},
-		credentials: credentials(),
-		request: {
-			headers: { 'X-Webhook-Secret': secret, 'content-type': 'application/json' },
-			body,
-			...request,
-		},
-		staticData,
-	});
-}
 
 beforeAll(async () => {
 	await fake.start();
@@ -75,7 +38,7 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 	it.each(lmlSeedPayloads.map((payload) => [payload.event, payload]))(
 		'emits the seed payload of %s as a valid typed item',
 		async (_event, payload) => {
-			const { response, json, result } = await deliver({ body: payload });
+			const { response, json, result } = await lml.send(lml.post(payload));
 			expect(response).toEqual({
 				status: 200,
 				body: { status: 'accepted', message: 'Event received', deliveryId: json.deliveryId },
@@ -93,7 +56,7 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 	);
 
 	it('gives each event its typed fields', async () => {
-		const fields = async (event: LmlEventName) => (await deliver({ body: lmlSample(event) })).json;
+		const fields = async (event: LmlEventName) => (await lml.send(lml.post(lmlSample(event)))).json;
 		expect(await fields('test_registration.retest')).toMatchObject({
 			testRegistrationId: LML_SAMPLE_IDS.testRegistrationId,
 			retestTestRegistrationId: LML_SAMPLE_IDS.retestTestRegistrationId,
@@ -120,12 +83,12 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 	});
 
 	it('still emits a genuine event whose payload does not match, with its issues and its ids', async () => {
-		const { json, response } = await deliver({
-			body: {
+		const { json, response } = await lml.send(
+			lml.post({
 				event: 'test_registration.sample_received',
 				data: { testregistration_id: 'tr-1', sample_received_at: 'yesterday' },
-			},
-		});
+			}),
+		);
 		expect(response.status).toBe(200);
 		expect(json).toMatchObject({
 			event: 'test_registration.sample_received',
@@ -144,12 +107,12 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 	it('reads a time without a UTC offset as UK time, summer time included', async () => {
 		const at = async (sampleReceivedAt: string) =>
 			(
-				await deliver({
-					body: {
+				await lml.send(
+					lml.post({
 						event: 'test_registration.sample_received',
 						data: { testregistration_id: 'tr-1', sample_received_at: sampleReceivedAt },
-					},
-				})
+					}),
+				)
 			).json;
 		expect(await at('2023-06-01T14:52:32')).toMatchObject({
 			sampleReceivedAt: '2023-06-01T13:52:32.000Z',
@@ -162,13 +125,13 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 	});
 
 	it('keeps the ids of a lab-id event whose lab_id is null, so Fetch Full Data still finds the registration', async () => {
-		const { json } = await deliver({
-			parameters: { options: { fetchFullData: true } },
-			body: {
+		const { json } = await lml.send(
+			lml.post({
 				event: 'test_registration.lml_lab_id_created',
 				data: { testregistration_id: LML_SAMPLE_IDS.testRegistrationId, lab_id: null },
-			},
-		});
+			}),
+			{ parameters: { options: { fetchFullData: true } } },
+		);
 		expect(json).toMatchObject({
 			testRegistrationId: LML_SAMPLE_IDS.testRegistrationId,
 			validation: { valid: false },
@@ -179,9 +142,8 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 	});
 
 	it('rejects such a payload with 422 when the user chose to', async () => {
-		const { result, response } = await deliver({
+		const { result, response } = await lml.send(lml.post({ event: 'order.shipped', data: {} }), {
 			parameters: { options: { onInvalidPayload: 'reject' } },
-			body: { event: 'order.shipped', data: {} },
 		});
 		expect(result.workflowData).toBeUndefined();
 		expect(response.status).toBe(422);
@@ -191,9 +153,8 @@ describe('London Medical Laboratory Trigger: parsing', () => {
 
 describe('London Medical Laboratory Trigger: filters and unknown events', () => {
 	it('answers 200 without a run for an event not selected', async () => {
-		const { result, response } = await deliver({
+		const { result, response } = await lml.send(lml.post(lmlSample('order.shipped')), {
 			parameters: { events: ['lab_results.complete'] },
-			body: lmlSample('order.shipped'),
 		});
 		expect(result.workflowData).toBeUndefined();
 		expect(response).toEqual({
@@ -203,16 +164,15 @@ describe('London Medical Laboratory Trigger: filters and unknown events', () => 
 	});
 
 	it('runs for a selected event', async () => {
-		const { items } = await deliver({
+		const { items } = await lml.send(lml.post(lmlSample('order.shipped')), {
 			parameters: { events: ['order.shipped'] },
-			body: lmlSample('order.shipped'),
 		});
 		expect(items).toHaveLength(1);
 	});
 
 	it('emits an unknown event as "other" under All Events, and drops it with a warning when the selection leaves it out', async () => {
 		const unknown = { event: 'order.returned', data: { order_id: 'o-1' } };
-		const { json, warnings } = await deliver({ body: unknown });
+		const { json, warnings } = await lml.send(lml.post(unknown));
 		expect(json).toMatchObject({
 			event: 'other',
 			eventName: 'order.returned',
@@ -220,7 +180,9 @@ describe('London Medical Laboratory Trigger: filters and unknown events', () => 
 			payload: unknown,
 		});
 		expect(warnings).toEqual([]);
-		const filtered = await deliver({ parameters: { events: ['order.shipped'] }, body: unknown });
+		const filtered = await lml.send(lml.post(unknown), {
+			parameters: { events: ['order.shipped'] },
+		});
 		expect(filtered.result.workflowData).toBeUndefined();
 		expect(filtered.warnings).toEqual([expect.stringContaining('does not know, "order.returned"')]);
 		expect(filtered.warnings[0]).not.toContain('o-1');
@@ -232,7 +194,7 @@ describe('London Medical Laboratory Trigger: filters and unknown events', () => 
 		['an array', '[1]', 422],
 		['no event name', '{"data":{}}', 422],
 	])('answers %s with %i and no run', async (_case, body, status) => {
-		const { result, response } = await deliver({ body });
+		const { result, response } = await lml.send(lml.post(body));
 		expect(result.workflowData).toBeUndefined();
 		expect(response).toMatchObject({ status, body: { status: 'rejected' } });
 	});
@@ -240,8 +202,8 @@ describe('London Medical Laboratory Trigger: filters and unknown events', () => 
 
 describe('London Medical Laboratory Trigger: authentication', () => {
 	it('refuses a delivery without the secret, with the reason', async () => {
-		const { result, response } = await deliver({
-			request: { headers: { 'content-type': 'application/json' } },
+		const { result, response } = await lml.send({
+			headers: { 'content-type': 'application/json' },
 			body: lmlSample('order.shipped'),
 		});
 		expect(result.workflowData).toBeUndefined();
@@ -250,37 +212,32 @@ describe('London Medical Laboratory Trigger: authentication', () => {
 	});
 
 	it('refuses a wrong secret', async () => {
-		const { response } = await deliver({
-			request: { headers: { 'X-Webhook-Secret': 'nope' } },
+		const { response } = await lml.send({
+			headers: { 'X-Webhook-Secret': 'nope' },
 			body: lmlSample('order.shipped'),
 		});
 		expect(response).toMatchObject({ status: 401, body: { status: 'rejected' } });
 	});
 
 	it('accepts the secret as ?token=', async () => {
-		const { items } = await deliver({
-			request: { headers: {}, query: { token: secret } },
+		const { items } = await lml.send({
+			headers: {},
+			query: { token: secret },
 			body: lmlSample('order.shipped'),
 		});
 		expect(items).toHaveLength(1);
 	});
 
 	it('accepts anything when verification is explicitly turned off', async () => {
-		const { items } = await deliver({
-			parameters: { authentication: 'none' },
-			request: { headers: {} },
-			body: lmlSample('order.shipped'),
-		});
+		const { items } = await lml.send(
+			{ headers: {}, body: lmlSample('order.shipped') },
+			{ parameters: { authentication: 'none' } },
+		);
 		expect(items).toHaveLength(1);
 	});
 
 	it('refuses to activate without a secret, unless verification is off', async () => {
-		const withoutSecret = {
-			londonMedicalLaboratoryApi: {
-				...credentials().londonMedicalLaboratoryApi,
-				webhookSecret: '',
-			},
-		};
+		const withoutSecret = lml.credentials({ secret: '' });
 		await expect(
 			trigger.webhookMethods.default.create.call(
 				hookContext({ authentication: 'verify' }, withoutSecret),
@@ -293,7 +250,7 @@ describe('London Medical Laboratory Trigger: authentication', () => {
 		).resolves.toBe(true);
 		await expect(
 			trigger.webhookMethods.default.create.call(
-				hookContext({ authentication: 'verify' }, credentials()),
+				hookContext({ authentication: 'verify' }, lml.credentials()),
 			),
 		).resolves.toBe(true);
 	});
@@ -302,22 +259,24 @@ describe('London Medical Laboratory Trigger: authentication', () => {
 describe('London Medical Laboratory Trigger: duplicates', () => {
 	it('runs once for the same payload delivered twice, and again for a different one', async () => {
 		const staticData: IDataObject = {};
-		expect((await deliver({ body: lmlSample('order.shipped'), staticData })).items).toHaveLength(1);
-		const second = await deliver({ body: lmlSample('order.shipped'), staticData });
+		expect(
+			(await lml.send(lml.post(lmlSample('order.shipped')), { staticData })).items,
+		).toHaveLength(1);
+		const second = await lml.send(lml.post(lmlSample('order.shipped')), { staticData });
 		expect(second.result.workflowData).toBeUndefined();
 		expect(second.response.body).toEqual({
 			status: 'duplicate',
 			message: 'Duplicate delivery ignored',
 			deliveryId: expect.any(String),
 		});
-		expect((await deliver({ body: lmlSample('order.delivered'), staticData })).items).toHaveLength(
-			1,
-		);
+		expect(
+			(await lml.send(lml.post(lmlSample('order.delivered')), { staticData })).items,
+		).toHaveLength(1);
 	});
 
 	it('stores hashes only: nothing from the payload lands in static data', async () => {
 		const staticData: IDataObject = {};
-		await deliver({ body: lmlSample('lab_results.complete'), staticData });
+		await lml.send(lml.post(lmlSample('lab_results.complete')), { staticData });
 		const stored = JSON.stringify(staticData);
 		expect(stored).not.toContain(LML_SAMPLE_IDS.testRegistrationId);
 		expect(stored).not.toContain('lab_results');
@@ -326,9 +285,9 @@ describe('London Medical Laboratory Trigger: duplicates', () => {
 	it('runs every time when deduplication is turned off', async () => {
 		const staticData: IDataObject = {};
 		const parameters = { options: { deduplicate: false } };
-		await deliver({ parameters, body: lmlSample('order.shipped'), staticData });
+		await lml.send(lml.post(lmlSample('order.shipped')), { parameters, staticData });
 		expect(
-			(await deliver({ parameters, body: lmlSample('order.shipped'), staticData })).items,
+			(await lml.send(lml.post(lmlSample('order.shipped')), { parameters, staticData })).items,
 		).toHaveLength(1);
 	});
 });
@@ -337,10 +296,10 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 	const fetchFull = { options: { fetchFullData: true } };
 
 	it('fetches results from the credential host, never from the payload url', async () => {
-		const { json, response } = await deliver({
-			parameters: fetchFull,
-			body: lmlSample('lab_results.complete', { payloadHost: payloadHost.url }),
-		});
+		const { json, response } = await lml.send(
+			lml.post(lmlSample('lab_results.complete', { payloadHost: payloadHost.url })),
+			{ parameters: fetchFull },
+		);
 		expect(response.status).toBe(200);
 		expect(payloadHost.requests).toHaveLength(0);
 		expect(fake.requests.map((request) => request.path)).toEqual([
@@ -361,10 +320,10 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 	});
 
 	it('says results are not ready when LML answers 204', async () => {
-		const { json } = await deliver({
-			parameters: fetchFull,
-			body: lmlSample('lab_results.complete', { testRegistrationId: LML_PENDING_REGISTRATION }),
-		});
+		const { json } = await lml.send(
+			lml.post(lmlSample('lab_results.complete', { testRegistrationId: LML_PENDING_REGISTRATION })),
+			{ parameters: fetchFull },
+		);
 		expect(json?.results).toEqual({
 			ready: false,
 			message: 'LML has not released these results yet',
@@ -372,9 +331,8 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 	});
 
 	it('fetches the new registration of a retest, and leaves patient details out by default', async () => {
-		const { json } = await deliver({
+		const { json } = await lml.send(lml.post(lmlSample('test_registration.retest')), {
 			parameters: fetchFull,
-			body: lmlSample('test_registration.retest'),
 		});
 		expect(fake.requests[0].path).toBe(
 			`/api/test_registration/${LML_SAMPLE_IDS.retestTestRegistrationId}`,
@@ -384,9 +342,8 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 			parent_id: LML_SAMPLE_IDS.testRegistrationId,
 		});
 		expect(JSON.stringify(json)).not.toContain('Jane');
-		const included = await deliver({
+		const included = await lml.send(lml.post(lmlSample('test_registration.retest')), {
 			parameters: { options: { fetchFullData: true, deduplicate: false }, patientData: 'include' },
-			body: lmlSample('test_registration.retest'),
 		});
 		expect(included.json?.testRegistration).toMatchObject({
 			first_name: 'Jane',
@@ -395,10 +352,10 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 	});
 
 	it('fetches the order for order events', async () => {
-		const { json } = await deliver({
-			parameters: fetchFull,
-			body: lmlSample('order.delivered', { payloadHost: payloadHost.url }),
-		});
+		const { json } = await lml.send(
+			lml.post(lmlSample('order.delivered', { payloadHost: payloadHost.url })),
+			{ parameters: fetchFull },
+		);
 		expect(json?.order).toMatchObject({
 			id: LML_SAMPLE_IDS.orderId,
 			tracking_number: expect.any(String),
@@ -407,9 +364,8 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 	});
 
 	it('emits one item per biomarker when asked', async () => {
-		const { items } = await deliver({
+		const { items } = await lml.send(lml.post(lmlSample('lab_results.complete')), {
 			parameters: { options: { fetchFullData: true, output: 'biomarkerRows' } },
-			body: lmlSample('lab_results.complete'),
 		});
 		expect(items.map((item) => item.json.biomarker)).toEqual([
 			'TSH',
@@ -425,16 +381,13 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 	});
 
 	it('still emits the event when the API cannot be reached, saying why', async () => {
-		const { result } = await callWebhook(trigger, {
-			parameters: { authentication: 'verify', events: ['*'], options: { fetchFullData: true } },
-			credentials: {
-				londonMedicalLaboratoryApi: {
-					...credentials().londonMedicalLaboratoryApi,
-					baseUrl: 'http://127.0.0.1:9',
-				},
+		const { result } = await lml.send(
+			{ headers: { 'X-Webhook-Secret': secret }, body: lmlSample('order.shipped') },
+			{
+				parameters: { options: { fetchFullData: true } },
+				credentials: lml.credentials({ baseUrl: CLOSED_PORT_URL }),
 			},
-			request: { headers: { 'X-Webhook-Secret': secret }, body: lmlSample('order.shipped') },
-		});
+		);
 		expect(result.workflowData?.[0][0].json).toMatchObject({
 			event: 'order.shipped',
 			fullData: { fetched: false, message: 'Could not reach London Medical Laboratory' },
@@ -442,7 +395,7 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 	});
 
 	it('does not fetch anything unless asked', async () => {
-		await deliver({ body: lmlSample('lab_results.complete') });
+		await lml.send(lml.post(lmlSample('lab_results.complete')));
 		expect(fake.requests).toHaveLength(0);
 	});
 });

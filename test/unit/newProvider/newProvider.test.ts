@@ -14,7 +14,7 @@ import {
 	type ProviderKey,
 } from '../../support/providers';
 import { buildDelivery } from '../../support/sender';
-import { callWebhook } from '../../support/webhookCall';
+import { triggerHarness } from '../../support/triggerHarness';
 import { listEvents, main } from '../../tools/send-event';
 import { TOY_LAB_KIT_ID, toyLabTest } from './toyLab';
 
@@ -92,24 +92,12 @@ describe('a fourth provider, registered by one line', () => {
 
 	it('has a trigger that runs the shared pipeline on its deliveries', async () => {
 		forgetProcessMemory();
-		const credentials = {
-			[toyLabTest.provider.credentialType]: toyLabTest.credentials({ secret: SECRET }),
-		};
-		const delivery = buildDelivery(toy, 'kit.resulted', { secret: SECRET });
-		const call = await callWebhook(new toyLabTest.Trigger(), {
-			parameters: { authentication: 'verify', events: ['*'], options: {} },
-			credentials,
-			request: { headers: delivery.headers, body: delivery.body },
-		});
+		const harness = triggerHarness(toy, { secret: SECRET });
+		const call = await harness.send(harness.sample('kit.resulted'));
 		expect(call.response.status).toBe(200);
 		expect(call.json).toMatchObject({ provider: 'toyLab', event: 'kit.resulted' });
 
-		const unsigned = buildDelivery(toy, 'kit.shipped', {});
-		const refused = await callWebhook(new toyLabTest.Trigger(), {
-			parameters: { authentication: 'verify', events: ['*'], options: {} },
-			credentials,
-			request: { headers: unsigned.headers, body: unsigned.body },
-		});
+		const refused = await harness.send(buildDelivery(toy, 'kit.shipped', {}));
 		expect(refused.response.status).toBe(401);
 		expect(refused.items).toHaveLength(0);
 	});

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
-import type { Credentials } from '../../support/contexts';
-import { jsonDelivery, TEST_PROVIDERS, type AnyTestProvider } from '../../support/providers';
-import { buildDelivery, sign } from '../../support/sender';
-import { callWebhook } from '../../support/webhookCall';
+import { jsonDelivery, TEST_PROVIDERS } from '../../support/providers';
+import { buildDelivery } from '../../support/sender';
+import { triggerHarness } from '../../support/triggerHarness';
 
 /**
  * Random and hostile requests thrown at each trigger's whole pipeline, as n8n hands them over: any
@@ -18,27 +17,14 @@ const HEADER = 'X-Webhook-Secret';
 const DESIGNED = new Set([200, 400, 401, 413, 422, 503]);
 const RUNS = 150;
 
-const triggers: Array<{
-	name: string;
-	test: AnyTestProvider;
-	node: INodeType;
-	credentials: Credentials;
-	/** The provider's secret, as its credential holds it and its signer takes it. */
-	secret: string;
-	/** Whether a delivery is proved by the secret itself in a header, which the generators send. */
-	proofIsTheSecret: boolean;
-}> = TEST_PROVIDERS.map((test) => {
-	const secret = test.signer.secret(SECRET);
-	const signed = test.signer.sign(jsonDelivery({}), { secret, headerName: HEADER });
+const triggers = TEST_PROVIDERS.map((test) => {
+	const harness = triggerHarness(test, { secret: test.signer.secret(SECRET), headerName: HEADER });
 	return {
 		name: test.provider.providerName,
 		test,
-		node: new test.Trigger(),
-		credentials: {
-			[test.provider.credentialType]: test.credentials({ secret, headerName: HEADER }),
-		},
-		secret,
-		proofIsTheSecret: signed.headers[HEADER] === SECRET,
+		harness,
+		/** Whether a delivery is proved by the secret itself in a header, which the generators send. */
+		proofIsTheSecret: harness.sign(jsonDelivery({})).headers[HEADER] === SECRET,
 	};
 });
 
@@ -126,17 +112,15 @@ describe.each(triggers)('$name Trigger against random and hostile requests', (tr
 					onInvalidPayload: fc.constantFrom('emit', 'reject'),
 				}),
 				async (raw, requestHeaders, requestQuery, method, authentication, options) => {
-					const call = await callWebhook(trigger.node, {
-						parameters: { authentication, events: ['*'], options },
-						credentials: trigger.credentials,
-						request: {
+					const call = await trigger.harness.send(
+						{
 							method,
 							headers: requestHeaders as Record<string, string>,
 							query: requestQuery as IDataObject,
-							body: method === 'GET' ? undefined : raw,
+							body: raw,
 						},
-						staticData: {},
-					});
+						{ parameters: { authentication, options }, staticData: {} },
+					);
 					expect(DESIGNED.has(call.response.status ?? 0)).toBe(true);
 					expect(call.response.body).toMatchObject({ status: expect.any(String) });
 					if (call.items.length > 0) expect(call.response.body?.status).toBe('accepted');
@@ -187,15 +171,9 @@ describe.each(triggers)('$name Trigger against genuine senders of mangled events
 					const sample = buildDelivery(trigger.test, event, {});
 					const payload = JSON.parse(sample.body) as IDataObject;
 					for (const { path, value } of mutations) mutate(payload, path, value);
-					const signed = sign(
-						trigger.test,
-						{ ...sample, body: JSON.stringify(payload) },
-						{ secret: trigger.secret, headerName: HEADER },
-					);
-					const call = await callWebhook(trigger.node, {
-						parameters: { authentication: 'verify', events: ['*'], options },
-						credentials: trigger.credentials,
-						request: { method: 'POST', headers: signed.headers, body: signed.body },
+					const signed = trigger.harness.sign({ ...sample, body: JSON.stringify(payload) });
+					const call = await trigger.harness.send(signed, {
+						parameters: { options },
 						staticData: {},
 					});
 					expect([200, 422]).toContain(call.response.status);

@@ -1,11 +1,11 @@
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { MAX_JSON_DEPTH } from '../../../nodes/shared/webhook/delivery';
-import type { Credentials } from '../../support/contexts';
-import { TEST_PROVIDERS, type AnyTestProvider, type Delivery } from '../../support/providers';
-import { buildDelivery, sign } from '../../support/sender';
-import { callWebhook, startWebhookCall, type FinishOptions } from '../../support/webhookCall';
+import { TEST_PROVIDERS, type Delivery } from '../../support/providers';
+import { buildDelivery } from '../../support/sender';
+import { triggerHarness } from '../../support/triggerHarness';
+import type { FinishOptions } from '../../support/webhookCall';
 
 /**
  * What every trigger does the same way, run through each registered provider's: the answer comes from
@@ -13,53 +13,19 @@ import { callWebhook, startWebhookCall, type FinishOptions } from '../../support
  */
 const HEADER = 'X-Webhook-Secret';
 
-interface Provider {
-	key: string;
-	test: AnyTestProvider;
-	trigger: INodeType;
+const providers = TEST_PROVIDERS.map((test) => ({
+	key: test.key,
+	test,
 	/** The provider's counted event: one its trigger accepts with the default options. */
-	event: string;
-	credentials: (baseUrl?: string) => Credentials;
-	secret: string;
-}
+	event: test.counted.event,
+	harness: triggerHarness(test, {
+		secret: test.signer.secret('pipeline-test-secret'),
+		headerName: HEADER,
+	}),
+}));
+type Provider = (typeof providers)[number];
 
-const providers: Provider[] = TEST_PROVIDERS.map((test) => {
-	const secret = test.signer.secret('pipeline-test-secret');
-	return {
-		key: test.key,
-		test,
-		trigger: new test.Trigger(),
-		event: test.counted.event,
-		credentials: (baseUrl) => ({
-			[test.provider.credentialType]: test.credentials({ baseUrl, secret, headerName: HEADER }),
-		}),
-		secret,
-	};
-});
-
-const signOptions = (provider: Provider) => ({
-	secret: provider.secret,
-	headerName: HEADER,
-	messageId: 'msg_pipeline_1',
-});
-
-function request(delivery: Delivery) {
-	return {
-		method: delivery.method,
-		headers: delivery.headers,
-		query: delivery.query,
-		body: delivery.method === 'GET' ? undefined : delivery.body,
-	};
-}
-
-function options(provider: Provider, delivery: Delivery, staticData: IDataObject, parameters = {}) {
-	return {
-		parameters: { authentication: 'verify', events: ['*'], options: {}, ...parameters },
-		credentials: provider.credentials(),
-		request: request(delivery),
-		staticData,
-	};
-}
+const signOptions = { messageId: 'msg_pipeline_1' };
 
 async function send(
 	provider: Provider,
@@ -67,7 +33,7 @@ async function send(
 	staticData: IDataObject = {},
 	finish: FinishOptions = {},
 ) {
-	return await callWebhook(provider.trigger, options(provider, delivery, staticData), finish);
+	return await provider.harness.send(delivery, { staticData, finish });
 }
 
 /** JSON text nesting `levels` objects (as text: serialising such a value would overflow the stack). */
@@ -85,7 +51,7 @@ function deepDelivery(provider: Provider, levels: number, withIds = true): Deliv
 	const target = (payload.data ?? payload) as IDataObject;
 	target.extra = 'nested here';
 	const body = JSON.stringify(payload).replace('"nested here"', nested(levels));
-	return sign(provider.test, { ...sample, body }, signOptions(provider));
+	return provider.harness.sign({ ...sample, body }, signOptions);
 }
 
 beforeEach(() => {
@@ -93,7 +59,7 @@ beforeEach(() => {
 });
 
 describe.each(providers)('$key trigger', (provider) => {
-	const sample = () => buildDelivery(provider.test, provider.event, signOptions(provider));
+	const sample = () => provider.harness.sample(provider.event, signOptions);
 
 	it('lets n8n answer once the execution exists, with the delivery id the item carries', async () => {
 		const { result, response, json } = await send(provider, sample());
@@ -112,8 +78,7 @@ describe.each(providers)('$key trigger', (provider) => {
 		const first = await send(provider, sample(), {}, { executionFails: true });
 		const copy = await send(provider, sample());
 		expect(first.result.workflowData?.[0][0].json.deliveryId).toBe(copy.json.deliveryId);
-		const other = buildDelivery(provider.test, provider.event, {
-			...signOptions(provider),
+		const other = provider.harness.sample(provider.event, {
 			messageId: 'msg_pipeline_2',
 			overrides: { [provider.test.counted.idOverride]: 'other' },
 		});
@@ -131,7 +96,7 @@ describe.each(providers)('$key trigger', (provider) => {
 	});
 
 	it('answers 503 with Retry-After to a copy whose first is still unanswered after its sender left', async () => {
-		const first = await startWebhookCall(provider.trigger, options(provider, sample(), {}));
+		const first = await provider.harness.start(sample(), { staticData: {} });
 		first.abortSender();
 		const copy = await send(provider, sample());
 		expect(copy.response).toMatchObject({
@@ -170,15 +135,14 @@ describe('with Fetch Full Data', () => {
 
 	it('emits the event without full data, saying why, when the API is slower than the Full Data Time Limit', async () => {
 		fake.delayMs = 3_000;
-		const { response, json } = await callWebhook(lml.trigger, {
-			...options(
-				lml,
-				buildDelivery(lml.test, 'lab_results.complete', signOptions(lml)),
-				{},
-				{ options: { fetchFullData: true, fullDataTimeLimitSeconds: 0.5 } },
-			),
-			credentials: lml.credentials(fake.url),
-		});
+		const { response, json } = await lml.harness.send(
+			lml.harness.sample('lab_results.complete', signOptions),
+			{
+				parameters: { options: { fetchFullData: true, fullDataTimeLimitSeconds: 0.5 } },
+				credentials: lml.harness.credentials({ baseUrl: fake.url }),
+				staticData: {},
+			},
+		);
 		expect(response.status).toBe(200);
 		expect(json).toMatchObject({
 			event: 'lab_results.complete',
