@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { jsonBodyOf } from '../shared/webhook/delivery';
+import { jsonBodyOf, type Delivery } from '../shared/webhook/delivery';
 import type { ReceivedEvent, TriggerOptions, WebhookSource } from '../shared/webhook/source';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
@@ -55,6 +55,11 @@ export function malformedSigningSecret(
 }
 
 /** A filter passes when nothing is chosen, or when the value is one of those chosen. */
+/** Svix's message id: the same on every retry of one message (webhook-id in Standard Webhooks' naming). */
+function messageIdOf(delivery: Delivery): string | undefined {
+	return headerValue(delivery.headers, 'svix-id') ?? headerValue(delivery.headers, 'webhook-id');
+}
+
 function chosen(context: IWebhookFunctions, parameter: string, value: unknown): boolean {
 	const values = context.getNodeParameter(parameter, []) as string[];
 	return values.length === 0 || values.includes(String(value));
@@ -117,13 +122,11 @@ export const junctionWebhookSource: WebhookSource<
 				? payload.type
 				: undefined,
 
-	deliveryId: (delivery) =>
-		headerValue(delivery.headers, 'svix-id') ?? headerValue(delivery.headers, 'webhook-id'),
+	deliveryId: messageIdOf,
 
 	// The svix-id stays the same on every retry of a message; without it (verification off) the body decides.
 	fingerprint(delivery, payload, event) {
-		const messageId =
-			headerValue(delivery.headers, 'svix-id') ?? headerValue(delivery.headers, 'webhook-id');
+		const messageId = messageIdOf(delivery);
 		return messageId ? ['svix-id', messageId] : [event, payload];
 	},
 

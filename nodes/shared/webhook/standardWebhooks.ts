@@ -122,7 +122,7 @@ export function verifyStandardWebhook(check: StandardWebhookCheck): Verdict<Sign
 				(signature) => signature.length === expected.length && timingSafeEqual(signature, expected),
 			)
 		) {
-			return { ok: true, deliveryId: id };
+			return { ok: true };
 		}
 	}
 	return reject(

@@ -1,6 +1,6 @@
 /** Outcome of an authenticity check. `message` is safe to return to the sender: it never holds secrets or payload values. */
 export type Verdict<Reason extends string> =
-	| { ok: true; deliveryId?: string }
+	| { ok: true }
 	| { ok: false; reason: Reason; message: string };
 
 export function reject<Reason extends string>(reason: Reason, message: string): Verdict<Reason> {

@@ -31,7 +31,7 @@ function verify(
 
 describe('verifyStandardWebhook', () => {
 	it('accepts a message signed by the official svix library and returns its id', () => {
-		expect(verify(signed())).toEqual({ ok: true, deliveryId: 'msg_2Yh6Qm2nQ4' });
+		expect(verify(signed())).toEqual({ ok: true });
 	});
 
 	it('matches the test vector from the Svix documentation', () => {
