@@ -127,23 +127,7 @@ export class N8nClient {
 
 	/** Every execution of a workflow, newest first, with its data. */
 	async executions(workflowId: string): Promise<Execution[]> {
-		const records: ExecutionRecord[] = [];
-		let cursor: string | undefined;
-		for (let page = 0; page < MAX_PAGES; page++) {
-			const query = new URLSearchParams({
-				workflowId,
-				includeData: 'true',
-				limit: String(PAGE_SIZE),
-			});
-			if (cursor) query.set('cursor', cursor);
-			const { data, nextCursor } = await this.api<{
-				data: ExecutionRecord[];
-				nextCursor?: string | null;
-			}>('GET', `/executions?${query.toString()}`);
-			records.push(...data);
-			if (!nextCursor) break;
-			cursor = nextCursor;
-		}
+		const records = await this.executionRecords(workflowId, true);
 		return records.map((record) => new Execution(record));
 	}
 
@@ -152,12 +136,19 @@ export class N8nClient {
 	 * n8n cannot read some execution's data back.
 	 */
 	async executionList(workflowId: string): Promise<ExecutionRecord[]> {
+		return await this.executionRecords(workflowId, false);
+	}
+
+	private async executionRecords(
+		workflowId: string,
+		includeData: boolean,
+	): Promise<ExecutionRecord[]> {
 		const records: ExecutionRecord[] = [];
 		let cursor: string | undefined;
 		for (let page = 0; page < MAX_PAGES; page++) {
 			const query = new URLSearchParams({
 				workflowId,
-				includeData: 'false',
+				includeData: String(includeData),
 				limit: String(PAGE_SIZE),
 			});
 			if (cursor) query.set('cursor', cursor);
