@@ -1,14 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmarks run in Node, not inside n8n */
-import {
-	countedId,
-	TEST_PROVIDERS,
-	testProvider,
-	type ProviderKey,
-} from '../test/support/providers';
-import { buildDelivery } from '../test/support/sender';
+import { countedId, TEST_PROVIDERS, testProvider, type ProviderKey } from '../dev/fakes';
+import { buildDelivery } from '../dev/fakes/sender';
 
 /**
- * The deliveries every benchmark sends: what each provider really sends (test/support/sender.ts, the
+ * The deliveries every benchmark sends: what each provider really sends (dev/fakes/sender.ts, the
  * Junction ones signed with the official svix library), each one unique — a new record id in the body
  * (the descriptor's counted event), and a new svix-id for Junction — so deduplication never answers
  * "duplicate".

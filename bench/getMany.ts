@@ -9,8 +9,8 @@ import { HURDLE_MAX_PAGE_SIZE } from '../nodes/Hurdle/transport';
 import { LAB_TESTS_MAX_PAGE_SIZE } from '../nodes/Junction/actions/labTest/getMany.operation';
 import { ORDERS_MAX_PAGE_SIZE } from '../nodes/Junction/actions/order/getMany.operation';
 import { LML_MAX_PAGE_SIZE } from '../nodes/LondonMedicalLaboratory/transport';
-import { TEST_PROVIDERS, testProvider, type ProviderKey } from '../test/support/providers';
-import type { FakeServer } from '../test/support/fakeServer';
+import { TEST_PROVIDERS, testProvider, type ProviderKey } from '../dev/fakes';
+import type { FakeServer } from '../dev/fakes/fakeServer';
 import type { GetManyChildResult, GetManyChildSpec } from './getManyChild';
 import { formatNumber, table } from './stats';
 

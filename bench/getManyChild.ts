@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticatedRequest } from '../test/support/http';
-import { testProvider, type ProviderKey } from '../test/support/providers';
+import { testProvider, type ProviderKey } from '../dev/fakes';
 
 /**
  * One Get Many in a fresh process (started by getMany.ts with --expose-gc), so its peak RSS is its own:

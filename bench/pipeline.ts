@@ -19,12 +19,7 @@ import { receiveWebhook } from '../nodes/shared/webhook/receiveWebhook';
 import type { TriggerOptions } from '../nodes/shared/webhook/source';
 import { verifyStandardWebhook } from '../nodes/shared/webhook/standardWebhooks';
 import { FakeResponse } from '../test/support/fakeResponse';
-import {
-	PROVIDER_KEYS,
-	TEST_PROVIDERS,
-	testProvider,
-	type ProviderKey,
-} from '../test/support/providers';
+import { PROVIDER_KEYS, TEST_PROVIDERS, testProvider, type ProviderKey } from '../dev/fakes';
 import { benchDelivery, BENCH_HEADER, BENCH_SECRETS } from './deliveries';
 import { formatNumber, median, opsPerSecond, table } from './stats';
 

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-import { installedRuntime, repoRoot } from '../test/support/runtime';
+import { installedRuntime, repoRoot } from '../dev/n8n/runtime';
 import { formatNumber, table } from './stats';
 import { benchmarkGetMany, printGetMany, type GetManyResult } from './getMany';
 import {

@@ -6,7 +6,7 @@ import type { INode } from 'n8n-workflow';
 
 import { LML_DUPLICATE_WINDOW_HOURS } from '../nodes/LondonMedicalLaboratory/webhook';
 import { deliveryFingerprint, EMPTY_LEDGER, ledgerWith } from '../nodes/shared/webhook/ledger';
-import type { FakeUrls } from '../test/e2e/environment';
+import type { FakeUrls } from '../dev/fakes/startFakes';
 import {
 	credentialJson,
 	defineCredential,
@@ -15,28 +15,23 @@ import {
 	triggerWorkflow,
 	TRIGGER_NODE,
 	type E2eWorkflow,
-} from '../test/e2e/workflows';
-import type { FakeServer } from '../test/support/fakeServer';
-import {
-	N8nInstance,
-	type CredentialJson,
-	type N8nClient,
-	type WorkflowJson,
-} from '../test/support/n8n';
-import { cacheDir, installedRuntime, repoRoot, type Runtime } from '../test/support/runtime';
+} from '../dev/n8n/workflows';
+import type { FakeServer } from '../dev/fakes/fakeServer';
+import { N8nInstance, type CredentialJson, type N8nClient, type WorkflowJson } from '../dev/n8n';
+import { cacheDir, installedRuntime, repoRoot, type Runtime } from '../dev/n8n/runtime';
 import {
 	PROVIDER_KEYS,
 	TEST_PROVIDERS,
 	testProvider,
 	triggerNodeName,
 	type ProviderKey,
-} from '../test/support/providers';
+} from '../dev/fakes';
 import { benchDelivery, BENCH_HEADER, BENCH_SECRETS } from './deliveries';
 import { fire, type LoadResult, type PreparedRequest } from './load';
 import { formatNumber, median, percentile, table } from './stats';
 
 /**
- * Measure 1, trigger overhead: one real n8n (the e2e runtime, started by test/support/n8n) with our three
+ * Measure 1, trigger overhead: one real n8n (the e2e runtime, started by dev/n8n) with our three
  * triggers (verification on, everything else at its default) and n8n's own Webhook node (POST, respond
  * immediately) published, plus the two evidence targets below. Each trigger and the Webhook node get the
  * same bytes and headers: a provider's real delivery, unique per request so deduplication never

@@ -82,7 +82,7 @@ step('type-check', process.execPath, [
 	'--noEmit',
 ]);
 const built = step('build', 'npm', ['run', 'build']);
-const runtimeReady = built && step('runtime', process.execPath, ['test/runtime/install.mjs']);
+const runtimeReady = built && step('runtime', process.execPath, ['dev/n8n/install.mjs']);
 const summary = runJest(process.argv.slice(2), !runtimeReady);
 
 const passed = summary?.passed ?? 0;

@@ -1,23 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import type { FakeName, RunningFakes } from '../support/fakes';
-import type { FakeServer } from '../support/fakeServer';
-import type { ProviderKey } from '../support/providers';
-import { N8nClient, type N8nConnection } from '../support/n8n';
+import type { FakeUrls } from '../../dev/fakes/startFakes';
+import { N8nClient, type N8nConnection } from '../../dev/n8n';
 
 /**
  * What globalSetup started, handed to the test files: globalSetup writes it to a file and names the
  * file in LAB_TESTING_E2E_STATE, which the test workers inherit.
  */
 export const STATE_VARIABLE = 'LAB_TESTING_E2E_STATE';
-
-/** Base URL of every fake API, by the same names as in `startFakes()`, and the capture server's SMTP port. */
-export type FakeUrls = Record<FakeName, string> & {
-	examples: Record<ProviderKey, string>;
-	capture: string;
-	captureSmtpPort: number;
-};
 
 export interface E2eState {
 	n8n: N8nConnection;
@@ -30,17 +21,6 @@ export interface E2eEnvironment {
 	n8n: N8nClient;
 	fakes: FakeUrls;
 	state: E2eState;
-}
-
-export function fakeUrlsOf({ examples, capture, ...servers }: RunningFakes): FakeUrls {
-	const urls = (named: Record<string, FakeServer>) =>
-		Object.fromEntries(Object.entries(named).map(([name, server]) => [name, server.url]));
-	return {
-		...urls(servers),
-		examples: urls(examples),
-		capture: capture.url,
-		captureSmtpPort: capture.smtpPort,
-	} as FakeUrls;
 }
 
 export function writeE2eState(file: string, state: E2eState): void {

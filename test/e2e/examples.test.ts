@@ -1,7 +1,7 @@
-import { capturedMessages } from '../support/capture';
-import { localWorkflows, type LocalWorkflow } from '../support/examples';
-import { JUNCTION_SAMPLE_PATIENT } from '../support/providers/junction/samples';
-import { playStory, STORY_IDS, type StoryOutcome } from '../support/story';
+import { capturedMessages } from '../../dev/fakes/capture';
+import { localWorkflows, type LocalWorkflow } from '../../dev/demo/examples';
+import { JUNCTION_SAMPLE_PATIENT } from '../../dev/fakes/junction/samples';
+import { playStory, STORY_IDS, type StoryOutcome } from '../../dev/demo/story';
 import { e2e } from './environment';
 import { exampleEndpoints } from './fixtures/examples';
 

@@ -1,4 +1,4 @@
-import { requestsReceivedBy, type RecordedRequest } from '../support/fakeServer';
+import { requestsReceivedBy, type RecordedRequest } from '../../dev/fakes/fakeServer';
 
 /**
  * The requests a fake API received while `action` ran (the action must wait for everything it sets

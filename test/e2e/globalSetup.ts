@@ -2,10 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-import { startFakes } from '../support/fakes';
-import { N8nInstance } from '../support/n8n';
-import { cacheDir, installedRuntime, repoRoot } from '../support/runtime';
-import { fakeUrlsOf, writeE2eState } from './environment';
+import { fakeUrlsOf, startFakes } from '../../dev/fakes/startFakes';
+import { N8nInstance } from '../../dev/n8n';
+import { cacheDir, installedRuntime, repoRoot } from '../../dev/n8n/runtime';
+import { writeE2eState } from './environment';
 import { fixturesToImport } from './fixtures';
 import { rememberRunning, stopRunning } from './running';
 
@@ -19,7 +19,7 @@ export default async function globalSetup(): Promise<void> {
 	const progress = (step: string) =>
 		process.stderr.write(`e2e: ${step} [${((Date.now() - started) / 1000).toFixed(1)} s]\n`);
 	process.stderr.write('\n');
-	execFileSync(process.execPath, [join(repoRoot, 'test', 'runtime', 'install.mjs')], {
+	execFileSync(process.execPath, [join(repoRoot, 'dev', 'n8n', 'install.mjs')], {
 		stdio: 'inherit',
 	});
 	const runtime = installedRuntime();

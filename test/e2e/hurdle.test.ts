@@ -2,21 +2,17 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { HurdleEventName } from '../../nodes/Hurdle/events';
 import { describeHurdleEvent } from '../../nodes/Hurdle/fields';
-import { requestsReceivedBy } from '../support/fakeServer';
+import { requestsReceivedBy } from '../../dev/fakes/fakeServer';
 import {
 	HURDLE_FAKE_API_KEY,
 	HURDLE_NO_LOOKUP_ORDER,
 	HURDLE_PATIENT_DATA_PRODUCT,
 	HURDLE_PENDING_TEST,
 	HURDLE_RATE_LIMITED_TEST,
-} from '../support/providers/hurdle/fake';
-import {
-	HURDLE_SAMPLE_IDS,
-	hurdleDelivery,
-	hurdleSample,
-} from '../support/providers/hurdle/samples';
-import type { SampleOptions } from '../support/providers/types';
-import { deliver, sendEvent, type SignOptions } from '../support/sender';
+} from '../../dev/fakes/hurdle/api';
+import { HURDLE_SAMPLE_IDS, hurdleDelivery, hurdleSample } from '../../dev/fakes/hurdle/samples';
+import type { SampleOptions } from '../../dev/fakes/types';
+import { deliver, sendEvent, type SignOptions } from '../../dev/fakes/sender';
 import { e2e, n8nLogLines } from './environment';
 import { requestLine, requestsDuring } from './fakeRequests';
 import {
@@ -28,7 +24,7 @@ import {
 	hurdleEvents,
 	hurdleTriggers,
 } from './fixtures/hurdle';
-import { ACTION_NODE, TRIGGER_NODE, type E2eWorkflow } from './workflows';
+import { ACTION_NODE, TRIGGER_NODE, type E2eWorkflow } from '../../dev/n8n/workflows';
 
 const { n8n, fakes } = e2e();
 

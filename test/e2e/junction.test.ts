@@ -1,27 +1,27 @@
 import type { IDataObject } from 'n8n-workflow';
 import { Webhook } from 'svix';
 
-import { requestsReceivedBy } from '../support/fakeServer';
+import { requestsReceivedBy } from '../../dev/fakes/fakeServer';
 import {
 	JUNCTION_EXISTING_USER_ID,
 	JUNCTION_FAKE_ORDERS,
 	JUNCTION_FAKE_TRANSACTIONS,
 	JUNCTION_REDRAW_MARKER,
-} from '../support/providers/junction/fake';
-import type { Execution, WebhookTarget } from '../support/n8n';
+} from '../../dev/fakes/junction/api';
+import type { Execution, WebhookTarget } from '../../dev/n8n';
 import {
 	JUNCTION_SAMPLE_IDS,
 	JUNCTION_REDRAW_FIXTURES,
 	JUNCTION_SAMPLE_PATIENT,
 	junctionSample,
-} from '../support/providers/junction/samples';
+} from '../../dev/fakes/junction/samples';
 import {
 	deliver,
 	sendEvent,
 	type Delivery,
 	type SampleOptions,
 	type SignOptions,
-} from '../support/sender';
+} from '../../dev/fakes/sender';
 import { e2e, n8nLogLines } from './environment';
 import {
 	JUNCTION_E2E_NEXT_SECRET,
@@ -31,7 +31,7 @@ import {
 	junctionEvents,
 	junctionTriggers,
 } from './fixtures/junction';
-import { ACTION_NODE, TRIGGER_NODE } from './workflows';
+import { ACTION_NODE, TRIGGER_NODE } from '../../dev/n8n/workflows';
 
 /**
  * The Junction nodes inside a real n8n 2.41.1: deliveries signed by the official svix library reach

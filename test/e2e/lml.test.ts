@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { LmlEventName } from '../../nodes/LondonMedicalLaboratory/events';
-import { requestsReceivedBy, samplePdf } from '../support/fakeServer';
+import { requestsReceivedBy, samplePdf } from '../../dev/fakes/fakeServer';
 import {
 	LML_FAKE_TOKEN,
 	LML_PENDING_REGISTRATION,
-} from '../support/providers/londonMedicalLaboratory/fake';
-import { LML_SAMPLE_IDS, lmlSample } from '../support/providers/londonMedicalLaboratory/samples';
-import { deliver, sendEvent, type SignOptions } from '../support/sender';
+} from '../../dev/fakes/londonMedicalLaboratory/api';
+import { LML_SAMPLE_IDS, lmlSample } from '../../dev/fakes/londonMedicalLaboratory/samples';
+import { deliver, sendEvent, type SignOptions } from '../../dev/fakes/sender';
 import { e2e, n8nLogLines } from './environment';
 import { requestLine, requestsDuring } from './fakeRequests';
 import {
@@ -18,7 +18,7 @@ import {
 	lmlEvents,
 	lmlTriggers,
 } from './fixtures/lml';
-import { ACTION_NODE, TRIGGER_NODE, type E2eWorkflow } from './workflows';
+import { ACTION_NODE, TRIGGER_NODE, type E2eWorkflow } from '../../dev/n8n/workflows';
 
 const { n8n, fakes } = e2e();
 

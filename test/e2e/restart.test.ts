@@ -1,9 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tests run in Node, not inside n8n */
 import { join } from 'node:path';
 
-import { N8nInstance } from '../support/n8n';
-import { cacheDir, repoRoot } from '../support/runtime';
-import type { ProviderKey } from '../support/providers';
+import { N8nInstance } from '../../dev/n8n';
+import { cacheDir, repoRoot } from '../../dev/n8n/runtime';
+import type { ProviderKey } from '../../dev/fakes';
 import { e2e } from './environment';
 import {
 	answerOf,
@@ -18,7 +18,7 @@ import {
 	seriesTriggers,
 	statusSummary,
 	type SendOutcome,
-} from './series';
+} from '../../dev/n8n/series';
 
 /**
  * Issue 11, regular mode: one plain n8n (sqlite), a burst of 50 distinct deliveries per provider at

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
-import { stopFakes, type RunningFakes } from '../support/fakes';
-import type { N8nInstance } from '../support/n8n';
+import { stopFakes, type RunningFakes } from '../../dev/fakes/startFakes';
+import type { N8nInstance } from '../../dev/n8n';
 
 /** What globalSetup started, kept on the global object: jest runs globalTeardown in the same process. */
 interface Running {

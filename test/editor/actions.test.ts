@@ -1,9 +1,9 @@
 import type { Locator, Page, Response } from 'playwright-core';
 
-import { requestsReceivedBy } from '../support/fakeServer';
-import { hurdleFakeData } from '../support/providers/hurdle/fake';
-import { junctionFakeData } from '../support/providers/junction/fake';
-import { lmlFakeData } from '../support/providers/londonMedicalLaboratory/fake';
+import { requestsReceivedBy } from '../../dev/fakes/fakeServer';
+import { hurdleFakeData } from '../../dev/fakes/hurdle/api';
+import { junctionFakeData } from '../../dev/fakes/junction/api';
+import { lmlFakeData } from '../../dev/fakes/londonMedicalLaboratory/api';
 import { EditorSession, WorkflowEditor } from './editorPage';
 import { editor } from './environment';
 import { credentialIdOf, HURDLE, JUNCTION, LML, type ProviderFixture } from './fixtures';

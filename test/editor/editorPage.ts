@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { selectors, type Locator, type Page } from 'playwright-core';
 
-import { launchChromium, type LaunchedChromium } from '../support/browser';
+import { launchChromium, type LaunchedChromium } from '../../dev/n8n/browser';
 import type { EditorState } from './environment';
 
 /**

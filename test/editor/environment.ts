@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import type { N8nConnection } from '../support/n8n';
+import type { N8nConnection } from '../../dev/n8n';
 import type { EditorFakes } from './fixtures';
 
 /**

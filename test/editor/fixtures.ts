@@ -1,14 +1,14 @@
-import type { CredentialJson } from '../support/n8n';
-import { testProvider, type MoreFakeName, type ProviderKey } from '../support/providers';
-import { HURDLE_FAKE_API_KEY } from '../support/providers/hurdle/fake';
-import { JUNCTION_FAKE_KEY } from '../support/providers/junction/fake';
+import type { CredentialJson } from '../../dev/n8n';
+import { testProvider, type MoreFakeName, type ProviderKey } from '../../dev/fakes';
+import { HURDLE_FAKE_API_KEY } from '../../dev/fakes/hurdle/api';
+import { JUNCTION_FAKE_KEY } from '../../dev/fakes/junction/api';
 import {
 	JUNCTION_MANAGEMENT_FAKE_KEY,
 	JUNCTION_MANAGEMENT_ORG_ID,
 	JUNCTION_MANAGEMENT_TEAM_ID,
-} from '../support/providers/junction/managementFake';
-import { LML_FAKE_TOKEN } from '../support/providers/londonMedicalLaboratory/fake';
-import { stableId } from '../e2e/workflows';
+} from '../../dev/fakes/junction/managementApi';
+import { LML_FAKE_TOKEN } from '../../dev/fakes/londonMedicalLaboratory/api';
+import { stableId } from '../../dev/n8n/workflows';
 
 /**
  * The credentials the editor tests pick in the editor, one pair per provider: one with the key the
@@ -95,7 +95,7 @@ export const PROVIDERS = [LML, HURDLE, JUNCTION];
 
 /**
  * The Junction Trigger's automatic webhook setup: a Management API credential for the fake Management
- * API (test/support/providers/junction/managementFake.ts), whose key, org and team it accepts.
+ * API (dev/fakes/junction/managementApi.ts), whose key, org and team it accepts.
  */
 export const JUNCTION_MANAGEMENT = {
 	credentialType: 'junctionManagementApi',

@@ -2,11 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-import { chromiumExecutable } from '../support/browser';
-import { startFakes, stopFakes, type RunningFakes } from '../support/fakes';
-import { N8nInstance } from '../support/n8n';
-import { PROVIDER_KEYS, type ProviderKey } from '../support/providers';
-import { cacheDir, installedRuntime, repoRoot } from '../support/runtime';
+import { chromiumExecutable } from '../../dev/n8n/browser';
+import { startFakes, stopFakes, type RunningFakes } from '../../dev/fakes/startFakes';
+import { N8nInstance } from '../../dev/n8n';
+import { PROVIDER_KEYS, type ProviderKey } from '../../dev/fakes';
+import { cacheDir, installedRuntime, repoRoot } from '../../dev/n8n/runtime';
 import { writeEditorState } from './environment';
 import { editorCredentials, type EditorFakes } from './fixtures';
 
@@ -29,7 +29,7 @@ export default async function globalSetup(): Promise<void> {
 	const progress = (step: string) =>
 		process.stderr.write(`editor: ${step} [${((Date.now() - started) / 1000).toFixed(1)} s]\n`);
 	process.stderr.write('\n');
-	execFileSync(process.execPath, [join(repoRoot, 'test', 'runtime', 'install.mjs')], {
+	execFileSync(process.execPath, [join(repoRoot, 'dev', 'n8n', 'install.mjs')], {
 		stdio: 'inherit',
 	});
 	const runtime = installedRuntime();

@@ -1,9 +1,9 @@
-import { newSigningSecret } from '../support/providers/junction/managementFake';
-import { HURDLE_SAMPLE_IDS } from '../support/providers/hurdle/samples';
-import { JUNCTION_SAMPLE_IDS } from '../support/providers/junction/samples';
-import { LML_SAMPLE_IDS } from '../support/providers/londonMedicalLaboratory/samples';
-import { N8nClient } from '../support/n8n';
-import { sendEvent, type SignOptions } from '../support/sender';
+import { newSigningSecret } from '../../dev/fakes/junction/managementApi';
+import { HURDLE_SAMPLE_IDS } from '../../dev/fakes/hurdle/samples';
+import { JUNCTION_SAMPLE_IDS } from '../../dev/fakes/junction/samples';
+import { LML_SAMPLE_IDS } from '../../dev/fakes/londonMedicalLaboratory/samples';
+import { N8nClient } from '../../dev/n8n';
+import { sendEvent, type SignOptions } from '../../dev/fakes/sender';
 import { EditorSession, WorkflowEditor, until } from './editorPage';
 import { editor } from './environment';
 import {

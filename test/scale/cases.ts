@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig runs in Node, not inside n8n */
-import type { ClusterMember, ExecutionRecord, N8nClient, N8nCluster } from '../support/n8n';
-import type { RedisServer } from '../support/services/redis';
-import type { ProviderKey } from '../support/providers';
-import type { Delivery } from '../support/sender';
+import type { ClusterMember, ExecutionRecord, N8nClient, N8nCluster } from '../../dev/n8n';
+import type { RedisServer } from '../../dev/n8n/services/redis';
+import type { ProviderKey } from '../../dev/fakes';
+import type { Delivery } from '../../dev/fakes/sender';
 import {
 	answerOf,
 	inPool,
@@ -18,8 +18,8 @@ import {
 	signedBody,
 	statusSummary,
 	type SendOutcome,
-} from '../e2e/series';
-import type { E2eWorkflow } from '../e2e/workflows';
+} from '../../dev/n8n/series';
+import type { E2eWorkflow } from '../../dev/n8n/workflows';
 import type { StickyRouter } from './router';
 
 /**

@@ -11,18 +11,18 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { N8nCluster } from '../support/n8n';
-import { USER_FOLDER_FILE } from '../support/n8n/instance';
-import { cleanUpEarlierRuns, isAlive, signalGroup } from '../support/n8n/processGroup';
-import { cacheDir, installedRuntime, repoRoot } from '../support/runtime';
-import { PostgresServer } from '../support/services/postgres';
-import { RedisServer } from '../support/services/redis';
+import { N8nCluster } from '../../dev/n8n';
+import { USER_FOLDER_FILE } from '../../dev/n8n/instance';
+import { cleanUpEarlierRuns, isAlive, signalGroup } from '../../dev/n8n/processGroup';
+import { cacheDir, installedRuntime, repoRoot } from '../../dev/n8n/runtime';
+import { PostgresServer } from '../../dev/n8n/services/postgres';
+import { RedisServer } from '../../dev/n8n/services/redis';
 import {
 	seriesCredentials,
 	seriesTriggers,
 	slowTriggerWorkflow,
 	unusedFakeUrls,
-} from '../e2e/series';
+} from '../../dev/n8n/series';
 import { CASES, type Check, type Rig } from './cases';
 import { measureConcurrencyLimit } from './regular';
 import { StickyRouter } from './router';

@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- the rig runs in Node, not inside n8n */
 import { join } from 'node:path';
 
-import { N8nInstance } from '../support/n8n';
-import { cacheDir, repoRoot, type Runtime } from '../support/runtime';
+import { N8nInstance } from '../../dev/n8n';
+import { cacheDir, repoRoot, type Runtime } from '../../dev/n8n/runtime';
 import {
 	inPool,
 	newestExecutionId,
@@ -13,7 +13,7 @@ import {
 	slowTriggerWorkflow,
 	statusSummary,
 	unusedFakeUrls,
-} from '../e2e/series';
+} from '../../dev/n8n/series';
 
 /**
  * The measurement in regular mode (sqlite, one `n8n start`): with N8N_CONCURRENCY_PRODUCTION_LIMIT=1

@@ -76,7 +76,7 @@ step('build the rig', process.execPath, [
 	'-p',
 	'test/scale/tsconfig.json',
 ]);
-step('runtime (Node 24 + n8n 2.41.1, cached)', process.execPath, ['test/runtime/install.mjs']);
+step('runtime (Node 24 + n8n 2.41.1, cached)', process.execPath, ['dev/n8n/install.mjs']);
 
 const cacheDir = resolve(process.env.LAB_TESTING_CACHE_DIR || join(repoRoot, '.cache'));
 const { nodeBin } = JSON.parse(readFileSync(join(cacheDir, 'runtime.json'), 'utf8'));

@@ -7,8 +7,8 @@ import {
 	type SampleOptions,
 	type SignOptions,
 	type TestCredentialSettings,
-} from './providers';
-import { buildDelivery, type ProviderRef } from './sender';
+} from '../../dev/fakes';
+import { buildDelivery, type ProviderRef } from '../../dev/fakes/sender';
 import {
 	callWebhook,
 	startWebhookCall,

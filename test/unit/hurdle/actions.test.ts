@@ -10,8 +10,8 @@ import {
 	HURDLE_PENDING_TEST,
 	HURDLE_RATE_LIMITED_TEST,
 	hurdleFakeData,
-} from '../../support/providers/hurdle/fake';
-import { HURDLE_SAMPLE_IDS } from '../../support/providers/hurdle/samples';
+} from '../../../dev/fakes/hurdle/api';
+import { HURDLE_SAMPLE_IDS } from '../../../dev/fakes/hurdle/samples';
 
 const data = hurdleFakeData();
 const fake = createHurdleFake(data);

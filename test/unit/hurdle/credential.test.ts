@@ -2,7 +2,7 @@ import { HurdleApi } from '../../../credentials/HurdleApi.credentials';
 import { hurdle, HURDLE_BASE_URLS } from '../../../nodes/Hurdle/provider';
 import { performRequest } from '../../support/contexts';
 import { evaluateCredentialExpression } from '../../support/expressions';
-import { createHurdleFake, HURDLE_FAKE_API_KEY } from '../../support/providers/hurdle/fake';
+import { createHurdleFake, HURDLE_FAKE_API_KEY } from '../../../dev/fakes/hurdle/api';
 
 describe('Hurdle credential', () => {
 	const credential = new HurdleApi();

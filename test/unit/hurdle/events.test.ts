@@ -6,7 +6,7 @@ import {
 import { describeHurdleEvent, kitIdsFrom, timestampsFrom } from '../../../nodes/Hurdle/fields';
 import { parseEvent } from '../../../nodes/shared/webhook/parseEvent';
 import { fieldMappingsFrom, queryPayload, renameFields } from '../../../nodes/Hurdle/webhook';
-import { hurdleSample } from '../../support/providers/hurdle/samples';
+import { hurdleSample } from '../../../dev/fakes/hurdle/samples';
 
 describe('canonicalEventName', () => {
 	it('lower-cases and trims eventType, so both documented casings name the same event', () => {

@@ -7,8 +7,8 @@ import {
 	referenceRangeFrom,
 } from '../../../nodes/Hurdle/results';
 import { summariseResults } from '../../../nodes/shared/results';
-import { hurdleFakeData } from '../../support/providers/hurdle/fake';
-import { HURDLE_SAMPLE_IDS } from '../../support/providers/hurdle/samples';
+import { hurdleFakeData } from '../../../dev/fakes/hurdle/api';
+import { HURDLE_SAMPLE_IDS } from '../../../dev/fakes/hurdle/samples';
 
 describe('boundsOf', () => {
 	it.each([

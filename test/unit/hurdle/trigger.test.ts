@@ -5,18 +5,14 @@ import { HurdleTrigger } from '../../../nodes/Hurdle/HurdleTrigger.node';
 import { HURDLE_DUPLICATE_WINDOW_HOURS } from '../../../nodes/Hurdle/webhook';
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { hookContext } from '../../support/contexts';
-import { FakeServer } from '../../support/fakeServer';
+import { FakeServer } from '../../../dev/fakes/fakeServer';
 import {
 	createHurdleFake,
 	HURDLE_FAKE_API_KEY,
 	HURDLE_NO_LOOKUP_ORDER,
 	HURDLE_PENDING_TEST,
-} from '../../support/providers/hurdle/fake';
-import {
-	HURDLE_SAMPLE_IDS,
-	hurdleDelivery,
-	hurdleSample,
-} from '../../support/providers/hurdle/samples';
+} from '../../../dev/fakes/hurdle/api';
+import { HURDLE_SAMPLE_IDS, hurdleDelivery, hurdleSample } from '../../../dev/fakes/hurdle/samples';
 import { triggerHarness } from '../../support/triggerHarness';
 
 const SECRET = 'hurdle-webhook-secret-for-tests';

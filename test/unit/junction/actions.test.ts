@@ -13,11 +13,8 @@ import {
 	JUNCTION_REDRAW_MARKER,
 	JUNCTION_SCHEDULED_ACTIVATION,
 	junctionFakeData,
-} from '../../support/providers/junction/fake';
-import {
-	JUNCTION_SAMPLE_IDS,
-	JUNCTION_SAMPLE_PATIENT,
-} from '../../support/providers/junction/samples';
+} from '../../../dev/fakes/junction/api';
+import { JUNCTION_SAMPLE_IDS, JUNCTION_SAMPLE_PATIENT } from '../../../dev/fakes/junction/samples';
 
 const node = new Junction();
 const fake = createJunctionFake(junctionFakeData({ orders: 230, labTests: 120 }));

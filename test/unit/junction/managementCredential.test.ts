@@ -15,7 +15,7 @@ import {
 	JUNCTION_MANAGEMENT_ORG_ID,
 	JUNCTION_MANAGEMENT_TEAM_ID,
 	JunctionManagementFake,
-} from '../../support/providers/junction/managementFake';
+} from '../../../dev/fakes/junction/managementApi';
 import { authenticationFor, performRequest } from '../../support/http';
 
 /** The Management credential: its fields, its header, and its test request against the fake over HTTP. */

@@ -9,7 +9,7 @@ import {
 	wantedFilterTypes,
 } from '../../../nodes/Junction/endpoint';
 import { hookContext, type Credentials } from '../../support/contexts';
-import { FakeServer } from '../../support/fakeServer';
+import { FakeServer } from '../../../dev/fakes/fakeServer';
 import {
 	JUNCTION_MANAGEMENT_FAKE_KEY,
 	JUNCTION_MANAGEMENT_FOREIGN_TEAM_ID,
@@ -19,7 +19,7 @@ import {
 	JunctionManagementFake,
 	newSigningSecret,
 	type FakeEndpoint,
-} from '../../support/providers/junction/managementFake';
+} from '../../../dev/fakes/junction/managementApi';
 import { triggerHarness } from '../../support/triggerHarness';
 import { SIGNING_SECRET } from './signingSecrets';
 

@@ -3,7 +3,7 @@ import { Webhook } from 'svix';
 import { JunctionTrigger } from '../../../nodes/Junction/JunctionTrigger.node';
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { hookContext } from '../../support/contexts';
-import { junctionSample } from '../../support/providers/junction/samples';
+import { junctionSample } from '../../../dev/fakes/junction/samples';
 import { triggerHarness } from '../../support/triggerHarness';
 import { NEXT_SIGNING_SECRET, SIGNING_SECRET } from './signingSecrets';
 

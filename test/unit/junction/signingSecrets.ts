@@ -1,4 +1,4 @@
-import { junctionTest } from '../../support/providers/junction';
+import { junctionTest } from '../../../dev/fakes/junction';
 
 /** Secrets built at runtime: 24 bytes each, base64 behind whsec_, like the dashboard shows them. */
 export const SIGNING_SECRET = junctionTest.signer.secret('junction-unit-secret-no1');

@@ -2,15 +2,15 @@ import { Webhook } from 'svix';
 import type { IDataObject } from 'n8n-workflow';
 
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
-import { FakeServer } from '../../support/fakeServer';
-import { createJunctionFake, JUNCTION_FAKE_ORDERS } from '../../support/providers/junction/fake';
+import { FakeServer } from '../../../dev/fakes/fakeServer';
+import { createJunctionFake, JUNCTION_FAKE_ORDERS } from '../../../dev/fakes/junction/api';
 import {
 	JUNCTION_FIXTURES,
 	JUNCTION_SAMPLE_IDS,
 	JUNCTION_SAMPLE_PATIENT,
 	junctionOrder,
 	junctionSample,
-} from '../../support/providers/junction/samples';
+} from '../../../dev/fakes/junction/samples';
 import { onlyItem, triggerHarness } from '../../support/triggerHarness';
 import { SIGNING_SECRET } from './signingSecrets';
 

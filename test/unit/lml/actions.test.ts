@@ -7,8 +7,8 @@ import {
 	LML_FAKE_TOKEN,
 	LML_PENDING_REGISTRATION,
 	lmlFakeData,
-} from '../../support/providers/londonMedicalLaboratory/fake';
-import { LML_SAMPLE_IDS } from '../../support/providers/londonMedicalLaboratory/samples';
+} from '../../../dev/fakes/londonMedicalLaboratory/api';
+import { LML_SAMPLE_IDS } from '../../../dev/fakes/londonMedicalLaboratory/samples';
 
 const node = new LondonMedicalLaboratory();
 const data = lmlFakeData();

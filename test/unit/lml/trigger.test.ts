@@ -4,13 +4,13 @@ import { LondonMedicalLaboratoryTrigger } from '../../../nodes/LondonMedicalLabo
 import { lmlEventSchemas, type LmlEventName } from '../../../nodes/LondonMedicalLaboratory/events';
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { hookContext } from '../../support/contexts';
-import { FakeServer } from '../../support/fakeServer';
-import { CLOSED_PORT_URL } from '../../support/providers';
+import { FakeServer } from '../../../dev/fakes/fakeServer';
+import { CLOSED_PORT_URL } from '../../../dev/fakes';
 import {
 	createLmlFake,
 	LML_PENDING_REGISTRATION,
-} from '../../support/providers/londonMedicalLaboratory/fake';
-import { LML_SAMPLE_IDS, lmlSample } from '../../support/providers/londonMedicalLaboratory/samples';
+} from '../../../dev/fakes/londonMedicalLaboratory/api';
+import { LML_SAMPLE_IDS, lmlSample } from '../../../dev/fakes/londonMedicalLaboratory/samples';
 import { triggerHarness } from '../../support/triggerHarness';
 import { lmlSeedPayloads } from './seedPayloads';
 

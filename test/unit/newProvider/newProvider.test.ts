@@ -2,9 +2,15 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { benchDelivery, BENCH_SECRETS } from '../../../bench/deliveries';
-import { keyIn, seriesDelivery, seriesKey, seriesTriggers, PROVIDER_NAMES } from '../../e2e/series';
+import {
+	keyIn,
+	seriesDelivery,
+	seriesKey,
+	seriesTriggers,
+	PROVIDER_NAMES,
+} from '../../../dev/n8n/series';
 import { executeContext } from '../../support/contexts';
-import { startFakes, stopFakes } from '../../support/fakes';
+import { startFakes, stopFakes } from '../../../dev/fakes/startFakes';
 import {
 	actionNodeName,
 	PROVIDER_KEYS,
@@ -12,10 +18,10 @@ import {
 	testProvider,
 	triggerNodeName,
 	type ProviderKey,
-} from '../../support/providers';
-import { buildDelivery } from '../../support/sender';
+} from '../../../dev/fakes';
+import { buildDelivery } from '../../../dev/fakes/sender';
 import { triggerHarness } from '../../support/triggerHarness';
-import { listEvents, main } from '../../tools/send-event';
+import { listEvents, main } from '../../../dev/tools/send-event';
 import { TOY_LAB_KIT_ID, toyLabTest } from './toyLab';
 
 /**
@@ -23,9 +29,8 @@ import { TOY_LAB_KIT_ID, toyLabTest } from './toyLab';
  * and one line in TEST_PROVIDERS. This file adds that line (the mock below) and shows that the
  * registries of the tests, the tools and the benchmarks take the toy provider in without a change.
  */
-jest.mock('../../support/providers', () => {
-	const actual =
-		jest.requireActual<typeof import('../../support/providers')>('../../support/providers');
+jest.mock('../../../dev/fakes', () => {
+	const actual = jest.requireActual<typeof import('../../../dev/fakes')>('../../../dev/fakes');
 	const { toyLabTest: toy } = jest.requireActual<typeof import('./toyLab')>('./toyLab');
 	// The one line: TEST_PROVIDERS = [lmlTest, hurdleTest, junctionTest, toyLabTest].
 	const TEST_PROVIDERS = [...actual.TEST_PROVIDERS, toy];

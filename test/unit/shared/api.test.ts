@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { apiPath, callApi, retryDelayMs, type ProviderApi } from '../../../nodes/shared/api';
 import { apiError, providerDetails } from '../../../nodes/shared/apiErrors';
 import { executeContext } from '../../support/contexts';
-import { FakeServer } from '../../support/fakeServer';
+import { FakeServer } from '../../../dev/fakes/fakeServer';
 
 describe('apiPath', () => {
 	it('encodes ids so they cannot change the path', () => {

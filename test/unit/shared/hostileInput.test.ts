@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
-import { jsonDelivery, TEST_PROVIDERS } from '../../support/providers';
-import { buildDelivery } from '../../support/sender';
+import { jsonDelivery, TEST_PROVIDERS } from '../../../dev/fakes';
+import { buildDelivery } from '../../../dev/fakes/sender';
 import { triggerHarness } from '../../support/triggerHarness';
 
 /**

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { MAX_JSON_DEPTH } from '../../../nodes/shared/webhook/delivery';
-import { TEST_PROVIDERS, type Delivery } from '../../support/providers';
-import { buildDelivery } from '../../support/sender';
+import { TEST_PROVIDERS, type Delivery } from '../../../dev/fakes';
+import { buildDelivery } from '../../../dev/fakes/sender';
 import { triggerHarness } from '../../support/triggerHarness';
 import type { FinishOptions } from '../../support/webhookCall';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { cleanUpEarlierRuns } from '../../support/n8n/processGroup';
+import { cleanUpEarlierRuns } from '../../../dev/n8n/processGroup';
 
 describe('cleanUpEarlierRuns', () => {
 	let workRoot: string;

@@ -1,4 +1,4 @@
-import { listEvents, main, parseCommand, UsageError } from '../../tools/send-event';
+import { listEvents, main, parseCommand, UsageError } from '../../../dev/tools/send-event';
 
 describe('npm run send-event', () => {
 	const url = 'http://127.0.0.1:5678/webhook-test/abc/webhook';

@@ -1,17 +1,10 @@
-import { FakeServer } from '../../../support/fakeServer';
-import {
-	sharedSecretCredentials,
-	sharedSecretSigner,
-} from '../../../support/providers/sharedSecret';
-import {
-	defineTestProvider,
-	jsonDelivery,
-	type SampleSource,
-} from '../../../support/providers/types';
+import { FakeServer } from '../../../../dev/fakes/fakeServer';
+import { sharedSecretCredentials, sharedSecretSigner } from '../../../../dev/fakes/sharedSecret';
+import { defineTestProvider, jsonDelivery, type SampleSource } from '../../../../dev/fakes/types';
 import { ToyLab, toyLab, toyLabActions, ToyLabTrigger, toyLabWebhookSource } from './nodes';
 
 /**
- * A toy fourth provider as test/support/providers/<key>/ would hold it: its fake API, its samples and
+ * A toy fourth provider as dev/fakes/<key>/ would hold it: its fake API, its samples and
  * its test descriptor (signer and credentials are the shared-secret ones LML and Hurdle use).
  */
 export const TOY_LAB_FAKE_KEY = 'toy-lab-key';
