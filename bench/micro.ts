@@ -8,7 +8,7 @@ import {
 	expiryOf,
 	ledgerWith,
 	mergeLedgers,
-} from '../nodes/shared/webhook/ledger';
+} from '../nodes/shared/trigger/ledger';
 import { verifyStandardWebhook } from '../nodes/shared/webhook/standardWebhooks';
 import { formatNumber, median, opsPerSecond, table } from './stats';
 

@@ -14,7 +14,7 @@ import { patientFieldsOf, withoutPatientIdentifiers } from '../nodes/shared/priv
 import { junction } from '../nodes/Junction/provider';
 import { jsonBodyOf, jsonObjectFrom, readDelivery } from '../nodes/shared/webhook/delivery';
 import { claimDelivery, forgetProcessMemory } from '../nodes/shared/webhook/claims';
-import { deliveryFingerprint } from '../nodes/shared/webhook/ledger';
+import { deliveryFingerprint } from '../nodes/shared/trigger/ledger';
 import { receiveWebhook } from '../nodes/shared/webhook/receiveWebhook';
 import type { TriggerOptions } from '../nodes/shared/webhook/source';
 import { verifyStandardWebhook } from '../nodes/shared/webhook/standardWebhooks';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { INode } from 'n8n-workflow';
 
 import { LML_DUPLICATE_WINDOW_HOURS } from '../nodes/LondonMedicalLaboratory/webhook';
-import { deliveryFingerprint, EMPTY_LEDGER, ledgerWith } from '../nodes/shared/webhook/ledger';
+import { deliveryFingerprint, EMPTY_LEDGER, ledgerWith } from '../nodes/shared/trigger/ledger';
 import type { FakeUrls } from '../dev/fakes/startFakes';
 import {
 	credentialJson,

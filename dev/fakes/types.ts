@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, INodeType } from 'n8n-workflow';
 
-import type { ActionNode } from '../../nodes/shared/operations';
+import type { ActionNode } from '../../nodes/shared/actions/actionNode';
 import type { LabProvider } from '../../nodes/shared/provider';
 import type { WebhookSource } from '../../nodes/shared/webhook/source';
 import type { FakeServer } from './fakeServer';

@@ -9,7 +9,7 @@ import type {
 import { receiveWebhook } from '../shared/webhook/receiveWebhook';
 import { manualWebhookMethods } from '../shared/webhook/setup';
 import { missingWebhookSecret } from '../shared/webhook/sharedSecret';
-import { EVENTS_SUBTITLE, labTrigger } from '../shared/webhook/triggerDescription';
+import { EVENTS_SUBTITLE, labTrigger } from '../shared/trigger/description';
 import { hurdleEventOptions } from './events';
 import { hurdle } from './provider';
 import { HURDLE_DUPLICATE_WINDOW_HOURS, hurdleWebhookSource } from './webhook';

@@ -1,10 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiPath, callApi, getRecord, type ApiContext } from '../shared/api';
-import { apiError } from '../shared/apiErrors';
-import { found, missing, type Fetched } from '../shared/fetched';
+import { apiPath, callApi, getRecord, type ApiContext } from '../shared/transport/api';
+import { apiError } from '../shared/transport/apiErrors';
+import { found, missing, type Fetched } from '../shared/transport/fetched';
 import { hurdle } from './provider';
-import { collectPages, type Page, type PageCursor, type Paging } from '../shared/pagination';
+import {
+	collectPages,
+	type Page,
+	type PageCursor,
+	type Paging,
+} from '../shared/transport/pagination';
 
 /** Hurdle documents no page-size limit; 100 is what most APIs of its kind accept. */
 export const HURDLE_MAX_PAGE_SIZE = 100;

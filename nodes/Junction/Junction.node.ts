@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { runOperations } from '../shared/operations';
+import { runOperations } from '../shared/actions/actionNode';
 import { junctionActions } from './actions';
 
 export class Junction implements INodeType {

@@ -10,7 +10,7 @@ import type {
 import { receiveWebhook } from '../shared/webhook/receiveWebhook';
 import { assertVerificationReady } from '../shared/webhook/setup';
 import { DEFAULT_TOLERANCE_SECONDS } from '../shared/webhook/standardWebhooks';
-import { EVENTS_SUBTITLE, labTrigger } from '../shared/webhook/triggerDescription';
+import { EVENTS_SUBTITLE, labTrigger } from '../shared/trigger/description';
 import {
 	appointmentStatusOptions,
 	junctionEventOptions,
@@ -23,7 +23,7 @@ import {
 	removeEndpoint,
 	usesAutomaticSetup,
 	webhookSetupProperty,
-} from './endpoint';
+} from './webhookEndpoint';
 import { RESULTS_PDF_PROPERTY } from './fullData';
 import { junction } from './provider';
 import {

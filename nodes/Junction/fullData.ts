@@ -4,7 +4,7 @@ import { labResults, resultsEnrichment, type LabResults } from '../shared/result
 import type { Enrichment, ReceivedEvent } from '../shared/webhook/source';
 import { familyOf, STATUSES_WITH_RESULTS, type JunctionFields } from './events';
 import { junctionResults, parsedReportResults } from './results';
-import { apiPath, getRecord } from '../shared/api';
+import { apiPath, getRecord } from '../shared/transport/api';
 import { downloadPdf, getLabResults, pdfFileName, type ResultsScope } from './transport';
 import { junction } from './provider';
 import type { JunctionTriggerOptions } from './webhook';

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { trimBaseUrl } from '../shared/api';
+import { trimBaseUrl } from '../shared/transport/api';
 import type { LabProvider } from '../shared/provider';
 
 /**

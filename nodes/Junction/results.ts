@@ -11,7 +11,7 @@ import {
 } from '../shared/results';
 
 /** Junction also reports booleans, which read as "true"/"false". */
-function text(value: unknown): string | null {
+function reportedText(value: unknown): string | null {
 	return typeof value === 'boolean' ? String(value) : textOrNull(value);
 }
 
@@ -44,20 +44,20 @@ export function junctionResultRow(result: IDataObject): LabResultRow {
 	const value = reportedNumber(result);
 	const low = numericValue(result.min_range_value);
 	const high = numericValue(result.max_range_value);
-	const loinc = text(result.loinc);
-	const slug = text(result.slug);
+	const loinc = reportedText(result.loinc);
+	const slug = reportedText(result.slug);
 	return {
-		biomarker: text(result.name) ?? slug ?? 'Unnamed biomarker',
+		biomarker: reportedText(result.name) ?? slug ?? 'Unnamed biomarker',
 		code: loinc ?? slug,
 		codeSystem: loinc ? 'LOINC' : slug ? 'Junction' : null,
 		value,
-		valueText: text(result.result),
-		unit: text(result.unit),
+		valueText: reportedText(result.result),
+		unit: reportedText(result.unit),
 		referenceLow: low,
 		referenceHigh: high,
 		...flagWithSource(providerFlag(result), value, low, high),
-		interpretation: text(result.interpretation),
-		comment: text(result.notes),
+		interpretation: reportedText(result.interpretation),
+		comment: reportedText(result.notes),
 	};
 }
 
@@ -76,7 +76,7 @@ export function biomarkerResults(raw: IDataObject): IDataObject[] {
 	return Object.entries(results as IDataObject).map(([key, entry]) =>
 		typeof entry === 'object' && entry !== null && !Array.isArray(entry)
 			? { name: key, ...(entry as IDataObject) }
-			: { name: key, result: text(entry) },
+			: { name: key, result: reportedText(entry) },
 	);
 }
 
@@ -86,8 +86,8 @@ export function junctionResults(raw: IDataObject): ReadyResults {
 		typeof raw.metadata === 'object' && raw.metadata !== null ? raw.metadata : {}
 	) as IDataObject;
 	return readyResults(biomarkerResults(raw).map(junctionResultRow), raw, {
-		status: text(metadata.status),
-		interpretation: text(metadata.interpretation),
+		status: reportedText(metadata.status),
+		interpretation: reportedText(metadata.interpretation),
 	});
 }
 
@@ -105,18 +105,19 @@ export function parsedReportRow(result: IDataObject): LabResultRow {
 	const matches = Array.isArray(result.loinc_matches)
 		? (result.loinc_matches as IDataObject[])
 		: [];
-	const loinc = result.loinc_match_status === 'auto_match' ? text(matches[0]?.loinc_code) : null;
+	const loinc =
+		result.loinc_match_status === 'auto_match' ? reportedText(matches[0]?.loinc_code) : null;
 	return {
-		biomarker: text(result.test_name) ?? 'Unnamed result',
+		biomarker: reportedText(result.test_name) ?? 'Unnamed result',
 		code: loinc,
 		codeSystem: loinc ? 'LOINC' : null,
 		value,
-		valueText: text(result.value),
-		unit: text(result.units),
+		valueText: reportedText(result.value),
+		unit: reportedText(result.units),
 		referenceLow: low,
 		referenceHigh: high,
 		...flagWithSource(parsedFlag(result), value, low, high),
-		interpretation: text(result.interpretation),
+		interpretation: reportedText(result.interpretation),
 		comment: null,
 	};
 }
@@ -125,5 +126,5 @@ export function parsedReportRow(result: IDataObject): LabResultRow {
 export function parsedReportResults(job: IDataObject): ReadyResults {
 	const parsed = (typeof job.data === 'object' && job.data !== null ? job.data : {}) as IDataObject;
 	const results = Array.isArray(parsed.results) ? (parsed.results as IDataObject[]) : [];
-	return readyResults(results.map(parsedReportRow), job, { status: text(job.status) });
+	return readyResults(results.map(parsedReportRow), job, { status: reportedText(job.status) });
 }

@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
-import { apiPath, callApi, type ApiContext } from '../shared/api';
-import { providerDetails } from '../shared/apiErrors';
-import { found, missing, type Fetched, type Missing } from '../shared/fetched';
+import { apiPath, callApi, type ApiContext } from '../shared/transport/api';
+import { providerDetails } from '../shared/transport/apiErrors';
+import { found, missing, type Fetched, type Missing } from '../shared/transport/fetched';
 import { junction } from './provider';
 
 const PDF_MAGIC = Buffer.from('%PDF');

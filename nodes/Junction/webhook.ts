@@ -17,7 +17,7 @@ import {
 	junctionEventSchemas,
 	type JunctionFields,
 } from './events';
-import { registeredSecrets, usesAutomaticSetup } from './endpoint';
+import { registeredSecrets, usesAutomaticSetup } from './webhookEndpoint';
 import { fetchFullData } from './fullData';
 import { junction } from './provider';
 

@@ -8,7 +8,7 @@ import type {
 import { receiveWebhook } from '../shared/webhook/receiveWebhook';
 import { manualWebhookMethods } from '../shared/webhook/setup';
 import { missingWebhookSecret } from '../shared/webhook/sharedSecret';
-import { EVENTS_SUBTITLE, labTrigger } from '../shared/webhook/triggerDescription';
+import { EVENTS_SUBTITLE, labTrigger } from '../shared/trigger/description';
 import { lmlEventOptions } from './events';
 import { lml } from './provider';
 import { LML_DUPLICATE_WINDOW_HOURS, lmlWebhookSource } from './webhook';

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { timestampToIso } from '../shared/timestamps';
-import type { EventOption } from '../shared/webhook/triggerDescription';
+import type { EventOption } from '../shared/trigger/description';
 
 /**
  * LML webhooks are thin `{event, data}` envelopes. One schema per event; the TypeScript types below are

@@ -1,4 +1,4 @@
-import { environmentBaseUrl } from '../shared/api';
+import { environmentBaseUrl } from '../shared/transport/api';
 import type { LabProvider } from '../shared/provider';
 
 export const LML_BASE_URLS: Record<string, string> = {

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiPath, callApi, getRecord, type ApiContext } from '../shared/api';
-import { found, missing, type Fetched } from '../shared/fetched';
+import { apiPath, callApi, getRecord, type ApiContext } from '../shared/transport/api';
+import { found, missing, type Fetched } from '../shared/transport/fetched';
 import { lml } from './provider';
-import { getPages, type Paging } from '../shared/pagination';
+import { getPages, type Paging } from '../shared/transport/pagination';
 
 /** LML's documented maximum for `results_per_page`. */
 export const LML_MAX_PAGE_SIZE = 100;

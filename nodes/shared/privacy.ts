@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { LabProvider } from './provider';
 
@@ -68,3 +68,25 @@ export function applyPatientDataMode<T>(
 	if (mode === 'include') return value;
 	return withoutPatientIdentifiers(value, patientFieldsOf(provider));
 }
+
+/** Patient Details, on every trigger and action node: leave them out unless asked. */
+export const patientDataProperty: INodeProperties = {
+	displayName: 'Patient Details',
+	name: 'patientData',
+	type: 'options',
+	options: [
+		{
+			name: 'Include',
+			value: 'include',
+			description: 'Keep names, birth dates, contact details and addresses',
+		},
+		{
+			name: 'Leave Out',
+			value: 'leaveOut',
+			description: 'Drop names, birth dates, contact details and addresses; keep IDs and results',
+		},
+	],
+	default: 'leaveOut',
+	description:
+		'Lab data is special-category health data. Leave patient details out when the output goes to chat channels or shared sheets.',
+};

@@ -1,4 +1,4 @@
-import type { ProviderApi } from './api';
+import type { ProviderApi } from './transport/api';
 
 /**
  * One lab-testing provider, as the shared code needs to know it: its API (base URL from the

@@ -5,8 +5,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import type { Fetched } from './fetched';
-import { toItems } from './operations';
+import type { Fetched } from './transport/fetched';
+import { toItems } from './actions/actionNode';
 
 /**
  * The results pipeline every provider shares: one normalised row per biomarker, the flag rule, the

@@ -1,4 +1,4 @@
-import { defineActionNode } from '../../shared/operations';
+import { defineActionNode } from '../../shared/actions/actionNode';
 import { order } from './order/Order.resource';
 import { product } from './product/Product.resource';
 import { test } from './test/Test.resource';

@@ -1,4 +1,4 @@
-import { defineActionNode } from '../../shared/operations';
+import { defineActionNode } from '../../shared/actions/actionNode';
 import { labTest } from './labTest/LabTest.resource';
 import { order } from './order/Order.resource';
 import { orderTransaction } from './orderTransaction/OrderTransaction.resource';

@@ -1,4 +1,4 @@
-import { idParameter } from '../../shared/descriptions';
+import { idParameter } from '../../shared/actions/parameters';
 
 export const orderId = idParameter({
 	displayName: 'Order ID',

@@ -1,5 +1,5 @@
-import { definePdfDownload } from '../../shared/commonOperations';
-import type { OperationModule } from '../../shared/operations';
+import { definePdfDownload } from '../../shared/actions/operationKinds';
+import type { OperationModule } from '../../shared/actions/actionNode';
 import { downloadPdf, pdfFileName, type ResultsScope } from '../transport';
 import { orderId } from './orderId';
 import { orderTransactionId } from './orderTransactionId';

@@ -1,7 +1,8 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { identifier, looseObject, optionalText, text, valueOptions, withoutEmpty } from './common';
+import { identifier, looseObject, optionalText, valueOptions } from './common';
+import { text, withoutEmpty } from '../../shared/values';
 
 /** `labtest.appointment.created` / `.updated`: `data` is a `ClientFacingAppointment`. */
 export const appointmentSchema = z

@@ -1,5 +1,6 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
+import { text } from '../../shared/values';
 
 /**
  * What the Junction event families share. Every enum Junction documents is non-exhaustive, so statuses,
@@ -24,23 +25,10 @@ export function envelopeFields(envelope: IDataObject, data: IDataObject): Envelo
 	};
 }
 
-/** A non-empty string, or undefined: ids read from payloads that may not match their schema. */
-export function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 export function objectAt(value: unknown): IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value)
 		? (value as IDataObject)
 		: {};
-}
-
-export function withoutEmpty<Fields extends IDataObject>(fields: Fields): Fields {
-	return Object.fromEntries(
-		Object.entries(fields).filter(
-			([, value]) => value !== undefined && value !== null && value !== '',
-		),
-	) as Fields;
 }
 
 const titleCase = (value: string) =>

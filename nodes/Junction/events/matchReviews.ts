@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { identifier, optionalText, text, withoutEmpty } from './common';
+import { identifier, optionalText } from './common';
+import { text, withoutEmpty } from '../../shared/values';
 
 /**
  * `labtest.match_review.created` / `.updated` (Unmatched Results): a result the lab sent that Junction

@@ -1,15 +1,8 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import {
-	identifier,
-	looseObject,
-	objectAt,
-	optionalText,
-	text,
-	valueOptions,
-	withoutEmpty,
-} from './common';
+import { identifier, looseObject, objectAt, optionalText, valueOptions } from './common';
+import { text, withoutEmpty } from '../../shared/values';
 
 /** `labtest.order.created` / `.updated`: `data` is a `ClientFacingOrder`. */
 const statusEvent = z

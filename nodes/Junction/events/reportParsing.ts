@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { identifier, looseObject, optionalText, text, withoutEmpty } from './common';
+import { identifier, looseObject, optionalText } from './common';
+import { text, withoutEmpty } from '../../shared/values';
 
 /**
  * `lab_report.parsing_job.created` / `.updated` (Lab Report Parsing): a lab report PDF uploaded to

@@ -1,4 +1,4 @@
-import { defineActionNode } from '../../shared/operations';
+import { defineActionNode } from '../../shared/actions/actionNode';
 import { labResults } from './labResults/LabResults.resource';
 import { order } from './order/Order.resource';
 import { product } from './product/Product.resource';

@@ -1,4 +1,4 @@
-import { requireValue, type IdParameter } from '../../shared/descriptions';
+import { requireValue, type IdParameter } from '../../shared/actions/parameters';
 
 /** LML finds a registration by its UUID, its TRF code or your own foreign ID. */
 export const testRegistrationId: IdParameter = {

@@ -1,13 +1,14 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { EMPTY_LEDGER, expiryOf, type LedgerPolicy } from './ledger';
+import { EMPTY_LEDGER, expiryOf, type LedgerPolicy } from '../trigger/ledger';
 import {
 	installView,
 	loadStoredDeliveries,
 	usesStaticData,
 	type ViewState,
 } from './storedDeliveries';
-import { memoryOf, triggerIdOf, unixNow, type TriggerMemory } from './triggerMemory';
+import { memoryOf, triggerIdOf, type TriggerMemory } from './triggerMemory';
+import { unixNow } from '../values';
 
 /**
  * Which deliveries a trigger has already run, kept so that every copy of a delivery runs the workflow

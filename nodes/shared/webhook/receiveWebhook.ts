@@ -3,9 +3,9 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import type { PatientDataMode } from '../privacy';
 import { claimDelivery, type Claim } from './claims';
 import { jsonBodyOf, readDelivery, respond } from './delivery';
-import { enrichInTime, eventItem, executionItems } from './items';
-import { deliveryFingerprint } from './ledger';
-import { parseEvent, type EventSchemas } from './parseEvent';
+import { enrichInTime, eventItem, executionItems } from '../trigger/items';
+import { deliveryFingerprint } from '../trigger/ledger';
+import { parseEvent, type EventSchemas } from '../trigger/parseEvent';
 import {
 	ALL_EVENTS,
 	OTHER_EVENT,

@@ -2,7 +2,7 @@ import type { IBinaryKeyData, IDataObject, IWebhookFunctions } from 'n8n-workflo
 
 import type { LabProvider } from '../provider';
 import type { BodyOutcome, Delivery } from './delivery';
-import type { EventSchemas, ParsedEvent } from './parseEvent';
+import type { EventSchemas, ParsedEvent } from '../trigger/parseEvent';
 import type { Verdict } from './verdict';
 
 /** The Events value that selects every event, known or not. */

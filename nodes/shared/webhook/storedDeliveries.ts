@@ -1,8 +1,9 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { Claim } from './claims';
-import { EMPTY_LEDGER, isLedger, mergeLedgers, type Ledger } from './ledger';
-import { memoriesOf, triggerIdOf, unixNow, type TriggerMemory } from './triggerMemory';
+import { EMPTY_LEDGER, isLedger, mergeLedgers, type Ledger } from '../trigger/ledger';
+import { memoriesOf, triggerIdOf, type TriggerMemory } from './triggerMemory';
+import { unixNow } from '../values';
 
 /** The workflow-wide static data key holding one ledger per trigger node. */
 const STATIC_DATA_KEY = 'labTestingDeliveries';

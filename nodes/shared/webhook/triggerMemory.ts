@@ -1,7 +1,14 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import type { Claim } from './claims';
-import { EMPTY_LEDGER, encodeExpiry, mergeLedgers, type Ledger, type LedgerPolicy } from './ledger';
+import {
+	EMPTY_LEDGER,
+	encodeExpiry,
+	mergeLedgers,
+	type Ledger,
+	type LedgerPolicy,
+} from '../trigger/ledger';
+import { unixNow } from '../values';
 
 /** How long a process keeps writing what it ran back into every save, at least (two such epochs at most). */
 const RECENT_EPOCH_SECONDS = 300;
@@ -80,10 +87,6 @@ export class TriggerMemory {
 
 /** Per workflow and mode, per trigger node. Test deliveries never meet production ones. */
 const memories = new Map<string, Map<string, TriggerMemory>>();
-
-export function unixNow(): number {
-	return Math.floor(Date.now() / 1000);
-}
 
 export function triggerIdOf(context: IWebhookFunctions): string {
 	const node = context.getNode();

@@ -4,7 +4,7 @@ import {
 	kitsFromAnyShape,
 } from '../../../nodes/Hurdle/events';
 import { describeHurdleEvent, kitIdsFrom, timestampsFrom } from '../../../nodes/Hurdle/fields';
-import { parseEvent } from '../../../nodes/shared/webhook/parseEvent';
+import { parseEvent } from '../../../nodes/shared/trigger/parseEvent';
 import { fieldMappingsFrom, queryPayload, renameFields } from '../../../nodes/Hurdle/webhook';
 import { hurdleSample } from '../../../dev/fakes/hurdle/samples';
 

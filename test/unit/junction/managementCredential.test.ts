@@ -7,7 +7,7 @@ import {
 import {
 	JUNCTION_MANAGEMENT_BASE_URL as NODE_BASE_URL,
 	junctionManagementApi,
-} from '../../../nodes/Junction/registration';
+} from '../../../nodes/Junction/managementApi';
 import { evaluateCredentialExpression } from '../../support/expressions';
 import {
 	JUNCTION_MANAGEMENT_FAKE_KEY,

@@ -7,7 +7,7 @@ import {
 	registeredSecrets,
 	sameFilter,
 	wantedFilterTypes,
-} from '../../../nodes/Junction/endpoint';
+} from '../../../nodes/Junction/webhookEndpoint';
 import { hookContext, type Credentials } from '../../support/contexts';
 import { FakeServer } from '../../../dev/fakes/fakeServer';
 import {

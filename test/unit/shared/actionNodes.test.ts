@@ -6,7 +6,7 @@ import { Junction } from '../../../nodes/Junction/Junction.node';
 import { junctionActions } from '../../../nodes/Junction/actions';
 import { LondonMedicalLaboratory } from '../../../nodes/LondonMedicalLaboratory/LondonMedicalLaboratory.node';
 import { lmlActions } from '../../../nodes/LondonMedicalLaboratory/actions';
-import type { ActionNode } from '../../../nodes/shared/operations';
+import type { ActionNode } from '../../../nodes/shared/actions/actionNode';
 
 const nodes: Array<[string, INodeType, ActionNode]> = [
 	['London Medical Laboratory', new LondonMedicalLaboratory(), lmlActions],

@@ -1,7 +1,12 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { apiPath, callApi, retryDelayMs, type ProviderApi } from '../../../nodes/shared/api';
-import { apiError, providerDetails } from '../../../nodes/shared/apiErrors';
+import {
+	apiPath,
+	callApi,
+	retryDelayMs,
+	type ProviderApi,
+} from '../../../nodes/shared/transport/api';
+import { apiError, providerDetails } from '../../../nodes/shared/transport/apiErrors';
 import { executeContext } from '../../support/contexts';
 import { FakeServer } from '../../../dev/fakes/fakeServer';
 

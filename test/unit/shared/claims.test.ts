@@ -2,7 +2,7 @@ import type { IDataObject, INodeType, IWebhookFunctions } from 'n8n-workflow';
 
 import * as claims from '../../../nodes/shared/webhook/claims';
 import { respond } from '../../../nodes/shared/webhook/delivery';
-import { deliveryFingerprint, ledgerSize } from '../../../nodes/shared/webhook/ledger';
+import { deliveryFingerprint, ledgerSize } from '../../../nodes/shared/trigger/ledger';
 import {
 	startWebhookCall,
 	type FinishOptions,

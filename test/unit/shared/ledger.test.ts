@@ -10,7 +10,7 @@ import {
 	ledgerWith,
 	mergeLedgers,
 	type Ledger,
-} from '../../../nodes/shared/webhook/ledger';
+} from '../../../nodes/shared/trigger/ledger';
 
 /** Keys as the triggers make them: 22-character fingerprints. */
 const key = (name: string | number) => deliveryFingerprint(['test', name]);

@@ -1,5 +1,5 @@
 import { lml } from '../../../nodes/LondonMedicalLaboratory/provider';
-import { runOperations, toItems } from '../../../nodes/shared/operations';
+import { runOperations, toItems } from '../../../nodes/shared/actions/actionNode';
 import { executeContext } from '../../support/contexts';
 
 describe('runOperations', () => {

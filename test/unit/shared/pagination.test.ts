@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import { requestedLimit } from '../../../nodes/shared/descriptions';
+import { requestedLimit } from '../../../nodes/shared/actions/parameters';
 import {
 	collectPages,
 	MAX_PAGES,
 	type Page,
 	type PageRequest,
-} from '../../../nodes/shared/pagination';
+} from '../../../nodes/shared/transport/pagination';
 import { executeContext } from '../../support/contexts';
 
 /** A page-number API over `total` records, recording each request. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { describeIssue, issuePath, parseEvent } from '../../../nodes/shared/webhook/parseEvent';
+import { describeIssue, issuePath, parseEvent } from '../../../nodes/shared/trigger/parseEvent';
 
 const schemas = {
 	'order.shipped': z.object({

@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { callApi } from '../../../shared/api';
-import { additionalFieldsProperty, requiredText } from '../../../shared/descriptions';
-import { defineOperation, toItems } from '../../../shared/operations';
+import { callApi } from '../../../shared/transport/api';
+import { additionalFieldsProperty, requiredText } from '../../../shared/actions/parameters';
+import { defineOperation, toItems } from '../../../shared/actions/actionNode';
 import { findProduct } from '../../transport';
 import { hurdle } from '../../provider';
 import { orderBody, orderProblems, type HurdleOrder } from './orderRequest';

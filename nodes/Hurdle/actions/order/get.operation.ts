@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { defineGet } from '../../../shared/commonOperations';
-import { idParameter } from '../../../shared/descriptions';
+import { defineGet } from '../../../shared/actions/operationKinds';
+import { idParameter } from '../../../shared/actions/parameters';
 import { getOrder } from '../../transport';
 
 export default defineGet({

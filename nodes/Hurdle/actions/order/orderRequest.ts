@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { withoutEmpty } from '../../../shared/values';
 
 /**
  * What Order › Create sends to `POST /orders/v3`, and what Hurdle requires of it, in one place.
@@ -107,9 +108,6 @@ export function orderProblems(order: HurdleOrder, product?: IDataObject): string
 	if (npi && !/^\d{10}$/.test(npi)) problems.push(`${PHYSICIAN_FIELDS.npi} must be 10 digits`);
 	return problems;
 }
-
-const withoutEmpty = (fields: IDataObject): IDataObject =>
-	Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 
 /** The `POST /orders/v3` body; see the assumption above for `patient`, state, county and physician. */
 export function orderBody(order: HurdleOrder): IDataObject {

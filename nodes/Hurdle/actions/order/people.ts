@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { menuParameter } from '../../../shared/descriptions';
+import { menuParameter } from '../../../shared/actions/parameters';
 
 const nameFields: INodeProperties[] = [
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },

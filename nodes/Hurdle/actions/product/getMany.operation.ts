@@ -1,4 +1,4 @@
-import { defineGetMany } from '../../../shared/commonOperations';
+import { defineGetMany } from '../../../shared/actions/operationKinds';
 import { hurdlePaging } from '../../transport';
 
 export default defineGetMany({

@@ -1,5 +1,5 @@
-import { idParameter } from '../../../shared/descriptions';
-import { defineOperation, toItems } from '../../../shared/operations';
+import { idParameter } from '../../../shared/actions/parameters';
+import { defineOperation, toItems } from '../../../shared/actions/actionNode';
 import {
 	BIOMARKER_ROWS_OUTPUT,
 	biomarkerRowItems,

@@ -1,9 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { callApi } from '../../../shared/api';
-import { additionalFieldsProperty, requiredText } from '../../../shared/descriptions';
+import { callApi } from '../../../shared/transport/api';
+import { additionalFieldsProperty, requiredText } from '../../../shared/actions/parameters';
 import { sexProperty } from '../order/people';
-import { defineOperation, toItems } from '../../../shared/operations';
+import { defineOperation, toItems } from '../../../shared/actions/actionNode';
 import { hurdle } from '../../provider';
 
 export default defineOperation({

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { defineGetMany } from '../../../shared/commonOperations';
-import { menuParameter } from '../../../shared/descriptions';
-import type { Paging } from '../../../shared/pagination';
+import { defineGetMany } from '../../../shared/actions/operationKinds';
+import { menuParameter } from '../../../shared/actions/parameters';
+import type { Paging } from '../../../shared/transport/pagination';
 import { modalityOptions } from '../../events';
 import { junction } from '../../provider';
 

@@ -1,8 +1,8 @@
 import { NodeApiError, type IDataObject } from 'n8n-workflow';
 
-import { apiPath, callApi } from '../../../shared/api';
-import { providerDetails } from '../../../shared/apiErrors';
-import { defineOperation, toItems } from '../../../shared/operations';
+import { apiPath, callApi } from '../../../shared/transport/api';
+import { providerDetails } from '../../../shared/transport/apiErrors';
+import { defineOperation, toItems } from '../../../shared/actions/actionNode';
 import { junction } from '../../provider';
 import { orderId } from '../orderId';
 

@@ -1,5 +1,5 @@
-import { apiPath, getRecord } from '../../../shared/api';
-import { defineGet } from '../../../shared/commonOperations';
+import { apiPath, getRecord } from '../../../shared/transport/api';
+import { defineGet } from '../../../shared/actions/operationKinds';
 import { junction } from '../../provider';
 import { orderId } from '../orderId';
 

@@ -5,9 +5,9 @@ import {
 	type INode,
 } from 'n8n-workflow';
 
-import { apiPath, callApi } from '../../../shared/api';
-import { menuParameter } from '../../../shared/descriptions';
-import { defineOperation, toItems } from '../../../shared/operations';
+import { apiPath, callApi } from '../../../shared/transport/api';
+import { menuParameter } from '../../../shared/actions/parameters';
+import { defineOperation, toItems } from '../../../shared/actions/actionNode';
 import { isProduction, junction } from '../../provider';
 import { orderId } from '../orderId';
 

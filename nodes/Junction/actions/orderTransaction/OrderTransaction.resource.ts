@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/operations';
+import { defineResource } from '../../../shared/actions/actionNode';
 import get from './get.operation';
 
 export const orderTransaction = defineResource(

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiPath, getRecord } from '../../../shared/api';
-import { defineGet } from '../../../shared/commonOperations';
+import { apiPath, getRecord } from '../../../shared/transport/api';
+import { defineGet } from '../../../shared/actions/operationKinds';
 import { junction } from '../../provider';
 import { orderTransactionId } from '../orderTransactionId';
 

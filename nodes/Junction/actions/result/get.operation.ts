@@ -1,4 +1,4 @@
-import { defineResultsGet } from '../../../shared/commonOperations';
+import { defineResultsGet } from '../../../shared/actions/operationKinds';
 import { junctionResults } from '../../results';
 import { getLabResults } from '../../transport';
 import { orderId } from '../orderId';

@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/operations';
+import { defineResource } from '../../../shared/actions/actionNode';
 import create from './create.operation';
 import get from './get.operation';
 

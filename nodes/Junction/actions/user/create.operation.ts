@@ -1,13 +1,13 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { callApi } from '../../../shared/api';
-import { apiError } from '../../../shared/apiErrors';
+import { callApi } from '../../../shared/transport/api';
+import { apiError } from '../../../shared/transport/apiErrors';
 import {
 	additionalFieldsProperty,
 	nonEmptyFields,
 	requiredText,
-} from '../../../shared/descriptions';
-import { defineOperation, toItems } from '../../../shared/operations';
+} from '../../../shared/actions/parameters';
+import { defineOperation, toItems } from '../../../shared/actions/actionNode';
 import { junction } from '../../provider';
 
 export default defineOperation({

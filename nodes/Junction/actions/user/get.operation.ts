@@ -1,6 +1,6 @@
-import { apiPath, getRecord } from '../../../shared/api';
-import { defineGet } from '../../../shared/commonOperations';
-import { idParameter } from '../../../shared/descriptions';
+import { apiPath, getRecord } from '../../../shared/transport/api';
+import { defineGet } from '../../../shared/actions/operationKinds';
+import { idParameter } from '../../../shared/actions/parameters';
 import { junction } from '../../provider';
 
 export default defineGet({

@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/operations';
+import { defineResource } from '../../../shared/actions/actionNode';
 import downloadPdf from './downloadPdf.operation';
 import get from './get.operation';
 

@@ -1,6 +1,6 @@
-import { apiPath, callApi } from '../../../shared/api';
-import { definePdfDownload } from '../../../shared/commonOperations';
-import { found, missing } from '../../../shared/fetched';
+import { apiPath, callApi } from '../../../shared/transport/api';
+import { definePdfDownload } from '../../../shared/actions/operationKinds';
+import { found, missing } from '../../../shared/transport/fetched';
 import { lml } from '../../provider';
 import { testRegistrationId } from '../testRegistrationId';
 

@@ -1,4 +1,4 @@
-import { defineResultsGet } from '../../../shared/commonOperations';
+import { defineResultsGet } from '../../../shared/actions/operationKinds';
 import { lmlResults } from '../../results';
 import { getLabResults } from '../../transport';
 import { testRegistrationId } from '../testRegistrationId';

@@ -1,5 +1,5 @@
-import { defineGet } from '../../../shared/commonOperations';
-import { idParameter } from '../../../shared/descriptions';
+import { defineGet } from '../../../shared/actions/operationKinds';
+import { idParameter } from '../../../shared/actions/parameters';
 import { getOrder } from '../../transport';
 
 export default defineGet({

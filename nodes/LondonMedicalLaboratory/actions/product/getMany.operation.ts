@@ -1,5 +1,5 @@
-import { defineGetMany } from '../../../shared/commonOperations';
-import { menuParameter } from '../../../shared/descriptions';
+import { defineGetMany } from '../../../shared/actions/operationKinds';
+import { menuParameter } from '../../../shared/actions/parameters';
 import { lmlPaging } from '../../transport';
 
 export default defineGetMany({

@@ -1,4 +1,4 @@
-import { defineGet } from '../../../shared/commonOperations';
+import { defineGet } from '../../../shared/actions/operationKinds';
 import { getTestRegistration } from '../../transport';
 import { testRegistrationId } from '../testRegistrationId';
 

@@ -1,4 +1,4 @@
-import { defineGetMany } from '../../../shared/commonOperations';
+import { defineGetMany } from '../../../shared/actions/operationKinds';
 import { lmlPaging } from '../../transport';
 
 export default defineGetMany({

@@ -10,14 +10,14 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { apiPath, environmentBaseUrl, getRecord } from '../../../../nodes/shared/api';
+import { apiPath, environmentBaseUrl, getRecord } from '../../../../nodes/shared/transport/api';
 import {
 	defineActionNode,
 	defineOperation,
 	defineResource,
 	runOperations,
 	toItems,
-} from '../../../../nodes/shared/operations';
+} from '../../../../nodes/shared/actions/actionNode';
 import type { LabProvider } from '../../../../nodes/shared/provider';
 import { receiveWebhook } from '../../../../nodes/shared/webhook/receiveWebhook';
 import { manualWebhookMethods } from '../../../../nodes/shared/webhook/setup';
@@ -26,7 +26,7 @@ import {
 	missingWebhookSecret,
 } from '../../../../nodes/shared/webhook/sharedSecret';
 import type { WebhookSource } from '../../../../nodes/shared/webhook/source';
-import { EVENTS_SUBTITLE, labTrigger } from '../../../../nodes/shared/webhook/triggerDescription';
+import { EVENTS_SUBTITLE, labTrigger } from '../../../../nodes/shared/trigger/description';
 
 /**
  * The nodes side of a toy provider, in one file: what nodes/<Provider>/ holds for a real one (its

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
@@ -12,12 +13,11 @@ import {
 	returnAllOrLimit,
 	sortProperty,
 	type IdParameter,
-} from './descriptions';
-import type { Fetched } from './fetched';
-import { defineOperation, toItems, type OperationModule } from './operations';
-import { getPages, type Paging } from './pagination';
-import { pdfFieldProperty, pdfItems } from './pdf';
-import { labResults, resultsItems, resultsOutputProperty, type ReadyResults } from './results';
+} from './parameters';
+import type { Fetched } from '../transport/fetched';
+import { defineOperation, toItems, type OperationModule } from './actionNode';
+import { getPages, type Paging } from '../transport/pagination';
+import { labResults, resultsItems, resultsOutputProperty, type ReadyResults } from '../results';
 
 /**
  * The kinds of operation every provider has: Get by ID, Get Many, a PDF download and Get results. Each
@@ -163,4 +163,31 @@ export function defineResultsGet<Raw>({
 			return resultsItems(results, output, { [id.name]: value }, rowFields);
 		},
 	});
+}
+
+/** Where a PDF operation puts the file; `what` names the document ("results report"). */
+export function pdfFieldProperty(what: string): INodeProperties {
+	return {
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put the file in',
+		description: `The ${what}, as a PDF file`,
+	};
+}
+
+/** One item carrying the PDF as binary, or saying why there is none yet; `identity` names the record. */
+export async function pdfItems(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	identity: IDataObject,
+	pdf: Fetched<Buffer>,
+	fileName: string,
+): Promise<INodeExecutionData[]> {
+	if (!pdf.found) return [{ json: { ...identity, ready: false, message: pdf.message } }];
+	const binaryPropertyName = context.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const file = await context.helpers.prepareBinaryData(pdf.value, fileName, 'application/pdf');
+	return [{ json: { ...identity, ready: true, fileName }, binary: { [binaryPropertyName]: file } }];
 }

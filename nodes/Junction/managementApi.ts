@@ -7,8 +7,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { apiPath, callApi, trimBaseUrl, type ProviderApi } from '../shared/api';
-import { providerDetails } from '../shared/apiErrors';
+import { apiPath, callApi, trimBaseUrl, type ProviderApi } from '../shared/transport/api';
+import { providerDetails } from '../shared/transport/apiErrors';
 
 /**
  * Junction's Management API for the webhook endpoints of one team and environment

@@ -18,8 +18,9 @@ import {
 	type JunctionEnvironment,
 	type ManagedWebhook,
 	type WebhookChanges,
-} from './registration';
+} from './managementApi';
 import { isProduction, junction } from './provider';
+import { unixNow } from '../shared/values';
 
 /**
  * The automatic webhook setup of the Junction Trigger: n8n's webhook lifecycle (checkExists, create,
@@ -67,8 +68,6 @@ export interface RegisteredEndpoint {
 }
 
 type NodeContext = IHookFunctions | IWebhookFunctions;
-
-const unixNow = () => Math.floor(Date.now() / 1000);
 
 export function usesAutomaticSetup(context: NodeContext): boolean {
 	return (context as IHookFunctions).getNodeParameter('webhookSetup', 'manual') === 'automatic';

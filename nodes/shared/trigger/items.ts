@@ -1,11 +1,11 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
-import { withinDeadline } from '../api';
+import { withinDeadline } from '../transport/api';
 import { applyPatientDataMode, type PatientDataMode } from '../privacy';
 import type { LabProvider } from '../provider';
-import type { Delivery } from './delivery';
+import type { Delivery } from '../webhook/delivery';
 import type { EventSchemas, ParsedEvent, ValidationIssue } from './parseEvent';
-import type { Enrichment, ReceivedEvent, TriggerOptions, WebhookSource } from './source';
+import type { Enrichment, ReceivedEvent, TriggerOptions, WebhookSource } from '../webhook/source';
 
 /** Svix, the slowest sender, gives up on an answer after 15 s; n8n needs part of that to start the run. */
 export const DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS = 5;

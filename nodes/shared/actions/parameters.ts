@@ -148,24 +148,3 @@ export function nonEmptyFields(fields: IDataObject): IDataObject {
 		),
 	);
 }
-
-export const patientDataProperty: INodeProperties = {
-	displayName: 'Patient Details',
-	name: 'patientData',
-	type: 'options',
-	options: [
-		{
-			name: 'Include',
-			value: 'include',
-			description: 'Keep names, birth dates, contact details and addresses',
-		},
-		{
-			name: 'Leave Out',
-			value: 'leaveOut',
-			description: 'Drop names, birth dates, contact details and addresses; keep IDs and results',
-		},
-	],
-	default: 'leaveOut',
-	description:
-		'Lab data is special-category health data. Leave patient details out when the output goes to chat channels or shared sheets.',
-};

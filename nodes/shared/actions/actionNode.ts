@@ -10,9 +10,8 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { patientDataProperty } from './descriptions';
-import { applyPatientDataMode, type PatientDataMode } from './privacy';
-import type { LabProvider } from './provider';
+import { applyPatientDataMode, patientDataProperty, type PatientDataMode } from '../privacy';
+import type { LabProvider } from '../provider';
 
 export type Operation = (
 	this: IExecuteFunctions,
