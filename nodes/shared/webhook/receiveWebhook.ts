@@ -11,8 +11,8 @@ import {
 	OTHER_EVENT,
 	type ReceivedEvent,
 	type TriggerOptions,
-	type WebhookSource,
-} from './source';
+} from '../trigger/source';
+import type { WebhookSource } from './source';
 
 const DEFAULT_DUPLICATE_MEMORY = 10000;
 const BUSY_RETRY_AFTER_SECONDS = 30;
@@ -121,7 +121,7 @@ export async function receiveWebhook<
 			options.fetchFullData && source.enrich
 				? await enrichInTime(context, source, event, options)
 				: undefined;
-		const item = eventItem(source.provider.key, event, parsed, delivery, deliveryId);
+		const item = eventItem(source.provider.key, event, parsed, delivery.receivedAt, deliveryId);
 		const patientData = context.getNodeParameter('patientData', 'leaveOut') as PatientDataMode;
 		const items = executionItems(item, enrichment, options, patientData, source.provider);
 		started = true;
