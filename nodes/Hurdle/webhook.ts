@@ -12,6 +12,8 @@ import type {
 import { SECRET_QUERY_PARAMETER, credentialSharedSecret } from '../shared/webhook/sharedSecret';
 import { canonicalEventName, hurdleEventSchemas } from './events';
 import { describeHurdleEvent, hurdleDeliveryIdentity, type HurdleFields } from './fields';
+import { withFhir } from '../shared/fhir/output';
+import { hurdleFhirRecord } from './fhir';
 import { hurdleResults } from './results';
 import { getOrder, getTest } from './transport';
 import { hurdle } from './provider';
@@ -85,7 +87,10 @@ function nothingFetched(message: string): Enrichment {
 
 async function fetchTest(context: IWebhookFunctions, testId: string): Promise<Enrichment> {
 	const test = await getTest(context, testId);
-	return resultsEnrichment(hurdleResults(test), { test });
+	const results = hurdleResults(test);
+	return withFhir(resultsEnrichment(results, { test }), results, () =>
+		hurdleFhirRecord(test, testId),
+	);
 }
 
 async function fetchOrder(context: IWebhookFunctions, orderNumber: string): Promise<Enrichment> {

@@ -3,6 +3,8 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 import { labResults, resultsEnrichment, type LabResults } from '../shared/results';
 import type { Enrichment, ReceivedEvent } from '../shared/webhook/source';
 import { familyOf, STATUSES_WITH_RESULTS, type JunctionFields } from './events';
+import { withFhir } from '../shared/fhir/output';
+import { junctionFhirRecord, parsedReportFhirRecord } from './fhir';
 import { junctionResults, parsedReportResults } from './results';
 import { apiPath, getRecord } from '../shared/transport/api';
 import { downloadPdf, getLabResults, pdfFileName, type ResultsScope } from './transport';
@@ -38,7 +40,9 @@ async function resultsOf(
 	const fetched = await getLabResults(context, scope);
 	const results: LabResults = labResults(fetched, junctionResults);
 	if (scope.kind === 'transaction') Object.assign(results, { scope: 'transaction' });
-	const enrichment: Enrichment = resultsEnrichment(results);
+	const enrichment: Enrichment = withFhir(resultsEnrichment(results), results, () =>
+		junctionFhirRecord(fetched.found ? fetched.value : {}, scope),
+	);
 	if (!results.ready || !options.attachResultsPdf) return enrichment;
 	const pdf = await downloadPdf(context, scope, 'results');
 	if (pdf.found) {
@@ -87,7 +91,8 @@ export async function fetchFullData(
 				junction,
 				apiPath('/lab_report/v1/parser/job', fields.parsingJobId),
 			);
-			return resultsEnrichment(parsedReportResults(job));
+			const results = parsedReportResults(job);
+			return withFhir(resultsEnrichment(results), results, () => parsedReportFhirRecord(job));
 		}
 		default:
 			return undefined;

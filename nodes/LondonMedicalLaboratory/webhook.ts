@@ -8,6 +8,8 @@ import {
 	resourceToFetch,
 	type LmlFields,
 } from './events';
+import { withFhir } from '../shared/fhir/output';
+import { lmlFhirRecord } from './fhir';
 import { lmlResults } from './results';
 import { getLabResults, getOrder, getTestRegistration } from './transport';
 import { lml } from './provider';
@@ -35,7 +37,8 @@ export const lmlWebhookSource: WebhookSource<typeof lmlEventSchemas, LmlFields> 
 		const target = resourceToFetch(event.name, event.fields);
 		if (!target) return undefined;
 		if (target.resource === 'labResults') {
-			return resultsEnrichment(labResults(await getLabResults(context, target.id), lmlResults));
+			const results = labResults(await getLabResults(context, target.id), lmlResults);
+			return withFhir(resultsEnrichment(results), results, () => lmlFhirRecord(target.id));
 		}
 		if (target.resource === 'order') return { json: { order: await getOrder(context, target.id) } };
 		return { json: { testRegistration: await getTestRegistration(context, target.id) } };

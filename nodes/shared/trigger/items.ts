@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
+import { fhirTriggerItems } from '../fhir/output';
 import { withinDeadline } from '../transport/api';
 import { applyPatientDataMode, type PatientDataMode } from '../privacy';
 import type { LabProvider } from '../provider';
@@ -88,6 +89,12 @@ export function executionItems(
 	mode: PatientDataMode,
 	provider: LabProvider,
 ): INodeExecutionData[] {
+	if (options.output === 'fhir' && enrichment?.fhir) {
+		const fhir = fhirTriggerItems(enrichment.fhir, options, mode);
+		if (Array.isArray(fhir))
+			return fhir.map((json) => ({ json: applyPatientDataMode(json, mode, provider) }));
+		enrichment = { ...enrichment, json: { ...enrichment.json, fhir } };
+	}
 	if (options.output === 'biomarkerRows' && enrichment?.rows?.length) {
 		const identity: IDataObject = { ...item };
 		delete identity.payload;

@@ -1,5 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import type { FhirSource } from '../fhir/output';
 import type { LabProvider } from '../provider';
 import type { BodyOutcome, Delivery } from './delivery';
 import type { EventSchemas, ParsedEvent } from '../trigger/parseEvent';
@@ -17,8 +18,11 @@ export interface TriggerOptions {
 	duplicateMemory?: number;
 	fetchFullData?: boolean;
 	fullDataTimeLimitSeconds?: number;
-	output?: 'event' | 'biomarkerRows';
+	output?: 'event' | 'biomarkerRows' | 'fhir';
 	onInvalidPayload?: 'emit' | 'reject';
+	fhirBundleType?: string;
+	fhirMaxEntries?: number;
+	fhirPatientReference?: string;
 }
 
 /**
@@ -39,6 +43,8 @@ export interface Enrichment {
 	json: IDataObject;
 	binary?: IBinaryKeyData;
 	rows?: IDataObject[];
+	/** The fetched results and whose they are, for the FHIR R4 Bundle output. */
+	fhir?: FhirSource;
 }
 
 export type ValidEvent<Schemas extends EventSchemas> = Extract<
