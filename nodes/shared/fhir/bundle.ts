@@ -215,7 +215,7 @@ export function fhirBundles(
 			bundleOf('transaction', [...lead, ...observations.slice(start, start + perBundle)]),
 		);
 	}
-	const result = identifiers.map((id) => ({ type: 'Observation', identifier: id }));
+	const result = identifiers.map((id) => ({ type: 'Observation', identifier: id }) as const);
 	bundles.push(bundleOf('transaction', [...lead, reportOf(record, subject, result, options)]));
 	return bundles;
 }

@@ -20,7 +20,7 @@ export interface Identifier {
 
 export interface Reference {
 	reference?: string;
-	type?: string;
+	type?: 'Observation';
 	identifier?: Identifier;
 	display?: string;
 }
