@@ -10,6 +10,7 @@ import { forgetProcessMemory } from '../../../../nodes/shared/webhook/claims';
 import type { Bundle } from '../../../../nodes/shared/fhir/types';
 import { fhirIssues } from '../../../support/fhir';
 import { triggerHarness } from '../../../support/triggerHarness';
+import { SIGNING_SECRET } from '../../junction/signingSecrets';
 
 jest.setTimeout(30_000);
 
@@ -20,7 +21,7 @@ const lml = triggerHarness('londonMedicalLaboratory', {
 	baseUrl: () => lmlFake.url,
 });
 const junction = triggerHarness('junction', {
-	secret: 'whsec_dGVzdC1zZWNyZXQtZm9yLWZoaXItdGVzdHM=',
+	secret: SIGNING_SECRET,
 	baseUrl: () => junctionFake.url,
 });
 
