@@ -69,6 +69,9 @@ export class FhirServer {
 
 	private server: Server | undefined;
 
+	/** A POST to refuse with 503 (`POST /__refuse {after, containing}`), once. */
+	private refusal: { after: number; containing: string } | undefined;
+
 	/** Requests answered, by method and path: what the tests assert a workflow sent. */
 	readonly requests: Array<{ method: string; path: string; status: number }> = [];
 
@@ -114,12 +117,33 @@ export class FhirServer {
 			response.writeHead(status, { 'content-type': FHIR_JSON });
 			response.end(JSON.stringify(body));
 		};
+		const text = await readBody(request);
+		if (url.pathname === '/__refuse' && method === 'POST') {
+			// A server that goes away mid-run, for the tests of a re-run: of the POSTs whose body contains
+			// `containing`, the one after `after` more fails.
+			const { after, containing } = JSON.parse(text || '{}') as {
+				after?: number;
+				containing?: string;
+			};
+			this.refusal = {
+				after: Math.max(0, Number(after) || 0),
+				containing: String(containing ?? ''),
+			};
+			send(200, this.refusal);
+			return;
+		}
+		if (method === 'POST' && this.refusal && text.includes(this.refusal.containing)) {
+			if (this.refusal.after-- === 0) {
+				this.refusal = undefined;
+				send(503, outcome(badRequest('Refused for a test: the server is unavailable')));
+				return;
+			}
+		}
 		if (!url.pathname.startsWith(FHIR_BASE_PATH)) {
 			send(404, outcome(badRequest(`The FHIR base is ${FHIR_BASE_PATH}`)));
 			return;
 		}
 		try {
-			const text = await readBody(request);
 			const fhirRequest: FhirRequest = {
 				method: method as FhirRequest['method'],
 				url: `${url.pathname.slice(FHIR_BASE_PATH.length).replace(/^\//, '')}${url.search}`,
