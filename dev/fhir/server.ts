@@ -120,15 +120,15 @@ export class FhirServer {
 		const text = await readBody(request);
 		if (url.pathname === '/__refuse' && method === 'POST') {
 			// A server that goes away mid-run, for the tests of a re-run: of the POSTs whose body contains
-			// `containing`, the one after `after` more fails.
+			// `containing`, the one after `after` more fails. Without `after`, nothing fails.
 			const { after, containing } = JSON.parse(text || '{}') as {
 				after?: number;
 				containing?: string;
 			};
-			this.refusal = {
-				after: Math.max(0, Number(after) || 0),
-				containing: String(containing ?? ''),
-			};
+			this.refusal =
+				after === undefined
+					? undefined
+					: { after: Math.max(0, Number(after) || 0), containing: String(containing ?? '') };
 			send(200, this.refusal);
 			return;
 		}

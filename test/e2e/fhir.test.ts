@@ -93,6 +93,7 @@ describe('FHIR example: results filed in a FHIR server', () => {
 	});
 
 	it('creates nothing when the same transactions are posted again', async () => {
+		await fetch(`${serverRoot}/__refuse`, { method: 'POST', body: '{}' });
 		const statuses: string[] = [];
 		for (const bundle of transactions) {
 			const response = await fetch(fakes.fhir, {
