@@ -5,6 +5,8 @@ import {
 	biomarkerRowItems,
 	resultsOutputProperty,
 } from '../../../shared/results';
+import { FHIR_OUTPUT, fhirItems, fhirOptionsProperty } from '../../../shared/fhir/output';
+import { hurdleFhirRecord } from '../../fhir';
 import { hurdleResults } from '../../results';
 import { getTest } from '../../transport';
 
@@ -36,6 +38,7 @@ export default defineOperation({
 				},
 			],
 		),
+		fhirOptionsProperty(false),
 	],
 	async execute(itemIndex) {
 		const id = testId.at(this, itemIndex);
@@ -43,6 +46,11 @@ export default defineOperation({
 		const output = this.getNodeParameter('output', itemIndex) as string;
 		if (output === 'raw') return toItems(test);
 		const results = hurdleResults(test);
+		if (output === FHIR_OUTPUT) {
+			return await fhirItems(this, itemIndex, results, { testId: id }, () =>
+				hurdleFhirRecord(test, id),
+			);
+		}
 		if (output === BIOMARKER_ROWS_OUTPUT) {
 			return biomarkerRowItems(results, { testId: id }, () => ({
 				kitId: test.kitId ?? null,
