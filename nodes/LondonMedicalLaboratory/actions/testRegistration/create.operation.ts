@@ -94,7 +94,14 @@ export default defineOperation({
 			derivedForeignId(itemReference(this, itemIndex, 'testRegistration.create', body));
 
 		const existing = await registrationAt(this, foreignId, itemIndex);
-		if (existing) return toItems(asExisting(this, existing, patientId, itemIndex));
+		if (existing) {
+			assertSamePatient(this, existing, patientId, itemIndex);
+			return toItems({
+				...existing,
+				alreadyCreated: true,
+				message: 'Not created again: LML already has a registration with this foreign ID',
+			});
+		}
 		try {
 			return toItems(
 				await createRecord(
@@ -109,8 +116,14 @@ export default defineOperation({
 			const createdMeanwhile = await registrationAt(this, foreignId, itemIndex).catch(
 				() => undefined,
 			);
-			if (createdMeanwhile)
-				return toItems(asExisting(this, createdMeanwhile, patientId, itemIndex));
+			if (createdMeanwhile) {
+				assertSamePatient(this, createdMeanwhile, patientId, itemIndex);
+				return toItems({
+					...createdMeanwhile,
+					message:
+						'LML did not confirm the create, but has a registration with this foreign ID: this is it',
+				});
+			}
 			throw createFailure(this, lml, error, {
 				what: 'test registration',
 				itemIndex,
@@ -121,13 +134,13 @@ export default defineOperation({
 	},
 });
 
-/** A registration that already carries the foreign ID: returned, and said so, unless it is another patient's. */
-function asExisting(
+/** A registration found by the foreign ID must be this patient's: a foreign ID entered may be another's. */
+function assertSamePatient(
 	context: IExecuteFunctions,
 	registration: IDataObject,
 	patientId: string,
 	itemIndex: number,
-): IDataObject {
+): void {
 	if (registration.patient_id && registration.patient_id !== patientId) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -139,9 +152,4 @@ function asExisting(
 			},
 		);
 	}
-	return {
-		...registration,
-		alreadyCreated: true,
-		message: 'Not created again: LML already has a registration with this foreign ID',
-	};
 }
