@@ -5,6 +5,13 @@ export const LML_PENDING_REGISTRATION = 'f0000000-0000-4000-8000-000000000204';
 /** The patient of the sample registration (and of the retest, once assigned). */
 export const LML_SAMPLE_PATIENT_ID = 'a1b2c3d4-0000-4000-8000-000000000000';
 
+/** Registrations an order left waiting for their patient (Test Registration › Assign Patient). */
+export const LML_AWAITING_PATIENT_REGISTRATIONS = [
+	'a7a17000-0000-4000-8000-000000000001',
+	'a7a17000-0000-4000-8000-000000000002',
+	'a7a17000-0000-4000-8000-000000000003',
+];
+
 type Row = Record<string, unknown>;
 
 /** The records the fake LML API serves, and what its write endpoints added. */
@@ -68,8 +75,22 @@ export function lmlFakeData(
 			patient_id: null,
 		}),
 		registration(LML_PENDING_REGISTRATION, 2, { status: 'pending', results_ready: false }),
+		...LML_AWAITING_PATIENT_REGISTRATIONS.map((id, index) =>
+			registration(id, 3 + index, {
+				status: 'awaiting_patient',
+				results_ready: false,
+				lab_id: null,
+				patient_id: null,
+				first_name: null,
+				last_name: null,
+				email: null,
+				date_of_birth: null,
+				gender: null,
+				uk_address: null,
+			}),
+		),
 	];
-	for (let index = 3; index < counts.registrations; index++) {
+	for (let index = testRegistrations.length; index < counts.registrations; index++) {
 		testRegistrations.push(
 			registration(`b0000000-0000-4000-8000-${String(index).padStart(12, '0')}`, index),
 		);

@@ -134,14 +134,14 @@ export default defineOperation({
 	},
 });
 
-/** A registration found by the foreign ID must be this patient's: a foreign ID entered may be another's. */
+/** A registration found by the foreign ID must be this patient's: a foreign ID entered may name another. */
 function assertSamePatient(
 	context: IExecuteFunctions,
 	registration: IDataObject,
 	patientId: string,
 	itemIndex: number,
 ): void {
-	if (registration.patient_id && registration.patient_id !== patientId) {
+	if (registration.patient_id !== patientId) {
 		throw new NodeOperationError(
 			context.getNode(),
 			'The foreign ID is already used by a registration of another patient',

@@ -86,7 +86,7 @@ describe('LML Test Registration › Create', () => {
 	});
 
 	it("refuses a Foreign ID that names another patient's registration, creating nothing", async () => {
-		const taken = lml.data.testRegistrations[5];
+		const taken = lml.data.testRegistrations[10];
 		await expect(
 			lml.run({ ...create({ foreignId: taken.foreign_id }), patientId: LML_SAMPLE_IDS.orderId }),
 		).rejects.toThrow('The foreign ID is already used by a registration of another patient');
