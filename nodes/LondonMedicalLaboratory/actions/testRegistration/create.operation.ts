@@ -144,7 +144,7 @@ function assertSamePatient(
 	if (registration.patient_id !== patientId) {
 		throw new NodeOperationError(
 			context.getNode(),
-			'The foreign ID is already used by a registration of another patient',
+			"The foreign ID already names a registration that is not this patient's",
 			{
 				description:
 					'Nothing was created. Enter another Foreign ID, or leave it empty for the node to derive one.',

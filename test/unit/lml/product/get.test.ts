@@ -38,7 +38,11 @@ describe('LML Product › Get', () => {
 	});
 
 	it('keeps a saved plain-text value working (an expression giving an ID)', async () => {
-		const [item] = await lml.run({ resource: 'product', operation: 'get', product: String(third.id) });
+		const [item] = await lml.run({
+			resource: 'product',
+			operation: 'get',
+			product: String(third.id),
+		});
 		expect(item.json.id).toBe(third.id);
 	});
 });

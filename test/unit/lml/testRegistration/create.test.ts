@@ -89,7 +89,7 @@ describe('LML Test Registration › Create', () => {
 		const taken = lml.data.testRegistrations[10];
 		await expect(
 			lml.run({ ...create({ foreignId: taken.foreign_id }), patientId: LML_SAMPLE_IDS.orderId }),
-		).rejects.toThrow('The foreign ID is already used by a registration of another patient');
+		).rejects.toThrow("The foreign ID already names a registration that is not this patient's");
 		expect(lml.lines()).toEqual([`GET /api/test_registration/${String(taken.foreign_id)}`]);
 	});
 
