@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test support runs in Node, not inside n8n */
 import { randomUUID } from 'node:crypto';
 
 import type { FakeReply, FakeRequest, FakeServer } from '../fakeServer';

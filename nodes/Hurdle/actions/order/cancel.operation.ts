@@ -1,4 +1,4 @@
-import { NodeApiError, type IDataObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { defineOperation, toItems } from '../../../shared/actions/actionNode';
 import { idParameter } from '../../../shared/actions/parameters';
@@ -32,8 +32,12 @@ export default defineOperation({
 			);
 			return toItems(body);
 		} catch (error) {
+			const failure =
+				error instanceof NodeApiError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			// Refused: perhaps because a run before this one cancelled it already.
-			if (error instanceof NodeApiError && String(error.httpCode).startsWith('4')) {
+			if (failure instanceof NodeApiError && String(failure.httpCode).startsWith('4')) {
 				const order = await getOrder(this, number, itemIndex).catch(() => undefined);
 				if (order?.found && order.value.status === 'CANCELLED') {
 					return toItems({
@@ -43,7 +47,7 @@ export default defineOperation({
 					});
 				}
 			}
-			throw error;
+			throw failure;
 		}
 	},
 });
