@@ -2,7 +2,7 @@
 import { capturedMessages } from '../fakes/capture';
 import { startDemoEnvironment, type DemoEnvironment } from './environment';
 import { LOCAL_WEBHOOK_HEADER, LOCAL_WEBHOOK_SECRETS } from './examples';
-import { DEMO_STORY, playStory } from './story';
+import { DEMO_STORY, lmlPatientAssignments, playStory } from './story';
 
 /**
  * `npm start`: a local n8n 2.41.1 with this package, the fake provider APIs and the example workflows
@@ -45,6 +45,9 @@ async function main(): Promise<number> {
 			.slice(0, 2)) {
 			say(`  [${message.channel} ${message.to}]\n    ${message.text.split('\n').join('\n    ')}`);
 		}
+		say(
+			`demo: LML retests given their patient by the retest chain: ${lmlPatientAssignments(fakes.examples.londonMedicalLaboratory.requests)}`,
+		);
 		const accepted = outcome.deliveries.filter(
 			(delivered) => delivered.outcome === 'accepted',
 		).length;
