@@ -1,4 +1,7 @@
 import { LML_SAMPLE_IDS } from './samples';
+import { LML_RESULT_REGISTRATIONS, lmlResultFixtures } from './resultFixtures';
+
+export { LML_RESULT_REGISTRATIONS } from './resultFixtures';
 
 /** A registration whose results are not ready: the fake answers 204. */
 export const LML_PENDING_REGISTRATION = 'f0000000-0000-4000-8000-000000000204';
@@ -75,8 +78,11 @@ export function lmlFakeData(
 			patient_id: null,
 		}),
 		registration(LML_PENDING_REGISTRATION, 2, { status: 'pending', results_ready: false }),
-		...LML_AWAITING_PATIENT_REGISTRATIONS.map((id, index) =>
-			registration(id, 3 + index, {
+		...Object.values(LML_RESULT_REGISTRATIONS).map((id, offset) => registration(id, 3 + offset)),
+	];
+	testRegistrations.push(
+		...LML_AWAITING_PATIENT_REGISTRATIONS.map((id, offset) =>
+			registration(id, testRegistrations.length + offset, {
 				status: 'awaiting_patient',
 				results_ready: false,
 				lab_id: null,
@@ -89,7 +95,7 @@ export function lmlFakeData(
 				uk_address: null,
 			}),
 		),
-	];
+	);
 	for (let index = testRegistrations.length; index < counts.registrations; index++) {
 		testRegistrations.push(
 			registration(`b0000000-0000-4000-8000-${String(index).padStart(12, '0')}`, index),
@@ -143,6 +149,7 @@ export function lmlFakeData(
 		},
 	];
 	const labResults = {
+		...lmlResultFixtures(),
 		[LML_SAMPLE_IDS.testRegistrationId]: [
 			{
 				id: 'r1',
