@@ -101,7 +101,7 @@ export default defineOperation({
 			what: 'order',
 			reference: itemReference(this, itemIndex, 'order.create', body),
 			howToCheck:
-				"Before running this again, look for the order with Order › Get Many (LML's newest orders) or in LML's dashboard.",
+				"Before running this again, look for the order with Order › Get Many or in LML's dashboard.",
 			allowRepeatParameter: 'Options › Allow Repeat Orders',
 			allowRepeat: options.allowRepeat === true,
 			itemIndex,
