@@ -46,7 +46,7 @@ async function main(): Promise<number> {
 			say(`  [${message.channel} ${message.to}]\n    ${message.text.split('\n').join('\n    ')}`);
 		}
 		say(
-			`demo: LML retests given their patient by the retest chain: ${lmlPatientAssignments(fakes.examples.londonMedicalLaboratory.requests)}`,
+			`demo: LML retests given their patient by the retest chain: ${lmlPatientAssignments(fakes.londonMedicalLaboratory.requests)}`,
 		);
 		const accepted = outcome.deliveries.filter(
 			(delivered) => delivered.outcome === 'accepted',
