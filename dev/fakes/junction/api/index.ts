@@ -7,10 +7,21 @@ import {
 	lowLevelStatus,
 	type JunctionFakeData,
 } from './data';
+import { registerAppointmentRoutes } from './appointments';
+import { registerHooks } from './hooks';
+import { registerLabTestRoutes } from './labTestDetails';
 import { listLabTests, listOrders, validationError } from './lists';
+import { registerOrderWrites } from './orderWrites';
+import { junctionWrites, type JunctionWrites, type RouteContext } from './state';
+import { registerUserRoutes } from './users';
 
 export * from './data';
 export { labTestPricing } from './lists';
+export * from './hooks';
+export type { JunctionWrites } from './state';
+
+/** The fake, with what its write endpoints keep (orders created, idempotency keys, appointments). */
+export type JunctionFake = FakeServer & { writes: JunctionWrites };
 
 /**
  * A fake Junction (Vital) API: `x-vital-api-key` auth, GET /v3/orders with page/size (max 100) and its
@@ -21,20 +32,35 @@ export { labTestPricing } from './lists';
  * and an order that answers 429 (Retry-After) once before it answers. Results of an unknown order
  * answer 404 like pending ones (Junction documents neither); the order itself then answers 404 too. The
  * redraw story has an order transaction with combined results; an unmatched result and a completed lab
- * report parsing job can be read back.
+ * report parsing job can be read back. The write endpoints (orders, test kits, schedules, resent
+ * events, users, lab test details, appointments) check each request against the spec and keep
+ * Junction's idempotency keys: see orderWrites.ts, users.ts, labTestDetails.ts, appointments.ts and
+ * hooks.ts (the test hooks).
  */
 export function createJunctionFake(
 	data: JunctionFakeData = junctionFakeData(),
 	apiKey = JUNCTION_FAKE_KEY,
-): FakeServer {
+): JunctionFake {
 	const server = new FakeServer();
 	const attempts = new Map<string, number>();
 	const guard =
-		(handler: (request: FakeRequest) => FakeReply) =>
-		(request: FakeRequest): FakeReply =>
+		<Reply extends FakeReply | Promise<FakeReply>>(handler: (request: FakeRequest) => Reply) =>
+		(request: FakeRequest): Reply | FakeReply =>
 			request.headers['x-vital-api-key'] === apiKey
 				? handler(request)
 				: { status: 401, json: { detail: 'Invalid API key' } };
+	const writes = junctionWrites();
+	const routes: RouteContext = { server, data, writes, guard };
+	registerOrderWrites(routes);
+	registerUserRoutes(routes);
+	registerLabTestRoutes(routes);
+	registerAppointmentRoutes(routes);
+	registerHooks(routes);
+	const resetRequests = server.reset.bind(server);
+	server.reset = () => {
+		resetRequests();
+		writes.keys.resetHooks();
+	};
 	const findOrder = (id: string) => data.orders.find((order) => order.id === id);
 	const orderNotFound: FakeReply = { status: 404, json: { detail: 'Order not found' } };
 	const pdf = (title: string): FakeReply => ({
@@ -47,18 +73,7 @@ export function createJunctionFake(
 		json: { detail: 'PDF generation is not available for this lab' },
 	};
 
-	return server
-		.route(
-			'GET',
-			'/v2/user',
-			guard((request) => {
-				const limit = Number(request.param('limit') ?? 100);
-				return {
-					status: 200,
-					json: { users: data.users.slice(0, limit), total: data.users.length, offset: 0, limit },
-				};
-			}),
-		)
+	server
 		.route(
 			'GET',
 			'/v2/user/:id',
@@ -266,4 +281,5 @@ export function createJunctionFake(
 			'/v3/lab_test',
 			guard((request) => listLabTests(data, request)),
 		);
+	return Object.assign(server, { writes });
 }
