@@ -21,7 +21,7 @@ export * from './hooks';
 export type { JunctionWrites } from './state';
 
 /** The fake, with what its write endpoints keep (orders created, idempotency keys, appointments). */
-export type JunctionFake = FakeServer & { writes: JunctionWrites };
+export type JunctionFake = FakeServer & { writes: JunctionWrites; data: JunctionFakeData };
 
 /**
  * A fake Junction (Vital) API: `x-vital-api-key` auth, GET /v3/orders with page/size (max 100) and its
@@ -281,5 +281,5 @@ export function createJunctionFake(
 			'/v3/lab_test',
 			guard((request) => listLabTests(data, request)),
 		);
-	return Object.assign(server, { writes });
+	return Object.assign(server, { writes, data });
 }
