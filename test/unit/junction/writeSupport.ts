@@ -104,3 +104,16 @@ export function createOrderParameters(overrides: IDataObject = {}): IDataObject 
 		...overrides,
 	};
 }
+
+/** A Shipping Address group for a registrable kit (every field the spec requires). */
+export const shippingGroup = {
+	values: {
+		receiver_name: 'Front Desk Example Clinic',
+		first_line: JUNCTION_SAMPLE_ADDRESS.first_line,
+		city: JUNCTION_SAMPLE_ADDRESS.city,
+		state: JUNCTION_SAMPLE_ADDRESS.state,
+		zip: JUNCTION_SAMPLE_ADDRESS.zip,
+		country: 'US',
+		phone_number: '+15555550100',
+	},
+};
