@@ -117,3 +117,46 @@ export const shippingGroup = {
 		phone_number: '+15555550100',
 	},
 };
+
+/** An order for an appointment: at-home phlebotomy or walk-in, ready to book (requisition created). */
+export async function orderToBook(fake: JunctionFake, type: 'phlebotomy' | 'psc'): Promise<string> {
+	const [item] = await runJunction(
+		fake,
+		createOrderParameters({
+			collectionMethod: type === 'psc' ? 'walk_in_test' : 'at_home_phlebotomy',
+			options: { idempotencyKey: `appointment-test-${Math.random()}` },
+		}),
+	);
+	return String((item.json.order as IDataObject).id);
+}
+
+/** A booking key of the first slot Get Availability offers. */
+export async function firstSlot(fake: JunctionFake, type: 'phlebotomy' | 'psc'): Promise<string> {
+	const [slot] = await runJunction(fake, availabilityParameters(type));
+	return String(slot.json.booking_key);
+}
+
+export function availabilityParameters(
+	type: 'phlebotomy' | 'psc',
+	more: IDataObject = {},
+): IDataObject {
+	return {
+		resource: 'appointment',
+		operation: 'getAvailability',
+		appointmentType: type,
+		visitAddress: {
+			values: {
+				first_line: JUNCTION_SAMPLE_ADDRESS.first_line,
+				city: JUNCTION_SAMPLE_ADDRESS.city,
+				state: JUNCTION_SAMPLE_ADDRESS.state,
+				zip_code: JUNCTION_SAMPLE_ADDRESS.zip,
+			},
+		},
+		lab: 'quest',
+		pscLocation: 'zip',
+		zipCode: '85004',
+		radius: '25',
+		additionalFields: {},
+		...more,
+	};
+}

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
 import type { FakeReply, FakeRequest } from '../../fakeServer';
 
 /**

@@ -11,7 +11,6 @@ import {
 	createOrderParameters,
 	failureOf,
 	ids,
-	jsonOf,
 	patientGroup,
 	requestsTo,
 	runJunction,

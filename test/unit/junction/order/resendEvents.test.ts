@@ -1,7 +1,6 @@
-import { JUNCTION_FAKE_ORDERS } from '../../../../dev/fakes/junction/api';
 import { resendOrderEvents } from '../../../../nodes/Junction/transport';
 import { executeContext } from '../../../support/contexts';
-import { JUNCTION_FAKE_KEY } from '../../../../dev/fakes/junction/api';
+import { JUNCTION_FAKE_KEY, JUNCTION_FAKE_ORDERS } from '../../../../dev/fakes/junction/api';
 import { bodyOf, failureOf, ids, requestsTo, runJunction, useJunctionFake } from '../writeSupport';
 
 const holder = useJunctionFake();

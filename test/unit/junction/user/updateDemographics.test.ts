@@ -64,6 +64,8 @@ describe('User › Update Demographics', () => {
 			patient: { values: { first_name: 'Testy' } },
 			userAddress,
 		});
-		expect(error.message).toBe('Person: Last Name, Date of Birth, Sex, Phone Number, Email are empty');
+		expect(error.message).toBe(
+			'Person: Last Name, Date of Birth, Sex, Phone Number, Email are empty',
+		);
 	});
 });
