@@ -6,9 +6,8 @@ import {
 	type LocalWorkflow,
 } from '../../dev/demo/examples';
 import { createdOrders } from '../../dev/fakes/junction/api/hooks';
-import { JUNCTION_SAMPLE_IDS } from '../../dev/fakes/junction/samples';
 import { buildDelivery, deliver } from '../../dev/fakes/sender';
-import { JUNCTION_SAMPLE_PATIENT } from '../../dev/fakes/junction/samples';
+import { JUNCTION_SAMPLE_IDS, JUNCTION_SAMPLE_PATIENT } from '../../dev/fakes/junction/samples';
 import { playStory, STORY_IDS, type StoryOutcome } from '../../dev/demo/story';
 import { e2e } from './environment';
 import { exampleEndpoints } from './fixtures/examples';

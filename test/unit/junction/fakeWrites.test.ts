@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { JUNCTION_FAKE_KEY } from '../../../dev/fakes/junction/api';
 import {
 	JUNCTION_SAMPLE_ADDRESS,
