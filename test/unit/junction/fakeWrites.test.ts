@@ -84,9 +84,7 @@ describe('the fake Junction API', () => {
 		holder.fake.writes.keys.processingMs = 300;
 		const [first, second] = await Promise.all([
 			post('/v3/order', order(), 'key-c'),
-			new Promise((resolve) => setTimeout(resolve, 50)).then(
-				async () => await post('/v3/order', order(), 'key-c'),
-			),
+			sleep(50).then(async () => await post('/v3/order', order(), 'key-c')),
 		]);
 		expect(first.status).toBe(200);
 		expect(second.status).toBe(409);
