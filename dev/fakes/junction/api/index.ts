@@ -43,6 +43,8 @@ export function createJunctionFake(
 ): JunctionFake {
 	const server = new FakeServer();
 	const attempts = new Map<string, number>();
+	// Never reused, even after a user is deleted.
+	let usersCreated = 0;
 	const guard =
 		<Reply extends FakeReply | Promise<FakeReply>>(handler: (request: FakeRequest) => Reply) =>
 		(request: FakeRequest): Reply | FakeReply =>
@@ -108,7 +110,7 @@ export function createJunctionFake(
 					};
 				}
 				const user = {
-					user_id: `f0000000-0000-4000-8000-${String(data.users.length).padStart(12, '0')}`,
+					user_id: `f0000000-0000-4000-8000-${String(++usersCreated).padStart(12, '0')}`,
 					team_id: JUNCTION_SAMPLE_IDS.teamId,
 					client_user_id: clientUserId,
 					created_on: '2026-08-20T10:00:00+00:00',
