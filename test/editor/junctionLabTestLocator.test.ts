@@ -1,6 +1,6 @@
 import { requestsReceivedBy } from '../../dev/fakes/fakeServer';
 import { JUNCTION_SAMPLE_IDS } from '../../dev/fakes/junction/samples';
-import { EditorSession, WorkflowEditor } from './editorPage';
+import { EditorSession, until, WorkflowEditor } from './editorPage';
 import { editor } from './environment';
 import { credentialIdOf, JUNCTION } from './fixtures';
 
@@ -28,14 +28,18 @@ test('Junction "Get a lab test": the lab test is picked from the list, searched 
 
 		const locator = page.getByTestId('ndv').getByTestId('resource-locator-labTest');
 		await locator.getByTestId('rlc-input').click();
-		const dropdown = page.getByTestId('resource-locator-dropdown').filter({ visible: true });
+		// The list opens in a popover outside the parameter; it is the only one on the page.
+		const items = page.getByTestId('rlc-item');
 		// The first page of the list, before any search.
-		await dropdown.getByTestId('rlc-item').first().waitFor();
+		await items.first().waitFor();
+		expect(await items.count()).toBeGreaterThan(1);
 		const before = (await requestsReceivedBy(state.fakes.junction)).length;
-		await dropdown.getByTestId('rlc-search').locator('input').fill('wellness');
-		const item = dropdown.getByTestId('rlc-item').filter({ hasText: 'Female General Wellness' });
-		await item.waitFor();
-		expect(await dropdown.getByTestId('rlc-item').count()).toBe(1);
+		await page.getByTestId('rlc-search').fill('wellness');
+		const item = items.filter({ hasText: 'Female General Wellness' });
+		await until(
+			'the list to show only what the search found',
+			async () => (await items.count()) === 1,
+		);
 		const searches = (await requestsReceivedBy(state.fakes.junction))
 			.slice(before)
 			.filter((request) => request.path === '/v3/lab_test');
