@@ -56,8 +56,8 @@ async function main(): Promise<number> {
 		]
 			.filter(Boolean)
 			.join(', ');
-		// Orders the retest workflow placed at the examples' Junction fake (once each, however often it ran).
-		const retests = (await createdOrders(fakes.examples.junction.url)).length;
+		// Orders the retest workflow placed at the Junction fake the demo's examples use (once each).
+		const retests = (await createdOrders(fakes.junction.url)).length;
 		say(
 			`\ndemo: ${outcome.eventsSent} events sent, ${outcome.succeeded} executions succeeded${problems ? `, ${problems}` : ''}, ${retests} Junction retest${retests === 1 ? '' : 's'} placed`,
 		);
