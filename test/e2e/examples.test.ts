@@ -1,8 +1,15 @@
 import { capturedMessages } from '../../dev/fakes/capture';
 import { requestsReceivedBy } from '../../dev/fakes/fakeServer';
 import { LML_SAMPLE_PATIENT_ID } from '../../dev/fakes/londonMedicalLaboratory/api';
-import { localWorkflows, type LocalWorkflow } from '../../dev/demo/examples';
-import { JUNCTION_SAMPLE_PATIENT } from '../../dev/fakes/junction/samples';
+import {
+	LOCAL_WEBHOOK_HEADER,
+	LOCAL_WEBHOOK_SECRETS,
+	localWorkflows,
+	type LocalWorkflow,
+} from '../../dev/demo/examples';
+import { createdOrders } from '../../dev/fakes/junction/api/hooks';
+import { buildDelivery, deliver } from '../../dev/fakes/sender';
+import { JUNCTION_SAMPLE_IDS, JUNCTION_SAMPLE_PATIENT } from '../../dev/fakes/junction/samples';
 import { playStory, STORY_IDS, type StoryOutcome } from '../../dev/demo/story';
 import { e2e } from './environment';
 import { exampleEndpoints } from './fixtures/examples';
@@ -97,6 +104,46 @@ describe('example workflows fed the demo story', () => {
 			),
 		).toBe(true);
 		expect(lines.some((line) => line.startsWith('📦 Hurdle · test.processed'))).toBe(true);
+	});
+
+	it('orders a Junction retest for the out-of-range marker and for the redraw, once each', async () => {
+		const orders = await createdOrders(fakes.examples.junction);
+		expect(orders.map((order) => order.passthrough).sort()).toEqual(
+			[`retest of ${STORY_IDS.junctionOrder}`, `retest of ${STORY_IDS.junctionRedrawOrder}`].sort(),
+		);
+		expect(orders.every((order) => order.user_id === JUNCTION_SAMPLE_IDS.userId)).toBe(true);
+		expect(orders.every((order) => order.lab_test_id === JUNCTION_SAMPLE_IDS.labTestId)).toBe(true);
+		const posts = slackTo('#lab-results').filter((message) =>
+			message.text.startsWith('🔄 Retest ordered'),
+		);
+		expect(posts).toHaveLength(2);
+		const ldl = posts.find((message) => message.text.includes(STORY_IDS.junctionOrder))!;
+		expect(ldl.text).toContain('LDL Cholesterol 162 mg/dL (high)');
+		const redraw = posts.find((message) => message.text.includes(STORY_IDS.junctionRedrawOrder))!;
+		expect(redraw.text).toContain('a redraw is available');
+	});
+
+	it('places no second retest when the same event runs the workflow again (delivered anew)', async () => {
+		const retest = byFile('junction-retest.json');
+		const before = (await n8n.executionList(retest.id)).length;
+		const ordersBefore = await createdOrders(fakes.examples.junction);
+		// The event the story sent, under a new svix-id, as a re-sent webhook arrives.
+		const delivery = buildDelivery('junction', 'labtest.order.updated', {
+			overrides: { status: 'completed', interpretation: 'abnormal' },
+			secret: LOCAL_WEBHOOK_SECRETS.junction,
+			headerName: LOCAL_WEBHOOK_HEADER,
+		});
+		const answer = await deliver(n8n.webhookUrl(retest.triggers[0].webhookPath), delivery);
+		expect(answer.body).toMatchObject({ status: 'accepted' });
+		const [again] = await n8n.waitForExecutions(retest.id, before + 1, { timeoutMs: 60_000 });
+		expect(again.status).toBe('success');
+		expect(await createdOrders(fakes.examples.junction)).toEqual(ordersBefore);
+		const [item] = again.json('Order the retest');
+		expect(item).toMatchObject({ idempotency: { replayed: true } });
+		const latest = (await capturedMessages(fakes.capture)).filter((message) =>
+			message.text.startsWith('🔄 Retest ordered'),
+		);
+		expect(latest.at(-1)?.text).toContain('Already placed by an earlier run: no second order.');
 	});
 
 	it('never puts patient details in a message', () => {
