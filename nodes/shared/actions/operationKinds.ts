@@ -18,6 +18,8 @@ import type { Fetched } from '../transport/fetched';
 import { defineOperation, toItems, type OperationModule } from './actionNode';
 import { getPages, type Paging } from '../transport/pagination';
 import { labResults, resultsItems, resultsOutputProperty, type ReadyResults } from '../results';
+import { withMessages } from '../resultsForPeople/messages';
+import { messageSettingsAt, resultsOptionsProperty } from '../resultsForPeople/parameters';
 
 /**
  * The kinds of operation every provider has: Get by ID, Get Many, a PDF download and Get results. Each
@@ -155,10 +157,11 @@ export function defineResultsGet<Raw>({
 		value,
 		action,
 		description,
-		properties: [id.property, resultsOutputProperty(summary)],
+		properties: [id.property, resultsOutputProperty(summary), resultsOptionsProperty()],
 		async execute(itemIndex) {
 			const value = id.at(this, itemIndex);
-			const results = labResults(await fetch(this, value, itemIndex), read);
+			const settings = messageSettingsAt(this, itemIndex);
+			const results = withMessages(labResults(await fetch(this, value, itemIndex), read), settings);
 			const output = this.getNodeParameter('output', itemIndex) as string;
 			return resultsItems(results, output, { [id.name]: value }, rowFields);
 		},

@@ -12,6 +12,7 @@ import { patientDataProperty } from '../privacy';
 import type { LabProvider } from '../provider';
 
 import { DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS } from './items';
+import { includeMessagesOption, messageTitleOption } from '../resultsForPeople/messages';
 import { ALL_EVENTS, OTHER_EVENT } from '../webhook/source';
 
 /** Display data for one event; the schema that goes with it lives beside it in the provider's events file. */
@@ -169,6 +170,8 @@ export function triggerOptionsProperty({
 			],
 			default: 'event',
 		},
+		includeMessagesOption(' (needs Fetch Full Data and Output: One Item per Event)'),
+		messageTitleOption,
 		...extraOptions,
 	];
 	return {

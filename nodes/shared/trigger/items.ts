@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
 import { withinDeadline } from '../transport/api';
+import { withMessagesInEnrichment } from '../resultsForPeople/messages';
 import { applyPatientDataMode, type PatientDataMode } from '../privacy';
 import type { LabProvider } from '../provider';
 import type { Delivery } from '../webhook/delivery';
@@ -67,7 +68,11 @@ export async function enrichInTime<
 			async () => await source.enrich!(context, event, options),
 		);
 		if (!enrichment) return { json: {} };
-		return { ...enrichment, json: { fullData: { fetched: true }, ...enrichment.json } };
+		const json =
+			options.output === 'biomarkerRows'
+				? enrichment.json
+				: withMessagesInEnrichment(enrichment.json, options);
+		return { ...enrichment, json: { fullData: { fetched: true }, ...json } };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'Unknown failure';
 		const message =

@@ -19,6 +19,8 @@ export interface TriggerOptions {
 	fullDataTimeLimitSeconds?: number;
 	output?: 'event' | 'biomarkerRows';
 	onInvalidPayload?: 'emit' | 'reject';
+	includeMessages?: string[];
+	messageTitle?: string;
 }
 
 /**
