@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { testProvider, type ProviderKey } from '../../../../dev/fakes';
 import { HURDLE_SAMPLE_IDS } from '../../../../dev/fakes/hurdle/samples';
@@ -123,7 +123,7 @@ describe.each(CASES)('$key', ({ key, event, operations, outOfRange }) => {
 			parameters,
 			credentials: { [test.provider.credentialType]: test.credentials({ baseUrl: fake.url }) },
 		});
-		const [items] = await new test.Action().execute!.call(context);
+		const [items] = (await new test.Action().execute!.call(context)) as INodeExecutionData[][];
 		return items;
 	};
 
