@@ -6,6 +6,7 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 	IWebhookFunctions,
@@ -137,6 +138,31 @@ export function executeContext(options: ExecuteContextOptions): IExecuteFunction
 		),
 	);
 	context.continueOnFail.mockReturnValue(options.continueOnFail ?? false);
+	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: silentLogger() });
+	return context;
+}
+
+export interface LoadOptionsContextOptions {
+	/** The node's current parameters, as the editor sends them with a list search. */
+	parameters?: IDataObject;
+	credentials: Credentials;
+}
+
+/** The context of a `listSearch` or `loadOptions` method: what the editor's searchable lists call. */
+export function loadOptionsContext(options: LoadOptionsContextOptions): ILoadOptionsFunctions {
+	const parameters = options.parameters ?? {};
+	const context = mock<ILoadOptionsFunctions>();
+	context.getNodeParameter.mockImplementation(
+		parameterGetter(parameters) as unknown as ILoadOptionsFunctions['getNodeParameter'],
+	);
+	context.getCurrentNodeParameter.mockImplementation(
+		(name: string) =>
+			getPath(parameters, name) as ReturnType<ILoadOptionsFunctions['getCurrentNodeParameter']>,
+	);
+	context.getCredentials.mockImplementation(
+		credentialGetter(options.credentials) as ILoadOptionsFunctions['getCredentials'],
+	);
+	context.getNode.mockReturnValue(testNode('action', parameters));
 	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: silentLogger() });
 	return context;
 }

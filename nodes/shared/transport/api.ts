@@ -7,6 +7,8 @@ import {
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type ITriggerFunctions,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
@@ -41,9 +43,12 @@ export interface ApiResponse<Body = unknown> {
 	headers: IDataObject;
 }
 
+/** Every n8n context a provider request is made from, as Airtable v2's transport takes them. */
 export type ApiContext =
 	| IExecuteFunctions
 	| IWebhookFunctions
+	| ITriggerFunctions
+	| IPollFunctions
 	| ILoadOptionsFunctions
 	| IHookFunctions;
 

@@ -13,7 +13,7 @@ import type { LabProvider } from '../provider';
 
 import { DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS } from './items';
 import { includeMessagesOption, messageTitleOption } from '../resultsForPeople/messages';
-import { ALL_EVENTS, OTHER_EVENT } from '../webhook/source';
+import { ALL_EVENTS, OTHER_EVENT } from '../trigger/source';
 
 /** Display data for one event; the schema that goes with it lives beside it in the provider's events file. */
 export interface EventOption {
