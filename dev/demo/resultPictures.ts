@@ -42,6 +42,23 @@ function mrkdwn(text: string): string {
 		.replace(/\n/g, '<br>');
 }
 
+/**
+ * The headless Chromium that takes the pictures has no emoji font; Slack draws emoji as images. These
+ * stand in for the ones the messages use, in the colours of Slack's.
+ */
+const EMOJI: Record<string, string> = {
+	'🧪': '',
+	'🚨': '<span style="color:#e01e5a">‼</span>',
+	'🔺': '<span style="color:#e01e5a">▲</span>',
+	'🔻': '<span style="color:#1264a3">▼</span>',
+	'⚠️': '<span style="color:#e8912d">◆</span>',
+	'✅': '<span style="color:#2eb67d">✓</span>',
+	'▫️': '–',
+};
+
+const withEmoji = (html: string) =>
+	Object.entries(EMOJI).reduce((text, [emoji, glyph]) => text.split(emoji).join(glyph), html);
+
 function blockHtml(block: Block): string {
 	switch (block.type) {
 		case 'header':
@@ -59,6 +76,6 @@ function blockHtml(block: Block): string {
 
 /** A page showing one Slack message in a channel, as the Slack client lays it out. */
 export function slackPage(message: { blocks?: unknown[] }, channel = '#lab-results'): string {
-	const blocks = ((message.blocks ?? []) as Block[]).map(blockHtml).join('');
+	const blocks = withEmoji(((message.blocks ?? []) as Block[]).map(blockHtml).join(''));
 	return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(channel)}</title></head><body style="${PAGE_STYLE}"><div id="slack" style="max-width:720px;background:#ffffff;border:1px solid #d0d7de;border-radius:6px;font-size:15px;color:#1d1c1d"><div style="padding:10px 16px;border-bottom:1px solid #d0d7de;font-weight:800"># ${escape(channel.replace(/^#/, ''))}</div><div style="display:flex;padding:12px 16px"><div style="width:36px;height:36px;border-radius:6px;background:#ea4b71;color:#fff;font-weight:800;display:flex;align-items:center;justify-content:center;margin-right:10px;flex:none">n8n</div><div style="flex:1"><div><b>n8n</b> <span style="font-size:11px;background:#e8e8e8;color:#616061;padding:1px 4px;border-radius:3px">APP</span> <span style="font-size:12px;color:#616061">12:00</span></div>${blocks}</div></div></div></body></html>`;
 }

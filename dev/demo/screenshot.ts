@@ -124,6 +124,13 @@ async function shootTriggerWithEvent(
 	);
 	if (answer.status !== 200) throw new Error(`The test URL answered ${answer.status}`);
 	await ndv.locator('[data-test-id="ndv-items-count"]').first().waitFor({ timeout: 30_000 });
+	// The JSON view shows the item as it arrives, fetched results included; the toast and tooltip go.
+	await ndv.locator('[data-test-id="radio-button-json"]').first().click();
+	await page.mouse.move(10, 10);
+	await page
+		.getByText('Node executed successfully')
+		.waitFor({ state: 'hidden', timeout: 10_000 })
+		.catch(() => undefined);
 	await page.waitForTimeout(1000);
 	await page.screenshot({ path: join(OUTPUT_DIR, 'trigger-test-event.png') });
 	say('saved docs/screenshots/trigger-test-event.png');
