@@ -121,9 +121,13 @@ function formatNumber(value: number): string {
 	return String(Number(value.toPrecision(12)));
 }
 
+/** A number, a bounded one ("<0.5", ">= 90") or a count range ("0-5") reads with its unit; words do not. */
+const QUANTITY = /^[<>≤≥]?=?\s*[-+]?\.?\d/;
+
 function valueOf(row: LabResultRow): string {
 	const reported = row.valueText ?? (row.value === null ? '—' : formatNumber(row.value));
-	return row.unit ? `${reported} ${row.unit}` : reported;
+	const quantity = row.value !== null || QUANTITY.test(reported);
+	return row.unit && quantity ? `${reported} ${row.unit}` : reported;
 }
 
 function rangeOf(row: LabResultRow): string | null {

@@ -151,3 +151,20 @@ describe('readableDate', () => {
 		['2026-13-01', '2026-13-01'],
 	])('reads %j as %j', (input, expected) => expect(readableDate(input)).toBe(expected));
 });
+
+describe('the value as shown', () => {
+	it.each([
+		[row('TSH', 6.8, 'high', { unit: 'mU/L' }), '6.8 mU/L'],
+		[row('CRP', null, 'unknown', { valueText: '<0.5', unit: 'mg/L' }), '<0.5 mg/L'],
+		[row('eGFR', null, 'unknown', { valueText: '>= 90', unit: 'mL/min' }), '>= 90 mL/min'],
+		[row('WBC', null, 'unknown', { valueText: '0-5', unit: '/HPF' }), '0-5 /HPF'],
+		[
+			row('Testosterone', null, 'unknown', { valueText: 'Quantity Not Sufficient', unit: 'ng/dL' }),
+			'Quantity Not Sufficient',
+		],
+		[row('HIV', null, 'normal', { valueText: 'Non-Reactive', unit: null }), 'Non-Reactive'],
+		[row('Missing', null, 'unknown', { valueText: null, unit: 'g/L' }), '—'],
+	])('shows %#', (source, expected) =>
+		expect(reportView({ ...thyroidPanel(), rows: [source] }).markers[0].value).toBe(expected),
+	);
+});
