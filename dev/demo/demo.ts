@@ -45,6 +45,14 @@ async function main(): Promise<number> {
 			.slice(0, 2)) {
 			say(`  [${message.channel} ${message.to}]\n    ${message.text.split('\n').join('\n    ')}`);
 		}
+		const filed = await Promise.all(
+			(['DiagnosticReport', 'Observation'] as const).map(
+				async (type) => (await fakes.fhir.all(type)).length,
+			),
+		);
+		say(
+			`\ndemo: the FHIR server at ${fakes.fhir.baseUrl} holds ${filed[0]} DiagnosticReport(s) and ${filed[1]} Observations`,
+		);
 		const accepted = outcome.deliveries.filter(
 			(delivered) => delivered.outcome === 'accepted',
 		).length;

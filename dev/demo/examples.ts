@@ -37,7 +37,12 @@ export interface LocalEndpoints {
 	/** The capture server's HTTP side (chat messages) and its SMTP port (emails). */
 	capture: string;
 	captureSmtpPort: number;
+	/** The FHIR server's base URL, in place of the examples' placeholder server. */
+	fhir: string;
 }
+
+/** The FHIR base URL the examples post to; a user puts their server's there. */
+export const EXAMPLE_FHIR_BASE = 'https://fhir.example.com/R4';
 
 /** The webhook secrets of the local credentials; the story signs with the same ones. */
 export const LOCAL_WEBHOOK_SECRETS = Object.fromEntries(
@@ -155,6 +160,17 @@ function slackAsCapturePost(node: INode, captureUrl: string): INode {
 	};
 }
 
+/** An HTTP Request to the examples' FHIR server, sent to the local one instead. */
+function atLocalFhirServer(node: INode, fhirBase: string): INode {
+	const url = node.parameters.url;
+	if (node.type !== 'n8n-nodes-base.httpRequest' || typeof url !== 'string') return node;
+	if (!url.startsWith(EXAMPLE_FHIR_BASE)) return node;
+	return {
+		...node,
+		parameters: { ...node.parameters, url: fhirBase + url.slice(EXAMPLE_FHIR_BASE.length) },
+	};
+}
+
 export function exampleWorkflowId(file: string): string {
 	return createHash('sha256').update(`example:${file}`).digest('hex').slice(0, 16);
 }
@@ -166,7 +182,9 @@ export function localWorkflow(
 	endpoints: LocalEndpoints,
 ): LocalWorkflow {
 	const nodes = example.nodes.map((node) =>
-		node.type === 'n8n-nodes-base.slack' ? slackAsCapturePost(node, endpoints.capture) : node,
+		node.type === 'n8n-nodes-base.slack'
+			? slackAsCapturePost(node, endpoints.capture)
+			: atLocalFhirServer(node, endpoints.fhir),
 	);
 	const triggers = example.nodes
 		.filter((node) => TRIGGER_PROVIDERS[node.type])

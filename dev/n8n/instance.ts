@@ -79,6 +79,7 @@ const API_KEY_SCOPES = [
 	'workflow:deactivate',
 	'execution:read',
 	'execution:list',
+	'execution:retry',
 ];
 const PUBLISH_CONCURRENCY = 8;
 

@@ -60,3 +60,24 @@ export async function getLabResults(
 		return found(await getPages(context, lmlPaging, path, {}, undefined, itemIndex));
 	return found(body.items ?? []);
 }
+
+/** The results report of a test registration as a PDF; LML answers 204 while it is not ready. */
+export async function downloadResultsPdf(
+	context: ApiContext,
+	id: string,
+	itemIndex?: number,
+): Promise<Fetched<Buffer>> {
+	const { statusCode, body } = await callApi<Buffer>(
+		context,
+		lml,
+		{
+			method: 'GET',
+			path: `${apiPath('/api/test_registration', id)}/download_pdf`,
+			binary: true,
+		},
+		itemIndex,
+	);
+	return statusCode === 204 || !body?.length
+		? missing('notReady', 'LML has not released the report yet')
+		: found(Buffer.from(body));
+}

@@ -7,6 +7,7 @@ import type {
 
 import type { Fetched } from './transport/fetched';
 import { toItems } from './actions/actionNode';
+import { FHIR_OUTPUT_OPTION } from './fhir/output';
 
 /**
  * The results pipeline every provider shares: one normalised row per biomarker, the flag rule, the
@@ -214,6 +215,7 @@ export function resultsOutputProperty(
 			description: 'A normalised row per biomarker, ready for a sheet or a loop',
 		},
 		{ ...summary, value: SUMMARY_OUTPUT },
+		FHIR_OUTPUT_OPTION,
 		...moreOptions,
 	];
 	return {

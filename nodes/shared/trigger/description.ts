@@ -8,6 +8,7 @@ import {
 	type TriggerPanelDefinition,
 } from 'n8n-workflow';
 
+import { FHIR_OUTPUT, fhirTriggerOptions } from '../fhir/output';
 import { patientDataProperty } from '../privacy';
 import type { LabProvider } from '../provider';
 
@@ -167,11 +168,18 @@ export function triggerOptionsProperty({
 					description: 'Split fetched results into one item per biomarker (needs Fetch Full Data)',
 				},
 				{ name: 'One Item per Event', value: 'event' },
+				{
+					name: 'FHIR R4 Bundle',
+					value: FHIR_OUTPUT,
+					description:
+						'Fetched results as a FHIR R4 Bundle, one item per bundle (needs Fetch Full Data); other events as one item',
+				},
 			],
 			default: 'event',
 		},
 		includeMessagesOption(' (needs Fetch Full Data and Output: One Item per Event)'),
 		messageTitleOption,
+		...fhirTriggerOptions,
 		...extraOptions,
 	];
 	return {

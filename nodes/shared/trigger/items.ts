@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { fhirTriggerItems } from '../fhir/output';
 import { applyPatientDataMode, type PatientDataMode } from '../privacy';
 import type { LabProvider } from '../provider';
 import { withinDeadline } from '../transport/api';
@@ -74,7 +75,8 @@ export async function enrichInTime<
 		);
 		if (!enrichment) return { json: {} };
 		const json =
-			options.output === 'biomarkerRows'
+			// The messages go with One Item per Event only.
+			(options.output ?? 'event') !== 'event'
 				? enrichment.json
 				: withMessagesInEnrichment(enrichment.json, options);
 		return { ...enrichment, json: { fullData: { fetched: true }, ...json } };
@@ -98,6 +100,12 @@ export function executionItems(
 	mode: PatientDataMode,
 	provider: LabProvider,
 ): INodeExecutionData[] {
+	if (options.output === 'fhir' && enrichment?.fhir) {
+		const fhir = fhirTriggerItems(enrichment.fhir, options, mode);
+		if (Array.isArray(fhir))
+			return fhir.map((json) => ({ json: applyPatientDataMode(json, mode, provider) }));
+		enrichment = { ...enrichment, json: { ...enrichment.json, fhir } };
+	}
 	if (options.output === 'biomarkerRows' && enrichment?.rows?.length) {
 		const identity: IDataObject = { ...item };
 		delete identity.payload;

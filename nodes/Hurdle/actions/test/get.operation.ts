@@ -10,6 +10,8 @@ import {
 	messageSettingsAt,
 	resultsOptionsProperty,
 } from '../../../shared/resultsForPeople/parameters';
+import { FHIR_OUTPUT, fhirItems, fhirOptionsProperty } from '../../../shared/fhir/output';
+import { hurdleFhirRecord } from '../../fhir';
 import { hurdleResults } from '../../results';
 import { getTest } from '../../transport';
 
@@ -41,7 +43,8 @@ export default defineOperation({
 				},
 			],
 		),
-		resultsOptionsProperty({ hide: { output: ['raw'] } }),
+		fhirOptionsProperty(false),
+		resultsOptionsProperty({ hide: { output: ['raw', FHIR_OUTPUT] } }),
 	],
 	async execute(itemIndex) {
 		const id = testId.at(this, itemIndex);
@@ -50,6 +53,11 @@ export default defineOperation({
 		const test = await getTest(this, id, itemIndex);
 		if (output === 'raw') return toItems(test);
 		const results = withMessages(hurdleResults(test), settings);
+		if (output === FHIR_OUTPUT) {
+			return await fhirItems(this, itemIndex, results, { testId: id }, () =>
+				hurdleFhirRecord(test, id),
+			);
+		}
 		if (output === BIOMARKER_ROWS_OUTPUT) {
 			return biomarkerRowItems(results, { testId: id }, () => ({
 				kitId: test.kitId ?? null,
