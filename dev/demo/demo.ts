@@ -2,7 +2,7 @@
 import { capturedMessages } from '../fakes/capture';
 import { startDemoEnvironment, type DemoEnvironment } from './environment';
 import { LOCAL_WEBHOOK_HEADER, LOCAL_WEBHOOK_SECRETS } from './examples';
-import { DEMO_STORY, playStory } from './story';
+import { DEMO_STORY, lmlPatientAssignments, playStory } from './story';
 
 /**
  * `npm start`: a local n8n 2.41.1 with this package, the fake provider APIs and the example workflows
@@ -52,6 +52,9 @@ async function main(): Promise<number> {
 		);
 		say(
 			`\ndemo: the FHIR server at ${fakes.fhir.baseUrl} holds ${filed[0]} DiagnosticReport(s) and ${filed[1]} Observations`,
+		);
+		say(
+			`demo: LML retests given their patient by the retest chain: ${lmlPatientAssignments(fakes.londonMedicalLaboratory.requests)}`,
 		);
 		const accepted = outcome.deliveries.filter(
 			(delivered) => delivered.outcome === 'accepted',

@@ -1,4 +1,5 @@
 import type { Execution, N8nClient } from '../n8n';
+import type { RecordedRequest } from '../fakes/fakeServer';
 import { LOCAL_WEBHOOK_HEADER, LOCAL_WEBHOOK_SECRETS, type LocalWorkflow } from './examples';
 import { JUNCTION_SAMPLE_IDS } from '../fakes/junction/samples';
 import { LML_SAMPLE_IDS } from '../fakes/londonMedicalLaboratory/samples';
@@ -156,3 +157,10 @@ export const STORY_IDS = {
 	lmlRetest: LML_SAMPLE_IDS.retestTestRegistrationId,
 	junctionOrder: JUNCTION_SAMPLE_IDS.orderId,
 };
+
+/** How many times the workflows gave an LML registration its patient (the retest chain's PATCHes). */
+export function lmlPatientAssignments(requests: RecordedRequest[]): number {
+	return requests.filter(
+		(request) => request.method === 'PATCH' && request.path.startsWith('/api/test_registration/'),
+	).length;
+}

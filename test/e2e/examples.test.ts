@@ -1,4 +1,6 @@
 import { capturedMessages } from '../../dev/fakes/capture';
+import { requestsReceivedBy } from '../../dev/fakes/fakeServer';
+import { LML_SAMPLE_PATIENT_ID } from '../../dev/fakes/londonMedicalLaboratory/api';
 import { localWorkflows, type LocalWorkflow } from '../../dev/demo/examples';
 import { JUNCTION_SAMPLE_PATIENT } from '../../dev/fakes/junction/samples';
 import { playStory, STORY_IDS, type StoryOutcome } from '../../dev/demo/story';
@@ -90,6 +92,17 @@ describe('example workflows fed the demo story', () => {
 		const [post] = slackTo('#lab-results').filter((message) => message.text.startsWith('🔁'));
 		expect(post.text).toMatch(/^🔁 Retest created: LML-AB\d+ replaces /);
 		expect(post.text).toContain(`new registration ${STORY_IDS.lmlRetest}`);
+	});
+
+	it("gives the retest the original registration's patient, once", async () => {
+		const [post] = slackTo('#lab-results').filter((message) => message.text.startsWith('🔁'));
+		expect(post.text).toContain('Its patient is assigned, as on the original.');
+		const patches = (await requestsReceivedBy(fakes.examples.londonMedicalLaboratory)).filter(
+			(request) => request.method === 'PATCH',
+		);
+		expect(patches.map((request) => [request.path, JSON.parse(request.body)])).toEqual([
+			[`/api/test_registration/${STORY_IDS.lmlRetest}`, { patient_id: LML_SAMPLE_PATIENT_ID }],
+		]);
 	});
 
 	it('alerts on a critical result, by Slack and email', () => {
