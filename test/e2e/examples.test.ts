@@ -11,6 +11,7 @@ import { createdOrders } from '../../dev/fakes/junction/api/hooks';
 import { buildDelivery, deliver } from '../../dev/fakes/sender';
 import { JUNCTION_SAMPLE_IDS, JUNCTION_SAMPLE_PATIENT } from '../../dev/fakes/junction/samples';
 import { playStory, STORY_IDS, type StoryOutcome } from '../../dev/demo/story';
+import { blockKitProblems } from '../support/blockKit';
 import { e2e } from './environment';
 import { exampleEndpoints } from './fixtures/examples';
 
@@ -68,6 +69,32 @@ describe('example workflows fed the demo story', () => {
 		);
 	});
 
+	it('posts the results as Block Kit blocks: the reference, a header, a section per out-of-range result', () => {
+		const posts = slackTo('#lab-results').filter((message) => message.text.startsWith('🧪'));
+		for (const post of posts) expect(blockKitProblems(post)).toEqual([]);
+		const lml = posts.find((message) => message.text.includes(STORY_IDS.lmlRegistration))!;
+		const blocks = JSON.stringify(lml.blocks);
+		expect(blocks).toContain(`Results ready for LML registration ${STORY_IDS.lmlRegistration}`);
+		expect(blocks).toContain('🧪 LML results: 2 of 4 results need attention');
+		expect(blocks).toContain('🔺 *High* · *TSH*\\n6.8 mU/L · range 0.27–4.2');
+		expect(blocks).toContain('🔻 *Low* · *Vitamin D*');
+		const junction = posts.find((message) =>
+			message.text.includes(`Junction order ${STORY_IDS.junctionOrder}`),
+		)!;
+		expect(JSON.stringify(junction.blocks)).toContain('🚨 *Critical* · *Potassium*');
+	});
+
+	it('emails the results as an HTML table beside the plain text', () => {
+		const emails = emailsTo('lab-team@example.com');
+		const lml = emails.find((email) => email.subject?.startsWith('Lab results: LML'))!;
+		expect(lml.text).toContain('2 of 4 results need attention');
+		expect(lml.html).toContain('>LML results</div>');
+		expect(lml.html).toContain('>TSH</div>');
+		expect(lml.html).toContain('▲ High');
+		expect(lml.html).toContain('data-part="range"');
+		expect(lml.html).not.toMatch(/<script/i);
+	});
+
 	it('chains a retest: fetches the new registration and names both', () => {
 		const [post] = slackTo('#lab-results').filter((message) => message.text.startsWith('🔁'));
 		expect(post.text).toMatch(/^🔁 Retest created: LML-AB\d+ replaces /);
@@ -89,7 +116,16 @@ describe('example workflows fed the demo story', () => {
 		const [alert] = slackTo('#lab-critical');
 		expect(alert.text).toContain(`CRITICAL result for Junction order ${STORY_IDS.junctionOrder}`);
 		expect(alert.text).toContain('🚨 *Potassium* 6.9');
+		expect(blockKitProblems(alert)).toEqual([]);
+		const blocks = alert.blocks as Array<{ type: string; text?: { text: string } }>;
+		expect(blocks[0].text!.text).toMatch(/^🚨 \*CRITICAL\* result for Junction order /);
+		expect(blocks[1]).toMatchObject({ type: 'header' });
+		const [firstResult] = blocks.slice(2).filter((block) => block.type === 'section');
+		expect(firstResult.text!.text).toMatch(/^🚨 \*Critical\* · \*Potassium\*/);
+		const [email] = emailsTo('on-call@example.com');
 		expect(emailsTo('on-call@example.com')).toHaveLength(1);
+		expect(email.html).toContain('CRITICAL result.');
+		expect(email.html).toContain('‼ Critical');
 	});
 
 	it('tracks every order and test event of all three providers in one channel', () => {
