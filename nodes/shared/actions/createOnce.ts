@@ -4,6 +4,7 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
+	type INodeProperties,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -129,6 +130,26 @@ function ledgerOf(context: IExecuteFunctions): Record<string, CreateRecord> | un
 			delete ledger[reference];
 	}
 	return ledger;
+}
+
+/** Options › Allow Repeat Orders, for order creates that `createOnce` guards; `earlier` names what a repeat returns. */
+export function allowRepeatOrdersProperty(earlier: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Allow Repeat Orders',
+				name: 'allowRepeat',
+				type: 'boolean',
+				default: false,
+				description: `Whether to place the order even if this node placed one for the same input in the last ${CREATE_MEMORY_DAYS} days, or an attempt of it went unconfirmed. Off: such an item returns ${earlier} (or stops) instead of ordering again.`,
+			},
+		],
+	};
 }
 
 export interface CreateOnce<Created> {
