@@ -7,6 +7,8 @@ import {
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type ITriggerFunctions,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
@@ -41,11 +43,14 @@ export interface ApiResponse<Body = unknown> {
 	headers: IDataObject;
 }
 
+/** Every context a node calls an API from, as n8n's Airtable v2 transport takes them: triggers and polls too. */
 export type ApiContext =
 	| IExecuteFunctions
 	| IWebhookFunctions
 	| ILoadOptionsFunctions
-	| IHookFunctions;
+	| IHookFunctions
+	| ITriggerFunctions
+	| IPollFunctions;
 
 const MAX_ATTEMPTS = 3;
 const MAX_RETRY_DELAY_MS = 30_000;

@@ -1,0 +1,241 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	type CronExpression,
+	type IDataObject,
+	type INodeExecutionData,
+	type IRun,
+	type ITriggerFunctions,
+	type ITriggerResponse,
+} from 'n8n-workflow';
+
+import { withinDeadline } from '../transport/api';
+import { unixNow } from '../values';
+import { forgetChange, processRanChange, rememberChange, storedChangeRan } from './changeLedger';
+import { CARRIED_STATE, changeItems } from './items';
+import { executionKey } from './keys';
+import type { AnyCatchUpSource, Change, RoundRequest, RoundResult } from './source';
+import { readState, writeState, type CatchUpState, type StateDelta } from './state';
+import { catchUpSettings, type CatchUpSettings } from './settings';
+
+/**
+ * The main-process side of a catch-up node: rounds on a schedule, each reading what changed (within a
+ * time budget, continued next round) and emitting every change in its own execution, keyed so that n8n
+ * creates it once. The state of the rounds lives here, in memory; it is written to static data only at
+ * activation (see state.ts), and otherwise carried to the executions, which store it.
+ */
+interface Runtime {
+	state: CatchUpState;
+	/** A walk cut short by the budget: where the next round goes on. */
+	walk?: IDataObject;
+	/** No baseline yet: the first activation could not reach the API. */
+	needsBaseline: boolean;
+	running: boolean;
+	/** An error execution was saved for the current outage; the next ones only log. */
+	failing: boolean;
+	/** Snapshot entries taken as they are, not yet carried to an execution. */
+	adopted: Record<string, string>;
+	/** The state as last carried: what the next execution stores. */
+	carried: StateDelta;
+}
+
+const runtimes = new Map<string, Runtime>();
+/** Changes of different records run side by side, this many at a time; one record's changes in order. */
+const RECORDS_AT_ONCE = 8;
+/** A round waits this long for one execution to finish before it counts it as started and goes on. */
+const EXECUTION_WAIT_MS = 300_000;
+
+function runtimeKey(context: ITriggerFunctions): string {
+	const node = context.getNode();
+	return `${context.getWorkflow().id ?? ''}\u0000${node.id ?? node.name}`;
+}
+
+function cronOf(settings: CatchUpSettings): CronExpression {
+	const every = settings.interval;
+	if (settings.unit === 'seconds') return `*/${every} * * * * *` as CronExpression;
+	if (settings.unit === 'hours') return `0 0 */${every} * * *` as CronExpression;
+	return `0 */${every} * * * *` as CronExpression;
+}
+
+/** What a catch-up node does when n8n activates it: the first round, then one round per tick. */
+export async function startCatchUp(
+	context: ITriggerFunctions,
+	source: AnyCatchUpSource,
+): Promise<ITriggerResponse> {
+	const settings = catchUpSettings(context);
+	const nodeData = context.getWorkflowStaticData('node');
+	const stored = readState(nodeData);
+	const runtime: Runtime = {
+		state: stored ?? {},
+		needsBaseline: stored === undefined,
+		running: false,
+		failing: false,
+		adopted: {},
+		carried: {},
+	};
+	const key = runtimeKey(context);
+	runtimes.set(key, runtime);
+	await runRound(context, source, runtime, settings);
+	// n8n saves static data right after activation, from the copy it has just loaded: the one moment the
+	// main process writes it without putting back an older copy of what webhooks wrote.
+	if (!runtime.needsBaseline) writeState(nodeData, { ...runtime.state, ...adoptedInto(runtime) });
+	context.helpers.registerCron({ expression: cronOf(settings) }, () => {
+		void runRound(context, source, runtime, catchUpSettings(context));
+	});
+	return {
+		closeFunction: async () => {
+			if (runtimes.get(key) === runtime) runtimes.delete(key);
+		},
+	};
+}
+
+function adoptedInto(runtime: Runtime): CatchUpState {
+	const snapshot = { ...runtime.state.snapshot, ...runtime.adopted };
+	runtime.adopted = {};
+	return Object.keys(snapshot).length ? { snapshot } : {};
+}
+
+async function runRound(
+	context: ITriggerFunctions,
+	source: AnyCatchUpSource,
+	runtime: Runtime,
+	settings: CatchUpSettings,
+): Promise<void> {
+	// n8n does not keep ticks apart: a slow round makes the next tick wait for it, not run beside it.
+	if (runtime.running) return;
+	runtime.running = true;
+	try {
+		const now = Date.now();
+		const request: RoundRequest = {
+			state: runtime.state,
+			walk: runtime.walk,
+			deadline: now + settings.budgetSeconds * 1000,
+			maxChanges: settings.maxChangesPerRound,
+			options: settings.options,
+			now,
+		};
+		const result = await withinDeadline(context, request.deadline, async () =>
+			runtime.needsBaseline
+				? await source.baseline(context, request, settings.startFrom)
+				: await source.round(context, request),
+		);
+		const emitted = await emitInOrder(context, source, runtime, result.changes, settings);
+		if (!emitted) {
+			throw new NodeOperationError(
+				context.getNode(),
+				'n8n could not start the workflow for every change found',
+				{
+					description:
+						'The catch-up did not move on: the next round reads these changes again, and those that did run are not run twice.',
+				},
+			);
+		}
+		commit(runtime, result);
+		if (runtime.failing) context.logger.info(`${context.getNode().name}: catching up again`);
+		runtime.failing = false;
+	} catch (error) {
+		reportOnce(context, runtime, error);
+	} finally {
+		runtime.running = false;
+	}
+}
+
+function commit(runtime: Runtime, result: RoundResult): void {
+	runtime.state = result.state;
+	runtime.walk = result.walk;
+	runtime.needsBaseline = false;
+	Object.assign(runtime.adopted, result.adopted);
+}
+
+/** One error execution per outage, whose message names no patient data; the rest go to the log. */
+function reportOnce(context: ITriggerFunctions, runtime: Runtime, error: unknown): void {
+	const node = context.getNode();
+	const failure =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(node, error instanceof Error ? error.message : 'Unknown failure');
+	if (runtime.failing) {
+		context.logger.warn(`${node.name}: catch-up round failed again: ${failure.message}`);
+		return;
+	}
+	runtime.failing = true;
+	context.saveFailedExecution(failure);
+}
+
+/**
+ * Emits each change in its own execution, with its key. One record's changes go one after the
+ * other, each once the execution of the one before has finished; records go side by side. False when
+ * n8n could not start one of them (its database is down, say).
+ */
+async function emitInOrder(
+	context: ITriggerFunctions,
+	source: AnyCatchUpSource,
+	runtime: Runtime,
+	changes: Change[],
+	settings: CatchUpSettings,
+): Promise<boolean> {
+	const byRecord = new Map<string, Change[]>();
+	for (const change of changes) {
+		const list = byRecord.get(change.record);
+		if (list) list.push(change);
+		else byRecord.set(change.record, [change]);
+	}
+	const workflowId = context.getWorkflow().id ?? '';
+	const global = context.getWorkflowStaticData('global');
+	let failed = false;
+	const chains = [...byRecord.values()];
+	const next = async (): Promise<void> => {
+		for (let chain = chains.shift(); chain && !failed; chain = chains.shift()) {
+			for (const change of chain) {
+				if (failed) return;
+				const now = unixNow();
+				if (processRanChange(workflowId, change.id, now) || storedChangeRan(global, change.id, now))
+					continue;
+				if (!settings.selects(change.event)) continue;
+				const items = await changeItems(
+					context,
+					source,
+					change,
+					settings.options,
+					settings.patientData,
+					true,
+				);
+				if (!(await emitOne(context, runtime, workflowId, change, items, settings))) {
+					failed = true;
+					return;
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: RECORDS_AT_ONCE }, next));
+	return !failed;
+}
+
+async function emitOne(
+	context: ITriggerFunctions,
+	runtime: Runtime,
+	workflowId: string,
+	change: Change,
+	items: INodeExecutionData[],
+	settings: CatchUpSettings,
+): Promise<boolean> {
+	if (!items.length) return true;
+	const carried: StateDelta = {
+		watermark: runtime.state.watermark,
+		knownBefore: runtime.state.knownBefore,
+		records: { ...runtime.adopted, ...change.records },
+	};
+	runtime.adopted = {};
+	items[0].json[CARRIED_STATE] = carried;
+	rememberChange(workflowId, change.id, unixNow() + settings.duplicateWindowSeconds);
+	const done = context.helpers.createDeferredPromise<IRun>();
+	context.emit([items], undefined, done, executionKey(workflowId, change.id));
+	try {
+		await Promise.race([done.promise, sleep(EXECUTION_WAIT_MS)]);
+		return true;
+	} catch {
+		forgetChange(workflowId, change.id);
+		return false;
+	}
+}

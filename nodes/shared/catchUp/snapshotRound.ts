@@ -1,0 +1,73 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ApiContext } from '../transport/api';
+import type { PageCursor } from '../transport/pagination';
+import { diffRecord, type ObservedRecord } from './snapshot';
+import type { Change, RoundRequest, RoundResult } from './source';
+import { boundedState, dayOf, type CatchUpState } from './state';
+import { DEFAULT_SNAPSHOT_SIZE } from './settings';
+
+/** One list a snapshot round walks (LML: test registrations, then orders). */
+export interface SnapshotList {
+	/** One page from `cursor` (undefined: the first); `next` undefined after the last page. */
+	page(
+		context: ApiContext,
+		cursor: PageCursor | undefined,
+	): Promise<{ records: IDataObject[]; next?: PageCursor }>;
+	observe(record: IDataObject): ObservedRecord | undefined;
+	/** The changes of the milestones reached, in order. */
+	changes(record: IDataObject, reached: string): Change[];
+}
+
+interface Walk extends IDataObject {
+	list: number;
+	cursor?: PageCursor;
+}
+
+/**
+ * A round for an API that cannot say what changed since: every list is read page by page (within the
+ * budget, continued next round), and each record is compared with the snapshot. A round that read
+ * everything starts the next walk from the first page.
+ */
+export async function snapshotRound(
+	context: ApiContext,
+	request: RoundRequest,
+	lists: SnapshotList[],
+): Promise<RoundResult> {
+	let walk: Walk = (request.walk as Walk | undefined) ?? { list: 0 };
+	const state: CatchUpState = { ...request.state, snapshot: { ...request.state.snapshot } };
+	const snapshot = state.snapshot!;
+	const changes: Change[] = [];
+	const adopted: Record<string, string> = {};
+	for (;;) {
+		const list = lists[walk.list];
+		const page = await list.page(context, walk.cursor);
+		for (const record of page.records) {
+			const observed = list.observe(record);
+			if (!observed) continue;
+			const before = snapshot[observed.key];
+			const diff = diffRecord(state, observed, request.now);
+			snapshot[observed.key] = diff.entry;
+			if (diff.reached) {
+				for (const change of list.changes(record, diff.reached))
+					changes.push({ ...change, records: { [observed.key]: diff.entry } });
+			} else if (before !== diff.entry) {
+				adopted[observed.key] = diff.entry;
+			}
+		}
+		walk =
+			page.next !== undefined
+				? { list: walk.list, cursor: page.next }
+				: { list: walk.list + 1 };
+		const bound = request.options.snapshotSize ?? DEFAULT_SNAPSHOT_SIZE;
+		if (walk.list >= lists.length) return { changes, state: boundedState(state, bound), adopted };
+		if (Date.now() >= request.deadline || changes.length >= request.maxChanges)
+			return { changes, state: boundedState(state, bound), walk, adopted };
+	}
+}
+
+/** The state of a first activation: records created up to `knownBefore` are taken as they are. */
+export function snapshotBaseline(request: RoundRequest, startFrom?: number): RoundRequest {
+	const knownBefore = startFrom === undefined ? dayOf(request.now) : dayOf(startFrom) - 1;
+	return { ...request, state: { snapshot: {}, knownBefore } };
+}
