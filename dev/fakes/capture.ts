@@ -2,6 +2,7 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
 import { FakeServer } from './fakeServer';
+import { fetchOnFreshConnection } from '../n8n/fetch';
 
 /**
  * Where the example workflows' notifications land in the demo and the e2e suite, so nothing leaves the
@@ -144,6 +145,6 @@ export class CaptureServer {
 
 /** Messages a capture server received, read over HTTP (works from any process). */
 export async function capturedMessages(captureUrl: string): Promise<CapturedMessage[]> {
-	const response = await fetch(`${captureUrl}/__messages`);
+	const response = await fetchOnFreshConnection(`${captureUrl}/__messages`);
 	return (await response.json()) as CapturedMessage[];
 }

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fetchOnFreshConnection } from '../n8n/fetch';
 
 /**
  * A small HTTP server on 127.0.0.1 standing in for a provider's API. It records every request and
@@ -160,7 +161,7 @@ export class FakeServer {
 
 /** Requests a fake received, read over HTTP (works from any process). */
 export async function requestsReceivedBy(baseUrl: string): Promise<RecordedRequest[]> {
-	const response = await fetch(`${baseUrl}/__requests`);
+	const response = await fetchOnFreshConnection(`${baseUrl}/__requests`);
 	return (await response.json()) as RecordedRequest[];
 }
 

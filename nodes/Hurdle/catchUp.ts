@@ -8,7 +8,7 @@ import { hurdleEventOptions, hurdleEventSchemas, type HurdleEventName } from './
 import type { HurdleFields } from './fields';
 import { HURDLE_MAX_PAGE_SIZE, hurdlePaging } from './transport';
 import { hurdle } from './provider';
-import { hurdleWebhookSource } from './webhook';
+import { hurdleEventSource } from './eventSource';
 
 /**
  * Hurdle's order list (GET /orders/v3, undocumented for partners, read as Order › Get Many reads it)
@@ -81,7 +81,7 @@ const orders: SnapshotList = {
 };
 
 export const hurdleCatchUp: CatchUpSource<typeof hurdleEventSchemas, HurdleFields> = {
-	webhook: hurdleWebhookSource,
+	eventSource: hurdleEventSource,
 	events: Object.fromEntries(
 		Object.values(EVENTS).map((event) => [event, hurdleEventOptions[event]]),
 	),

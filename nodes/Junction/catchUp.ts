@@ -9,9 +9,10 @@ import type {
 	RoundRequest,
 	RoundResult,
 } from '../shared/catchUp/source';
-import { junctionEventOptions, junctionEventSchemas, type JunctionFields } from './events';
+import { junctionEventOptions, junctionEventSchemas } from './events';
+import { junctionEventSource } from './eventSource';
+import type { JunctionFields } from './fields';
 import { junction } from './provider';
-import { junctionWebhookSource } from './webhook';
 
 /**
  * Junction's catch-up asks GET /v3/orders what changed: `updated_start_date` = the watermark minus an
@@ -179,7 +180,7 @@ function overlapMs(options: CatchUpOptions): number {
 }
 
 export const junctionCatchUp: CatchUpSource<typeof junctionEventSchemas, JunctionFields> = {
-	webhook: junctionWebhookSource,
+	eventSource: junctionEventSource,
 	events: {
 		[ORDER_EVENTS[0]]: junctionEventOptions[ORDER_EVENTS[0]],
 		[ORDER_EVENTS[1]]: junctionEventOptions[ORDER_EVENTS[1]],

@@ -1,8 +1,7 @@
-import type { IWebhookFunctions } from 'n8n-workflow';
-
 import { labResults, resultsEnrichment, type LabResults } from '../shared/results';
-import type { Enrichment, ReceivedEvent } from '../shared/webhook/source';
-import { familyOf, STATUSES_WITH_RESULTS, type JunctionFields } from './events';
+import type { Enrichment, ReceivedEvent, TriggerContext } from '../shared/trigger/source';
+import { kindOf, STATUSES_WITH_RESULTS } from './events';
+import type { JunctionFields } from './fields';
 import { junctionResults, parsedReportResults } from './results';
 import { apiPath, getRecord } from '../shared/transport/api';
 import { downloadPdf, getLabResults, pdfFileName, type ResultsScope } from './transport';
@@ -31,7 +30,7 @@ function resultsScope(fields: JunctionFields): ResultsScope | undefined {
 }
 
 async function resultsOf(
-	context: IWebhookFunctions,
+	context: TriggerContext,
 	scope: ResultsScope,
 	options: JunctionTriggerOptions,
 ): Promise<Enrichment> {
@@ -54,12 +53,12 @@ async function resultsOf(
 
 /** Fetch Full Data for a Junction event: what the event is about, read from the credential's host. */
 export async function fetchFullData(
-	context: IWebhookFunctions,
+	context: TriggerContext,
 	event: ReceivedEvent<JunctionFields>,
 	options: JunctionTriggerOptions,
 ): Promise<Enrichment | undefined> {
 	const { fields } = event;
-	switch (familyOf(event.name)) {
+	switch (kindOf(event.name)) {
 		case 'order': {
 			const scope = resultsScope(fields);
 			if (!scope || !STATUSES_WITH_RESULTS.includes(String(fields.status))) return undefined;

@@ -4,10 +4,11 @@ import { callApi, type ApiContext } from '../shared/transport/api';
 import { changeId } from '../shared/catchUp/keys';
 import { snapshotBaseline, snapshotRound, type SnapshotList } from '../shared/catchUp/snapshotRound';
 import type { CatchUpSource, Change } from '../shared/catchUp/source';
-import { lmlEventOptions, lmlEventSchemas, type LmlEventName, type LmlFields } from './events';
+import { lmlEventOptions, lmlEventSchemas, type LmlEventName } from './events';
+import { lmlEventSource } from './eventSource';
+import type { LmlFields } from './fields';
 import { LML_MAX_PAGE_SIZE } from './transport';
 import { lml } from './provider';
-import { lmlWebhookSource } from './webhook';
 
 /**
  * LML's lists say nothing about what changed since: a round reads GET /api/test_registration/ and
@@ -125,7 +126,7 @@ const orders = listOf(
 const LISTS = [registrations, orders];
 
 export const lmlCatchUp: CatchUpSource<typeof lmlEventSchemas, LmlFields> = {
-	webhook: lmlWebhookSource,
+	eventSource: lmlEventSource,
 	events: Object.fromEntries(
 		Object.values(EVENTS).map((event) => [event, lmlEventOptions[event]]),
 	),

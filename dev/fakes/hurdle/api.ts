@@ -1,5 +1,8 @@
 import { HURDLE_SAMPLE_IDS } from './samples';
 import { FakeServer, type FakeReply, type FakeRequest } from '../fakeServer';
+import { hurdleResultFixtures } from './resultFixtures';
+
+export { HURDLE_RESULT_TESTS } from './resultFixtures';
 
 /**
  * A fake Hurdle API: `X-API-Key` auth, `/products/v1` paginated by page number (`{data, meta}`),
@@ -156,6 +159,12 @@ export function hurdleFakeData(counts = { products: 230, orders: 230 }): HurdleF
 			[sampleTest]: test(sampleTest, 'PROCESSED', results),
 			[HURDLE_PENDING_TEST]: test(HURDLE_PENDING_TEST, 'LAB_ACCESSIONED', []),
 			[HURDLE_RATE_LIMITED_TEST]: test(HURDLE_RATE_LIMITED_TEST, 'PROCESSED', results.slice(0, 1)),
+			...Object.fromEntries(
+				Object.entries(hurdleResultFixtures()).map(([id, found]) => [
+					id,
+					test(id, 'PROCESSED', found),
+				]),
+			),
 		},
 		kits: new Set([HURDLE_SAMPLE_IDS.kitId, 'MMM9990001']),
 		registrations: [],

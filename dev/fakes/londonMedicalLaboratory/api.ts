@@ -1,5 +1,8 @@
 import { LML_SAMPLE_IDS } from './samples';
+import { LML_RESULT_REGISTRATIONS, lmlResultFixtures } from './resultFixtures';
 import { FakeServer, samplePdf, type FakeReply, type FakeRequest } from '../fakeServer';
+
+export { LML_RESULT_REGISTRATIONS } from './resultFixtures';
 
 /**
  * A fake London Medical Laboratory API: bearer auth, the `{items, next_page, …}` list envelope with
@@ -60,8 +63,9 @@ export function lmlFakeData(
 			results_ready: false,
 		}),
 		registration(LML_PENDING_REGISTRATION, 2, { status: 'pending', results_ready: false }),
+		...Object.values(LML_RESULT_REGISTRATIONS).map((id, offset) => registration(id, 3 + offset)),
 	];
-	for (let index = 3; index < counts.registrations; index++) {
+	for (let index = testRegistrations.length; index < counts.registrations; index++) {
 		testRegistrations.push(
 			registration(`b0000000-0000-4000-8000-${String(index).padStart(12, '0')}`, index),
 		);
@@ -97,6 +101,7 @@ export function lmlFakeData(
 		},
 	}));
 	const labResults = {
+		...lmlResultFixtures(),
 		[LML_SAMPLE_IDS.testRegistrationId]: [
 			{
 				id: 'r1',

@@ -9,7 +9,7 @@ import { patientDataProperty } from '../privacy';
 import type { LabProvider } from '../provider';
 import type { EventOption } from '../trigger/description';
 import { DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS } from '../trigger/items';
-import { ALL_EVENTS } from '../webhook/source';
+import { ALL_EVENTS } from '../trigger/source';
 import {
 	DEFAULT_CHANGE_WINDOW_HOURS,
 	DEFAULT_MAX_CHANGES_PER_ROUND,

@@ -1,10 +1,9 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { PatientDataMode } from '../privacy';
-import type { ApiContext } from '../transport/api';
-import { enrichInTime, executionItems, type EventItem } from '../trigger/items';
+import { enrichInTime, eventItem, executionItems } from '../trigger/items';
 import { parseEvent } from '../trigger/parseEvent';
-import { OTHER_EVENT, type ReceivedEvent } from '../webhook/source';
+import { OTHER_EVENT, type ReceivedEvent, type TriggerContext } from '../trigger/source';
 import type { AnyCatchUpSource, CatchUpOptions, Change } from './source';
 
 /** Where an item carries the state its execution stores; the catch-up's own step removes it. */
@@ -16,42 +15,36 @@ export const CARRIED_STATE = 'labTestingCatchUp';
  * `deliveryId` and `changeId` are the change's id, the same for a webhook delivery of the change.
  */
 export async function changeItems(
-	context: ApiContext,
+	context: TriggerContext | IExecuteFunctions,
 	source: AnyCatchUpSource,
 	change: Change,
 	options: CatchUpOptions,
 	patientData: PatientDataMode,
 	fullData: boolean,
 ): Promise<INodeExecutionData[]> {
-	const { webhook } = source;
-	const parsed = parseEvent(webhook.schemas, change.event, change.payload);
+	const events = source.eventSource;
+	const parsed = parseEvent(events.schemas, change.event, change.payload);
 	const known = parsed.status !== 'unknown';
 	const event: ReceivedEvent<IDataObject> = {
 		name: known ? change.event : OTHER_EVENT,
 		fields:
 			parsed.status === 'valid'
-				? webhook.describe(parsed)
-				: webhook.identify(change.event, change.payload),
+				? events.describe(parsed)
+				: events.identify(change.event, change.payload),
 		valid: parsed.status === 'valid',
 		payload: change.payload,
 	};
-	// The enrichment only reads the credential and calls the API, which every context can do.
+	// The editor's test run has an execution context: it reads the credential and calls the API alike.
 	const enrichment =
-		fullData && options.fetchFullData && webhook.enrich
-			? await enrichInTime(context as unknown as IWebhookFunctions, webhook, event, options)
+		fullData && options.fetchFullData && events.enrich
+			? await enrichInTime(context as TriggerContext, events, event, options)
 			: undefined;
-	const item: EventItem = {
-		provider: webhook.provider.key,
-		event: event.name,
-		deliveryId: change.id,
+	const item = {
+		...eventItem(events.provider.key, event, parsed, new Date(), change.id),
 		changeId: change.id,
-		...event.fields,
-		receivedAt: new Date().toISOString(),
-		validation: { valid: event.valid, issues: parsed.status === 'invalid' ? parsed.issues : [] },
-		payload: change.payload,
 		source: 'catchUp',
 	};
-	return executionItems(item, enrichment, options, patientData, webhook.provider);
+	return executionItems(item, enrichment, options, patientData, events.provider);
 }
 
 /** An item as it leaves the catch-up's own step: without the carried state. */

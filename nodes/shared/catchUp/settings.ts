@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, ITriggerFunctions } from 'n8n-workflow';
 
 import type { PatientDataMode } from '../privacy';
-import { ALL_EVENTS } from '../webhook/source';
+import { ALL_EVENTS } from '../trigger/source';
 import type { CatchUpOptions } from './source';
 
 export const DEFAULT_ROUND_BUDGET_SECONDS = 30;

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ApiContext } from '../transport/api';
 import type { EventOption } from '../trigger/description';
 import type { EventSchemas } from '../trigger/parseEvent';
-import type { TriggerOptions, WebhookSource } from '../webhook/source';
+import type { EventSource, TriggerOptions } from '../trigger/source';
 import type { CatchUpState, StateDelta } from './state';
 
 /** One status change a round found: emitted as one item, in the webhook's shape, in its own execution. */
@@ -55,8 +55,8 @@ export interface RoundRequest {
 
 /** Everything provider-specific about catching up; the shared rounds do the rest. */
 export interface CatchUpSource<Schemas extends EventSchemas, Fields extends IDataObject> {
-	/** The webhook source of the same provider: schemas, typed fields, Fetch Full Data. */
-	webhook: WebhookSource<Schemas, Fields, TriggerOptions>;
+	/** What the provider's triggers know of its events: schemas, typed fields, Fetch Full Data. */
+	eventSource: EventSource<Schemas, Fields, TriggerOptions>;
 	/** The events a round can find; the node's Events option lists these. */
 	events: Record<string, EventOption>;
 	/** What a round reads, in words, for the node's notice. */

@@ -43,14 +43,14 @@ export interface ApiResponse<Body = unknown> {
 	headers: IDataObject;
 }
 
-/** Every context a node calls an API from, as n8n's Airtable v2 transport takes them: triggers and polls too. */
+/** Every n8n context a provider request is made from, as Airtable v2's transport takes them. */
 export type ApiContext =
 	| IExecuteFunctions
 	| IWebhookFunctions
-	| ILoadOptionsFunctions
-	| IHookFunctions
 	| ITriggerFunctions
-	| IPollFunctions;
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions;
 
 const MAX_ATTEMPTS = 3;
 const MAX_RETRY_DELAY_MS = 30_000;

@@ -12,7 +12,7 @@ import { patientDataProperty } from '../privacy';
 import type { LabProvider } from '../provider';
 
 import { DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS } from './items';
-import { ALL_EVENTS, OTHER_EVENT } from '../webhook/source';
+import { ALL_EVENTS, OTHER_EVENT } from '../trigger/source';
 
 /** Display data for one event; the schema that goes with it lives beside it in the provider's events file. */
 export interface EventOption {

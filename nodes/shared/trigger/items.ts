@@ -1,11 +1,16 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { withinDeadline } from '../transport/api';
 import { applyPatientDataMode, type PatientDataMode } from '../privacy';
 import type { LabProvider } from '../provider';
-import type { Delivery } from '../webhook/delivery';
+import { withinDeadline } from '../transport/api';
 import type { EventSchemas, ParsedEvent, ValidationIssue } from './parseEvent';
-import type { Enrichment, ReceivedEvent, TriggerOptions, WebhookSource } from '../webhook/source';
+import type {
+	Enrichment,
+	EventSource,
+	ReceivedEvent,
+	TriggerContext,
+	TriggerOptions,
+} from './source';
 
 /** Svix, the slowest sender, gives up on an answer after 15 s; n8n needs part of that to start the run. */
 export const DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS = 5;
@@ -25,7 +30,7 @@ export function eventItem<Schemas extends EventSchemas, Fields extends IDataObje
 	providerId: string,
 	event: ReceivedEvent<Fields>,
 	parsed: ParsedEvent<Schemas>,
-	delivery: Delivery,
+	receivedAt: Date,
 	deliveryId: string,
 ): EventItem {
 	return {
@@ -34,7 +39,7 @@ export function eventItem<Schemas extends EventSchemas, Fields extends IDataObje
 		...(parsed.status === 'unknown' ? { eventName: parsed.event } : {}),
 		deliveryId,
 		...event.fields,
-		receivedAt: delivery.receivedAt.toISOString(),
+		receivedAt: receivedAt.toISOString(),
 		validation: {
 			valid: event.valid,
 			issues: parsed.status === 'invalid' ? parsed.issues : [],
@@ -53,8 +58,8 @@ export async function enrichInTime<
 	Fields extends IDataObject,
 	Options extends TriggerOptions,
 >(
-	context: IWebhookFunctions,
-	source: WebhookSource<Schemas, Fields, Options>,
+	context: TriggerContext,
+	source: EventSource<Schemas, Fields, Options>,
 	event: ReceivedEvent<Fields>,
 	options: Options,
 ): Promise<Enrichment> {

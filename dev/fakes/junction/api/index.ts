@@ -10,6 +10,7 @@ import {
 import { listLabTests, listOrders, validationError } from './lists';
 
 export * from './data';
+export { JUNCTION_RESULT_ORDERS } from './resultFixtures';
 export { labTestPricing } from './lists';
 
 /**
