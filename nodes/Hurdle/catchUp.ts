@@ -2,7 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { callApi, type ApiContext } from '../shared/transport/api';
 import { changeId } from '../shared/catchUp/keys';
-import { snapshotBaseline, snapshotRound, type SnapshotList } from '../shared/catchUp/snapshotRound';
+import {
+	snapshotBaseline,
+	snapshotRound,
+	type SnapshotList,
+} from '../shared/catchUp/snapshotRound';
 import type { CatchUpSource, Change } from '../shared/catchUp/source';
 import { hurdleEventOptions, hurdleEventSchemas, type HurdleEventName } from './events';
 import type { HurdleFields } from './fields';
@@ -33,7 +37,11 @@ export function hurdleChangeId(event: string, fields: HurdleFields): string | un
 }
 
 const text = (value: unknown) =>
-	typeof value === 'string' && value ? value : typeof value === 'number' ? String(value) : undefined;
+	typeof value === 'string' && value
+		? value
+		: typeof value === 'number'
+			? String(value)
+			: undefined;
 
 function payloadOf(letter: string, order: IDataObject): IDataObject {
 	const delivery = (order.delivery ?? {}) as IDataObject;
@@ -88,7 +96,9 @@ export const hurdleCatchUp: CatchUpSource<typeof hurdleEventSchemas, HurdleField
 	reads: 'of a Hurdle order (GET /orders/v3)',
 
 	async baseline(context, request, startFrom) {
-		return await snapshotRound(context, snapshotBaseline(request, startFrom), [orders]);
+		return await snapshotRound(context, snapshotBaseline(request, startFrom), [orders], {
+			from: startFrom,
+		});
 	},
 
 	async round(context, request) {

@@ -58,7 +58,7 @@ export const junctionCatchUpOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: DEFAULT_OVERLAP_MINUTES,
 		description:
-			"How far before the last round each round starts reading, for clocks that differ and updates Junction records late; changes read twice run once",
+			'How far before the last round each round starts reading, for clocks that differ and updates Junction records late; changes read twice run once',
 	},
 	{
 		displayName: 'Recent Orders (Days)',
@@ -99,7 +99,11 @@ function lowLevel(status: string | undefined): string | undefined {
 
 /** The change id of an order event: the same from a webhook delivery of it (changeIdOf). */
 export function orderChangeId(orderId: string, event: JunctionEvent): string {
-	return changeId(junction.key, ['order', orderId, event.id ?? `${event.status}@${event.created_at}`]);
+	return changeId(junction.key, [
+		'order',
+		orderId,
+		event.id ?? `${event.status}@${event.created_at}`,
+	]);
 }
 
 /** Each event of the order from `since` on, as the webhook would have carried it then. */
@@ -160,7 +164,11 @@ async function readPage(
 	return Array.isArray(body?.orders) ? body.orders : [];
 }
 
-async function walkOrders(context: ApiContext, request: RoundRequest, walk: Walk): Promise<RoundResult> {
+async function walkOrders(
+	context: ApiContext,
+	request: RoundRequest,
+	walk: Walk,
+): Promise<RoundResult> {
 	const changes: Change[] = [];
 	for (;;) {
 		const orders = await readPage(context, request.options, walk, request.now);
@@ -188,9 +196,12 @@ export const junctionCatchUp: CatchUpSource<typeof junctionEventSchemas, Junctio
 	reads: "of a Junction order's status (GET /v3/orders)",
 
 	async baseline(context, request, startFrom) {
-		if (startFrom === undefined)
-			return { changes: [], state: { watermark: iso(request.now) } };
-		return await walkOrders(context, request, { since: startFrom, page: 1, startedAt: request.now });
+		if (startFrom === undefined) return { changes: [], state: { watermark: iso(request.now) } };
+		return await walkOrders(context, request, {
+			since: startFrom,
+			page: 1,
+			startedAt: request.now,
+		});
 	},
 
 	async round(context, request) {
@@ -220,7 +231,9 @@ export const junctionCatchUp: CatchUpSource<typeof junctionEventSchemas, Junctio
 			.flatMap((order) => orderChanges(order, 0).slice(-1))
 			.map((change) => ({
 				change,
-				at: Date.parse(String(((change.payload.data as IDataObject).last_event as JunctionEvent).created_at)),
+				at: Date.parse(
+					String(((change.payload.data as IDataObject).last_event as JunctionEvent).created_at),
+				),
 			}))
 			.sort((a, b) => b.at - a.at)[0];
 		return latest?.change;

@@ -2,7 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { callApi, type ApiContext } from '../shared/transport/api';
 import { changeId } from '../shared/catchUp/keys';
-import { snapshotBaseline, snapshotRound, type SnapshotList } from '../shared/catchUp/snapshotRound';
+import {
+	snapshotBaseline,
+	snapshotRound,
+	type SnapshotList,
+} from '../shared/catchUp/snapshotRound';
 import type { CatchUpSource, Change } from '../shared/catchUp/source';
 import { lmlEventOptions, lmlEventSchemas, type LmlEventName } from './events';
 import { lmlEventSource } from './eventSource';
@@ -35,7 +39,13 @@ const EVENTS: Record<string, LmlEventName> = {
 	V: 'order.delivered',
 };
 
-const SHIPPED = new Set(['shipped', 'out_for_delivery', 'delivered', 'delivery_failed', 'returned']);
+const SHIPPED = new Set([
+	'shipped',
+	'out_for_delivery',
+	'delivered',
+	'delivery_failed',
+	'returned',
+]);
 
 /** The change id of an LML event: the same from its webhook (the record the event names, and the event). */
 export function lmlChangeId(event: string, fields: LmlFields): string | undefined {
@@ -127,13 +137,13 @@ const LISTS = [registrations, orders];
 
 export const lmlCatchUp: CatchUpSource<typeof lmlEventSchemas, LmlFields> = {
 	eventSource: lmlEventSource,
-	events: Object.fromEntries(
-		Object.values(EVENTS).map((event) => [event, lmlEventOptions[event]]),
-	),
+	events: Object.fromEntries(Object.values(EVENTS).map((event) => [event, lmlEventOptions[event]])),
 	reads: 'of an LML test registration or order (GET /api/test_registration/ and /api/order/)',
 
 	async baseline(context, request, startFrom) {
-		return await snapshotRound(context, snapshotBaseline(request, startFrom), LISTS);
+		return await snapshotRound(context, snapshotBaseline(request, startFrom), LISTS, {
+			from: startFrom,
+		});
 	},
 
 	async round(context, request) {

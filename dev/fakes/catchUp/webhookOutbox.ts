@@ -98,7 +98,12 @@ export class WebhookOutbox {
 	}
 
 	private async attempt(webhook: OutgoingWebhook, attempt: number): Promise<boolean> {
-		const record: AttemptRecord = { label: webhook.label, attempt, at: Date.now(), outcome: 'failed' };
+		const record: AttemptRecord = {
+			label: webhook.label,
+			attempt,
+			at: Date.now(),
+			outcome: 'failed',
+		};
 		this.attempts.push(record);
 		const url = this.options.url();
 		if (this.failing || !url) return false;

@@ -41,7 +41,11 @@ export class JunctionStatusTimeline {
 	createOrder(modality: Modality = 'testkit', orderId: string = randomUUID()): string {
 		const now = Date.now();
 		const order = junctionOrder({ orderId, modality, status: 'ordered' });
-		const event = { id: this.nextEventId++, created_at: iso(now), status: this.fullStatus(modality, 'ordered') };
+		const event = {
+			id: this.nextEventId++,
+			created_at: iso(now),
+			status: this.fullStatus(modality, 'ordered'),
+		};
 		Object.assign(order, {
 			created_at: iso(now),
 			updated_at: iso(now),
@@ -81,18 +85,35 @@ export class JunctionStatusTimeline {
 		const start = typeof body.start_at === 'string' ? Date.parse(body.start_at) : undefined;
 		const end = typeof body.end_at === 'string' ? Date.parse(body.end_at) : Date.now();
 		if (!ids?.length && start === undefined) {
-			return validationError(['body'], 'Either order_ids or start_at is required', 'value_error', body);
+			return validationError(
+				['body'],
+				'Either order_ids or start_at is required',
+				'value_error',
+				body,
+			);
 		}
 		if (start !== undefined && (Number.isNaN(start) || Number.isNaN(end))) {
-			return validationError(['body', 'start_at'], 'Input should be a valid datetime', 'datetime_parsing', body);
+			return validationError(
+				['body', 'start_at'],
+				'Input should be a valid datetime',
+				'datetime_parsing',
+				body,
+			);
 		}
 		if (start !== undefined && end - start > 60 * 86_400_000) {
-			return validationError(['body'], 'The time window must not exceed 60 days', 'value_error', body);
+			return validationError(
+				['body'],
+				'The time window must not exceed 60 days',
+				'value_error',
+				body,
+			);
 		}
 		const resent: string[] = [];
 		for (const [orderId, payload] of this.latest) {
 			const order = payload.data as Record<string, unknown>;
-			const at = Date.parse(String((order.last_event as { created_at?: string } | undefined)?.created_at));
+			const at = Date.parse(
+				String((order.last_event as { created_at?: string } | undefined)?.created_at),
+			);
 			const inWindow = start === undefined || (at >= start && at <= end);
 			if ((ids === undefined || ids.includes(orderId)) && inWindow) {
 				this.outbox.send(this.webhook(`resend ${orderId}`, payload));

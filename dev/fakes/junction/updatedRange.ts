@@ -26,7 +26,9 @@ export function updatedRangeFilter(
 	const bound = (name: string): number | FakeReply | undefined => {
 		const value = request.param(name);
 		if (value === undefined) return undefined;
-		const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
+		const time = /^\d{4}-\d{2}-\d{2}$/.test(value)
+			? Date.parse(`${value}T00:00:00Z`)
+			: Date.parse(value);
 		return Number.isNaN(time) ? notADateTime(name, value) : time;
 	};
 	const start = bound('updated_start_date');

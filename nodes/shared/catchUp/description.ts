@@ -43,7 +43,11 @@ type Identity =
 
 function eventsProperty(events: Record<string, EventOption>): INodeProperties {
 	const known: INodePropertyOptions[] = Object.entries(events)
-		.map(([value, option]) => ({ name: option.displayName, value, description: option.description }))
+		.map(([value, option]) => ({
+			name: option.displayName,
+			value,
+			description: option.description,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return {
 		displayName: 'Events',

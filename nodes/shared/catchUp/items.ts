@@ -54,4 +54,3 @@ export function withoutCarriedState(item: INodeExecutionData): INodeExecutionDat
 	delete json[CARRIED_STATE];
 	return { ...item, json };
 }
-

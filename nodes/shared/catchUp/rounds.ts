@@ -12,12 +12,18 @@ import {
 
 import { withinDeadline } from '../transport/api';
 import { unixNow } from '../values';
-import { forgetChange, processRanChange, rememberChange, storedChangeRan } from './changeLedger';
+import {
+	forgetChange,
+	processRanChange,
+	recordStoredChange,
+	rememberChange,
+	storedChangeRan,
+} from './changeLedger';
 import { CARRIED_STATE, changeItems } from './items';
 import { executionKey } from './keys';
 import type { AnyCatchUpSource, Change, RoundRequest, RoundResult } from './source';
 import { readState, writeState, type CatchUpState, type StateDelta } from './state';
-import { catchUpSettings, type CatchUpSettings } from './settings';
+import { CHANGE_MEMORY, catchUpSettings, type CatchUpSettings } from './settings';
 
 /**
  * The main-process side of a catch-up node: rounds on a schedule, each reading what changed (within a
@@ -36,8 +42,12 @@ interface Runtime {
 	failing: boolean;
 	/** Snapshot entries taken as they are, not yet carried to an execution. */
 	adopted: Record<string, string>;
-	/** The state as last carried: what the next execution stores. */
-	carried: StateDelta;
+	/** The workflow's static data as loaded at activation: read, and written only during activation. */
+	global: IDataObject;
+	/** The changes emitted by the activation's round, recorded in static data when activation ends. */
+	activationChanges?: string[];
+	/** The round the last tick started. */
+	current?: Promise<void>;
 }
 
 const runtimes = new Map<string, Runtime>();
@@ -45,6 +55,7 @@ const runtimes = new Map<string, Runtime>();
 const RECORDS_AT_ONCE = 8;
 /** A round waits this long for one execution to finish before it counts it as started and goes on. */
 const EXECUTION_WAIT_MS = 300_000;
+const EXECUTION_POLL_MS = 1000;
 
 function runtimeKey(context: ITriggerFunctions): string {
 	const node = context.getNode();
@@ -72,22 +83,42 @@ export async function startCatchUp(
 		running: false,
 		failing: false,
 		adopted: {},
-		carried: {},
+		// Read now: reading it later for the first time would create it, and have the next emit save.
+		global: context.getWorkflowStaticData('global'),
+		activationChanges: [],
 	};
 	const key = runtimeKey(context);
 	runtimes.set(key, runtime);
 	await runRound(context, source, runtime, settings);
 	// n8n saves static data right after activation, from the copy it has just loaded: the one moment the
-	// main process writes it without putting back an older copy of what webhooks wrote.
+	// main process writes it without putting back an older copy of what webhooks wrote. That save also
+	// replaces what the activation round's executions stored, so their changes are recorded here too.
 	if (!runtime.needsBaseline) writeState(nodeData, { ...runtime.state, ...adoptedInto(runtime) });
+	const node = context.getNode();
+	const now = unixNow();
+	for (const change of runtime.activationChanges ?? [])
+		recordStoredChange(
+			runtime.global,
+			node.id ?? node.name,
+			change,
+			now + settings.duplicateWindowSeconds,
+			now,
+			CHANGE_MEMORY,
+		);
+	runtime.activationChanges = undefined;
 	context.helpers.registerCron({ expression: cronOf(settings) }, () => {
-		void runRound(context, source, runtime, catchUpSettings(context));
+		runtime.current = runRound(context, source, runtime, catchUpSettings(context));
 	});
 	return {
 		closeFunction: async () => {
 			if (runtimes.get(key) === runtime) runtimes.delete(key);
 		},
 	};
+}
+
+/** For tests and benchmarks: the round the last tick of this workflow's catch-up node started. */
+export async function lastRound(workflowId: string, nodeId: string): Promise<void> {
+	await runtimes.get(`${workflowId}\u0000${nodeId}`)?.current;
 }
 
 function adoptedInto(runtime: Runtime): CatchUpState {
@@ -182,7 +213,7 @@ async function emitInOrder(
 		else byRecord.set(change.record, [change]);
 	}
 	const workflowId = context.getWorkflow().id ?? '';
-	const global = context.getWorkflowStaticData('global');
+	const global = runtime.global;
 	let failed = false;
 	const chains = [...byRecord.values()];
 	const next = async (): Promise<void> => {
@@ -229,13 +260,23 @@ async function emitOne(
 	runtime.adopted = {};
 	items[0].json[CARRIED_STATE] = carried;
 	rememberChange(workflowId, change.id, unixNow() + settings.duplicateWindowSeconds);
+	runtime.activationChanges?.push(change.id);
 	const done = context.helpers.createDeferredPromise<IRun>();
 	context.emit([items], undefined, done, executionKey(workflowId, change.id));
-	try {
-		await Promise.race([done.promise, sleep(EXECUTION_WAIT_MS)]);
-		return true;
-	} catch {
-		forgetChange(workflowId, change.id);
-		return false;
-	}
+	let outcome: 'ran' | 'failed' | undefined;
+	done.promise.then(
+		() => (outcome = 'ran'),
+		() => (outcome = 'failed'),
+	);
+	// Short waits, not one long timer: nothing outlives the round.
+	const giveUpAt = Date.now() + EXECUTION_WAIT_MS;
+	const settled = done.promise.then(
+		() => undefined,
+		() => undefined,
+	);
+	while (outcome === undefined && Date.now() < giveUpAt)
+		await Promise.race([settled, sleep(EXECUTION_POLL_MS)]);
+	if (outcome !== 'failed') return true;
+	forgetChange(workflowId, change.id);
+	return false;
 }

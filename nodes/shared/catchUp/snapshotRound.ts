@@ -33,6 +33,7 @@ export async function snapshotRound(
 	context: ApiContext,
 	request: RoundRequest,
 	lists: SnapshotList[],
+	baseline?: Baseline,
 ): Promise<RoundResult> {
 	let walk: Walk = (request.walk as Walk | undefined) ?? { list: 0 };
 	const state: CatchUpState = { ...request.state, snapshot: { ...request.state.snapshot } };
@@ -46,7 +47,9 @@ export async function snapshotRound(
 			const observed = list.observe(record);
 			if (!observed) continue;
 			const before = snapshot[observed.key];
-			const diff = diffRecord(state, observed, request.now);
+			const diff = baseline
+				? baselineDiff(observed, baseline, request.now)
+				: diffRecord(state, observed, request.now);
 			snapshot[observed.key] = diff.entry;
 			if (diff.reached) {
 				for (const change of list.changes(record, diff.reached))
@@ -56,9 +59,7 @@ export async function snapshotRound(
 			}
 		}
 		walk =
-			page.next !== undefined
-				? { list: walk.list, cursor: page.next }
-				: { list: walk.list + 1 };
+			page.next !== undefined ? { list: walk.list, cursor: page.next } : { list: walk.list + 1 };
 		const bound = request.options.snapshotSize ?? DEFAULT_SNAPSHOT_SIZE;
 		if (walk.list >= lists.length) return { changes, state: boundedState(state, bound), adopted };
 		if (Date.now() >= request.deadline || changes.length >= request.maxChanges)
@@ -66,8 +67,25 @@ export async function snapshotRound(
 	}
 }
 
-/** The state of a first activation: records created up to `knownBefore` are taken as they are. */
+/** A first activation: every record listed is taken as it is, but those created from `from` on. */
+export interface Baseline {
+	from?: number;
+}
+
+function baselineDiff(observed: ObservedRecord, baseline: Baseline, now: number) {
+	const fresh = baseline.from !== undefined && observed.createdAt >= baseline.from;
+	const diff = diffRecord({}, observed, now);
+	return fresh ? diff : { ...diff, reached: '' };
+}
+
+/**
+ * The request of a first activation. A record the baseline walk does not reach (it ran out of time) is
+ * taken as it is when a later round first lists it, if it was created before the day of the baseline
+ * (or of Start From); one created that day runs the workflow for the milestones it has reached.
+ */
 export function snapshotBaseline(request: RoundRequest, startFrom?: number): RoundRequest {
-	const knownBefore = startFrom === undefined ? dayOf(request.now) : dayOf(startFrom) - 1;
-	return { ...request, state: { snapshot: {}, knownBefore } };
+	return {
+		...request,
+		state: { snapshot: {}, knownBefore: dayOf(startFrom ?? request.now) - 1 },
+	};
 }
