@@ -93,7 +93,10 @@ export async function startCatchUp(
 	// n8n saves static data right after activation, from the copy it has just loaded: the one moment the
 	// main process writes it without putting back an older copy of what webhooks wrote. That save also
 	// replaces what the activation round's executions stored, so their changes are recorded here too.
-	if (!runtime.needsBaseline) writeState(nodeData, { ...runtime.state, ...adoptedInto(runtime) });
+	if (!runtime.needsBaseline) {
+		writeState(nodeData, runtime.state);
+		runtime.adopted = {};
+	}
 	const node = context.getNode();
 	const now = unixNow();
 	for (const change of runtime.activationChanges ?? [])
@@ -119,12 +122,6 @@ export async function startCatchUp(
 /** For tests and benchmarks: the round the last tick of this workflow's catch-up node started. */
 export async function lastRound(workflowId: string, nodeId: string): Promise<void> {
 	await runtimes.get(`${workflowId}\u0000${nodeId}`)?.current;
-}
-
-function adoptedInto(runtime: Runtime): CatchUpState {
-	const snapshot = { ...runtime.state.snapshot, ...runtime.adopted };
-	runtime.adopted = {};
-	return Object.keys(snapshot).length ? { snapshot } : {};
 }
 
 async function runRound(
@@ -177,6 +174,10 @@ function commit(runtime: Runtime, result: RoundResult): void {
 	runtime.walk = result.walk;
 	runtime.needsBaseline = false;
 	Object.assign(runtime.adopted, result.adopted);
+	// Only what the snapshot still holds is worth storing: the rest was forgotten to keep it in bound.
+	const snapshot = runtime.state.snapshot ?? {};
+	for (const key of Object.keys(runtime.adopted))
+		if (snapshot[key] !== runtime.adopted[key]) delete runtime.adopted[key];
 }
 
 /** One error execution per outage, whose message names no patient data; the rest go to the log. */
