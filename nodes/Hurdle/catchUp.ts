@@ -30,12 +30,6 @@ import { hurdleEventSource } from './eventSource';
  */
 const EVENTS: Record<string, HurdleEventName> = { C: 'order.created', P: 'order.dispatched' };
 
-/** The change id of a Hurdle event: the event and the order (or test) it names. */
-export function hurdleChangeId(event: string, fields: HurdleFields): string | undefined {
-	const record = event.startsWith('test.') ? fields.testId : fields.orderNumber;
-	return record ? changeId(hurdle.key, [event, record]) : undefined;
-}
-
 const text = (value: unknown) =>
 	typeof value === 'string' && value
 		? value

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { callApi, type ApiContext } from '../shared/transport/api';
-import { changeId } from '../shared/catchUp/keys';
+import { orderChangeId, type OrderEvent } from './changeId';
 import type {
 	CatchUpOptions,
 	CatchUpSource,
@@ -79,11 +79,7 @@ interface Walk extends IDataObject {
 	startedAt: number;
 }
 
-interface JunctionEvent extends IDataObject {
-	id?: number;
-	created_at?: string;
-	status?: string;
-}
+type JunctionEvent = OrderEvent;
 
 const iso = (time: number) => new Date(time).toISOString();
 
@@ -95,15 +91,6 @@ function eventsOf(order: IDataObject): JunctionEvent[] {
 
 function lowLevel(status: string | undefined): string | undefined {
 	return status?.split('.').pop();
-}
-
-/** The change id of an order event: the same from a webhook delivery of it (changeIdOf). */
-export function orderChangeId(orderId: string, event: JunctionEvent): string {
-	return changeId(junction.key, [
-		'order',
-		orderId,
-		event.id ?? `${event.status}@${event.created_at}`,
-	]);
 }
 
 /** Each event of the order from `since` on, as the webhook would have carried it then. */

@@ -47,15 +47,6 @@ const SHIPPED = new Set([
 	'returned',
 ]);
 
-/** The change id of an LML event: the same from its webhook (the record the event names, and the event). */
-export function lmlChangeId(event: string, fields: LmlFields): string | undefined {
-	const record =
-		event === 'test_registration.retest'
-			? fields.retestTestRegistrationId
-			: (fields.testRegistrationId ?? fields.orderId);
-	return record ? changeId(lml.key, [event, record]) : undefined;
-}
-
 interface LmlPage {
 	items?: IDataObject[];
 	next_page?: number | null;

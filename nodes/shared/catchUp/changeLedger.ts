@@ -27,8 +27,18 @@ export function storedChangeRan(
 	nowSeconds: number,
 	exceptTrigger?: string,
 ): boolean {
-	return Object.entries(ledgersIn(global)).some(
-		([triggerId, ledger]) => triggerId !== exceptTrigger && ledgerHas(ledger, change, nowSeconds),
+	return storedLedgersRan(ledgersIn(global), change, nowSeconds, (key) => key !== exceptTrigger);
+}
+
+/** Whether one of the ledgers whose key `which` accepts holds the change. */
+export function storedLedgersRan(
+	ledgers: Record<string, Ledger>,
+	change: string,
+	nowSeconds: number,
+	which: (ledgerKey: string) => boolean = () => true,
+): boolean {
+	return Object.entries(ledgers).some(
+		([key, ledger]) => which(key) && ledgerHas(ledger, change, nowSeconds),
 	);
 }
 
@@ -52,16 +62,33 @@ export function recordStoredChange(
 	global[STATIC_DATA_KEY] = { version: 4, ledgers } as unknown as IDataObject;
 }
 
+/** Who ran a change: the catch-up, or a webhook. A webhook is a duplicate only of a catch-up run. */
+export type Runner = 'catchUp' | 'webhook';
+
+/** The ledger key of a catch-up node: webhook triggers look only at these for changes. */
+export function catchUpLedgerKey(nodeId: string): string {
+	return `catchUp:${nodeId}`;
+}
+
 /**
- * What this process knows that static data may not show yet: the changes its catch-up emitted or ran,
- * per workflow (the webhooks of the same process read it too). Bounded by expiry and count.
+ * What this process knows that static data may not show yet: the changes run here, per runner and
+ * workflow (the webhooks and the catch-up of the same process read them). Bounded by expiry and count.
  */
 const MAX_REMEMBERED = 50_000;
-const processChanges = new Map<string, Map<string, number>>();
+const processChanges: Record<Runner, Map<string, Map<string, number>>> = {
+	catchUp: new Map(),
+	webhook: new Map(),
+};
 
-export function rememberChange(workflowId: string, change: string, expiresAt: number): void {
-	let changes = processChanges.get(workflowId);
-	if (!changes) processChanges.set(workflowId, (changes = new Map()));
+export function rememberChange(
+	runner: Runner,
+	workflowId: string,
+	change: string,
+	expiresAt: number,
+): void {
+	const byWorkflow = processChanges[runner];
+	let changes = byWorkflow.get(workflowId);
+	if (!changes) byWorkflow.set(workflowId, (changes = new Map()));
 	changes.delete(change);
 	changes.set(change, expiresAt);
 	for (const oldest of changes.keys()) {
@@ -70,16 +97,25 @@ export function rememberChange(workflowId: string, change: string, expiresAt: nu
 	}
 }
 
-export function forgetChange(workflowId: string, change: string): void {
-	processChanges.get(workflowId)?.delete(change);
+export function forgetChange(runner: Runner, workflowId: string, change: string): void {
+	processChanges[runner].get(workflowId)?.delete(change);
 }
 
-export function processRanChange(workflowId: string, change: string, nowSeconds: number): boolean {
-	const expiresAt = processChanges.get(workflowId)?.get(change);
-	return expiresAt !== undefined && expiresAt > nowSeconds;
+/** Whether one of `runners` ran (or is running) the change in this process. */
+export function processRanChange(
+	runners: Runner[],
+	workflowId: string,
+	change: string,
+	nowSeconds: number,
+): boolean {
+	return runners.some((runner) => {
+		const expiresAt = processChanges[runner].get(workflowId)?.get(change);
+		return expiresAt !== undefined && expiresAt > nowSeconds;
+	});
 }
 
 /** For tests: forget what this process remembers. */
 export function forgetProcessChanges(): void {
-	processChanges.clear();
+	processChanges.catchUp.clear();
+	processChanges.webhook.clear();
 }

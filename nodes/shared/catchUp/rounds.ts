@@ -13,6 +13,7 @@ import {
 import { withinDeadline } from '../transport/api';
 import { unixNow } from '../values';
 import {
+	catchUpLedgerKey,
 	forgetChange,
 	processRanChange,
 	recordStoredChange,
@@ -102,7 +103,7 @@ export async function startCatchUp(
 	for (const change of runtime.activationChanges ?? [])
 		recordStoredChange(
 			runtime.global,
-			node.id ?? node.name,
+			catchUpLedgerKey(node.id ?? node.name),
 			change,
 			now + settings.duplicateWindowSeconds,
 			now,
@@ -222,7 +223,10 @@ async function emitInOrder(
 			for (const change of chain) {
 				if (failed) return;
 				const now = unixNow();
-				if (processRanChange(workflowId, change.id, now) || storedChangeRan(global, change.id, now))
+				if (
+					processRanChange(['catchUp', 'webhook'], workflowId, change.id, now) ||
+					storedChangeRan(global, change.id, now)
+				)
 					continue;
 				if (!settings.selects(change.event)) continue;
 				const items = await changeItems(
@@ -260,7 +264,7 @@ async function emitOne(
 	};
 	runtime.adopted = {};
 	items[0].json[CARRIED_STATE] = carried;
-	rememberChange(workflowId, change.id, unixNow() + settings.duplicateWindowSeconds);
+	rememberChange('catchUp', workflowId, change.id, unixNow() + settings.duplicateWindowSeconds);
 	runtime.activationChanges?.push(change.id);
 	const done = context.helpers.createDeferredPromise<IRun>();
 	context.emit([items], undefined, done, executionKey(workflowId, change.id));
@@ -278,6 +282,6 @@ async function emitOne(
 	while (outcome === undefined && Date.now() < giveUpAt)
 		await Promise.race([settled, sleep(EXECUTION_POLL_MS)]);
 	if (outcome !== 'failed') return true;
-	forgetChange(workflowId, change.id);
+	forgetChange('catchUp', workflowId, change.id);
 	return false;
 }

@@ -1,7 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { unixNow } from '../values';
-import { recordStoredChange, rememberChange, storedChangeRan } from './changeLedger';
+import {
+	catchUpLedgerKey,
+	recordStoredChange,
+	rememberChange,
+	storedChangeRan,
+} from './changeLedger';
 import { CARRIED_STATE, changeItems, withoutCarriedState } from './items';
 import type { AnyCatchUpSource } from './source';
 import { catchUpSettings, CHANGE_MEMORY, DEFAULT_SNAPSHOT_SIZE } from './settings';
@@ -33,13 +38,13 @@ export async function runCatchUpStep(
 	const change = typeof first?.changeId === 'string' ? first.changeId : undefined;
 	if (!change) return [items.map(withoutCarriedState)];
 	const node = context.getNode();
-	const triggerId = node.id ?? node.name;
+	const triggerId = catchUpLedgerKey(node.id ?? node.name);
 	const now = unixNow();
 	const global = context.getWorkflowStaticData('global');
 	const ranByWebhook = storedChangeRan(global, change, now, triggerId);
 	const expiresAt = now + settings.duplicateWindowSeconds;
 	recordStoredChange(global, triggerId, change, expiresAt, now, CHANGE_MEMORY);
-	rememberChange(context.getWorkflow().id ?? '', change, expiresAt);
+	rememberChange('catchUp', context.getWorkflow().id ?? '', change, expiresAt);
 	const nodeData = context.getWorkflowStaticData('node');
 	const carried = first[CARRIED_STATE] as StateDelta | undefined;
 	writeState(

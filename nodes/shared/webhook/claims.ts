@@ -5,9 +5,20 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import {
+	forgetChange,
+	processRanChange,
+	rememberChange,
+	storedLedgersRan,
+} from '../catchUp/changeLedger';
 import { EMPTY_LEDGER, expiryOf, type LedgerPolicy } from '../trigger/ledger';
 import { unixNow } from '../values';
-import { installView, loadStoredDeliveries, usesStaticData } from './storedDeliveries';
+import {
+	installView,
+	loadStoredDeliveries,
+	usesStaticData,
+	type StoredDeliveries,
+} from './storedDeliveries';
 import { memoryOf, triggerIdOf, type TriggerMemory } from './triggerMemory';
 
 /**
@@ -67,6 +78,8 @@ export class Claim {
 		private readonly answer: AnswerWatch,
 		/** Marks static data as changed, so that n8n saves it (see executionCreated). */
 		private readonly keepStaticDataChange: () => void = () => undefined,
+		/** The status change the delivery reports, recorded with it (shared with the catch-up). */
+		private readonly statusChange?: ClaimedChange,
 	) {
 		answer.once('close', () => {
 			if (answer.writableFinished) this.settleFromAnswer();
@@ -87,6 +100,11 @@ export class Claim {
 		if (this.state !== 'inFlight') return;
 		this.state = 'ran';
 		this.memory.claimEnded(this, this.expiresAt);
+		if (this.statusChange) {
+			const { id, workflowId } = this.statusChange;
+			this.memory.remember(id, this.expiresAt);
+			rememberChange('webhook', workflowId, id, this.expiresAt);
+		}
 		this.notify();
 	}
 
@@ -95,6 +113,8 @@ export class Claim {
 		if (this.state !== 'inFlight') return;
 		this.state = 'released';
 		this.memory.claimEnded(this);
+		if (this.statusChange)
+			forgetChange('webhook', this.statusChange.workflowId, this.statusChange.id);
 		this.notify();
 	}
 
@@ -127,6 +147,7 @@ export async function claimDelivery(
 	fingerprint: string,
 	policy: LedgerPolicy,
 	nowSeconds = unixNow(),
+	changeId?: string,
 ): Promise<ClaimOutcome> {
 	const memory = memoryOf(context, policy);
 	const stored = usesStaticData(context) ? loadStoredDeliveries(context) : undefined;
@@ -147,6 +168,9 @@ export async function claimDelivery(
 			memory.remember(fingerprint, storedExpiry, true);
 			return { status: 'duplicate' };
 		}
+		const change =
+			stored && changeId ? claimChange(context, stored, changeId, nowSeconds) : undefined;
+		if (change === 'ran') return { status: 'duplicate' };
 		const claim = new Claim(
 			fingerprint,
 			memory,
@@ -154,11 +178,42 @@ export async function claimDelivery(
 			nowSeconds + policy.ttlSeconds,
 			context.getResponseObject() as AnswerWatch,
 			view?.markChanged,
+			change,
 		);
 		memory.claimStarted(claim);
 		return { status: 'new', claim };
 	}
 	return { status: 'busy' };
+}
+
+/** A change being run by a webhook counts as run for this long, until its execution exists or not. */
+const CLAIMED_CHANGE_SECONDS = 3600;
+
+interface ClaimedChange {
+	id: string;
+	workflowId: string;
+}
+
+/**
+ * The status change a new delivery reports: `ran` when a catch-up of the workflow ran it, as this
+ * process knows or as static data says; else it is marked as being run here, in the
+ * same turn of the event loop, so that a catch-up round of this process leaves it to the webhook.
+ */
+function claimChange(
+	context: IWebhookFunctions,
+	stored: StoredDeliveries,
+	id: string,
+	nowSeconds: number,
+): ClaimedChange | 'ran' {
+	const workflowId = context.getWorkflow().id ?? '';
+	// Only a catch-up run makes a delivery a duplicate: two deliveries of one change that differ (the
+	// same event in another letter case, say) are told apart by their fingerprints, as before.
+	const ran =
+		processRanChange(['catchUp'], workflowId, id, nowSeconds) ||
+		storedLedgersRan(stored.ledgers, id, nowSeconds, (key) => key.startsWith('catchUp:'));
+	if (ran) return 'ran';
+	rememberChange('webhook', workflowId, id, nowSeconds + CLAIMED_CHANGE_SECONDS);
+	return { id, workflowId };
 }
 
 /**
