@@ -183,7 +183,15 @@ export const junctionCatchUp: CatchUpSource<typeof junctionEventSchemas, Junctio
 	reads: "of a Junction order's status (GET /v3/orders)",
 
 	async baseline(context, request, startFrom) {
-		if (startFrom === undefined) return { changes: [], state: { watermark: iso(request.now) } };
+		if (startFrom === undefined) {
+			// One small read, so that a credential Junction refuses shows at once, not at the first change.
+			await callApi(context, junction, {
+				method: 'GET',
+				path: '/v3/orders',
+				qs: { updated_start_date: iso(request.now), size: 1 },
+			});
+			return { changes: [], state: { watermark: iso(request.now) } };
+		}
 		return await walkOrders(context, request, {
 			since: startFrom,
 			page: 1,

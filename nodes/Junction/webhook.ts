@@ -93,6 +93,9 @@ export const junctionWebhookSource: WebhookSource<
 
 	deliveryId: messageIdOf,
 
+	// The change id is Junction's own order-event id: a resent copy (a new message) is the same event.
+	duplicateByChange: true,
+
 	// The svix-id stays the same on every retry of a message; without it (verification off) the body decides.
 	fingerprint(delivery, payload, event) {
 		const messageId = messageIdOf(delivery);

@@ -19,6 +19,8 @@ export interface AttemptRecord {
 	outcome: 'delivered' | 'failed';
 	/** The answer's status, when n8n answered at all. */
 	status?: number;
+	/** The `status` field of a JSON answer: accepted, duplicate, ignored… */
+	answer?: string;
 }
 
 export interface OutboxOptions {
@@ -119,9 +121,15 @@ export class WebhookOutbox {
 				// Providers give up on an answer after about 15 s (Svix); so does the fake.
 				signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
 			});
-			await response.arrayBuffer();
+			const text = await response.text();
 			const status = response.status;
 			record.status = status;
+			try {
+				const answer = (JSON.parse(text) as { status?: unknown }).status;
+				if (typeof answer === 'string') record.answer = answer;
+			} catch {
+				// Not JSON: only the status tells.
+			}
 			if (status >= 200 && status < 300) record.outcome = 'delivered';
 		} catch {
 			// n8n did not answer at all: the attempt failed, as a provider sees it.

@@ -10,6 +10,7 @@ import {
 	processRanChange,
 	rememberChange,
 	storedLedgersRan,
+	type Runner,
 } from '../catchUp/changeLedger';
 import { EMPTY_LEDGER, expiryOf, type LedgerPolicy } from '../trigger/ledger';
 import { unixNow } from '../values';
@@ -147,7 +148,7 @@ export async function claimDelivery(
 	fingerprint: string,
 	policy: LedgerPolicy,
 	nowSeconds = unixNow(),
-	changeId?: string,
+	change?: ChangeToClaim,
 ): Promise<ClaimOutcome> {
 	const memory = memoryOf(context, policy);
 	const stored = usesStaticData(context) ? loadStoredDeliveries(context) : undefined;
@@ -168,9 +169,8 @@ export async function claimDelivery(
 			memory.remember(fingerprint, storedExpiry, true);
 			return { status: 'duplicate' };
 		}
-		const change =
-			stored && changeId ? claimChange(context, stored, changeId, nowSeconds) : undefined;
-		if (change === 'ran') return { status: 'duplicate' };
+		const claimed = stored && change ? claimChange(context, stored, change, nowSeconds) : undefined;
+		if (claimed === 'ran') return { status: 'duplicate' };
 		const claim = new Claim(
 			fingerprint,
 			memory,
@@ -178,7 +178,7 @@ export async function claimDelivery(
 			nowSeconds + policy.ttlSeconds,
 			context.getResponseObject() as AnswerWatch,
 			view?.markChanged,
-			change,
+			claimed,
 		);
 		memory.claimStarted(claim);
 		return { status: 'new', claim };
@@ -188,6 +188,16 @@ export async function claimDelivery(
 
 /** A change being run by a webhook counts as run for this long, until its execution exists or not. */
 const CLAIMED_CHANGE_SECONDS = 3600;
+
+/**
+ * The status change a delivery reports. `byWebhooksToo`: a delivery is a duplicate of another delivery
+ * of the same change too (Junction, whose change id is the order event's own id, so that the copies
+ * Junction resends as new messages are recognised); otherwise only of a catch-up run.
+ */
+export interface ChangeToClaim {
+	id: string;
+	byWebhooksToo?: boolean;
+}
 
 interface ClaimedChange {
 	id: string;
@@ -202,15 +212,21 @@ interface ClaimedChange {
 function claimChange(
 	context: IWebhookFunctions,
 	stored: StoredDeliveries,
-	id: string,
+	{ id, byWebhooksToo }: ChangeToClaim,
 	nowSeconds: number,
 ): ClaimedChange | 'ran' {
 	const workflowId = context.getWorkflow().id ?? '';
-	// Only a catch-up run makes a delivery a duplicate: two deliveries of one change that differ (the
-	// same event in another letter case, say) are told apart by their fingerprints, as before.
+	// Otherwise only a catch-up run makes a delivery a duplicate: two deliveries of one change that
+	// differ (the same event in another letter case, say) are told apart by their fingerprints.
+	const runners: Runner[] = byWebhooksToo ? ['catchUp', 'webhook'] : ['catchUp'];
 	const ran =
-		processRanChange(['catchUp'], workflowId, id, nowSeconds) ||
-		storedLedgersRan(stored.ledgers, id, nowSeconds, (key) => key.startsWith('catchUp:'));
+		processRanChange(runners, workflowId, id, nowSeconds) ||
+		storedLedgersRan(
+			stored.ledgers,
+			id,
+			nowSeconds,
+			(key) => byWebhooksToo === true || key.startsWith('catchUp:'),
+		);
 	if (ran) return 'ran';
 	rememberChange('webhook', workflowId, id, nowSeconds + CLAIMED_CHANGE_SECONDS);
 	return { id, workflowId };

@@ -99,7 +99,7 @@ export async function receiveWebhook<
 				maxEntries: options.duplicateMemory ?? DEFAULT_DUPLICATE_MEMORY,
 			},
 			undefined,
-			change,
+			change ? { id: change, byWebhooksToo: source.duplicateByChange } : undefined,
 		);
 		if (outcome.status === 'duplicate') {
 			return respond(context, 200, {

@@ -24,6 +24,11 @@ export interface WebhookSource<
 	eventName(payload: IDataObject): string | undefined;
 	/** What makes two deliveries the same delivery; hashed before it is stored. */
 	fingerprint(delivery: Delivery, payload: IDataObject, event: string): unknown[];
+	/**
+	 * Two deliveries of one status change (its changeId) are one delivery: for a provider whose change
+	 * id is the event's own id, and which resends events as new messages (Junction).
+	 */
+	duplicateByChange?: boolean;
 	/** The provider's own id of the delivery, when it sends one; the fingerprint stands in otherwise. */
 	deliveryId?(delivery: Delivery): string | undefined;
 }

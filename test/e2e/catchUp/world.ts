@@ -56,6 +56,10 @@ interface WorldOptions {
 	catchUp?: IDataObject;
 	/** Leave the webhook trigger out of the workflow. */
 	withoutWebhook?: boolean;
+	/** Leave the catch-up trigger out of the workflow. */
+	withoutCatchUp?: boolean;
+	/** The webhook trigger's options. */
+	webhookOptions?: IDataObject;
 }
 
 function workflowOf(
@@ -80,18 +84,23 @@ function workflowOf(
 		parameters: parameters as INode['parameters'],
 		credentials,
 	});
-	const nodes: INode[] = [
-		node(CATCH_UP_NODE, `${key}CatchUpTrigger`, 1, {
-			events: ['*'],
-			interval: ROUND_SECONDS,
-			unit: 'seconds',
-			options: {},
-			...options.catchUp,
-		}),
-	];
+	const nodes: INode[] = [];
+	if (!options.withoutCatchUp)
+		nodes.push(
+			node(CATCH_UP_NODE, `${key}CatchUpTrigger`, 1, {
+				events: ['*'],
+				interval: ROUND_SECONDS,
+				unit: 'seconds',
+				options: {},
+				...options.catchUp,
+			}),
+		);
 	if (!options.withoutWebhook)
 		nodes.push({
-			...node(WEBHOOK_NODE, triggerNodeName({ key }), 1.1, { events: ['*'], options: {} }),
+			...node(WEBHOOK_NODE, triggerNodeName({ key }), 1.1, {
+				events: ['*'],
+				options: { ...options.webhookOptions },
+			}),
 			webhookId,
 		});
 	return {

@@ -69,7 +69,7 @@ describe('Junction Catch-Up Trigger', () => {
 		await n8n.activate();
 		expect(n8n.executions).toEqual([]);
 		const listCalls = fake.requests.filter((request) => request.path === '/v3/orders');
-		expect(listCalls).toHaveLength(0);
+		expect(listCalls).toHaveLength(1);
 		expect(
 			(n8n.stored['node:Catch-Up'] as { catchUp: { watermark: string } }).catchUp.watermark,
 		).toMatch(/^\d{4}-/);
@@ -98,7 +98,7 @@ describe('Junction Catch-Up Trigger', () => {
 		// Patient Details: Leave Out, as on the webhook trigger.
 		expect(JSON.stringify(n8n.passedOn)).not.toContain('McTestface');
 		expect(first).not.toHaveProperty('labTestingCatchUp');
-		const [call] = fake.requests.filter((request) => request.path === '/v3/orders');
+		const [, call] = fake.requests.filter((request) => request.path === '/v3/orders');
 		expect(call.query).toMatchObject({
 			order_key: 'created_at',
 			order_direction: 'asc',
