@@ -3,6 +3,7 @@ import type { IDataObject, IHookFunctions, INodeProperties } from 'n8n-workflow'
 import { callApi } from '../shared/transport/api';
 import { isLedger } from '../shared/trigger/ledger';
 import { junction } from './provider';
+import { expectResendCopies } from './resendCopies';
 import { JUNCTION_DUPLICATE_WINDOW_HOURS, type JunctionTriggerOptions } from './webhook';
 
 /**
@@ -70,6 +71,7 @@ export async function resendMissedEvents(context: IHookFunctions): Promise<void>
 			path: '/v3/order/resend_events',
 			body: { start_at: new Date(startAt).toISOString() },
 		});
+		expectResendCopies(context, now);
 		context.logger.info(
 			`${node.name}: asked Junction to resend the events of ${body?.order_ids?.length ?? 0} orders since ${new Date(startAt).toISOString()}`,
 		);

@@ -99,7 +99,9 @@ export async function receiveWebhook<
 				maxEntries: options.duplicateMemory ?? DEFAULT_DUPLICATE_MEMORY,
 			},
 			undefined,
-			change ? { id: change, byWebhooksToo: source.duplicateByChange } : undefined,
+			change
+				? { id: change, byWebhooksToo: source.duplicateByChange?.(context) === true }
+				: undefined,
 		);
 		if (outcome.status === 'duplicate') {
 			return respond(context, 200, {

@@ -25,10 +25,11 @@ export interface WebhookSource<
 	/** What makes two deliveries the same delivery; hashed before it is stored. */
 	fingerprint(delivery: Delivery, payload: IDataObject, event: string): unknown[];
 	/**
-	 * Two deliveries of one status change (its changeId) are one delivery: for a provider whose change
-	 * id is the event's own id, and which resends events as new messages (Junction).
+	 * Whether two deliveries of one status change (its changeId) are one delivery now: for a provider
+	 * whose change id is the event's own id and which resends events as new messages (Junction, while
+	 * the copies the trigger asked for may arrive). Otherwise only a catch-up run makes one a duplicate.
 	 */
-	duplicateByChange?: boolean;
+	duplicateByChange?(context: IWebhookFunctions): boolean;
 	/** The provider's own id of the delivery, when it sends one; the fingerprint stands in otherwise. */
 	deliveryId?(delivery: Delivery): string | undefined;
 }

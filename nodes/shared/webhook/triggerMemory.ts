@@ -8,6 +8,7 @@ import {
 	type Ledger,
 	type LedgerPolicy,
 } from '../trigger/ledger';
+import { forgetProcessChanges } from '../catchUp/changeLedger';
 import { unixNow } from '../values';
 
 /** How long a process keeps writing what it ran back into every save, at least (two such epochs at most). */
@@ -133,4 +134,5 @@ export function memoryOf(context: IWebhookFunctions, policy: LedgerPolicy): Trig
 /** For tests: forget every process memory. */
 export function forgetProcessMemory(): void {
 	memories.clear();
+	forgetProcessChanges();
 }
