@@ -39,7 +39,10 @@ export interface OutboxOptions {
  */
 export class WebhookOutbox {
 	failing = false;
+	/** While true, webhooks wait unsent: `release()` sends them (to time them against something). */
+	holding = false;
 	readonly attempts: AttemptRecord[] = [];
+	private held: OutgoingWebhook[] = [];
 	/** Webhooks whose every attempt failed: lost, as far as the provider is concerned. */
 	readonly exhausted: string[] = [];
 	private readonly offsets: number[];
@@ -57,6 +60,10 @@ export class WebhookOutbox {
 	}
 
 	send(webhook: OutgoingWebhook): void {
+		if (this.holding) {
+			this.held.push(webhook);
+			return;
+		}
 		this.open++;
 		const sentAt = Date.now();
 		const attempt = (index: number) => {
@@ -75,6 +82,12 @@ export class WebhookOutbox {
 			this.timers.add(timer);
 		};
 		attempt(0);
+	}
+
+	/** Sends the webhooks held back, all at once. */
+	release(): void {
+		this.holding = false;
+		for (const webhook of this.held.splice(0)) this.send(webhook);
 	}
 
 	/** Resolves once no webhook is being attempted any more (bounded). */
