@@ -25,11 +25,12 @@ import {
 	type StagePoint,
 } from './pipeline';
 import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './triggers';
+import { benchmarkCatchUp, printCatchUp, type CatchUpBenchResult } from './catchUp';
 
 /**
  * `npm run bench`: every measure of issue 8 in one run, one table each, and bench/results.json.
  * Options (after `npm run bench --`):
- *   --only=triggers,verification,ledger,getMany   run some measures (results go to bench/runs/)
+ *   --only=triggers,verification,ledger,getMany,catchUp   run some measures (results go to bench/runs/)
  *   --quick                                       fewer rounds and requests, for trying it out
  *   --requests=N --rounds=N --concurrency=N      measure 1's load
  *   --targets=hurdle-trigger,hurdle-webhookNode  measure 1 for some targets only
@@ -37,8 +38,8 @@ import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './tri
  *   --trigger-version=1                           run the triggers at typeVersion 1 (default 1.1)
  *   --profile-n8n                                 V8 CPU profiles of n8n into bench/runs/profiles-…/
  */
-type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany';
-const MEASURES: Measure[] = ['triggers', 'verification', 'ledger', 'getMany'];
+type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany' | 'catchUp';
+const MEASURES: Measure[] = ['triggers', 'verification', 'ledger', 'getMany', 'catchUp'];
 
 function option(name: string): string | undefined {
 	const prefix = `--${name}=`;
@@ -67,6 +68,7 @@ interface Results {
 	ledger?: LedgerPoint[];
 	staticData?: StaticDataPoint[];
 	getMany?: GetManyResult;
+	catchUp?: CatchUpBenchResult[];
 	targets?: TargetCheck[];
 	wallSeconds?: number;
 }
@@ -158,6 +160,17 @@ function targetsOf(results: Results): TargetCheck[] {
 			met: matching === results.getMany.rows.length,
 		});
 	}
+	for (const result of results.catchUp ?? []) {
+		checks.push({
+			measure: '5',
+			target: `${result.provider}: every change once, over rounds, heap flat (< 32 MiB growth)`,
+			figure: `${formatNumber(result.executions)}/${formatNumber(result.backlog)} in ${result.rounds.length} rounds, ${formatNumber(result.heapGrowthMiB, 1)} MiB`,
+			met:
+				result.executions === result.backlog &&
+				result.rounds.length > 1 &&
+				result.heapGrowthMiB < 32,
+		});
+	}
 	return checks;
 }
 
@@ -227,6 +240,11 @@ async function main(): Promise<void> {
 			progress,
 		});
 		say(`${printGetMany(results.getMany)}\n`);
+	}
+	if (selected.includes('catchUp')) {
+		progress('measure 5: a backlog of 5,000 changed records drained by the catch-up');
+		results.catchUp = await benchmarkCatchUp(quick ? 1_000 : 5_000);
+		say(`${printCatchUp(results.catchUp)}\n`);
 	}
 	if (selected.includes('triggers')) {
 		const requests = option('requests');

@@ -1,4 +1,3 @@
-import { mock } from 'jest-mock-extended';
 import type {
 	ExecutionError,
 	IDataObject,
@@ -30,6 +29,8 @@ export interface HarnessOptions {
 	credentials: Credentials;
 	workflowId?: string;
 	nodeName?: string;
+	/** Keep each execution's items (tests); a benchmark only counts them. */
+	keepExecutions?: boolean;
 }
 
 export interface HarnessExecution {
@@ -37,6 +38,14 @@ export interface HarnessExecution {
 	input: INodeExecutionData[];
 	output: INodeExecutionData[];
 }
+
+/** Plain, so that the harness runs outside jest too (npm run bench). */
+const SILENT_LOGGER = {
+	debug: () => undefined,
+	info: () => undefined,
+	warn: () => undefined,
+	error: () => undefined,
+} as unknown as Logger;
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -58,6 +67,8 @@ export class CatchUpHarness {
 	stored: IDataObject = {};
 	readonly keys = new Set<string>();
 	readonly executions: HarnessExecution[] = [];
+	/** Executions created, kept or not. */
+	executionCount = 0;
 	/** Emits n8n turned down (a key already used). */
 	duplicates = 0;
 	readonly failures: ExecutionError[] = [];
@@ -134,7 +145,7 @@ export class CatchUpHarness {
 				const key = type === 'global' ? 'global' : `node:${this.node.name}`;
 				return (staticData[key] ??= {}) as IDataObject;
 			},
-			logger: mock<Logger>(),
+			logger: SILENT_LOGGER,
 		};
 	}
 
@@ -197,7 +208,8 @@ export class CatchUpHarness {
 			helpers: this.helpers(),
 		} as unknown as IExecuteFunctions;
 		const output = ((await this.options.node.execute!.call(context)) as INodeExecutionData[][])[0];
-		this.executions.push({ key, input, output });
+		this.executionCount++;
+		if (this.options.keepExecutions !== false) this.executions.push({ key, input, output });
 		this.stored = copy;
 		return { status: 'success' } as IRun;
 	}
