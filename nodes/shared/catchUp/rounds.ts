@@ -229,15 +229,24 @@ async function emitInOrder(
 				)
 					continue;
 				if (!settings.selects(change.event)) continue;
-				const items = await changeItems(
-					context,
-					source,
-					change,
-					settings.options,
-					settings.patientData,
-					true,
-				);
-				if (!(await emitOne(context, runtime, workflowId, change, items, settings))) {
+				// Claimed in the same turn as the check: a webhook of this process arriving while the item
+				// is built (Fetch Full Data) finds it and answers duplicate.
+				rememberChange('catchUp', workflowId, change.id, now + settings.duplicateWindowSeconds);
+				let emitted = false;
+				try {
+					const items = await changeItems(
+						context,
+						source,
+						change,
+						settings.options,
+						settings.patientData,
+						true,
+					);
+					emitted = await emitOne(context, runtime, change, workflowId, items);
+				} finally {
+					if (!emitted) forgetChange('catchUp', workflowId, change.id);
+				}
+				if (!emitted) {
 					failed = true;
 					return;
 				}
@@ -251,10 +260,9 @@ async function emitInOrder(
 async function emitOne(
 	context: ITriggerFunctions,
 	runtime: Runtime,
-	workflowId: string,
 	change: Change,
+	workflowId: string,
 	items: INodeExecutionData[],
-	settings: CatchUpSettings,
 ): Promise<boolean> {
 	if (!items.length) return true;
 	const carried: StateDelta = {
@@ -264,7 +272,6 @@ async function emitOne(
 	};
 	runtime.adopted = {};
 	items[0].json[CARRIED_STATE] = carried;
-	rememberChange('catchUp', workflowId, change.id, unixNow() + settings.duplicateWindowSeconds);
 	runtime.activationChanges?.push(change.id);
 	const done = context.helpers.createDeferredPromise<IRun>();
 	context.emit([items], undefined, done, executionKey(workflowId, change.id));
@@ -281,7 +288,5 @@ async function emitOne(
 	);
 	while (outcome === undefined && Date.now() < giveUpAt)
 		await Promise.race([settled, sleep(EXECUTION_POLL_MS)]);
-	if (outcome !== 'failed') return true;
-	forgetChange('catchUp', workflowId, change.id);
-	return false;
+	return outcome !== 'failed';
 }
