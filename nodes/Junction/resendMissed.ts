@@ -2,6 +2,7 @@ import type { IDataObject, IHookFunctions, INodeProperties } from 'n8n-workflow'
 
 import { callApi } from '../shared/transport/api';
 import { isLedger } from '../shared/trigger/ledger';
+import { lastDeliveryIn } from '../shared/webhook/lastDelivery';
 import { junction } from './provider';
 import { expectResendCopies } from './resendCopies';
 import { JUNCTION_DUPLICATE_WINDOW_HOURS, type JunctionTriggerOptions } from './webhook';
@@ -35,8 +36,13 @@ interface ResendOptions extends JunctionTriggerOptions {
 	resendMissedEvents?: boolean;
 }
 
-/** When the trigger last ran a delivery, read from its ledger (an expiry is the delivery time + window). */
+/**
+ * When the trigger last ran a delivery: its ledger's marker (lastDelivery.ts); for a ledger written
+ * before the marker existed, its latest record's expiry minus the Duplicate Window.
+ */
 export function lastDeliveryAt(ledger: unknown, windowSeconds: number): number | undefined {
+	const marked = lastDeliveryIn(ledger);
+	if (marked !== undefined) return marked;
 	if (!isLedger(ledger) || ledger.length === 0) return undefined;
 	let latest = 0;
 	for (let offset = KEY_WIDTH; offset < ledger.length; offset += RECORD_WIDTH)

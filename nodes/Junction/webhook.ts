@@ -97,6 +97,7 @@ export const junctionWebhookSource: WebhookSource<
 	// While the copies the trigger asked Junction to resend may arrive, a copy (a new message) of an order
 	// event already run is that event: the change id is Junction's own event id.
 	duplicateByChange: resendCopiesExpected,
+	recordsLastDelivery: true,
 
 	// The svix-id stays the same on every retry of a message; without it (verification off) the body decides.
 	fingerprint(delivery, payload, event) {

@@ -14,6 +14,7 @@ import {
 } from '../catchUp/changeLedger';
 import { EMPTY_LEDGER, expiryOf, type LedgerPolicy } from '../trigger/ledger';
 import { unixNow } from '../values';
+import { LAST_DELIVERY_KEY, lastDeliveryExpiry } from './lastDelivery';
 import {
 	installView,
 	loadStoredDeliveries,
@@ -81,6 +82,8 @@ export class Claim {
 		private readonly keepStaticDataChange: () => void = () => undefined,
 		/** The status change the delivery reports, recorded with it (shared with the catch-up). */
 		private readonly statusChange?: ClaimedChange,
+		/** Also record when the trigger last ran a delivery (lastDelivery.ts). */
+		private readonly markLastDelivery = false,
 	) {
 		answer.once('close', () => {
 			if (answer.writableFinished) this.settleFromAnswer();
@@ -101,6 +104,8 @@ export class Claim {
 		if (this.state !== 'inFlight') return;
 		this.state = 'ran';
 		this.memory.claimEnded(this, this.expiresAt);
+		if (this.markLastDelivery)
+			this.memory.remember(LAST_DELIVERY_KEY, lastDeliveryExpiry(unixNow()));
 		if (this.statusChange) {
 			const { id, workflowId } = this.statusChange;
 			this.memory.remember(id, this.expiresAt);
@@ -148,7 +153,7 @@ export async function claimDelivery(
 	fingerprint: string,
 	policy: LedgerPolicy,
 	nowSeconds = unixNow(),
-	change?: ChangeToClaim,
+	{ change, markLastDelivery }: { change?: ChangeToClaim; markLastDelivery?: boolean } = {},
 ): Promise<ClaimOutcome> {
 	const memory = memoryOf(context, policy);
 	const stored = usesStaticData(context) ? loadStoredDeliveries(context) : undefined;
@@ -179,6 +184,7 @@ export async function claimDelivery(
 			context.getResponseObject() as AnswerWatch,
 			view?.markChanged,
 			claimed,
+			markLastDelivery,
 		);
 		memory.claimStarted(claim);
 		return { status: 'new', claim };

@@ -99,9 +99,12 @@ export async function receiveWebhook<
 				maxEntries: options.duplicateMemory ?? DEFAULT_DUPLICATE_MEMORY,
 			},
 			undefined,
-			change
-				? { id: change, byWebhooksToo: source.duplicateByChange?.(context) === true }
-				: undefined,
+			{
+				change: change
+					? { id: change, byWebhooksToo: source.duplicateByChange?.(context) === true }
+					: undefined,
+				markLastDelivery: source.recordsLastDelivery,
+			},
 		);
 		if (outcome.status === 'duplicate') {
 			return respond(context, 200, {

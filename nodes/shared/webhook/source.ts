@@ -30,6 +30,8 @@ export interface WebhookSource<
 	 * the copies the trigger asked for may arrive). Otherwise only a catch-up run makes one a duplicate.
 	 */
 	duplicateByChange?(context: IWebhookFunctions): boolean;
+	/** Keep when the trigger last ran a delivery in its ledger (lastDelivery.ts): Junction's resend needs it. */
+	recordsLastDelivery?: boolean;
 	/** The provider's own id of the delivery, when it sends one; the fingerprint stands in otherwise. */
 	deliveryId?(delivery: Delivery): string | undefined;
 }
