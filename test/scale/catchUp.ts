@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- the rig runs in Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig runs in Node, not inside n8n */
 import type { ProviderKey } from '../../dev/fakes';
 import type { CredentialJson, WorkflowJson } from '../../dev/n8n';
 import {

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tests run in Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tests run in Node, not inside n8n */
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { testProvider, triggerNodeName, type ProviderKey } from '../../../dev/fakes';

@@ -7,6 +7,7 @@ import { ledgerWith } from '../../../../nodes/shared/trigger/ledger';
 import { lastDeliveryIn } from '../../../../nodes/shared/webhook/lastDelivery';
 import { forgetProcessMemory } from '../../../../nodes/shared/webhook/claims';
 import { junctionSample } from '../../../../dev/fakes/junction/samples';
+import { svixSigner } from '../../../../dev/fakes/junction/signer';
 import { triggerHarness } from '../../../support/triggerHarness';
 
 /**
@@ -15,7 +16,7 @@ import { triggerHarness } from '../../../support/triggerHarness';
  * when it last ran a delivery; after a resend request, a copy of an event already run is a duplicate.
  */
 const lml = triggerHarness('londonMedicalLaboratory', { secret: 'lml-secret' });
-const junction = triggerHarness('junction', { secret: 'whsec_dGVzdC1zZWNyZXQtMTIzNDU2Nzg5MA==' });
+const junction = triggerHarness('junction', { secret: svixSigner.secret('webhook-changes') });
 const now = () => Math.floor(Date.now() / 1000);
 
 beforeEach(() => forgetProcessMemory());
@@ -84,10 +85,8 @@ describe('webhook deliveries and the catch-up share one id per status change', (
 			staticData,
 		});
 		expect(again.response.body).toMatchObject({ status: 'accepted' });
-		(staticData['node:trigger'] as IDataObject | undefined) ?? (staticData['node:trigger'] = {});
-		(staticData['node:trigger'] as IDataObject).resendCopiesUntil = new Date(
-			Date.now() + 60_000,
-		).toISOString();
+		const node = (staticData['node:trigger'] ??= {}) as IDataObject;
+		node.resendCopiesUntil = new Date(Date.now() + 60_000).toISOString();
 		const copy = await junction.send(junction.post(payload, { messageId: 'msg_c' }), {
 			staticData,
 		});
