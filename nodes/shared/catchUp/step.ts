@@ -1,4 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+
+import { installView, loadStoredDeliveries } from '../webhook/storedDeliveries';
 
 import { unixNow } from '../values';
 import {
@@ -44,6 +46,15 @@ export async function runCatchUpStep(
 	const ranByWebhook = storedChangeRan(global, change, now, triggerId);
 	const expiresAt = now + settings.duplicateWindowSeconds;
 	recordStoredChange(global, triggerId, change, expiresAt, now, CHANGE_MEMORY);
+	// The save at the end of this execution writes the whole of static data as loaded when it was
+	// created: through the webhooks' view, it also writes what this process's webhooks ran since
+	// (regular mode, where they run in this process too).
+	const asWebhooks = {
+		getMode: () => 'webhook',
+		getWorkflow: () => context.getWorkflow(),
+		getWorkflowStaticData: (type: string) => context.getWorkflowStaticData(type),
+	} as unknown as IWebhookFunctions;
+	installView(asWebhooks, loadStoredDeliveries(asWebhooks));
 	rememberChange('catchUp', context.getWorkflow().id ?? '', change, expiresAt);
 	const nodeData = context.getWorkflowStaticData('node');
 	const carried = first[CARRIED_STATE] as StateDelta | undefined;

@@ -88,6 +88,7 @@ describe('Junction Trigger › Resend Missed Events', () => {
 		expect(Object.keys(body)).toEqual(['start_at']);
 		expect(Math.abs(Date.parse(body.start_at) - (deliveredAt - 5 * 60_000))).toBeLessThan(1_000);
 		// The fake resent the latest event of the order changed since (a new Svix message).
+		await outbox.idle(5_000);
 		expect(outbox.attempts.map((attempt) => attempt.label)).toContain(`resend ${missed}`);
 		expect(resendCopiesExpected(context as never)).toBe(true);
 	});
