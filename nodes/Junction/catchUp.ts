@@ -183,20 +183,15 @@ export const junctionCatchUp: CatchUpSource<typeof junctionEventSchemas, Junctio
 	reads: "of a Junction order's status (GET /v3/orders)",
 
 	async baseline(context, request, startFrom) {
-		if (startFrom === undefined) {
-			// One small read, so that a credential Junction refuses shows at once, not at the first change.
-			await callApi(context, junction, {
-				method: 'GET',
-				path: '/v3/orders',
-				qs: { updated_start_date: iso(request.now), size: 1 },
-			});
-			return { changes: [], state: { watermark: iso(request.now) } };
-		}
-		return await walkOrders(context, request, {
-			since: startFrom,
-			page: 1,
-			startedAt: request.now,
+		// One small read, so that a credential Junction refuses shows at once, not at the first change.
+		await callApi(context, junction, {
+			method: 'GET',
+			path: '/v3/orders',
+			qs: { updated_start_date: iso(request.now), size: 1 },
 		});
+		// Ahead by the overlap, so that the first round reads from the baseline (or Start From) exactly.
+		const from = (startFrom ?? request.now) + overlapMs(request.options);
+		return { changes: [], state: { watermark: iso(from) } };
 	},
 
 	async round(context, request) {

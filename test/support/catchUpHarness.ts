@@ -98,8 +98,10 @@ export class CatchUpHarness {
 	async activate(): Promise<void> {
 		const copy = clone(this.stored);
 		this.response = await this.options.node.trigger!.call(this.triggerContext(copy));
+		// n8n saves the activation's copy as soon as trigger() returns; the first round goes on after.
+		this.stored = clone(copy);
+		await lastRound(this.workflowId, this.node.id);
 		await this.settled();
-		this.stored = copy;
 	}
 
 	async deactivate(): Promise<void> {

@@ -12,19 +12,12 @@ import {
 
 import { withinDeadline } from '../transport/api';
 import { unixNow } from '../values';
-import {
-	catchUpLedgerKey,
-	forgetChange,
-	processRanChange,
-	recordStoredChange,
-	rememberChange,
-	storedChangeRan,
-} from './changeLedger';
+import { forgetChange, processRanChange, rememberChange, storedChangeRan } from './changeLedger';
 import { CARRIED_STATE, changeItems } from './items';
 import { executionKey } from './keys';
 import type { AnyCatchUpSource, Change, RoundRequest, RoundResult } from './source';
 import { readState, writeState, type CatchUpState, type StateDelta } from './state';
-import { CHANGE_MEMORY, catchUpSettings, type CatchUpSettings } from './settings';
+import { catchUpSettings, type CatchUpSettings } from './settings';
 
 /**
  * The main-process side of a catch-up node: rounds on a schedule, each reading what changed (within a
@@ -45,8 +38,6 @@ interface Runtime {
 	adopted: Record<string, string>;
 	/** The workflow's static data as loaded at activation: read, and written only during activation. */
 	global: IDataObject;
-	/** The changes emitted by the activation's round, recorded in static data when activation ends. */
-	activationChanges?: string[];
 	/** The round the last tick started. */
 	current?: Promise<void>;
 }
@@ -70,7 +61,12 @@ function cronOf(settings: CatchUpSettings): CronExpression {
 	return `0 */${every} * * * *` as CronExpression;
 }
 
-/** What a catch-up node does when n8n activates it: the first round, then one round per tick. */
+/**
+ * What a catch-up node does when n8n activates it. The first activation takes the baseline (no change
+ * runs), which n8n saves right after activation, from the copy of static data it has just loaded: the
+ * one moment the main process writes static data without putting back an older copy of what webhooks
+ * wrote. Then a round starts at once, and one more at each tick; activation does not wait for them.
+ */
 export async function startCatchUp(
 	context: ITriggerFunctions,
 	source: AnyCatchUpSource,
@@ -86,30 +82,17 @@ export async function startCatchUp(
 		adopted: {},
 		// Read now: reading it later for the first time would create it, and have the next emit save.
 		global: context.getWorkflowStaticData('global'),
-		activationChanges: [],
 	};
 	const key = runtimeKey(context);
 	runtimes.set(key, runtime);
-	await runRound(context, source, runtime, settings);
-	// n8n saves static data right after activation, from the copy it has just loaded: the one moment the
-	// main process writes it without putting back an older copy of what webhooks wrote. That save also
-	// replaces what the activation round's executions stored, so their changes are recorded here too.
-	if (!runtime.needsBaseline) {
-		writeState(nodeData, runtime.state);
-		runtime.adopted = {};
+	if (runtime.needsBaseline) {
+		await takeBaseline(context, source, runtime, settings);
+		if (!runtime.needsBaseline) {
+			writeState(nodeData, runtime.state);
+			runtime.adopted = {};
+		}
 	}
-	const node = context.getNode();
-	const now = unixNow();
-	for (const change of runtime.activationChanges ?? [])
-		recordStoredChange(
-			runtime.global,
-			catchUpLedgerKey(node.id ?? node.name),
-			change,
-			now + settings.duplicateWindowSeconds,
-			now,
-			CHANGE_MEMORY,
-		);
-	runtime.activationChanges = undefined;
+	runtime.current = runRound(context, source, runtime, settings);
 	context.helpers.registerCron({ expression: cronOf(settings) }, () => {
 		runtime.current = runRound(context, source, runtime, catchUpSettings(context));
 	});
@@ -144,10 +127,15 @@ async function runRound(
 			options: settings.options,
 			now,
 		};
-		const result = await withinDeadline(context, request.deadline, async () =>
-			runtime.needsBaseline
-				? await source.baseline(context, request, settings.startFrom)
-				: await source.round(context, request),
+		if (runtime.needsBaseline) {
+			// The first activation could not reach the API: the baseline comes first.
+			await takeBaseline(context, source, runtime, settings);
+			return;
+		}
+		const result = await withinDeadline(
+			context,
+			request.deadline,
+			async () => await source.round(context, request),
 		);
 		const emitted = await emitInOrder(context, source, runtime, result.changes, settings);
 		if (!emitted) {
@@ -167,6 +155,34 @@ async function runRound(
 		reportOnce(context, runtime, error);
 	} finally {
 		runtime.running = false;
+	}
+}
+
+/** The state nothing before runs from: one read of the API (a snapshot walk for LML and Hurdle). */
+async function takeBaseline(
+	context: ITriggerFunctions,
+	source: AnyCatchUpSource,
+	runtime: Runtime,
+	settings: CatchUpSettings,
+): Promise<void> {
+	const now = Date.now();
+	const request: RoundRequest = {
+		state: {},
+		deadline: now + settings.budgetSeconds * 1000,
+		maxChanges: Infinity,
+		options: settings.options,
+		now,
+	};
+	try {
+		const result = await withinDeadline(
+			context,
+			request.deadline,
+			async () => await source.baseline(context, request, settings.startFrom),
+		);
+		commit(runtime, result);
+		runtime.failing = false;
+	} catch (error) {
+		reportOnce(context, runtime, error);
 	}
 }
 
@@ -272,7 +288,6 @@ async function emitOne(
 	};
 	runtime.adopted = {};
 	items[0].json[CARRIED_STATE] = carried;
-	runtime.activationChanges?.push(change.id);
 	const done = context.helpers.createDeferredPromise<IRun>();
 	context.emit([items], undefined, done, executionKey(workflowId, change.id));
 	let outcome: 'ran' | 'failed' | undefined;

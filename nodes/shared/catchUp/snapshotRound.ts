@@ -46,9 +46,12 @@ export async function snapshotRound(
 		for (const record of page.records) {
 			const observed = list.observe(record);
 			if (!observed) continue;
+			// A record created from Start From on stays out of the baseline: the first round runs it.
+			if (baseline?.from !== undefined && dayOf(observed.createdAt) >= dayOf(baseline.from))
+				continue;
 			const before = snapshot[observed.key];
 			const diff = baseline
-				? baselineDiff(observed, baseline, request.now)
+				? { ...diffRecord({}, observed, request.now), reached: '' }
 				: diffRecord(state, observed, request.now);
 			snapshot[observed.key] = diff.entry;
 			if (diff.reached) {
@@ -70,12 +73,6 @@ export async function snapshotRound(
 /** A first activation: every record listed is taken as it is, but those created from `from` on. */
 export interface Baseline {
 	from?: number;
-}
-
-function baselineDiff(observed: ObservedRecord, baseline: Baseline, now: number) {
-	const fresh = baseline.from !== undefined && observed.createdAt >= baseline.from;
-	const diff = diffRecord({}, observed, now);
-	return fresh ? diff : { ...diff, reached: '' };
 }
 
 /**

@@ -68,8 +68,10 @@ describe('Junction Catch-Up Trigger', () => {
 		const n8n = harness();
 		await n8n.activate();
 		expect(n8n.executions).toEqual([]);
+		// One small read at activation (a refused key shows at once), then the first round.
 		const listCalls = fake.requests.filter((request) => request.path === '/v3/orders');
-		expect(listCalls).toHaveLength(1);
+		expect(listCalls[0].query.size).toBe('1');
+		expect(listCalls.length).toBeGreaterThanOrEqual(2);
 		expect(
 			(n8n.stored['node:Catch-Up'] as { catchUp: { watermark: string } }).catchUp.watermark,
 		).toMatch(/^\d{4}-/);
@@ -210,8 +212,9 @@ describe('Junction Catch-Up Trigger', () => {
 		await byRecent.activate();
 		// Pushed back as Junction would leave it: created and updated well before the baseline.
 		const record = data.orders.find((each) => each.id === order)!;
-		record.updated_at = record.created_at = '2026-01-01T00:00:00+00:00';
-		(record.events as Array<{ created_at: string }>)[0].created_at = '2026-01-01T00:00:00+00:00';
+		const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString();
+		record.updated_at = record.created_at = tenDaysAgo;
+		(record.events as Array<{ created_at: string }>)[0].created_at = tenDaysAgo;
 		still.move(order, 'requisition_created');
 		await byTime.round();
 		await byRecent.round();

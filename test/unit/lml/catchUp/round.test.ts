@@ -56,7 +56,8 @@ describe('London Medical Laboratory Catch-Up Trigger', () => {
 		const pages = fake.requests.map(
 			(request) => `${request.path}?page=${String(request.query.page)}`,
 		);
-		expect(pages).toEqual([
+		// The baseline, then the first round goes over the same pages.
+		expect(pages.slice(0, 4)).toEqual([
 			'/api/test_registration/?page=1',
 			'/api/test_registration/?page=2',
 			'/api/order/?page=1',
