@@ -204,10 +204,12 @@ function reportOnce(context: ITriggerFunctions, runtime: Runtime, error: unknown
 		error instanceof NodeApiError || error instanceof NodeOperationError
 			? error
 			: new NodeOperationError(node, error instanceof Error ? error.message : 'Unknown failure');
+	const why = `${failure.message}${failure.description ? ` (${failure.description})` : ''}`;
 	if (runtime.failing) {
-		context.logger.warn(`${node.name}: catch-up round failed again: ${failure.message}`);
+		context.logger.warn(`${node.name}: catch-up round failed again: ${why}`);
 		return;
 	}
+	context.logger.warn(`${node.name}: catch-up round failed: ${why}`);
 	runtime.failing = true;
 	context.saveFailedExecution(failure);
 }
