@@ -54,6 +54,28 @@ function runtimeKey(context: ITriggerFunctions): string {
 	return `${context.getWorkflow().id ?? ''}\u0000${node.id ?? node.name}`;
 }
 
+/**
+ * Runs `work` with the workflow's expression isolate held. n8n 2.41 resolves the credential's
+ * authentication (its `={{$credentials…}}` headers) and expression parameters with the workflow's
+ * expression engine, which holds an isolate only while n8n itself runs something of the workflow: it
+ * takes one for activation, for each poll and for a trigger's close, but not for a trigger's own timer.
+ * A round is such a timer, so it takes one as n8n does for polls: only while it reads, never while it
+ * waits for executions. (The engine is the context's workflow, which n8n does not type for nodes.)
+ */
+async function inWorkflowIsolate<T>(
+	context: ITriggerFunctions,
+	work: () => Promise<T>,
+): Promise<T> {
+	const expression = (
+		context as unknown as {
+			workflow?: { expression?: { withIsolate?(fn: () => Promise<T>): Promise<T> } };
+		}
+	).workflow?.expression;
+	return typeof expression?.withIsolate === 'function'
+		? await expression.withIsolate(work)
+		: await work();
+}
+
 function cronOf(settings: CatchUpSettings): CronExpression {
 	const every = settings.interval;
 	if (settings.unit === 'seconds') return `*/${every} * * * * *` as CronExpression;
@@ -94,7 +116,13 @@ export async function startCatchUp(
 	}
 	runtime.current = runRound(context, source, runtime, settings);
 	context.helpers.registerCron({ expression: cronOf(settings) }, () => {
-		runtime.current = runRound(context, source, runtime, catchUpSettings(context));
+		runtime.current = (async () =>
+			await runRound(
+				context,
+				source,
+				runtime,
+				await inWorkflowIsolate(context, async () => catchUpSettings(context)),
+			))();
 	});
 	return {
 		closeFunction: async () => {
@@ -135,7 +163,8 @@ async function runRound(
 		const result = await withinDeadline(
 			context,
 			request.deadline,
-			async () => await source.round(context, request),
+			async () =>
+				await inWorkflowIsolate(context, async () => await source.round(context, request)),
 		);
 		const emitted = await emitInOrder(context, source, runtime, result.changes, settings);
 		if (!emitted) {
@@ -177,7 +206,11 @@ async function takeBaseline(
 		const result = await withinDeadline(
 			context,
 			request.deadline,
-			async () => await source.baseline(context, request, settings.startFrom),
+			async () =>
+				await inWorkflowIsolate(
+					context,
+					async () => await source.baseline(context, request, settings.startFrom),
+				),
 		);
 		commit(runtime, result);
 		runtime.failing = false;
@@ -252,13 +285,17 @@ async function emitInOrder(
 				rememberChange('catchUp', workflowId, change.id, now + settings.duplicateWindowSeconds);
 				let emitted = false;
 				try {
-					const items = await changeItems(
+					const items = await inWorkflowIsolate(
 						context,
-						source,
-						change,
-						settings.options,
-						settings.patientData,
-						true,
+						async () =>
+							await changeItems(
+								context,
+								source,
+								change,
+								settings.options,
+								settings.patientData,
+								true,
+							),
 					);
 					emitted = await emitOne(context, runtime, change, workflowId, items);
 				} finally {

@@ -206,6 +206,8 @@ describe('Junction Catch-Up Trigger', () => {
 			updatedAtMoves: false,
 		});
 		const order = still.createOrder();
+		// Created before the baseline (a change in the baseline's own millisecond counts as after it).
+		await new Promise((resolve) => setTimeout(resolve, 5));
 		const byTime = harness();
 		const byRecent = harness({}, { findBy: 'recentOrders', recentDays: 30 });
 		await byTime.activate();
