@@ -2,7 +2,6 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	sleep,
-	type CronExpression,
 	type IDataObject,
 	type INodeExecutionData,
 	type IRun,
@@ -18,6 +17,7 @@ import { executionKey } from './keys';
 import type { AnyCatchUpSource, Change, RoundRequest, RoundResult } from './source';
 import { readState, writeState, type CatchUpState, type StateDelta } from './state';
 import { catchUpSettings, type CatchUpSettings } from './settings';
+import { cronOf, inWorkflowIsolate } from './triggerTimer';
 
 /**
  * The main-process side of a catch-up node: rounds on a schedule, each reading what changed (within a
@@ -52,35 +52,6 @@ const EXECUTION_POLL_MS = 1000;
 function runtimeKey(context: ITriggerFunctions): string {
 	const node = context.getNode();
 	return `${context.getWorkflow().id ?? ''}\u0000${node.id ?? node.name}`;
-}
-
-/**
- * Runs `work` with the workflow's expression isolate held. n8n 2.41 resolves the credential's
- * authentication (its `={{$credentials…}}` headers) and expression parameters with the workflow's
- * expression engine, which holds an isolate only while n8n itself runs something of the workflow: it
- * takes one for activation, for each poll and for a trigger's close, but not for a trigger's own timer.
- * A round is such a timer, so it takes one as n8n does for polls: only while it reads, never while it
- * waits for executions. (The engine is the context's workflow, which n8n does not type for nodes.)
- */
-async function inWorkflowIsolate<T>(
-	context: ITriggerFunctions,
-	work: () => Promise<T>,
-): Promise<T> {
-	const expression = (
-		context as unknown as {
-			workflow?: { expression?: { withIsolate?(fn: () => Promise<T>): Promise<T> } };
-		}
-	).workflow?.expression;
-	return typeof expression?.withIsolate === 'function'
-		? await expression.withIsolate(work)
-		: await work();
-}
-
-function cronOf(settings: CatchUpSettings): CronExpression {
-	const every = settings.interval;
-	if (settings.unit === 'seconds') return `*/${every} * * * * *` as CronExpression;
-	if (settings.unit === 'hours') return `0 0 */${every} * * *` as CronExpression;
-	return `0 */${every} * * * *` as CronExpression;
 }
 
 /**
