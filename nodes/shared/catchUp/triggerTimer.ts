@@ -2,7 +2,6 @@ import type { CronExpression, ITriggerFunctions } from 'n8n-workflow';
 
 import type { CatchUpSettings } from './settings';
 
-/** What a round needs from n8n to run on its own timer: the cron of Check Every, and an expression isolate. */
 /**
  * Runs `work` with the workflow's expression isolate held. n8n 2.41 resolves the credential's
  * authentication (its `={{$credentials…}}` headers) and expression parameters with the workflow's
