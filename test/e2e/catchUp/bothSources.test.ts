@@ -59,7 +59,7 @@ beforeAll(async () => {
 	);
 	const all = [...worlds(both), resend.junction];
 	n8n = await N8nInstance.start({
-		workRoot: join(cacheDir, 'e2e-catch-up'),
+		workRoot: join(cacheDir, 'e2e-catch-up-both'),
 		packageRoot: process.env.LAB_TESTING_E2E_PACKAGE || repoRoot,
 		credentials: all.map((each) => each.credential),
 		workflows: all.map((each) => each.workflow),

@@ -42,7 +42,7 @@ beforeAll(async () => {
 	world = await startWorld({ name: 'downtime' }, () => n8n?.client.baseUrl);
 	const all = worlds(world);
 	n8n = await N8nInstance.start({
-		workRoot: join(cacheDir, 'e2e-catch-up'),
+		workRoot: join(cacheDir, 'e2e-catch-up-downtime'),
 		packageRoot: process.env.LAB_TESTING_E2E_PACKAGE || repoRoot,
 		credentials: all.map((each) => each.credential),
 		workflows: all.map((each) => each.workflow),
