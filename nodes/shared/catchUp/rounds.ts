@@ -79,7 +79,7 @@ export async function startCatchUp(
 	const key = runtimeKey(context);
 	runtimes.set(key, runtime);
 	if (runtime.needsBaseline) {
-		await takeBaseline(context, source, runtime, settings);
+		await takeBaseline(context, source, runtime, settings, true);
 		if (!runtime.needsBaseline) {
 			writeState(nodeData, runtime.state);
 			runtime.adopted = {};
@@ -128,7 +128,7 @@ async function runRound(
 		};
 		if (runtime.needsBaseline) {
 			// The first activation could not reach the API: the baseline comes first.
-			await takeBaseline(context, source, runtime, settings);
+			await takeBaseline(context, source, runtime, settings, false);
 			return;
 		}
 		const result = await withinDeadline(
@@ -137,7 +137,11 @@ async function runRound(
 			async () =>
 				await inWorkflowIsolate(context, async () => await source.round(context, request)),
 		);
-		const emitted = await emitInOrder(context, source, runtime, result.changes, settings);
+		const emit = async () => await emitInOrder(context, source, runtime, result.changes, settings);
+		// Fetch Full Data calls the API with the credential while items are built: that needs the isolate.
+		const emitted = settings.options.fetchFullData
+			? await inWorkflowIsolate(context, emit)
+			: await emit();
 		if (!emitted) {
 			throw new NodeOperationError(
 				context.getNode(),
@@ -164,6 +168,7 @@ async function takeBaseline(
 	source: AnyCatchUpSource,
 	runtime: Runtime,
 	settings: CatchUpSettings,
+	duringActivation: boolean,
 ): Promise<void> {
 	const now = Date.now();
 	const request: RoundRequest = {
@@ -174,15 +179,11 @@ async function takeBaseline(
 		now,
 	};
 	try {
-		const result = await withinDeadline(
-			context,
-			request.deadline,
-			async () =>
-				await inWorkflowIsolate(
-					context,
-					async () => await source.baseline(context, request, settings.startFrom),
-				),
-		);
+		const result = await withinDeadline(context, request.deadline, async () => {
+			const baseline = async () => await source.baseline(context, request, settings.startFrom);
+			// During activation n8n holds the isolate itself, until trigger() returns.
+			return duringActivation ? await baseline() : await inWorkflowIsolate(context, baseline);
+		});
 		commit(runtime, result);
 		runtime.failing = false;
 	} catch (error) {
@@ -256,17 +257,13 @@ async function emitInOrder(
 				rememberChange('catchUp', workflowId, change.id, now + settings.duplicateWindowSeconds);
 				let emitted = false;
 				try {
-					const items = await inWorkflowIsolate(
+					const items = await changeItems(
 						context,
-						async () =>
-							await changeItems(
-								context,
-								source,
-								change,
-								settings.options,
-								settings.patientData,
-								true,
-							),
+						source,
+						change,
+						settings.options,
+						settings.patientData,
+						true,
 					);
 					emitted = await emitOne(context, runtime, change, workflowId, items);
 				} finally {
