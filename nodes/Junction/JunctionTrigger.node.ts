@@ -132,7 +132,7 @@ export class JunctionTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				// n8n asks this first on every activation: the moment to ask for what was missed meanwhile.
+				// n8n asks this first when the workflow is published: the moment to ask for what was missed meanwhile.
 				await resendMissedEvents(this);
 				if (!usesAutomaticSetup(this)) return false;
 				await assertVerificationReady(this, junction.credentialType, malformedSigningSecret);

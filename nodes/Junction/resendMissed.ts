@@ -8,8 +8,9 @@ import { expectResendCopies } from './resendCopies';
 import { JUNCTION_DUPLICATE_WINDOW_HOURS, type JunctionTriggerOptions } from './webhook';
 
 /**
- * Junction Trigger › Options › Resend Missed Events: each time the workflow is published or n8n starts,
- * the trigger asks Junction (`POST /v3/order/resend_events` with `start_at`) to send again the latest
+ * Junction Trigger › Options › Resend Missed Events: each time the workflow is published (n8n 2.41.1
+ * calls the webhook's checkExists then, not when it restarts with the webhook still registered), the
+ * trigger asks Junction (`POST /v3/order/resend_events` with `start_at`) to send again the latest
  * event of every order that changed since the last delivery it ran. The copies are new Svix messages;
  * the trigger recognises those of events it already ran by their change id (Junction's event id) and
  * answers them as duplicates.
@@ -29,7 +30,7 @@ export const resendMissedOption: INodeProperties = {
 	name: 'resendMissedEvents',
 	type: 'boolean',
 	default: false,
-	description: `Whether to ask Junction, each time the workflow is published or n8n starts, to send again the latest event of every order that changed since the last delivery this trigger ran (at most ${RESEND_MAX_WINDOW_DAYS} days back). Events already run are answered as duplicates.`,
+	description: `Whether to ask Junction, each time the workflow is published, to send again the latest event of every order that changed since the last delivery this trigger ran (at most ${RESEND_MAX_WINDOW_DAYS} days back). Events already run are answered as duplicates.`,
 };
 
 interface ResendOptions extends JunctionTriggerOptions {

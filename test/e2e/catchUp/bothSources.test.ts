@@ -18,9 +18,9 @@ import {
 
 /**
  * Issue 19: a workflow with the webhook trigger and the catch-up trigger of one provider runs once per
- * change when both see it; and the Junction trigger's Resend Missed Events asks Junction, when n8n
- * starts again, for what it sent while n8n was down, running each missed event once and answering the
- * copies of events already run as duplicates.
+ * change when both see it; and the Junction trigger's Resend Missed Events asks Junction, when the
+ * workflow is published again, for what it sent while it was unpublished, running each missed event once
+ * and answering the copies of events already run as duplicates.
  */
 jest.setTimeout(300_000);
 
@@ -138,19 +138,31 @@ describe('webhook and catch-up in one workflow', () => {
 });
 
 describe('Junction Trigger › Resend Missed Events', () => {
-	test('n8n restarted after missing events: Junction resends them, each missed event runs once, copies of run ones are duplicates', async () => {
+	test('published again after being unpublished: Junction resends what it missed, each missed event runs once, copies of run ones are duplicates', async () => {
 		const { resend: w, n8n: instance } = started();
-		const { timeline, outbox, workflow, fake } = w.junction;
+		const { timeline, outbox, workflow, fake, webhookPath } = w.junction;
 		const seen = timeline.createOrder();
 		const missed = timeline.createOrder();
 		await outbox.idle(30_000);
 		expect((await settledRuns(instance, workflow.id, 2)).map(key).sort()).toEqual(
 			[`${seen}: labtest.order.created/ordered`, `${missed}: labtest.order.created/ordered`].sort(),
 		);
-		await instance.restart(async () => {
-			timeline.move(missed, 'requisition_created');
-			await outbox.idle(30_000);
-		});
+		// Unpublished: n8n answers Junction's attempts 404 until Junction gives up.
+		await instance.client.api('POST', `/workflows/${workflow.id}/unpublish`, {});
+		const deadline = Date.now() + 30_000;
+		while ((await instance.client.serves(webhookPath)) && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		timeline.move(missed, 'requisition_created');
+		await outbox.idle(30_000);
+		expect(outbox.exhausted).toEqual([`order ${missed}: received.testkit.requisition_created`]);
+		await instance.client.api('POST', `/workflows/${workflow.id}/publish`, {});
+		await instance.client.waitUntilServed([webhookPath]);
+		const resendDeadline = Date.now() + 30_000;
+		while (
+			fake.requests.every((request) => request.path !== '/v3/order/resend_events') &&
+			Date.now() < resendDeadline
+		)
+			await new Promise((resolve) => setTimeout(resolve, 200));
 		await outbox.idle(30_000);
 		const runs = await settledRuns(instance, workflow.id, 3);
 		const resendCalls = fake.requests.filter(
@@ -158,7 +170,7 @@ describe('Junction Trigger › Resend Missed Events', () => {
 		);
 		expect(resendCalls).toHaveLength(1);
 		expect(JSON.parse(resendCalls[0].body)).toEqual({ start_at: expect.stringMatching(/Z$/) });
-		// The resent copy of `seen` (its last event had run) was answered duplicate; `missed` ran once.
+		// The resent copy of `seen` (its last event had run) is answered duplicate; `missed` runs once.
 		const answered = outbox.attempts
 			.filter((attempt) => attempt.label.startsWith('resend'))
 			.map((attempt) => `${attempt.status} ${attempt.answer}`)
@@ -171,6 +183,5 @@ describe('Junction Trigger › Resend Missed Events', () => {
 			].sort(),
 			answered: ['200 accepted', '200 duplicate'],
 		});
-		expect(outbox.exhausted).toEqual([`order ${missed}: received.testkit.requisition_created`]);
 	});
 });
