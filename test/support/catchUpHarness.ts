@@ -18,10 +18,11 @@ import type { Credentials } from './contexts';
 
 /**
  * A catch-up node run as n8n 2.41.1 runs it (what /work/notes/catch-up-design.md saw): `trigger()` at
- * activation with static data loaded then, whose copy n8n saves once activation ends; each `emit` with
- * a key already used creates no execution (its done promise resolves undefined); otherwise the
- * execution runs the node's `execute()` with the emitted items and a copy of static data loaded at its
- * creation, and saves that whole copy when it ends. HTTP is real (the fakes on the loopback).
+ * activation with a copy of static data loaded then, which n8n saves (whole) once activation ends and
+ * at every emit; each `emit` with a key already used creates no execution (its done promise resolves
+ * undefined); otherwise the execution runs the node's `execute()` with the emitted items and a copy of
+ * static data loaded at its creation, saved (whole) when it ends if it changed. HTTP is real (the fakes
+ * on the loopback).
  */
 export interface HarnessOptions {
 	node: INodeType;
@@ -174,6 +175,8 @@ export class CatchUpHarness {
 				done?: Deferred<IRun | undefined>,
 				key?: string,
 			) => {
+				// n8n saves the trigger's copy of static data first, whole (last writer wins).
+				this.stored = clone(copy);
 				const run = this.execute(data[0] ?? [], key ?? '');
 				this.pending.add(run);
 				void run
@@ -209,10 +212,11 @@ export class CatchUpHarness {
 			getInputData: () => clone(input),
 			helpers: this.helpers(),
 		} as unknown as IExecuteFunctions;
+		const before = JSON.stringify(copy);
 		const output = ((await this.options.node.execute!.call(context)) as INodeExecutionData[][])[0];
 		this.executionCount++;
 		if (this.options.keepExecutions !== false) this.executions.push({ key, input, output });
-		this.stored = copy;
+		if (JSON.stringify(copy) !== before) this.stored = clone(copy);
 		return { status: 'success' } as IRun;
 	}
 

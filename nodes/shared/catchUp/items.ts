@@ -6,9 +6,6 @@ import { parseEvent } from '../trigger/parseEvent';
 import { OTHER_EVENT, type ReceivedEvent, type TriggerContext } from '../trigger/source';
 import type { AnyCatchUpSource, CatchUpOptions, Change } from './source';
 
-/** Where an item carries the state its execution stores; the catch-up's own step removes it. */
-export const CARRIED_STATE = 'labTestingCatchUp';
-
 /**
  * The items of one change, in the shape of the webhook trigger's item for the same event: the payload
  * the webhook would have carried goes through the same schema, typed fields and Fetch Full Data.
@@ -45,12 +42,4 @@ export async function changeItems(
 		source: 'catchUp',
 	};
 	return executionItems(item, enrichment, options, patientData, events.provider);
-}
-
-/** An item as it leaves the catch-up's own step: without the carried state. */
-export function withoutCarriedState(item: INodeExecutionData): INodeExecutionData {
-	if (!(CARRIED_STATE in item.json)) return item;
-	const json = { ...item.json };
-	delete json[CARRIED_STATE];
-	return { ...item, json };
 }

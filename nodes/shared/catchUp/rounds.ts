@@ -12,18 +12,19 @@ import {
 import { withinDeadline } from '../transport/api';
 import { unixNow } from '../values';
 import { forgetChange, processRanChange, rememberChange, storedChangeRan } from './changeLedger';
-import { CARRIED_STATE, changeItems } from './items';
+import { changeItems } from './items';
 import { executionKey } from './keys';
 import type { AnyCatchUpSource, Change, RoundRequest, RoundResult } from './source';
-import { readState, writeState, type CatchUpState, type StateDelta } from './state';
-import { catchUpSettings, type CatchUpSettings } from './settings';
+import { readState, writeState, type CatchUpState } from './state';
+import { CatchUpLedger } from './staticData';
+import { CHANGE_MEMORY, catchUpSettings, type CatchUpSettings } from './settings';
 import { cronOf, inWorkflowIsolate } from './triggerTimer';
 
 /**
  * The main-process side of a catch-up node: rounds on a schedule, each reading what changed (within a
  * time budget, continued next round) and emitting every change in its own execution, keyed so that n8n
- * creates it once. The state of the rounds lives here, in memory; it is written to static data only at
- * activation (see state.ts), and otherwise carried to the executions, which store it.
+ * creates it once. The state of the rounds lives here and in the node's static data, which n8n saves
+ * with each emit, together with the ledgers (staticData.ts).
  */
 interface Runtime {
 	state: CatchUpState;
@@ -34,10 +35,11 @@ interface Runtime {
 	running: boolean;
 	/** An error execution was saved for the current outage; the next ones only log. */
 	failing: boolean;
-	/** Snapshot entries taken as they are, not yet carried to an execution. */
-	adopted: Record<string, string>;
-	/** The workflow's static data as loaded at activation: read, and written only during activation. */
+	/** The workflow's static data as loaded at activation (read-only here: the ledgers go through `ledger`). */
 	global: IDataObject;
+	/** The node's own static data: the state, written after each round, saved by the next emit. */
+	nodeData: IDataObject;
+	ledger: CatchUpLedger;
 	/** The round the last tick started. */
 	current?: Promise<void>;
 }
@@ -72,9 +74,10 @@ export async function startCatchUp(
 		needsBaseline: stored === undefined,
 		running: false,
 		failing: false,
-		adopted: {},
 		// Read now: reading it later for the first time would create it, and have the next emit save.
 		global: context.getWorkflowStaticData('global'),
+		nodeData,
+		ledger: new CatchUpLedger(context, CHANGE_MEMORY),
 	};
 	const key = runtimeKey(context);
 	runtimes.set(key, runtime);
@@ -82,7 +85,6 @@ export async function startCatchUp(
 		await takeBaseline(context, source, runtime, settings, true);
 		if (!runtime.needsBaseline) {
 			writeState(nodeData, runtime.state);
-			runtime.adopted = {};
 		}
 	}
 	runtime.current = runRound(context, source, runtime, settings);
@@ -195,11 +197,8 @@ function commit(runtime: Runtime, result: RoundResult): void {
 	runtime.state = result.state;
 	runtime.walk = result.walk;
 	runtime.needsBaseline = false;
-	Object.assign(runtime.adopted, result.adopted);
-	// Only what the snapshot still holds is worth storing: the rest was forgotten to keep it in bound.
-	const snapshot = runtime.state.snapshot ?? {};
-	for (const key of Object.keys(runtime.adopted))
-		if (snapshot[key] !== runtime.adopted[key]) delete runtime.adopted[key];
+	// Saved by n8n with the next emit, through the ledger view (staticData.ts).
+	writeState(runtime.nodeData, runtime.state);
 }
 
 /** One error execution per outage, whose message names no patient data; the rest go to the log. */
@@ -255,6 +254,7 @@ async function emitInOrder(
 				// Claimed in the same turn as the check: a webhook of this process arriving while the item
 				// is built (Fetch Full Data) finds it and answers duplicate.
 				rememberChange('catchUp', workflowId, change.id, now + settings.duplicateWindowSeconds);
+				runtime.ledger.record(change.id, now + settings.duplicateWindowSeconds);
 				let emitted = false;
 				try {
 					const items = await changeItems(
@@ -265,9 +265,12 @@ async function emitInOrder(
 						settings.patientData,
 						true,
 					);
-					emitted = await emitOne(context, runtime, change, workflowId, items);
+					emitted = await emitOne(context, change, workflowId, items);
 				} finally {
-					if (!emitted) forgetChange('catchUp', workflowId, change.id);
+					if (!emitted) {
+						forgetChange('catchUp', workflowId, change.id);
+						runtime.ledger.forget(change.id);
+					}
 				}
 				if (!emitted) {
 					failed = true;
@@ -282,19 +285,12 @@ async function emitInOrder(
 
 async function emitOne(
 	context: ITriggerFunctions,
-	runtime: Runtime,
 	change: Change,
 	workflowId: string,
 	items: INodeExecutionData[],
 ): Promise<boolean> {
 	if (!items.length) return true;
-	const carried: StateDelta = {
-		watermark: runtime.state.watermark,
-		knownBefore: runtime.state.knownBefore,
-		records: { ...runtime.adopted, ...change.records },
-	};
-	runtime.adopted = {};
-	items[0].json[CARRIED_STATE] = carried;
+
 	const done = context.helpers.createDeferredPromise<IRun>();
 	context.emit([items], undefined, done, executionKey(workflowId, change.id));
 	let outcome: 'ran' | 'failed' | undefined;

@@ -39,7 +39,6 @@ export async function snapshotRound(
 	const state: CatchUpState = { ...request.state, snapshot: { ...request.state.snapshot } };
 	const snapshot = state.snapshot!;
 	const changes: Change[] = [];
-	const adopted: Record<string, string> = {};
 	for (;;) {
 		const list = lists[walk.list];
 		const page = await list.page(context, walk.cursor);
@@ -49,24 +48,18 @@ export async function snapshotRound(
 			// A record created from Start From on stays out of the baseline: the first round runs it.
 			if (baseline?.from !== undefined && dayOf(observed.createdAt) >= dayOf(baseline.from))
 				continue;
-			const before = snapshot[observed.key];
 			const diff = baseline
 				? { ...diffRecord({}, observed, request.now), reached: '' }
 				: diffRecord(state, observed, request.now);
 			snapshot[observed.key] = diff.entry;
-			if (diff.reached) {
-				for (const change of list.changes(record, diff.reached))
-					changes.push({ ...change, records: { [observed.key]: diff.entry } });
-			} else if (before !== diff.entry) {
-				adopted[observed.key] = diff.entry;
-			}
+			if (diff.reached) changes.push(...list.changes(record, diff.reached));
 		}
 		walk =
 			page.next !== undefined ? { list: walk.list, cursor: page.next } : { list: walk.list + 1 };
 		const bound = request.options.snapshotSize ?? DEFAULT_SNAPSHOT_SIZE;
-		if (walk.list >= lists.length) return { changes, state: boundedState(state, bound), adopted };
+		if (walk.list >= lists.length) return { changes, state: boundedState(state, bound) };
 		if (Date.now() >= request.deadline || changes.length >= request.maxChanges)
-			return { changes, state: boundedState(state, bound), walk, adopted };
+			return { changes, state: boundedState(state, bound), walk };
 	}
 }
 

@@ -4,7 +4,7 @@ import type { ApiContext } from '../transport/api';
 import type { EventOption } from '../trigger/description';
 import type { EventSchemas } from '../trigger/parseEvent';
 import type { EventSource, TriggerOptions } from '../trigger/source';
-import type { CatchUpState, StateDelta } from './state';
+import type { CatchUpState } from './state';
 
 /** One status change a round found: emitted as one item, in the webhook's shape, in its own execution. */
 export interface Change {
@@ -16,8 +16,6 @@ export interface Change {
 	id: string;
 	/** The body the provider's webhook would carry for it. */
 	payload: IDataObject;
-	/** What the execution stores once it runs: the record's snapshot entry (snapshot providers). */
-	records?: Record<string, string>;
 }
 
 /** What one round read: the changes, the state once they have run, and where a cut-short walk goes on. */
@@ -26,8 +24,6 @@ export interface RoundResult {
 	state: CatchUpState;
 	/** Where the next round goes on reading; undefined when this round read everything. */
 	walk?: IDataObject;
-	/** Snapshot entries of records taken as they are (no change): stored with the next execution. */
-	adopted?: Record<string, string>;
 }
 
 export interface CatchUpOptions extends TriggerOptions {
@@ -70,5 +66,3 @@ export interface CatchUpSource<Schemas extends EventSchemas, Fields extends IDat
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each provider's own schemas and fields
 export type AnyCatchUpSource = CatchUpSource<any, any>;
-
-export type { StateDelta };

@@ -12,21 +12,13 @@ import type { IDataObject } from 'n8n-workflow';
  *   hold was there at the baseline (or was forgotten to keep the snapshot in its bound): it is taken
  *   as it is, and only its later changes run the workflow.
  *
- * Only two writers, both of which hold a copy of static data fresh from the database: the node's
- * activation (n8n saves it right after), and the catch-up's own step in each execution it starts,
- * which stores what the main process carried to it (`StateDelta`). The main process never writes after
- * activation: its copy is the one it loaded then, and saving it would put back older webhook ledgers.
+ * Written by the main process after each round, into the copy of static data n8n gave the trigger at
+ * activation, and saved by n8n with the next emit (staticData.ts says why that copy's save keeps the
+ * webhooks' ledgers).
  */
 export interface CatchUpState {
 	watermark?: string;
 	snapshot?: Record<string, string>;
-	knownBefore?: number;
-}
-
-/** What an emitted item carries for its execution to store. */
-export interface StateDelta extends IDataObject {
-	watermark?: string;
-	records?: Record<string, string>;
 	knownBefore?: number;
 }
 
@@ -93,19 +85,4 @@ export function boundedState(state: CatchUpState, maxRecords: number): CatchUpSt
 	const kept: Record<string, string> = {};
 	for (const id of ids) if (createdDayOf(snapshot[id]) > cut) kept[id] = snapshot[id];
 	return { ...state, snapshot: kept, knownBefore: Math.max(state.knownBefore ?? -Infinity, cut) };
-}
-
-/** The stored state with what an execution carried: later watermark, newer snapshot entries, in bound. */
-export function withDelta(
-	stored: CatchUpState | undefined,
-	delta: StateDelta | undefined,
-	maxRecords: number,
-): CatchUpState {
-	const state: CatchUpState = { ...stored };
-	if (!delta) return state;
-	state.watermark = laterWatermark(state.watermark, delta.watermark);
-	if (delta.records) state.snapshot = { ...state.snapshot, ...delta.records };
-	if (typeof delta.knownBefore === 'number')
-		state.knownBefore = Math.max(state.knownBefore ?? -Infinity, delta.knownBefore);
-	return boundedState(state, maxRecords);
 }

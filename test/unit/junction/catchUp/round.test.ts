@@ -1,5 +1,12 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tests run in Node, not inside n8n */
 import { JunctionCatchUpTrigger } from '../../../../nodes/Junction/JunctionCatchUpTrigger.node';
-import { forgetProcessChanges } from '../../../../nodes/shared/catchUp/changeLedger';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { orderChangeId } from '../../../../nodes/Junction/changeId';
+import {
+	forgetProcessChanges,
+	rememberChange,
+} from '../../../../nodes/shared/catchUp/changeLedger';
 import { changeId } from '../../../../nodes/shared/catchUp/keys';
 import { ledgerWith } from '../../../../nodes/shared/trigger/ledger';
 import { WebhookOutbox } from '../../../../dev/fakes/catchUp/webhookOutbox';
@@ -122,6 +129,7 @@ describe('Junction Catch-Up Trigger', () => {
 		forgetProcessChanges();
 		await n8n.activate();
 		await n8n.round();
+		// Nothing ran again: what ran was remembered in static data, and no key had to turn a run down.
 		expect({ executions: n8n.executions.length, duplicates: n8n.duplicates }).toEqual({
 			executions: 2,
 			duplicates: 0,
@@ -150,24 +158,52 @@ describe('Junction Catch-Up Trigger', () => {
 		});
 	});
 
-	test('a change a webhook of the same workflow already ran passes nothing on', async () => {
+	test('a change a webhook trigger of this process ran (or is running) is not emitted', async () => {
 		const n8n = harness();
 		await n8n.activate();
 		const order = timeline.createOrder();
 		const ordered = (
 			data.orders.find((each) => each.id === order)!.events as Array<{ id: number }>
 		)[0];
-		// The webhook trigger recorded the change after the main process loaded its static data.
-		const change = changeId('junction', ['order', order, ordered.id]);
+		rememberChange(
+			'webhook',
+			n8n.workflowId,
+			orderChangeId(order, ordered),
+			Math.floor(Date.now() / 1000) + 600,
+		);
+		const other = timeline.createOrder();
+		await n8n.round();
+		expect(n8n.passedOn.map((item) => item.orderId)).toEqual([other]);
+	});
+
+	test('in its execution, a change a webhook ran meanwhile (as static data says) passes nothing on', async () => {
+		const change = changeId('junction', ['order', 'order-1', 7]);
 		const now = Math.floor(Date.now() / 1000);
-		n8n.stored.global = {
+		const global: IDataObject = {
 			labTestingDeliveries: {
 				version: 4,
 				ledgers: { 'webhook-node': ledgerWith('', change, now + 3600, now, 100) },
 			},
 		};
-		await n8n.round();
-		expect(n8n.executions.map((execution) => execution.output.length)).toEqual([0]);
+		const step = (changeIdOfItem: string) =>
+			({
+				getMode: () => 'trigger',
+				getInputData: () => [
+					{ json: { changeId: changeIdOfItem, event: 'labtest.order.updated' } },
+				],
+				getNode: () => ({ id: 'catch-up-node-id', name: 'Catch-Up' }),
+				getWorkflow: () => ({ id: 'workflow-1' }),
+				getWorkflowStaticData: () => global,
+				getNodeParameter: (_name: string, fallback: unknown) => fallback,
+			}) as unknown as IExecuteFunctions;
+		const node = new JunctionCatchUpTrigger();
+		expect(await node.execute!.call(step(change))).toEqual([[]]);
+		const other = changeId('junction', ['order', 'order-2', 8]);
+		expect(await node.execute!.call(step(other))).toEqual([
+			[{ json: { changeId: other, event: 'labtest.order.updated' } }],
+		]);
+		// It writes nothing: in queue mode its static data is an empty copy, whose save would wipe the workflow's.
+		expect(JSON.stringify(global)).not.toContain(other);
 	});
 
 	test('an API that fails: one error execution, nothing moves, the next round after it recovers catches up', async () => {

@@ -93,3 +93,41 @@ describe('webhook deliveries and the catch-up share one id per status change', (
 		expect(copy.response.body).toMatchObject({ status: 'duplicate' });
 	});
 });
+
+describe("the catch-up's saves keep the webhooks' ledgers", () => {
+	test('a save of the catch-up copy (loaded before a webhook ran) still holds what the webhook of this process ran', async () => {
+		const { CatchUpLedger } = await import('../../../../nodes/shared/catchUp/staticData');
+		// The catch-up's copy, loaded at its activation: no deliveries yet.
+		const catchUpGlobal: IDataObject = {};
+		const context = {
+			getNode: () => ({ id: 'catch-up-node', name: 'Catch-Up' }),
+			getWorkflow: () => ({ id: 'workflow-under-test' }),
+			getWorkflowStaticData: () => catchUpGlobal,
+		};
+		const ledger = new CatchUpLedger(context as never, 100);
+		// Then a webhook of the same workflow runs a delivery in this process, and saves its own copy.
+		const webhookStatic: IDataObject = {};
+		const call = await lml.send(
+			lml.sample('order.shipped', { overrides: { orderId: 'order-7' } }),
+			{
+				staticData: webhookStatic,
+			},
+		);
+		expect(call.response.body).toMatchObject({ status: 'accepted' });
+		const webhookSaved = JSON.parse(JSON.stringify(webhookStatic)).global.labTestingDeliveries
+			.ledgers as Record<string, string>;
+		const change = changeId('londonMedicalLaboratory', ['order.shipped', 'order-7']);
+		ledger.record(changeId('londonMedicalLaboratory', ['order.delivered', 'order-8']), now() + 600);
+		// The catch-up's save (last writer) holds the webhook's ledger, its change, and the catch-up's own.
+		const saved = JSON.parse(JSON.stringify(catchUpGlobal)).labTestingDeliveries.ledgers as Record<
+			string,
+			string
+		>;
+		const [webhookId, webhookLedger] = Object.entries(webhookSaved)[0];
+		expect(saved[webhookId]).toBe(webhookLedger);
+		expect(saved[webhookId]).toContain(change);
+		expect(saved[catchUpLedgerKey('catch-up-node')]).toContain(
+			changeId('londonMedicalLaboratory', ['order.delivered', 'order-8']),
+		);
+	});
+});
