@@ -122,7 +122,10 @@ async function main(): Promise<number> {
 		const triggers = seriesTriggers('scale');
 		const slow = slowTriggerWorkflow('scale: LML Trigger → Wait 3 s', 'londonMedicalLaboratory', 3);
 		const workflows = [...Object.values(triggers), slow];
-		catchUp = await prepareCatchUp(() => router && `http://127.0.0.1:${router.port}`);
+		catchUp = await prepareCatchUp({
+			main: () => cluster?.main.client.baseUrl,
+			processors: () => router && `http://127.0.0.1:${router.port}`,
+		});
 		cluster = await N8nCluster.start({
 			runDir,
 			scratchDir,

@@ -125,15 +125,10 @@ describe('webhook and catch-up in one workflow', () => {
 			},
 			hurdle: { runs: [...expected.hurdle].sort(), delivered: 2, emptyExecutions: 0 },
 		});
-		// Who ran what: the webhook where it came, the catch-up for the delivery LML never sent.
+		// The delivery LML never sends ran through the catch-up; a change both saw ran through whichever
+		// claimed it first (in one process, claim and check happen in one turn of the event loop).
 		const lmlRuns = await runsOf(instance.client, w.londonMedicalLaboratory.workflow.id);
 		expect(lmlRuns.find((run) => run.event === 'order.delivered')?.node).toBe('Catch-Up');
-		expect(
-			lmlRuns
-				.filter((run) => run.node === 'Webhook')
-				.map(key)
-				.sort(),
-		).toEqual([`${registration}: test_registration.complete`, `${lmlOrder}: order.shipped`].sort());
 	});
 });
 
