@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { lastDeliveryAt, resendMissedEvents } from '../../../../nodes/Junction/resendMissed';
-import { resendCopiesExpected } from '../../../../nodes/Junction/resendCopies';
+import { forgetResendCopies, resendCopiesExpected } from '../../../../nodes/Junction/resendCopies';
 import { ledgerWith } from '../../../../nodes/shared/trigger/ledger';
 import {
 	LAST_DELIVERY_KEY,
@@ -15,7 +15,7 @@ import {
 	JUNCTION_FAKE_KEY,
 } from '../../../../dev/fakes/junction/api';
 import { JunctionStatusTimeline } from '../../../../dev/fakes/junction/statusTimeline';
-import { hookContext } from '../../../support/contexts';
+import { hookContext, webhookContext } from '../../../support/contexts';
 
 /**
  * Junction Trigger › Resend Missed Events, over real HTTP against the fake Junction API, whose
@@ -27,6 +27,7 @@ let outbox: WebhookOutbox;
 const HOUR = 3_600_000;
 
 beforeEach(async () => {
+	forgetResendCopies();
 	const data = junctionFakeData({ orders: 10, labTests: 2 });
 	fake = createJunctionFake(data);
 	outbox = new WebhookOutbox({ gapsMs: [0], spanMs: 0, url: () => undefined });
@@ -91,6 +92,31 @@ describe('Junction Trigger › Resend Missed Events', () => {
 		await outbox.idle(5_000);
 		expect(outbox.attempts.map((attempt) => attempt.label)).toContain(`resend ${missed}`);
 		expect(resendCopiesExpected(context as never)).toBe(true);
+	});
+
+	test('a copy reaching a webhook call of this process before publishing saves static data is recognised', async () => {
+		const context = hookContext({ options: { resendMissedEvents: true } }, credentials(), {
+			staticData: staticDataWithDelivery(Date.now() - HOUR),
+		});
+		await resendMissedEvents(context);
+		expect(resendCalls()).toHaveLength(1);
+		// n8n has not saved the activation's static data yet: the webhook call loads none of it.
+		const request = { body: {} };
+		const early = webhookContext({
+			parameters: {},
+			credentials: {},
+			request,
+			staticData: {},
+		}).context;
+		expect(resendCopiesExpected(early)).toBe(true);
+		const otherWorkflow = webhookContext({
+			parameters: {},
+			credentials: {},
+			request,
+			staticData: {},
+			workflowId: 'another-workflow',
+		}).context;
+		expect(resendCopiesExpected(otherWorkflow)).toBe(false);
 	});
 
 	test('asks nothing when the option is off, in the editor, or before any delivery ran', async () => {
