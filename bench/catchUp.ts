@@ -22,7 +22,7 @@ import { CatchUpHarness } from '../test/support/catchUpHarness';
 import { formatNumber, table } from './stats';
 
 /**
- * Measure 5 (issue 19): a backlog of changed records drained by the catch-up, round after round, with
+ * Measure 6 (issue 19): a backlog of changed records drained by the catch-up, round after round, with
  * the rounds' own limits (Max Changes per Round, Round Time Budget) at their defaults. The node runs
  * in the catch-up harness (test/support/catchUpHarness.ts: emit keys, one execution per change, static
  * data loaded and saved as n8n 2.41.1 does), against the fake APIs over real HTTP on the loopback; the

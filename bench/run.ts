@@ -26,11 +26,12 @@ import {
 } from './pipeline';
 import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './triggers';
 import { benchmarkCatchUp, printCatchUp, type CatchUpBenchResult } from './catchUp';
+import { benchmarkFhir, printFhir, type FhirBenchResult } from './fhir';
 
 /**
  * `npm run bench`: every measure of issue 8 in one run, one table each, and bench/results.json.
  * Options (after `npm run bench --`):
- *   --only=triggers,verification,ledger,getMany,catchUp   run some measures (results go to bench/runs/)
+ *   --only=triggers,verification,ledger,getMany,fhir,catchUp   run some measures (results go to bench/runs/)
  *   --quick                                       fewer rounds and requests, for trying it out
  *   --requests=N --rounds=N --concurrency=N      measure 1's load
  *   --targets=hurdle-trigger,hurdle-webhookNode  measure 1 for some targets only
@@ -38,8 +39,8 @@ import { benchmarkCatchUp, printCatchUp, type CatchUpBenchResult } from './catch
  *   --trigger-version=1                           run the triggers at typeVersion 1 (default 1.1)
  *   --profile-n8n                                 V8 CPU profiles of n8n into bench/runs/profiles-…/
  */
-type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany' | 'catchUp';
-const MEASURES: Measure[] = ['triggers', 'verification', 'ledger', 'getMany', 'catchUp'];
+type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany' | 'fhir' | 'catchUp';
+const MEASURES: Measure[] = ['triggers', 'verification', 'ledger', 'getMany', 'fhir', 'catchUp'];
 
 function option(name: string): string | undefined {
 	const prefix = `--${name}=`;
@@ -68,6 +69,7 @@ interface Results {
 	ledger?: LedgerPoint[];
 	staticData?: StaticDataPoint[];
 	getMany?: GetManyResult;
+	fhir?: FhirBenchResult[];
 	catchUp?: CatchUpBenchResult[];
 	targets?: TargetCheck[];
 	wallSeconds?: number;
@@ -241,8 +243,13 @@ async function main(): Promise<void> {
 		});
 		say(`${printGetMany(results.getMany)}\n`);
 	}
+	if (selected.includes('fhir')) {
+		progress('FHIR R4 output: bundles per second for a 60-marker panel');
+		results.fhir = benchmarkFhir(quick ? 3 : 7);
+		say(`${printFhir(results.fhir)}\n`);
+	}
 	if (selected.includes('catchUp')) {
-		progress('measure 5: a backlog of 5,000 changed records drained by the catch-up');
+		progress('measure 6: a backlog of 5,000 changed records drained by the catch-up');
 		results.catchUp = await benchmarkCatchUp(quick ? 1_000 : 5_000);
 		say(`${printCatchUp(results.catchUp)}\n`);
 	}

@@ -36,7 +36,7 @@ export async function startDemoEnvironment(
 	extras: DemoExtras = {},
 ): Promise<DemoEnvironment> {
 	onProgress(
-		`starting the fake ${TEST_PROVIDERS.map((provider) => provider.shortName).join(', ')} APIs and the message capture server`,
+		`starting the fake ${TEST_PROVIDERS.map((provider) => provider.shortName).join(', ')} APIs, the message capture server and a FHIR server`,
 	);
 	const fakes = await startFakes();
 	let started: DemoEnvironment | undefined;
@@ -47,6 +47,7 @@ export async function startDemoEnvironment(
 			) as LocalEndpoints['apis'],
 			capture: fakes.capture.url,
 			captureSmtpPort: fakes.capture.smtpPort,
+			fhir: fakes.fhir.baseUrl,
 		};
 		const workflows = localWorkflows(endpoints);
 		const n8n = await N8nInstance.start({

@@ -1,6 +1,8 @@
+import { withFhir } from '../shared/fhir/output';
 import { resultsEnrichment } from '../shared/results';
 import type { Enrichment, ReceivedEvent, TriggerContext } from '../shared/trigger/source';
 import type { HurdleFields } from './fields';
+import { hurdleFhirRecord } from './fhir';
 import { hurdleResults } from './results';
 import { getOrder, getTest } from './transport';
 
@@ -10,7 +12,10 @@ function nothingFetched(message: string): Enrichment {
 
 async function fetchTest(context: TriggerContext, testId: string): Promise<Enrichment> {
 	const test = await getTest(context, testId);
-	return resultsEnrichment(hurdleResults(test), { test });
+	const results = hurdleResults(test);
+	return withFhir(resultsEnrichment(results, { test }), results, () =>
+		hurdleFhirRecord(test, testId),
+	);
 }
 
 async function fetchOrder(context: TriggerContext, orderNumber: string): Promise<Enrichment> {

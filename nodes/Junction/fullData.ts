@@ -2,6 +2,8 @@ import { labResults, resultsEnrichment, type LabResults } from '../shared/result
 import type { Enrichment, ReceivedEvent, TriggerContext } from '../shared/trigger/source';
 import { kindOf, STATUSES_WITH_RESULTS } from './events';
 import type { JunctionFields } from './fields';
+import { withFhir } from '../shared/fhir/output';
+import { junctionFhirRecord, parsedReportFhirRecord } from './fhir';
 import { junctionResults, parsedReportResults } from './results';
 import { apiPath, getRecord } from '../shared/transport/api';
 import { downloadPdf, getLabResults, pdfFileName, type ResultsScope } from './transport';
@@ -37,7 +39,9 @@ async function resultsOf(
 	const fetched = await getLabResults(context, scope);
 	const results: LabResults = labResults(fetched, junctionResults);
 	if (scope.kind === 'transaction') Object.assign(results, { scope: 'transaction' });
-	const enrichment: Enrichment = resultsEnrichment(results);
+	const enrichment: Enrichment = withFhir(resultsEnrichment(results), results, () =>
+		junctionFhirRecord(fetched.found ? fetched.value : {}, scope),
+	);
 	if (!results.ready || !options.attachResultsPdf) return enrichment;
 	const pdf = await downloadPdf(context, scope, 'results');
 	if (pdf.found) {
@@ -86,7 +90,8 @@ export async function fetchFullData(
 				junction,
 				apiPath('/lab_report/v1/parser/job', fields.parsingJobId),
 			);
-			return resultsEnrichment(parsedReportResults(job));
+			const results = parsedReportResults(job);
+			return withFhir(resultsEnrichment(results), results, () => parsedReportFhirRecord(job));
 		}
 		default:
 			return undefined;

@@ -1,10 +1,9 @@
 import type { IDataObject, IHookFunctions, INodeProperties } from 'n8n-workflow';
 
-import { callApi } from '../shared/transport/api';
 import { isLedger } from '../shared/trigger/ledger';
 import { lastDeliveryIn } from '../shared/webhook/lastDelivery';
-import { junction } from './provider';
 import { expectResendCopies } from './resendCopies';
+import { RESEND_MAX_WINDOW_DAYS, resendOrderEvents } from './transport';
 import { JUNCTION_DUPLICATE_WINDOW_HOURS, type JunctionTriggerOptions } from './webhook';
 
 /**
@@ -13,12 +12,8 @@ import { JUNCTION_DUPLICATE_WINDOW_HOURS, type JunctionTriggerOptions } from './
  * trigger asks Junction (`POST /v3/order/resend_events` with `start_at`) to send again the latest
  * event of every order that changed since the last delivery it ran. The copies are new Svix messages;
  * the trigger recognises those of events it already ran by their change id (Junction's event id) and
- * answers them as duplicates.
- *
- * This request is written here until the Junction write operations' `resendOrderEvents` (transport.ts,
- * Order › Resend Events) is on main; then it should call that.
+ * answers them as duplicates. The request is Order › Resend Events' (transport.ts).
  */
-export const RESEND_MAX_WINDOW_DAYS = 60;
 /** Reach back before the last delivery, for events Junction stamped a little earlier than it sent them. */
 const RESEND_OVERLAP_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
@@ -73,14 +68,10 @@ export async function resendMissedEvents(context: IHookFunctions): Promise<void>
 		now - RESEND_MAX_WINDOW_DAYS * DAY_MS + 60_000,
 	);
 	try {
-		const { body } = await callApi<{ order_ids?: unknown[] }>(context, junction, {
-			method: 'POST',
-			path: '/v3/order/resend_events',
-			body: { start_at: new Date(startAt).toISOString() },
-		});
+		const orderIds = await resendOrderEvents(context, { startAt: new Date(startAt).toISOString() });
 		expectResendCopies(context, now);
 		context.logger.info(
-			`${node.name}: asked Junction to resend the events of ${body?.order_ids?.length ?? 0} orders since ${new Date(startAt).toISOString()}`,
+			`${node.name}: asked Junction to resend the events of ${orderIds.length} orders since ${new Date(startAt).toISOString()}`,
 		);
 	} catch (error) {
 		context.logger.warn(

@@ -1,6 +1,8 @@
+import { withFhir } from '../shared/fhir/output';
 import { labResults, resultsEnrichment } from '../shared/results';
 import type { Enrichment, ReceivedEvent, TriggerContext } from '../shared/trigger/source';
 import type { LmlFields } from './fields';
+import { lmlFhirRecord } from './fhir';
 import { lmlResults } from './results';
 import { getLabResults, getOrder, getTestRegistration } from './transport';
 
@@ -35,7 +37,8 @@ export async function fetchFullData(
 	const target = resourceToFetch(event.name, event.fields);
 	if (!target) return undefined;
 	if (target.resource === 'labResults') {
-		return resultsEnrichment(labResults(await getLabResults(context, target.id), lmlResults));
+		const results = labResults(await getLabResults(context, target.id), lmlResults);
+		return withFhir(resultsEnrichment(results), results, () => lmlFhirRecord(target.id));
 	}
 	if (target.resource === 'order') return { json: { order: await getOrder(context, target.id) } };
 	return { json: { testRegistration: await getTestRegistration(context, target.id) } };

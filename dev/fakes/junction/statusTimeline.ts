@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import type { FakeReply, FakeRequest } from '../fakeServer';
 import type { OutgoingWebhook, WebhookOutbox } from '../catchUp/webhookOutbox';
 import { jsonDelivery } from '../types';
 import type { JunctionFakeData } from './api/data';
-import { validationError } from './api/lists';
 import { JUNCTION_SAMPLE_IDS, junctionOrder, type Modality } from './samples';
 import { svixSigner } from './signer';
 
@@ -12,8 +10,8 @@ import { svixSigner } from './signer';
  * Junction's side of a downtime story: orders move through statuses over time, each move is a
  * `labtest.order.updated` webhook sent through the outbox (Svix's retry schedule, compressed), and
  * GET /v3/orders answers what a catch-up round asks (updated_start_date / updated_end_date, see
- * `updatedRangeFilter`). `POST /v3/order/resend_events` sends the latest event of each order again, as a
- * new Svix message.
+ * `updatedRangeFilter`). An order `POST /v3/order/resend_events` names has its latest event sent again,
+ * as a new Svix message.
  *
  * Whether Junction moves `updated_at` on a status change is unconfirmed (docs examples suggest it may
  * not): `updatedAtMoves: false` keeps it at the order's creation, so the catch-up can be tested both ways.
@@ -73,54 +71,15 @@ export class JunctionStatusTimeline {
 		this.announce('labtest.order.updated', order);
 	}
 
-	/** POST /v3/order/resend_events: the latest event of each order asked for, as new Svix messages. */
-	resend(request: FakeRequest): FakeReply {
-		let body: Record<string, unknown>;
-		try {
-			body = JSON.parse(request.body || '{}') as Record<string, unknown>;
-		} catch {
-			return validationError(['body'], 'JSON decode error', 'json_invalid', request.body);
+	/**
+	 * POST /v3/order/resend_events answered these orders (the fake API checks the request and picks
+	 * them: `writes.onResend`): the latest event of each, as a new Svix message.
+	 */
+	resendOrders(orderIds: string[]): void {
+		for (const orderId of orderIds) {
+			const payload = this.latest.get(orderId);
+			if (payload) this.outbox.send(this.webhook(`resend ${orderId}`, payload));
 		}
-		const ids = Array.isArray(body.order_ids) ? body.order_ids.map(String) : undefined;
-		const start = typeof body.start_at === 'string' ? Date.parse(body.start_at) : undefined;
-		const end = typeof body.end_at === 'string' ? Date.parse(body.end_at) : Date.now();
-		if (!ids?.length && start === undefined) {
-			return validationError(
-				['body'],
-				'Either order_ids or start_at is required',
-				'value_error',
-				body,
-			);
-		}
-		if (start !== undefined && (Number.isNaN(start) || Number.isNaN(end))) {
-			return validationError(
-				['body', 'start_at'],
-				'Input should be a valid datetime',
-				'datetime_parsing',
-				body,
-			);
-		}
-		if (start !== undefined && end - start > 60 * 86_400_000) {
-			return validationError(
-				['body'],
-				'The time window must not exceed 60 days',
-				'value_error',
-				body,
-			);
-		}
-		const resent: string[] = [];
-		for (const [orderId, payload] of this.latest) {
-			const order = payload.data as Record<string, unknown>;
-			const at = Date.parse(
-				String((order.last_event as { created_at?: string } | undefined)?.created_at),
-			);
-			const inWindow = start === undefined || (at >= start && at <= end);
-			if ((ids === undefined || ids.includes(orderId)) && inWindow) {
-				this.outbox.send(this.webhook(`resend ${orderId}`, payload));
-				resent.push(orderId);
-			}
-		}
-		return { status: 200, json: { order_ids: resent } };
 	}
 
 	private fullStatus(modality: Modality, status: string): string {

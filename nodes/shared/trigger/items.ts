@@ -1,8 +1,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { fhirTriggerItems } from '../fhir/output';
 import { applyPatientDataMode, type PatientDataMode } from '../privacy';
 import type { LabProvider } from '../provider';
 import { withinDeadline } from '../transport/api';
+import { withMessagesInEnrichment } from '../resultsForPeople/messages';
 import type { EventSchemas, ParsedEvent, ValidationIssue } from './parseEvent';
 import type {
 	Enrichment,
@@ -72,7 +74,12 @@ export async function enrichInTime<
 			async () => await source.enrich!(context, event, options),
 		);
 		if (!enrichment) return { json: {} };
-		return { ...enrichment, json: { fullData: { fetched: true }, ...enrichment.json } };
+		const json =
+			// The messages go with One Item per Event only.
+			(options.output ?? 'event') !== 'event'
+				? enrichment.json
+				: withMessagesInEnrichment(enrichment.json, options);
+		return { ...enrichment, json: { fullData: { fetched: true }, ...json } };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'Unknown failure';
 		const message =
@@ -93,6 +100,12 @@ export function executionItems(
 	mode: PatientDataMode,
 	provider: LabProvider,
 ): INodeExecutionData[] {
+	if (options.output === 'fhir' && enrichment?.fhir) {
+		const fhir = fhirTriggerItems(enrichment.fhir, options, mode);
+		if (Array.isArray(fhir))
+			return fhir.map((json) => ({ json: applyPatientDataMode(json, mode, provider) }));
+		enrichment = { ...enrichment, json: { ...enrichment.json, fhir } };
+	}
 	if (options.output === 'biomarkerRows' && enrichment?.rows?.length) {
 		const identity: IDataObject = { ...item };
 		delete identity.payload;

@@ -6,6 +6,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import type { FhirSource } from '../fhir/output';
 import type { LabProvider } from '../provider';
 import type { EventSchemas, ParsedEvent } from './parseEvent';
 
@@ -21,8 +22,13 @@ export interface TriggerOptions {
 	duplicateMemory?: number;
 	fetchFullData?: boolean;
 	fullDataTimeLimitSeconds?: number;
-	output?: 'event' | 'biomarkerRows';
+	output?: 'event' | 'biomarkerRows' | 'fhir';
 	onInvalidPayload?: 'emit' | 'reject';
+	includeMessages?: string[];
+	messageTitle?: string;
+	fhirBundleType?: string;
+	fhirMaxEntries?: number;
+	fhirPatientReference?: string;
 }
 
 /** Where a trigger meets its events: a webhook call, or a round of catch-up. */
@@ -46,6 +52,8 @@ export interface Enrichment {
 	json: IDataObject;
 	binary?: IBinaryKeyData;
 	rows?: IDataObject[];
+	/** The fetched results and whose they are, for the FHIR R4 Bundle output. */
+	fhir?: FhirSource;
 }
 
 export type ValidEvent<Schemas extends EventSchemas> = Extract<

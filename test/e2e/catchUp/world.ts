@@ -157,8 +157,9 @@ export async function startWorld(
 	const junctionData = junctionFakeData({ orders: 30, labTests: 10 });
 	const lmlData = lmlFakeData({ registrations: 30, orders: 30, products: 5 });
 	const hurdleData = hurdleFakeData({ products: 10, orders: 30 });
+	const junctionFake = createJunctionFake(junctionData, JUNCTION_FAKE_KEY);
 	const fakes = [
-		createJunctionFake(junctionData, JUNCTION_FAKE_KEY),
+		junctionFake,
 		createLmlFake(lmlData),
 		createHurdleFake(hurdleData, HURDLE_FAKE_API_KEY),
 	];
@@ -180,11 +181,7 @@ export async function startWorld(
 			(outbox, secret) => new HurdleStatusTimeline(hurdleData, outbox, secret),
 		),
 	};
-	fakes[0].route('POST', '/v3/order/resend_events', (request) =>
-		request.headers['x-vital-api-key'] === JUNCTION_FAKE_KEY
-			? world.junction.timeline.resend(request)
-			: { status: 401, json: { detail: 'Invalid API key' } },
-	);
+	junctionFake.writes.onResend = (orderIds) => world.junction.timeline.resendOrders(orderIds);
 	return world;
 }
 

@@ -8,10 +8,10 @@ import {
 	lastDeliveryExpiry,
 } from '../../../../nodes/shared/webhook/lastDelivery';
 import { WebhookOutbox } from '../../../../dev/fakes/catchUp/webhookOutbox';
-import type { FakeServer } from '../../../../dev/fakes/fakeServer';
 import {
 	createJunctionFake,
 	junctionFakeData,
+	type JunctionFake,
 	JUNCTION_FAKE_KEY,
 } from '../../../../dev/fakes/junction/api';
 import { JunctionStatusTimeline } from '../../../../dev/fakes/junction/statusTimeline';
@@ -21,7 +21,7 @@ import { hookContext, webhookContext } from '../../../support/contexts';
  * Junction Trigger › Resend Missed Events, over real HTTP against the fake Junction API, whose
  * POST /v3/order/resend_events checks the documented rules and resends each order's latest event.
  */
-let fake: FakeServer;
+let fake: JunctionFake;
 let timeline: JunctionStatusTimeline;
 let outbox: WebhookOutbox;
 const HOUR = 3_600_000;
@@ -32,11 +32,7 @@ beforeEach(async () => {
 	fake = createJunctionFake(data);
 	outbox = new WebhookOutbox({ gapsMs: [0], spanMs: 0, url: () => undefined });
 	timeline = new JunctionStatusTimeline(data, outbox, { secret: 'whsec_dGVzdA==' });
-	fake.route('POST', '/v3/order/resend_events', (request) =>
-		request.headers['x-vital-api-key'] === JUNCTION_FAKE_KEY
-			? timeline.resend(request)
-			: { status: 401, json: { detail: 'Invalid API key' } },
-	);
+	fake.writes.onResend = (orderIds) => timeline.resendOrders(orderIds);
 	await fake.start();
 });
 
@@ -158,20 +154,25 @@ describe('Junction Trigger › Resend Missed Events', () => {
 		expect(resendCopiesExpected(context as never)).toBe(false);
 	});
 
-	test('the fake holds Junction to its documented rules: order_ids or start_at, a window of at most 60 days', async () => {
+	test('the fake sends copies only for a resend it answers (order_ids or start_at, at most 60 days)', async () => {
 		const post = async (body: unknown) =>
 			await fetch(`${fake.url}/v3/order/resend_events`, {
 				method: 'POST',
 				headers: { 'x-vital-api-key': JUNCTION_FAKE_KEY, 'content-type': 'application/json' },
 				body: JSON.stringify(body),
 			});
-		expect((await post({})).status).toBe(422);
+		const order = timeline.createOrder();
+		await outbox.idle(5_000);
+		expect((await post({})).status).toBe(400);
 		expect(
 			(await post({ start_at: new Date(Date.now() - 61 * 24 * HOUR).toISOString() })).status,
-		).toBe(422);
-		const order = timeline.createOrder();
+		).toBe(400);
+		const resent = () => outbox.attempts.filter((attempt) => attempt.label.startsWith('resend'));
+		expect(resent()).toEqual([]);
 		const answer = await post({ order_ids: [order] });
 		expect(await answer.json()).toEqual({ order_ids: [order] });
+		await outbox.idle(5_000);
+		expect(resent().map((attempt) => attempt.label)).toEqual([`resend ${order}`]);
 	});
 
 	test('without the marker (an older ledger), lastDeliveryAt reads the latest expiry minus the window', () => {
