@@ -173,6 +173,8 @@ describe('Junction Catch-Up Trigger', () => {
 		);
 		const other = timeline.createOrder();
 		await n8n.round();
+		// Not even started: the main checks before it emits (the execution's own check is the next test's).
+		expect(n8n.executions.map((execution) => execution.input[0]?.json.orderId)).toEqual([other]);
 		expect(n8n.passedOn.map((item) => item.orderId)).toEqual([other]);
 	});
 
