@@ -7,6 +7,8 @@ import type { Change, RoundRequest, RoundResult } from './source';
 import { boundedState, dayOf, type CatchUpState } from './state';
 import { DEFAULT_SNAPSHOT_SIZE } from './settings';
 
+const CLOCK_SKEW_MS = 60_000;
+
 /** One list a snapshot round walks (LML: test registrations, then orders). */
 export interface SnapshotList {
 	/** One page from `cursor` (undefined: the first); `next` undefined after the last page. */
@@ -48,6 +50,9 @@ export async function snapshotRound(
 			// A record created from Start From on stays out of the baseline: the first round runs it.
 			if (baseline?.from !== undefined && dayOf(observed.createdAt) >= dayOf(baseline.from))
 				continue;
+			// So does one created while the baseline walks the lists (a page read late would take it
+			// with milestones it reached after activation began); the skew allows for the provider's clock.
+			if (baseline && observed.createdAt >= request.now - CLOCK_SKEW_MS) continue;
 			const diff = baseline
 				? { ...diffRecord({}, observed, request.now), reached: '' }
 				: diffRecord(state, observed, request.now);

@@ -62,3 +62,27 @@ test("a milestone the webhook trigger ran is left to it; the same record's next 
 		`${order}: order.delivered`,
 	]);
 });
+
+test('a record created while the baseline walks the lists is left to the first round, which runs its milestones', async () => {
+	const n8n = new CatchUpHarness({
+		node: new LondonMedicalLaboratoryCatchUpTrigger(),
+		parameters: { events: ['*'], interval: 10, unit: 'seconds', options: {} },
+		credentials: {
+			londonMedicalLaboratoryApi: {
+				environment: 'custom',
+				baseUrl: fake.url,
+				apiToken: LML_FAKE_TOKEN,
+			},
+		},
+	});
+	// Created, shipped and delivered as activation begins: the baseline must not take it as it is.
+	const order = timeline.createOrder();
+	timeline.ship(order);
+	timeline.deliver(order, { webhook: false });
+	await n8n.activate();
+	await n8n.round();
+	expect(n8n.passedOn.map((item) => `${String(item.orderId)}: ${String(item.event)}`)).toEqual([
+		`${order}: order.shipped`,
+		`${order}: order.delivered`,
+	]);
+});
