@@ -25,12 +25,13 @@ import {
 	type StagePoint,
 } from './pipeline';
 import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './triggers';
+import { benchmarkCatchUp, printCatchUp, type CatchUpBenchResult } from './catchUp';
 import { benchmarkFhir, printFhir, type FhirBenchResult } from './fhir';
 
 /**
  * `npm run bench`: every measure of issue 8 in one run, one table each, and bench/results.json.
  * Options (after `npm run bench --`):
- *   --only=triggers,verification,ledger,getMany,fhir   run some measures (results go to bench/runs/)
+ *   --only=triggers,verification,ledger,getMany,fhir,catchUp   run some measures (results go to bench/runs/)
  *   --quick                                       fewer rounds and requests, for trying it out
  *   --requests=N --rounds=N --concurrency=N      measure 1's load
  *   --targets=hurdle-trigger,hurdle-webhookNode  measure 1 for some targets only
@@ -38,8 +39,8 @@ import { benchmarkFhir, printFhir, type FhirBenchResult } from './fhir';
  *   --trigger-version=1                           run the triggers at typeVersion 1 (default 1.1)
  *   --profile-n8n                                 V8 CPU profiles of n8n into bench/runs/profiles-…/
  */
-type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany' | 'fhir';
-const MEASURES: Measure[] = ['triggers', 'verification', 'ledger', 'getMany', 'fhir'];
+type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany' | 'fhir' | 'catchUp';
+const MEASURES: Measure[] = ['triggers', 'verification', 'ledger', 'getMany', 'fhir', 'catchUp'];
 
 function option(name: string): string | undefined {
 	const prefix = `--${name}=`;
@@ -69,6 +70,7 @@ interface Results {
 	staticData?: StaticDataPoint[];
 	getMany?: GetManyResult;
 	fhir?: FhirBenchResult[];
+	catchUp?: CatchUpBenchResult[];
 	targets?: TargetCheck[];
 	wallSeconds?: number;
 }
@@ -160,6 +162,17 @@ function targetsOf(results: Results): TargetCheck[] {
 			met: matching === results.getMany.rows.length,
 		});
 	}
+	for (const result of results.catchUp ?? []) {
+		checks.push({
+			measure: '5',
+			target: `${result.provider}: every change once, over rounds, heap flat (< 32 MiB growth)`,
+			figure: `${formatNumber(result.executions)}/${formatNumber(result.backlog)} in ${result.rounds.length} rounds, ${formatNumber(result.heapGrowthMiB, 1)} MiB`,
+			met:
+				result.executions === result.backlog &&
+				result.rounds.length > 1 &&
+				result.heapGrowthMiB < 32,
+		});
+	}
 	return checks;
 }
 
@@ -234,6 +247,11 @@ async function main(): Promise<void> {
 		progress('FHIR R4 output: bundles per second for a 60-marker panel');
 		results.fhir = benchmarkFhir(quick ? 3 : 7);
 		say(`${printFhir(results.fhir)}\n`);
+	}
+	if (selected.includes('catchUp')) {
+		progress('measure 6: a backlog of 5,000 changed records drained by the catch-up');
+		results.catchUp = await benchmarkCatchUp(quick ? 1_000 : 5_000);
+		say(`${printCatchUp(results.catchUp)}\n`);
 	}
 	if (selected.includes('triggers')) {
 		const requests = option('requests');

@@ -171,12 +171,15 @@ export class N8nInstance {
 	}
 
 	/**
-	 * Stops n8n (gracefully, as an operator would), starts it again on the same user folder, port and
-	 * settings, and waits until it serves the webhooks again; the API key stays valid.
+	 * Stops n8n (gracefully, as an operator would), runs `whileStopped` if given, starts it again on the
+	 * same user folder, port and settings, and waits until it serves the webhooks again; the API key
+	 * stays valid.
 	 */
-	async restart(): Promise<void> {
+	async restart(whileStopped?: () => Promise<void>): Promise<void> {
 		if (this.stopped) throw new Error('n8n was stopped for good; start a new instance');
 		await this.n8n.stop();
+		// What happens in the world while n8n is down (a downtime story), before it starts again.
+		await whileStopped?.();
 		await this.n8n.start(this.options.startupTimeoutMs ?? 120_000);
 		await this.client.waitUntilServed(this.options.webhooks ?? []);
 	}

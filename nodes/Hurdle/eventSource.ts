@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { EventSource } from '../shared/trigger/source';
 import { hurdleEventSchemas } from './events';
 import { describeHurdleEvent, type HurdleFields } from './fields';
+import { hurdleChangeId } from './changeId';
 import { fetchFullData } from './fullData';
 import { hurdle } from './provider';
 import type { HurdleTriggerOptions } from './webhook';
@@ -17,5 +18,6 @@ export const hurdleEventSource: EventSource<
 	schemas: hurdleEventSchemas,
 	identify: (_event, payload) => describeHurdleEvent(payload),
 	describe: (parsed) => describeHurdleEvent(parsed.data as IDataObject),
+	changeId: hurdleChangeId,
 	enrich: fetchFullData,
 };

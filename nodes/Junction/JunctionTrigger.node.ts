@@ -25,6 +25,7 @@ import {
 	webhookSetupProperty,
 } from './webhookEndpoint';
 import { RESULTS_PDF_PROPERTY } from './fullData';
+import { resendMissedEvents, resendMissedOption } from './resendMissed';
 import { junction } from './provider';
 import {
 	JUNCTION_DUPLICATE_WINDOW_HOURS,
@@ -80,6 +81,7 @@ const junctionOptions: INodeProperties[] = [
 		description:
 			'How far the svix-timestamp may be from the current time; older (replayed) or future messages are refused',
 	},
+	resendMissedOption,
 ];
 
 export class JunctionTrigger implements INodeType {
@@ -135,6 +137,8 @@ export class JunctionTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// n8n asks this first when the workflow is published: the moment to ask for what was missed meanwhile.
+				await resendMissedEvents(this);
 				if (!usesAutomaticSetup(this)) return false;
 				await assertVerificationReady(this, junction.credentialType, malformedSigningSecret);
 				return await endpointExists(this);

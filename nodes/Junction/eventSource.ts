@@ -1,6 +1,7 @@
 import type { EventSource, ReceivedEvent, TriggerContext } from '../shared/trigger/source';
 import { junctionEventSchemas, kindOf } from './events';
 import { describeJunctionEvent, identifyJunctionEvent, type JunctionFields } from './fields';
+import { junctionChangeId } from './changeId';
 import { fetchFullData } from './fullData';
 import { junction } from './provider';
 import type { JunctionTriggerOptions } from './webhook';
@@ -40,6 +41,7 @@ export const junctionEventSource: EventSource<
 	schemas: junctionEventSchemas,
 	identify: identifyJunctionEvent,
 	describe: (parsed) => describeJunctionEvent(parsed.data),
+	changeId: junctionChangeId,
 	accepts: matchesFilters,
 	enrich: fetchFullData,
 };

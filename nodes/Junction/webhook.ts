@@ -14,6 +14,7 @@ import { junctionEventSource } from './eventSource';
 import { orderSchema, orderStatus, type junctionEventSchemas } from './events';
 import { INFERRED_EVENT_TYPE, type JunctionFields } from './fields';
 import { registeredSecrets, usesAutomaticSetup } from './webhookEndpoint';
+import { resendCopiesExpected } from './resendCopies';
 import { junction } from './provider';
 
 /** Junction (Svix) retries for about 27.5 hours after the first attempt; 48 hours covers it with room. */
@@ -92,6 +93,11 @@ export const junctionWebhookSource: WebhookSource<
 				: undefined,
 
 	deliveryId: messageIdOf,
+
+	// While the copies the trigger asked Junction to resend may arrive, a copy (a new message) of an order
+	// event already run is that event: the change id is Junction's own event id.
+	duplicateByChange: resendCopiesExpected,
+	recordsLastDelivery: true,
 
 	// The svix-id stays the same on every retry of a message; without it (verification off) the body decides.
 	fingerprint(delivery, payload, event) {

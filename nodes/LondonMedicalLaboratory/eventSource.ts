@@ -1,6 +1,7 @@
 import type { EventSource } from '../shared/trigger/source';
 import { lmlEventSchemas } from './events';
 import { describeLmlEvent, identifyLmlEvent, type LmlFields } from './fields';
+import { lmlChangeId } from './changeId';
 import { fetchFullData } from './fullData';
 import { lml } from './provider';
 
@@ -10,5 +11,6 @@ export const lmlEventSource: EventSource<typeof lmlEventSchemas, LmlFields> = {
 	schemas: lmlEventSchemas,
 	identify: (_event, payload) => identifyLmlEvent(payload),
 	describe: (parsed) => describeLmlEvent(parsed.data),
+	changeId: lmlChangeId,
 	enrich: fetchFullData,
 };

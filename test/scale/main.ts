@@ -24,6 +24,7 @@ import {
 	unusedFakeUrls,
 } from '../../dev/n8n/series';
 import { CASES, type Check, type Rig } from './cases';
+import { catchUpCase, prepareCatchUp, type CatchUpRig } from './catchUp';
 import { measureConcurrencyLimit } from './regular';
 import { StickyRouter } from './router';
 
@@ -107,6 +108,7 @@ async function main(): Promise<number> {
 	let redis: RedisServer | undefined;
 	let cluster: N8nCluster | undefined;
 	let router: StickyRouter | undefined;
+	let catchUp: CatchUpRig | undefined;
 	try {
 		progress('starting PostgreSQL');
 		postgres = await PostgresServer.start({
@@ -120,6 +122,10 @@ async function main(): Promise<number> {
 		const triggers = seriesTriggers('scale');
 		const slow = slowTriggerWorkflow('scale: LML Trigger → Wait 3 s', 'londonMedicalLaboratory', 3);
 		const workflows = [...Object.values(triggers), slow];
+		catchUp = await prepareCatchUp({
+			main: () => cluster?.main.client.baseUrl,
+			processors: () => router && `http://127.0.0.1:${router.port}`,
+		});
 		cluster = await N8nCluster.start({
 			runDir,
 			scratchDir,
@@ -128,9 +134,9 @@ async function main(): Promise<number> {
 			packageRoot: process.env.LAB_TESTING_E2E_PACKAGE || repoRoot,
 			database: postgres.n8nEnvironment,
 			redis: { host: redis.host, port: redis.port },
-			credentials: seriesCredentials(unusedFakeUrls()),
-			workflows: workflows.map((workflow) => workflow.json),
-			webhooks: workflows.map((workflow) => workflow.webhookPath),
+			credentials: [...seriesCredentials(unusedFakeUrls()), ...catchUp.credentials],
+			workflows: [...workflows.map((workflow) => workflow.json), ...catchUp.workflows],
+			webhooks: [...workflows.map((workflow) => workflow.webhookPath), ...catchUp.webhooks],
 			onProgress: progress,
 		});
 		router = await StickyRouter.start(cluster.webhookProcessors.map((processor) => processor.port));
@@ -146,7 +152,9 @@ async function main(): Promise<number> {
 			slow,
 			progress,
 		};
-		for (const rigCase of CASES.filter((candidate) => !only || only.includes(candidate.id))) {
+		for (const rigCase of [...CASES, catchUpCase(catchUp)].filter(
+			(candidate) => !only || only.includes(candidate.id),
+		)) {
 			const caseStarted = Date.now();
 			progress(`case ${rigCase.id}`);
 			const dead = cluster.deadMembers();
@@ -177,6 +185,7 @@ async function main(): Promise<number> {
 			}
 		};
 		await attempt('router', router && (async () => await router!.stop()));
+		await attempt('catch-up fakes', catchUp && (async () => await catchUp!.stop()));
 		await attempt('n8n', cluster && (async () => await cluster!.stop()));
 		await attempt('redis', redis && (async () => await redis!.stop()));
 		await attempt('postgres', postgres && (async () => await postgres!.stop()));

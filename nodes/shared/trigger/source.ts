@@ -76,6 +76,11 @@ export interface EventSource<
 	identify(event: string, payload: IDataObject): Fields;
 	/** All typed fields of a valid event. */
 	describe(parsed: ValidEvent<Schemas>): Fields;
+	/**
+	 * The status change the event reports (nodes/shared/catchUp/keys.ts): the same id whether a webhook
+	 * carries it or a catch-up round finds it, so that it runs once. Undefined for events that report none.
+	 */
+	changeId?(event: ReceivedEvent<Fields>): string | undefined;
 	/** Filters beyond the event name (statuses, modalities). */
 	accepts?(context: TriggerContext, event: ReceivedEvent<Fields>, options: Options): boolean;
 	enrich?(

@@ -5,9 +5,22 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import {
+	forgetChange,
+	processRanChange,
+	rememberChange,
+	storedLedgersRan,
+	type Runner,
+} from '../catchUp/changeLedger';
 import { EMPTY_LEDGER, expiryOf, type LedgerPolicy } from '../trigger/ledger';
 import { unixNow } from '../values';
-import { installView, loadStoredDeliveries, usesStaticData } from './storedDeliveries';
+import { LAST_DELIVERY_KEY, lastDeliveryExpiry } from './lastDelivery';
+import {
+	installView,
+	loadStoredDeliveries,
+	usesStaticData,
+	type StoredDeliveries,
+} from './storedDeliveries';
 import { memoryOf, triggerIdOf, type TriggerMemory } from './triggerMemory';
 
 /**
@@ -67,6 +80,10 @@ export class Claim {
 		private readonly answer: AnswerWatch,
 		/** Marks static data as changed, so that n8n saves it (see executionCreated). */
 		private readonly keepStaticDataChange: () => void = () => undefined,
+		/** The status change the delivery reports, recorded with it (shared with the catch-up). */
+		private readonly statusChange?: ClaimedChange,
+		/** Also record when the trigger last ran a delivery (lastDelivery.ts). */
+		private readonly markLastDelivery = false,
 	) {
 		answer.once('close', () => {
 			if (answer.writableFinished) this.settleFromAnswer();
@@ -87,6 +104,13 @@ export class Claim {
 		if (this.state !== 'inFlight') return;
 		this.state = 'ran';
 		this.memory.claimEnded(this, this.expiresAt);
+		if (this.markLastDelivery)
+			this.memory.remember(LAST_DELIVERY_KEY, lastDeliveryExpiry(unixNow()));
+		if (this.statusChange) {
+			const { id, workflowId } = this.statusChange;
+			this.memory.remember(id, this.expiresAt);
+			rememberChange('webhook', workflowId, id, this.expiresAt);
+		}
 		this.notify();
 	}
 
@@ -95,6 +119,8 @@ export class Claim {
 		if (this.state !== 'inFlight') return;
 		this.state = 'released';
 		this.memory.claimEnded(this);
+		if (this.statusChange)
+			forgetChange('webhook', this.statusChange.workflowId, this.statusChange.id);
 		this.notify();
 	}
 
@@ -127,6 +153,7 @@ export async function claimDelivery(
 	fingerprint: string,
 	policy: LedgerPolicy,
 	nowSeconds = unixNow(),
+	{ change, markLastDelivery }: { change?: ChangeToClaim; markLastDelivery?: boolean } = {},
 ): Promise<ClaimOutcome> {
 	const memory = memoryOf(context, policy);
 	const stored = usesStaticData(context) ? loadStoredDeliveries(context) : undefined;
@@ -147,6 +174,8 @@ export async function claimDelivery(
 			memory.remember(fingerprint, storedExpiry, true);
 			return { status: 'duplicate' };
 		}
+		const claimed = stored && change ? claimChange(context, stored, change, nowSeconds) : undefined;
+		if (claimed === 'ran') return { status: 'duplicate' };
 		const claim = new Claim(
 			fingerprint,
 			memory,
@@ -154,11 +183,59 @@ export async function claimDelivery(
 			nowSeconds + policy.ttlSeconds,
 			context.getResponseObject() as AnswerWatch,
 			view?.markChanged,
+			claimed,
+			markLastDelivery,
 		);
 		memory.claimStarted(claim);
 		return { status: 'new', claim };
 	}
 	return { status: 'busy' };
+}
+
+/** A change being run by a webhook counts as run for this long, until its execution exists or not. */
+const CLAIMED_CHANGE_SECONDS = 3600;
+
+/**
+ * The status change a delivery reports. `byWebhooksToo`: a delivery is a duplicate of another delivery
+ * of the same change too (Junction, whose change id is the order event's own id, so that the copies
+ * Junction resends as new messages are recognised); otherwise only of a catch-up run.
+ */
+export interface ChangeToClaim {
+	id: string;
+	byWebhooksToo?: boolean;
+}
+
+interface ClaimedChange {
+	id: string;
+	workflowId: string;
+}
+
+/**
+ * The status change a new delivery reports: `ran` when a catch-up of the workflow ran it, as this
+ * process knows or as static data says; else it is marked as being run here, in the
+ * same turn of the event loop, so that a catch-up round of this process leaves it to the webhook.
+ */
+function claimChange(
+	context: IWebhookFunctions,
+	stored: StoredDeliveries,
+	{ id, byWebhooksToo }: ChangeToClaim,
+	nowSeconds: number,
+): ClaimedChange | 'ran' {
+	const workflowId = context.getWorkflow().id ?? '';
+	// Otherwise only a catch-up run makes a delivery a duplicate: two deliveries of one change that
+	// differ (the same event in another letter case, say) are told apart by their fingerprints.
+	const runners: Runner[] = byWebhooksToo ? ['catchUp', 'webhook'] : ['catchUp'];
+	const ran =
+		processRanChange(runners, workflowId, id, nowSeconds) ||
+		storedLedgersRan(
+			stored.ledgers,
+			id,
+			nowSeconds,
+			(key) => byWebhooksToo === true || key.startsWith('catchUp:'),
+		);
+	if (ran) return 'ran';
+	rememberChange('webhook', workflowId, id, nowSeconds + CLAIMED_CHANGE_SECONDS);
+	return { id, workflowId };
 }
 
 /**

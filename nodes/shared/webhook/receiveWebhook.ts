@@ -84,15 +84,28 @@ export async function receiveWebhook<
 		...source.fingerprint(delivery, payload, name),
 	]);
 	const deliveryId = source.deliveryId?.(delivery) ?? fingerprint;
+	// The status change it reports: a catch-up of the same workflow that ran it makes this a duplicate.
+	const change = source.changeId?.(event);
 
 	let claim: Claim | undefined;
 	if (options.deduplicate !== false) {
-		const outcome = await claimDelivery(context, fingerprint, {
-			ttlSeconds: Math.round(
-				(options.duplicateWindowHours ?? source.defaultDuplicateWindowHours) * 3600,
-			),
-			maxEntries: options.duplicateMemory ?? DEFAULT_DUPLICATE_MEMORY,
-		});
+		const outcome = await claimDelivery(
+			context,
+			fingerprint,
+			{
+				ttlSeconds: Math.round(
+					(options.duplicateWindowHours ?? source.defaultDuplicateWindowHours) * 3600,
+				),
+				maxEntries: options.duplicateMemory ?? DEFAULT_DUPLICATE_MEMORY,
+			},
+			undefined,
+			{
+				change: change
+					? { id: change, byWebhooksToo: source.duplicateByChange?.(context) === true }
+					: undefined,
+				markLastDelivery: source.recordsLastDelivery,
+			},
+		);
 		if (outcome.status === 'duplicate') {
 			return respond(context, 200, {
 				status: 'duplicate',
@@ -121,7 +134,10 @@ export async function receiveWebhook<
 			options.fetchFullData && source.enrich
 				? await enrichInTime(context, source, event, options)
 				: undefined;
-		const item = eventItem(source.provider.key, event, parsed, delivery.receivedAt, deliveryId);
+		const item = {
+			...eventItem(source.provider.key, event, parsed, delivery.receivedAt, deliveryId),
+			...(change ? { changeId: change } : {}),
+		};
 		const patientData = context.getNodeParameter('patientData', 'leaveOut') as PatientDataMode;
 		const items = executionItems(item, enrichment, options, patientData, source.provider);
 		started = true;

@@ -24,6 +24,14 @@ export interface WebhookSource<
 	eventName(payload: IDataObject): string | undefined;
 	/** What makes two deliveries the same delivery; hashed before it is stored. */
 	fingerprint(delivery: Delivery, payload: IDataObject, event: string): unknown[];
+	/**
+	 * Whether two deliveries of one status change (its changeId) are one delivery now: for a provider
+	 * whose change id is the event's own id and which resends events as new messages (Junction, while
+	 * the copies the trigger asked for may arrive). Otherwise only a catch-up run makes one a duplicate.
+	 */
+	duplicateByChange?(context: IWebhookFunctions): boolean;
+	/** Keep when the trigger last ran a delivery in its ledger (lastDelivery.ts): Junction's resend needs it. */
+	recordsLastDelivery?: boolean;
 	/** The provider's own id of the delivery, when it sends one; the fingerprint stands in otherwise. */
 	deliveryId?(delivery: Delivery): string | undefined;
 }

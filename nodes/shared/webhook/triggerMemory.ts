@@ -8,6 +8,7 @@ import {
 	type Ledger,
 	type LedgerPolicy,
 } from '../trigger/ledger';
+import { forgetProcessChanges } from '../catchUp/changeLedger';
 import { unixNow } from '../values';
 
 /** How long a process keeps writing what it ran back into every save, at least (two such epochs at most). */
@@ -93,6 +94,17 @@ export class TriggerMemory {
 		);
 	}
 
+	/**
+	 * Every delivery this process ran and still remembers, as a ledger: what a catch-up's save of its
+	 * long-lived copy of static data writes back (catchUp/staticData.ts), so that it loses none of them.
+	 */
+	everything(nowSeconds: number): Ledger {
+		const records: string[] = [];
+		for (const [fingerprint, expiresAt] of this.ran)
+			if (expiresAt > nowSeconds) records.push(`${fingerprint}${encodeExpiry(expiresAt)}`);
+		return records.sort().join('');
+	}
+
 	/** Whether a claim still in flight began before the given moment. */
 	private inFlightBefore(moment: number): boolean {
 		for (const claim of this.inFlight.values()) if (claim.since < moment) return true;
@@ -133,4 +145,5 @@ export function memoryOf(context: IWebhookFunctions, policy: LedgerPolicy): Trig
 /** For tests: forget every process memory. */
 export function forgetProcessMemory(): void {
 	memories.clear();
+	forgetProcessChanges();
 }

@@ -1,5 +1,6 @@
 import type { FakeReply, FakeRequest } from '../../fakeServer';
 import { fullName, lowLevelStatus, type JunctionFakeData } from './data';
+import { updatedRangeFilter } from '../updatedRange';
 
 /** The lists of the fake Junction API, and its FastAPI-style 422 answers. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -106,12 +107,16 @@ const FILTERS = [
 	'shipping_recipient_name',
 	'order_key',
 	'order_direction',
+	'updated_start_date',
+	'updated_end_date',
 ];
 
 /** GET /v3/orders: every filter of the spec, the sort, and page/size. */
 export function listOrders(data: JunctionFakeData, request: FakeRequest): FakeReply {
 	const invalid = invalidOrdersQuery(request);
 	if (invalid) return invalid;
+	const updated = updatedRangeFilter(request);
+	if (updated && typeof updated !== 'function') return updated;
 	const page = Number(request.param('page') ?? 1);
 	const size = Number(request.param('size') ?? 50);
 	const statuses = request.list('status');
@@ -125,6 +130,7 @@ export function listOrders(data: JunctionFakeData, request: FakeRequest): FakeRe
 	const patientName = request.param('patient_name')?.toLowerCase();
 	const recipient = request.param('shipping_recipient_name')?.toLowerCase();
 	const matches = (order: Record<string, unknown>): boolean =>
+		(!updated || updated(order)) &&
 		(statuses.length === 0 || statuses.includes(lowLevelStatus(order))) &&
 		(types.length === 0 || types.includes(String((order.details as { type: string }).type))) &&
 		(ids.length === 0 || ids.includes(String(order.id))) &&

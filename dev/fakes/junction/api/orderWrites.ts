@@ -241,6 +241,7 @@ export function registerOrderWrites({ server, data, writes, guard }: RouteContex
 					.map((order) => String(order.id));
 			}
 			writes.resent.push(ids);
+			writes.onResend?.(ids);
 			return { status: 200, json: { order_ids: ids } };
 		}),
 	);

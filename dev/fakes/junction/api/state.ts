@@ -11,6 +11,8 @@ export interface JunctionWrites {
 	appointments: Map<string, Record<string, unknown>>;
 	/** The order IDs of each POST /v3/order/resend_events answered. */
 	resent: string[][];
+	/** Told the order IDs of each resend answered, to send their events again (statusTimeline.ts). */
+	onResend?: (orderIds: string[]) => void;
 }
 
 export function junctionWrites(): JunctionWrites {

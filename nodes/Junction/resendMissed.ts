@@ -1,0 +1,81 @@
+import type { IDataObject, IHookFunctions, INodeProperties } from 'n8n-workflow';
+
+import { isLedger } from '../shared/trigger/ledger';
+import { lastDeliveryIn } from '../shared/webhook/lastDelivery';
+import { expectResendCopies } from './resendCopies';
+import { RESEND_MAX_WINDOW_DAYS, resendOrderEvents } from './transport';
+import { JUNCTION_DUPLICATE_WINDOW_HOURS, type JunctionTriggerOptions } from './webhook';
+
+/**
+ * Junction Trigger › Options › Resend Missed Events: each time the workflow is published (n8n 2.41.1
+ * calls the webhook's checkExists then, not when it restarts with the webhook still registered), the
+ * trigger asks Junction (`POST /v3/order/resend_events` with `start_at`) to send again the latest
+ * event of every order that changed since the last delivery it ran. The copies are new Svix messages;
+ * the trigger recognises those of events it already ran by their change id (Junction's event id) and
+ * answers them as duplicates. The request is Order › Resend Events' (transport.ts).
+ */
+/** Reach back before the last delivery, for events Junction stamped a little earlier than it sent them. */
+const RESEND_OVERLAP_MS = 5 * 60_000;
+const DAY_MS = 86_400_000;
+const RECORD_WIDTH = 29;
+const KEY_WIDTH = 22;
+
+export const resendMissedOption: INodeProperties = {
+	displayName: 'Resend Missed Events',
+	name: 'resendMissedEvents',
+	type: 'boolean',
+	default: false,
+	description: `Whether to ask Junction, each time the workflow is published, to send again the latest event of every order that changed since the last delivery this trigger ran (at most ${RESEND_MAX_WINDOW_DAYS} days back). Events already run are answered as duplicates.`,
+};
+
+interface ResendOptions extends JunctionTriggerOptions {
+	resendMissedEvents?: boolean;
+}
+
+/**
+ * When the trigger last ran a delivery: its ledger's marker (lastDelivery.ts); for a ledger written
+ * before the marker existed, its latest record's expiry minus the Duplicate Window.
+ */
+export function lastDeliveryAt(ledger: unknown, windowSeconds: number): number | undefined {
+	const marked = lastDeliveryIn(ledger);
+	if (marked !== undefined) return marked;
+	if (!isLedger(ledger) || ledger.length === 0) return undefined;
+	let latest = 0;
+	for (let offset = KEY_WIDTH; offset < ledger.length; offset += RECORD_WIDTH)
+		latest = Math.max(
+			latest,
+			parseInt(ledger.slice(offset, offset + RECORD_WIDTH - KEY_WIDTH), 36),
+		);
+	return (latest - windowSeconds) * 1000;
+}
+
+/** Asks Junction to resend what the trigger missed while inactive; a failure is logged, not thrown. */
+export async function resendMissedEvents(context: IHookFunctions): Promise<void> {
+	if (context.getMode() === 'manual') return;
+	const options = context.getNodeParameter('options', {}) as ResendOptions;
+	if (!options.resendMissedEvents) return;
+	const node = context.getNode();
+	const stored = context.getWorkflowStaticData('global').labTestingDeliveries as
+		| { ledgers?: IDataObject }
+		| undefined;
+	const windowSeconds = (options.duplicateWindowHours ?? JUNCTION_DUPLICATE_WINDOW_HOURS) * 3600;
+	const last = lastDeliveryAt(stored?.ledgers?.[node.id ?? node.name], windowSeconds);
+	// Nothing ran yet: nothing can have been missed since.
+	if (last === undefined) return;
+	const now = Date.now();
+	const startAt = Math.max(
+		last - RESEND_OVERLAP_MS,
+		now - RESEND_MAX_WINDOW_DAYS * DAY_MS + 60_000,
+	);
+	try {
+		const orderIds = await resendOrderEvents(context, { startAt: new Date(startAt).toISOString() });
+		expectResendCopies(context, now);
+		context.logger.info(
+			`${node.name}: asked Junction to resend the events of ${orderIds.length} orders since ${new Date(startAt).toISOString()}`,
+		);
+	} catch (error) {
+		context.logger.warn(
+			`${node.name}: could not ask Junction to resend missed events: ${(error as Error).message}`,
+		);
+	}
+}
