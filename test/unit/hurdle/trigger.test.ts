@@ -4,7 +4,6 @@ import { hurdleEventSchemas, type HurdleEventName } from '../../../nodes/Hurdle/
 import { HurdleTrigger } from '../../../nodes/Hurdle/HurdleTrigger.node';
 import { HURDLE_DUPLICATE_WINDOW_HOURS } from '../../../nodes/Hurdle/webhook';
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
-import { hookContext } from '../../support/contexts';
 import { FakeServer } from '../../../dev/fakes/fakeServer';
 import {
 	createHurdleFake,
@@ -371,9 +370,9 @@ describe('authentication', () => {
 
 describe('activation', () => {
 	const create = (parameters: IDataObject, webhookSecret: string) =>
-		new HurdleTrigger().webhookMethods.default.create.call(
-			hookContext(parameters, hurdle.credentials({ secret: webhookSecret })),
-		);
+		hurdle
+			.lifecycle(parameters, { credentials: hurdle.credentials({ secret: webhookSecret }) })
+			.create();
 
 	it('fails clearly when verification is on and the credential has no secret', async () => {
 		await expect(create({ authentication: 'verify' }, '')).rejects.toThrow('no webhook secret');

@@ -8,7 +8,7 @@ import {
 	sameFilter,
 	wantedFilterTypes,
 } from '../../../nodes/Junction/webhookEndpoint';
-import { hookContext, type Credentials } from '../../support/contexts';
+import type { Credentials } from '../../support/contexts';
 import { FakeServer } from '../../../dev/fakes/fakeServer';
 import {
 	JUNCTION_MANAGEMENT_FAKE_KEY,
@@ -80,12 +80,13 @@ function parametersFor(setup: Setup): IDataObject {
 }
 
 function contextFor(setup: Setup): IHookFunctions {
-	return hookContext(parametersFor(setup), credentialsFor(setup), {
+	return junction.lifecycle(parametersFor(setup), {
+		credentials: credentialsFor(setup),
 		staticData: setup.staticData,
 		webhookUrl: setup.webhookUrl ?? WEBHOOK_URL,
 		workflow: { id: 'wf-42', name: 'Lab results to CRM' },
 		warnings: setup.warnings,
-	});
+	}).context;
 }
 
 const methods = trigger.webhookMethods.default;

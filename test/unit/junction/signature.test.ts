@@ -1,8 +1,6 @@
 import { Webhook } from 'svix';
 
-import { JunctionTrigger } from '../../../nodes/Junction/JunctionTrigger.node';
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
-import { hookContext } from '../../support/contexts';
 import { junctionSample } from '../../../dev/fakes/junction/samples';
 import { triggerHarness } from '../../support/triggerHarness';
 import { NEXT_SIGNING_SECRET, SIGNING_SECRET } from './signingSecrets';
@@ -171,11 +169,10 @@ describe('Junction Trigger: Svix signatures', () => {
 });
 
 describe('Junction Trigger: activation check', () => {
-	const trigger = new JunctionTrigger();
 	const activate = async (secrets: string, authentication = 'verify') =>
-		await trigger.webhookMethods.default.create.call(
-			hookContext({ authentication }, junction.credentials({ secret: secrets })),
-		);
+		await junction
+			.lifecycle({ authentication }, { credentials: junction.credentials({ secret: secrets }) })
+			.create();
 
 	it('passes with one or two well-formed secrets', async () => {
 		await expect(activate(SIGNING_SECRET)).resolves.toBe(true);

@@ -1,9 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { LondonMedicalLaboratoryTrigger } from '../../../nodes/LondonMedicalLaboratory/LondonMedicalLaboratoryTrigger.node';
 import { lmlEventSchemas, type LmlEventName } from '../../../nodes/LondonMedicalLaboratory/events';
 import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
-import { hookContext } from '../../support/contexts';
 import { FakeServer } from '../../../dev/fakes/fakeServer';
 import { CLOSED_PORT_URL } from '../../../dev/fakes';
 import {
@@ -15,7 +13,6 @@ import { triggerHarness } from '../../support/triggerHarness';
 import { lmlSeedPayloads } from './seedPayloads';
 
 const secret = 'lml-webhook-secret-for-tests';
-const trigger = new LondonMedicalLaboratoryTrigger();
 const fake = createLmlFake();
 const lml = triggerHarness('londonMedicalLaboratory', { secret, baseUrl: () => fake.url });
 const payloadHost = new FakeServer();
@@ -238,21 +235,11 @@ describe('London Medical Laboratory Trigger: authentication', () => {
 
 	it('refuses to activate without a secret, unless verification is off', async () => {
 		const withoutSecret = lml.credentials({ secret: '' });
-		await expect(
-			trigger.webhookMethods.default.create.call(
-				hookContext({ authentication: 'verify' }, withoutSecret),
-			),
-		).rejects.toThrow('no webhook secret');
-		await expect(
-			trigger.webhookMethods.default.create.call(
-				hookContext({ authentication: 'none' }, withoutSecret),
-			),
-		).resolves.toBe(true);
-		await expect(
-			trigger.webhookMethods.default.create.call(
-				hookContext({ authentication: 'verify' }, lml.credentials()),
-			),
-		).resolves.toBe(true);
+		const activate = async (authentication: string, credentials = lml.credentials()) =>
+			await lml.lifecycle({ authentication }, { credentials }).create();
+		await expect(activate('verify', withoutSecret)).rejects.toThrow('no webhook secret');
+		await expect(activate('none', withoutSecret)).resolves.toBe(true);
+		await expect(activate('verify')).resolves.toBe(true);
 	});
 });
 
