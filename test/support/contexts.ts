@@ -19,6 +19,7 @@ import type {
 	Logger,
 } from 'n8n-workflow';
 
+import type { FakeServer } from '../../dev/fakes/fakeServer';
 import { authenticatedRequest } from './http';
 
 export { performRequest } from './http';
@@ -67,6 +68,19 @@ export async function runAction(node: ActionNodeClass, options: ExecuteContextOp
 	const context = executeContext(options);
 	const [items] = await node.execute.call(context);
 	return { items, context };
+}
+
+/** Starts fake servers before a test file's tests, stops them after, and resets them before each test. */
+export function fakesAroundTests(...servers: FakeServer[]): void {
+	beforeAll(async () => {
+		for (const server of servers) await server.start();
+	});
+	afterAll(async () => {
+		for (const server of servers) await server.stop();
+	});
+	beforeEach(() => {
+		for (const server of servers) server.reset();
+	});
 }
 
 /* The building blocks of the contexts here and in the trigger harness. */

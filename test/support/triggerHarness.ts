@@ -27,6 +27,7 @@ import { FakeServer } from '../../dev/fakes/fakeServer';
 import { buildDelivery, type ProviderRef } from '../../dev/fakes/sender';
 import {
 	credentialGetter,
+	fakesAroundTests,
 	parameterGetter,
 	recordingLogger,
 	requestHelpers,
@@ -225,19 +226,8 @@ export function triggerRig(
 	const fake = testProvider(provider).createFake();
 	const payloadHost = new FakeServer();
 	const harness = triggerHarness(provider, { ...settings, baseUrl: () => fake.url });
-	beforeAll(async () => {
-		await fake.start();
-		await payloadHost.start();
-	});
-	afterAll(async () => {
-		await fake.stop();
-		await payloadHost.stop();
-	});
-	beforeEach(() => {
-		forgetProcessMemory();
-		fake.reset();
-		payloadHost.reset();
-	});
+	fakesAroundTests(fake, payloadHost);
+	beforeEach(() => forgetProcessMemory());
 	return { harness, fake, payloadHost };
 }
 
