@@ -1,0 +1,79 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { Hurdle } from '../../../nodes/Hurdle/Hurdle.node';
+import {
+	createHurdleFake,
+	HURDLE_FAKE_API_KEY,
+	hurdleFakeData,
+} from '../../../dev/fakes/hurdle/api';
+import { HURDLE_SAMPLE_IDS } from '../../../dev/fakes/hurdle/samples';
+import { fakesAroundTests, runAction } from '../../support/contexts';
+
+/**
+ * A Hurdle action test file's setting (test/unit/hurdle/<resource>/<operation>.test.ts): the node, the
+ * fake Hurdle API and its data (orders and kit registrations it received are cleared before each test),
+ * and `run`, which runs the node over it as n8n does and gives its items.
+ */
+export function hurdleActionRig() {
+	const data = hurdleFakeData();
+	const fake = createHurdleFake(data);
+	const node = new Hurdle();
+	fakesAroundTests(fake);
+	beforeEach(() => {
+		data.createdOrders.length = 0;
+		data.registrations.length = 0;
+	});
+
+	const credentials = (overrides: IDataObject = {}) => ({
+		hurdleApi: {
+			environment: 'custom',
+			baseUrl: fake.url,
+			apiKey: HURDLE_FAKE_API_KEY,
+			...overrides,
+		},
+	});
+	const run = async (
+		parameters: IDataObject | IDataObject[],
+		options: { credentials?: IDataObject; continueOnFail?: boolean } = {},
+	): Promise<INodeExecutionData[]> =>
+		(
+			await runAction(node, {
+				parameters,
+				credentials: credentials(options.credentials),
+				continueOnFail: options.continueOnFail,
+			})
+		).items;
+	const requestLines = () => fake.requests.map((request) => `${request.method} ${request.path}`);
+
+	return { data, fake, node, run, requestLines };
+}
+
+/** A complete UK order of the sample product. */
+export const orderParameters = {
+	resource: 'order',
+	operation: 'create',
+	productCode: HURDLE_SAMPLE_IDS.productCode,
+	quantity: 1,
+	firstName: 'Bob',
+	lastName: 'Jones',
+	email: 'bob@example.com',
+	mobileNumber: '447789123456',
+	addressLine1: '130 Plumstead Road',
+	city: 'London',
+	postcode: 'SE18 7DW',
+	countryCode: 'gb',
+	additionalFields: { addressLine2: 'Plumstead', notes: 'Leave with neighbour' },
+};
+
+/** A kit registration of the sample kit. */
+export const registrationParameters = {
+	resource: 'test',
+	operation: 'registerKit',
+	kitId: HURDLE_SAMPLE_IDS.kitId,
+	firstName: 'Jane',
+	lastName: 'Smith',
+	dateOfBirth: '1990-05-12',
+	sex: 'f',
+	email: 'jane.smith@example.com',
+	additionalFields: { barcode: HURDLE_SAMPLE_IDS.barcode },
+};
