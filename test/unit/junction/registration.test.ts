@@ -21,7 +21,7 @@ import {
 	type FakeEndpoint,
 } from '../../../dev/fakes/junction/managementApi';
 import { triggerHarness } from '../../support/triggerHarness';
-import { SIGNING_SECRET } from './signingSecrets';
+import { SIGNING_SECRET } from './signing';
 
 /**
  * The Junction Trigger's automatic webhook setup against a fake Management API over real HTTP: n8n's

@@ -1,9 +1,9 @@
 import { Webhook } from 'svix';
 
-import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
-import { junctionSample } from '../../../dev/fakes/junction/samples';
-import { triggerHarness } from '../../support/triggerHarness';
-import { NEXT_SIGNING_SECRET, SIGNING_SECRET } from './signingSecrets';
+import { forgetProcessMemory } from '../../../../nodes/shared/webhook/claims';
+import { junctionSample } from '../../../../dev/fakes/junction/samples';
+import { triggerHarness } from '../../../support/triggerHarness';
+import { NEXT_SIGNING_SECRET, SIGNING_SECRET } from '../signing';
 
 const body = JSON.stringify(junctionSample('labtest.order.updated', { status: 'transit_lab' }));
 const junction = triggerHarness('junction', { secret: SIGNING_SECRET });

@@ -1,17 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { junctionEventSchemas } from '../../../nodes/Junction/events';
-import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
-import { createJunctionFake, JUNCTION_REDRAW_MARKER } from '../../../dev/fakes/junction/api';
+import { junctionEventSchemas } from '../../../../nodes/Junction/events';
+import { forgetProcessMemory } from '../../../../nodes/shared/webhook/claims';
+import { createJunctionFake, JUNCTION_REDRAW_MARKER } from '../../../../dev/fakes/junction/api';
 import {
 	JUNCTION_FIXTURES,
 	JUNCTION_REDRAW_FIXTURES,
 	JUNCTION_REVIEW_AND_REPORT_FIXTURES,
 	JUNCTION_SAMPLE_IDS,
 	JUNCTION_SAMPLE_PATIENT,
-} from '../../../dev/fakes/junction/samples';
-import { onlyItem, triggerHarness } from '../../support/triggerHarness';
-import { SIGNING_SECRET } from './signingSecrets';
+} from '../../../../dev/fakes/junction/samples';
+import { onlyItem, triggerHarness } from '../../../support/triggerHarness';
+import { SIGNING_SECRET } from '../signing';
 
 /**
  * Junction's whole lab-testing event catalogue (OpenAPI `webhooks`, docs `event-catalog/`): every
