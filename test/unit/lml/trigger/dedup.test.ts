@@ -1,0 +1,43 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { LML_SAMPLE_IDS, lmlSample } from '../../../../dev/fakes/londonMedicalLaboratory/samples';
+import { triggerRig } from '../../../support/triggerHarness';
+
+const secret = 'lml-webhook-secret-for-tests';
+const { harness: lml } = triggerRig('londonMedicalLaboratory', { secret });
+
+describe('London Medical Laboratory Trigger: duplicates', () => {
+	it('runs once for the same payload delivered twice, and again for a different one', async () => {
+		const staticData: IDataObject = {};
+		expect(
+			(await lml.send(lml.post(lmlSample('order.shipped')), { staticData })).items,
+		).toHaveLength(1);
+		const second = await lml.send(lml.post(lmlSample('order.shipped')), { staticData });
+		expect(second.result.workflowData).toBeUndefined();
+		expect(second.response.body).toEqual({
+			status: 'duplicate',
+			message: 'Duplicate delivery ignored',
+			deliveryId: expect.any(String),
+		});
+		expect(
+			(await lml.send(lml.post(lmlSample('order.delivered')), { staticData })).items,
+		).toHaveLength(1);
+	});
+
+	it('stores hashes only: nothing from the payload lands in static data', async () => {
+		const staticData: IDataObject = {};
+		await lml.send(lml.post(lmlSample('lab_results.complete')), { staticData });
+		const stored = JSON.stringify(staticData);
+		expect(stored).not.toContain(LML_SAMPLE_IDS.testRegistrationId);
+		expect(stored).not.toContain('lab_results');
+	});
+
+	it('runs every time when deduplication is turned off', async () => {
+		const staticData: IDataObject = {};
+		const parameters = { options: { deduplicate: false } };
+		await lml.send(lml.post(lmlSample('order.shipped')), { parameters, staticData });
+		expect(
+			(await lml.send(lml.post(lmlSample('order.shipped')), { parameters, staticData })).items,
+		).toHaveLength(1);
+	});
+});
