@@ -1,17 +1,17 @@
 import { sleep, type IDataObject } from 'n8n-workflow';
 
-import { requestsReceivedBy } from '../../dev/fakes/fakeServer';
+import { requestsReceivedBy } from '../../../dev/fakes/fakeServer';
 import {
 	JUNCTION_MANAGEMENT_FAKE_KEY,
 	JUNCTION_MANAGEMENT_ORG_ID,
 	JUNCTION_MANAGEMENT_TEAM_ID,
 	newSigningSecret,
-} from '../../dev/fakes/junction/managementApi';
-import { JUNCTION_SAMPLE_IDS } from '../../dev/fakes/junction/samples';
-import { buildDelivery, deliver } from '../../dev/fakes/sender';
-import { e2e } from './environment';
-import { junctionAutomaticSetup } from './fixtures/junction';
-import { TRIGGER_NODE } from '../../dev/n8n/workflows';
+} from '../../../dev/fakes/junction/managementApi';
+import { JUNCTION_SAMPLE_IDS } from '../../../dev/fakes/junction/samples';
+import { buildDelivery, deliver } from '../../../dev/fakes/sender';
+import { e2e } from '../environment';
+import { junctionAutomaticSetup } from '../fixtures/junction';
+import { TRIGGER_NODE } from '../../../dev/n8n/workflows';
 
 /**
  * The Junction Trigger's automatic webhook setup inside a real n8n 2.41.1: publishing the workflow
