@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { HurdleTrigger } from '../../../../nodes/Hurdle/HurdleTrigger.node';
-import { HURDLE_DUPLICATE_WINDOW_HOURS } from '../../../../nodes/Hurdle/webhook';
 import { forgetProcessMemory } from '../../../../nodes/shared/webhook/claims';
 import {
 	HURDLE_SAMPLE_IDS,
@@ -100,16 +99,64 @@ describe('deduplication', () => {
 		).toHaveLength(1);
 	});
 
-	it('remembers deliveries for two hours by default, covering both documented retry schedules', () => {
-		expect(HURDLE_DUPLICATE_WINDOW_HOURS).toBe(2);
-		const options = new HurdleTrigger().description.properties.find(
-			(property) => property.name === 'options',
-		);
-		expect(options?.options).toContainEqual(
-			expect.objectContaining({ name: 'duplicateWindowHours', default: 2 }),
-		);
-		expect(options?.options).toContainEqual(
-			expect.objectContaining({ name: 'deduplicate', default: true }),
-		);
+	describe('the duplicate window, on a controlled clock', () => {
+		const start = Date.parse('2026-03-02T09:00:00.000Z');
+		let clock: jest.SpyInstance<number, []>;
+		/** Sets the clock `minutes` after the first delivery. */
+		const after = (minutes: number) => clock.mockReturnValue(start + minutes * 60_000);
+		beforeEach(() => {
+			clock = jest.spyOn(Date, 'now').mockReturnValue(start);
+		});
+		afterEach(() => clock.mockRestore());
+
+		/** The answers to one delivery and to its redeliveries at the given minutes, on one workflow. */
+		async function redelivered(
+			minutes: number[],
+			{ restartBetween = false, options = {} as IDataObject } = {},
+		): Promise<string[]> {
+			// A workflow of its own: nothing from the calls before.
+			forgetProcessMemory();
+			const staticData: IDataObject = {};
+			const answers: string[] = [];
+			for (const minute of [0, ...minutes]) {
+				after(minute);
+				// A restarted n8n: only what static data holds remembers the delivery.
+				if (restartBetween) forgetProcessMemory();
+				const call = await hurdle.send(hurdle.sample('order.dispatched'), {
+					parameters: { options },
+					staticData,
+				});
+				answers.push(`${String(call.response.body?.status)}×${call.items.length}`);
+			}
+			return answers;
+		}
+
+		it('remembers a delivery for two hours by default, covering both documented retry schedules', async () => {
+			expect(await redelivered([119])).toEqual(['accepted×1', 'duplicate×0']);
+			expect(await redelivered([121])).toEqual(['accepted×1', 'accepted×1']);
+		});
+
+		it('remembers it as long through static data, across a restart', async () => {
+			expect(await redelivered([119], { restartBetween: true })).toEqual([
+				'accepted×1',
+				'duplicate×0',
+			]);
+			expect(await redelivered([121], { restartBetween: true })).toEqual([
+				'accepted×1',
+				'accepted×1',
+			]);
+		});
+
+		it('follows Duplicate Window (Hours) when set, and shows two hours as its default', async () => {
+			const options = { duplicateWindowHours: 0.5 };
+			expect(await redelivered([29], { options })).toEqual(['accepted×1', 'duplicate×0']);
+			expect(await redelivered([31], { options })).toEqual(['accepted×1', 'accepted×1']);
+			const shown = new HurdleTrigger().description.properties.find(
+				(property) => property.name === 'options',
+			);
+			expect(shown?.options).toContainEqual(
+				expect.objectContaining({ name: 'duplicateWindowHours', default: 2 }),
+			);
+		});
 	});
 });
