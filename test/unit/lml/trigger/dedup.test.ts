@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { forgetProcessMemory } from '../../../../nodes/shared/webhook/claims';
+
 import { LML_SAMPLE_IDS, lmlSample } from '../../../../dev/fakes/londonMedicalLaboratory/samples';
 import { triggerRig } from '../../../support/triggerHarness';
 
@@ -24,12 +26,21 @@ describe('London Medical Laboratory Trigger: duplicates', () => {
 		).toHaveLength(1);
 	});
 
-	it('stores hashes only: nothing from the payload lands in static data', async () => {
+	it('stores hashes only: one record per delivery, nothing from the payload', async () => {
 		const staticData: IDataObject = {};
 		await lml.send(lml.post(lmlSample('lab_results.complete')), { staticData });
+		// One trigger's ledger holding one record: a 22-character fingerprint and a 7-digit expiry.
+		const { labTestingDeliveries } = staticData.global as IDataObject;
+		expect(labTestingDeliveries).toEqual({ version: 4, ledgers: expect.any(Object) });
+		const ledgers = Object.values((labTestingDeliveries as IDataObject).ledgers as IDataObject);
+		expect(ledgers).toEqual([expect.stringMatching(/^[A-Za-z0-9_-]{22}[0-9a-z]{7}$/)]);
 		const stored = JSON.stringify(staticData);
 		expect(stored).not.toContain(LML_SAMPLE_IDS.testRegistrationId);
 		expect(stored).not.toContain('lab_results');
+		// And that record is what remembers the delivery once this process has forgotten it.
+		forgetProcessMemory();
+		const again = await lml.send(lml.post(lmlSample('lab_results.complete')), { staticData });
+		expect(again.response.body?.status).toBe('duplicate');
 	});
 
 	it('runs every time when deduplication is turned off', async () => {
