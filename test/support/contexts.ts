@@ -70,6 +70,53 @@ export async function runAction(node: ActionNodeClass, options: ExecuteContextOp
 	return { items, context };
 }
 
+export interface RunOptions<Overrides> {
+	/** What the test changes in the file's credential (its key, say). */
+	credentials?: Overrides;
+	continueOnFail?: boolean;
+}
+
+/**
+ * An action test file's runner over a provider's fake: `run(parameters)` runs the node with the
+ * credential `credentialsFor` gives; `operation(resource, name)` runs one operation, given the rest of
+ * its parameters. Both give the first output and the context.
+ */
+export function actionRunner<Overrides>(
+	node: ActionNodeClass,
+	credentialsFor: (overrides?: Overrides) => Credentials,
+) {
+	const run = async (
+		parameters: IDataObject | IDataObject[],
+		options: RunOptions<Overrides> = {},
+	): Promise<{ items: INodeExecutionData[]; context: IExecuteFunctions }> =>
+		await runAction(node, {
+			parameters,
+			credentials: credentialsFor(options.credentials),
+			continueOnFail: options.continueOnFail,
+		});
+	const operation =
+		(resource: string, name: string) =>
+		async (parameters: IDataObject = {}, options: RunOptions<Overrides> = {}) =>
+			await run({ resource, operation: name, ...parameters }, options);
+	return { run, operation };
+}
+
+/** actionRunner, giving the items only. */
+export function itemRunner<Overrides>(
+	node: ActionNodeClass,
+	credentialsFor: (overrides?: Overrides) => Credentials,
+) {
+	const runner = actionRunner(node, credentialsFor);
+	return {
+		run: async (parameters: IDataObject | IDataObject[], options: RunOptions<Overrides> = {}) =>
+			(await runner.run(parameters, options)).items,
+		operation:
+			(resource: string, name: string) =>
+			async (parameters: IDataObject = {}, options: RunOptions<Overrides> = {}) =>
+				(await runner.operation(resource, name)(parameters, options)).items,
+	};
+}
+
 /** Starts fake servers before a test file's tests, stops them after, and resets them before each test. */
 export function fakesAroundTests(...servers: FakeServer[]): void {
 	beforeAll(async () => {

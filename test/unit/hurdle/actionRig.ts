@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { Hurdle } from '../../../nodes/Hurdle/Hurdle.node';
 import {
@@ -7,7 +7,7 @@ import {
 	hurdleFakeData,
 } from '../../../dev/fakes/hurdle/api';
 import { HURDLE_SAMPLE_IDS } from '../../../dev/fakes/hurdle/samples';
-import { fakesAroundTests, runAction } from '../../support/contexts';
+import { fakesAroundTests, itemRunner } from '../../support/contexts';
 
 /**
  * A Hurdle action test file's setting (test/unit/hurdle/<resource>/<operation>.test.ts): the node, the
@@ -32,20 +32,10 @@ export function hurdleActionRig() {
 			...overrides,
 		},
 	});
-	const run = async (
-		parameters: IDataObject | IDataObject[],
-		options: { credentials?: IDataObject; continueOnFail?: boolean } = {},
-	): Promise<INodeExecutionData[]> =>
-		(
-			await runAction(node, {
-				parameters,
-				credentials: credentials(options.credentials),
-				continueOnFail: options.continueOnFail,
-			})
-		).items;
+	const { run, operation } = itemRunner(node, credentials);
 	const requestLines = () => fake.requests.map((request) => `${request.method} ${request.path}`);
 
-	return { data, fake, node, run, requestLines };
+	return { data, fake, node, run, operation, requestLines };
 }
 
 /** A complete UK order of the sample product. */

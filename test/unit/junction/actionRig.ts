@@ -6,7 +6,7 @@ import {
 	JUNCTION_FAKE_KEY,
 	junctionFakeData,
 } from '../../../dev/fakes/junction/api';
-import { fakesAroundTests, runAction } from '../../support/contexts';
+import { actionRunner, fakesAroundTests } from '../../support/contexts';
 
 /**
  * A Junction action test file's setting (test/unit/junction/<resource>/<operation>.test.ts): the node,
@@ -26,21 +26,10 @@ export function junctionActionRig() {
 			...overrides,
 		},
 	});
-	const run = async (
-		parameters: IDataObject | IDataObject[],
-		{
-			continueOnFail = false,
-			credentialOverrides = {},
-		}: { continueOnFail?: boolean; credentialOverrides?: IDataObject } = {},
-	) =>
-		await runAction(node, {
-			parameters,
-			credentials: credentials(credentialOverrides),
-			continueOnFail,
-		});
+	const { run, operation } = actionRunner(node, credentials);
 	const requestsTo = (path: string) => fake.requests.filter((request) => request.path === path);
 
-	return { node, fake, credentials, run, requestsTo };
+	return { node, fake, credentials, run, operation, requestsTo };
 }
 
 export const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);

@@ -1,12 +1,10 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-
 import { LondonMedicalLaboratory } from '../../../nodes/LondonMedicalLaboratory/LondonMedicalLaboratory.node';
 import {
 	createLmlFake,
 	LML_FAKE_TOKEN,
 	lmlFakeData,
 } from '../../../dev/fakes/londonMedicalLaboratory/api';
-import { fakesAroundTests, runAction } from '../../support/contexts';
+import { fakesAroundTests, itemRunner } from '../../support/contexts';
 
 /**
  * An LML action test file's setting (test/unit/lml/<resource>/<operation>.test.ts): the node, the fake
@@ -22,20 +20,10 @@ export function lmlActionRig() {
 	const credentials = (token = LML_FAKE_TOKEN) => ({
 		londonMedicalLaboratoryApi: { environment: 'custom', baseUrl: fake.url, apiToken: token },
 	});
-	const run = async (
-		parameters: IDataObject | IDataObject[],
-		options: { token?: string; continueOnFail?: boolean } = {},
-	): Promise<INodeExecutionData[]> =>
-		(
-			await runAction(node, {
-				parameters,
-				credentials: credentials(options.token),
-				continueOnFail: options.continueOnFail,
-			})
-		).items;
+	const { run, operation } = itemRunner(node, credentials);
 	const listRequests = (path: string) => fake.requests.filter((request) => request.path === path);
 
-	return { node, data, fake, run, listRequests };
+	return { node, data, fake, run, operation, listRequests };
 }
 
 /** The Test Registration parameter (a resource locator), by ID unless `mode` says otherwise. */

@@ -8,7 +8,7 @@ describe('London Medical Laboratory: errors', () => {
 		await expect(
 			run(
 				{ resource: 'order', operation: 'get', orderId: LML_SAMPLE_IDS.orderId },
-				{ token: 'expired' },
+				{ credentials: 'expired' },
 			),
 		).rejects.toThrow('London Medical Laboratory did not accept the credential');
 	});

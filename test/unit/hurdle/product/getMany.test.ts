@@ -2,11 +2,12 @@ import { HURDLE_MAX_PAGE_SIZE } from '../../../../nodes/Hurdle/transport';
 import { HURDLE_SAMPLE_IDS } from '../../../../dev/fakes/hurdle/samples';
 import { hurdleActionRig } from '../actionRig';
 
-const { data, fake, run } = hurdleActionRig();
+const { data, fake, operation } = hurdleActionRig();
+const getProducts = operation('product', 'getMany');
 
 describe('Product › Get Many', () => {
 	it('gets all products across pages numbered by page', async () => {
-		const items = await run({ resource: 'product', operation: 'getMany', returnAll: true });
+		const items = await getProducts({ returnAll: true });
 		expect(items).toHaveLength(data.products.length);
 		expect(items[0].json).toMatchObject({
 			productCode: HURDLE_SAMPLE_IDS.productCode,
@@ -17,12 +18,7 @@ describe('Product › Get Many', () => {
 	});
 
 	it('asks for no more than the limit needs', async () => {
-		const items = await run({
-			resource: 'product',
-			operation: 'getMany',
-			returnAll: false,
-			limit: 150,
-		});
+		const items = await getProducts({ returnAll: false, limit: 150 });
 		expect(items).toHaveLength(150);
 		expect(fake.requests).toHaveLength(2);
 	});

@@ -4,16 +4,12 @@ import { HURDLE_PENDING_TEST, HURDLE_RATE_LIMITED_TEST } from '../../../../dev/f
 import { HURDLE_SAMPLE_IDS } from '../../../../dev/fakes/hurdle/samples';
 import { hurdleActionRig } from '../actionRig';
 
-const { run, requestLines } = hurdleActionRig();
+const { requestLines, operation } = hurdleActionRig();
+const getTest = operation('test', 'get');
 
 describe('Test › Get', () => {
 	it('gets a test with a summary and normalised rows', async () => {
-		const [item] = await run({
-			resource: 'test',
-			operation: 'get',
-			testId: HURDLE_SAMPLE_IDS.testId,
-			output: 'summary',
-		});
+		const [item] = await getTest({ testId: HURDLE_SAMPLE_IDS.testId, output: 'summary' });
 		expect(item.json).toMatchObject({
 			id: HURDLE_SAMPLE_IDS.testId,
 			status: 'PROCESSED',
@@ -26,12 +22,7 @@ describe('Test › Get', () => {
 	});
 
 	it('gives one item per biomarker', async () => {
-		const items = await run({
-			resource: 'test',
-			operation: 'get',
-			testId: HURDLE_SAMPLE_IDS.testId,
-			output: 'biomarkerRows',
-		});
+		const items = await getTest({ testId: HURDLE_SAMPLE_IDS.testId, output: 'biomarkerRows' });
 		expect(items.map((item) => [item.json.code, item.json.flag])).toEqual([
 			['LDL', 'high'],
 			['HDL', 'normal'],
@@ -47,23 +38,13 @@ describe('Test › Get', () => {
 	});
 
 	it('gives the test as returned', async () => {
-		const [item] = await run({
-			resource: 'test',
-			operation: 'get',
-			testId: HURDLE_SAMPLE_IDS.testId,
-			output: 'raw',
-		});
+		const [item] = await getTest({ testId: HURDLE_SAMPLE_IDS.testId, output: 'raw' });
 		expect(item.json).toHaveProperty('biomarkerResults');
 		expect(item.json).not.toHaveProperty('results');
 	});
 
 	it('says when a test has no results yet, in the summary output', async () => {
-		const [item] = await run({
-			resource: 'test',
-			operation: 'get',
-			testId: HURDLE_PENDING_TEST,
-			output: 'summary',
-		});
+		const [item] = await getTest({ testId: HURDLE_PENDING_TEST, output: 'summary' });
 		expect(item.json).toMatchObject({
 			status: 'LAB_ACCESSIONED',
 			results: { ready: false, message: expect.stringContaining('no results') },
@@ -71,12 +52,7 @@ describe('Test › Get', () => {
 	});
 
 	it('says when a test has no results yet instead of giving no items', async () => {
-		const items = await run({
-			resource: 'test',
-			operation: 'get',
-			testId: HURDLE_PENDING_TEST,
-			output: 'biomarkerRows',
-		});
+		const items = await getTest({ testId: HURDLE_PENDING_TEST, output: 'biomarkerRows' });
 		expect(items.map((item) => item.json)).toEqual([
 			{
 				testId: HURDLE_PENDING_TEST,
@@ -87,12 +63,7 @@ describe('Test › Get', () => {
 	});
 
 	it('retries after a 429 and succeeds', async () => {
-		const [item] = await run({
-			resource: 'test',
-			operation: 'get',
-			testId: HURDLE_RATE_LIMITED_TEST,
-			output: 'raw',
-		});
+		const [item] = await getTest({ testId: HURDLE_RATE_LIMITED_TEST, output: 'raw' });
 		expect(item.json).toMatchObject({ id: HURDLE_RATE_LIMITED_TEST });
 		expect(requestLines()).toEqual([
 			`GET /tests/v2/${HURDLE_RATE_LIMITED_TEST}`,

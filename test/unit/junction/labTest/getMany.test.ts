@@ -2,16 +2,12 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { junctionActionRig } from '../actionRig';
 
-const { run, requestsTo } = junctionActionRig();
+const { requestsTo, operation } = junctionActionRig();
+const getLabTests = operation('labTest', 'getMany');
 
 describe('Lab Test', () => {
 	it('follows next_cursor: all 120 tests in ceil(120 / 50) = 3 requests', async () => {
-		const { items } = await run({
-			resource: 'labTest',
-			operation: 'getMany',
-			returnAll: true,
-			filters: {},
-		});
+		const { items } = await getLabTests({ returnAll: true, filters: {} });
 		expect(items).toHaveLength(120);
 		const pages = requestsTo('/v3/lab_test');
 		expect(pages).toHaveLength(3);
@@ -21,9 +17,7 @@ describe('Lab Test', () => {
 	});
 
 	it('stops at the limit and passes filters', async () => {
-		const { items } = await run({
-			resource: 'labTest',
-			operation: 'getMany',
+		const { items } = await getLabTests({
 			returnAll: false,
 			limit: 7,
 			filters: { name: 'panel 1', generation_method: 'all' },
@@ -42,12 +36,7 @@ describe('Lab Test pricing', () => {
 		items.find((item) => item.json.slug === `lab-test-${index}`)!.json.pricing;
 
 	it('gives every test its own entry of the top-level pricing, with the currency, on every page', async () => {
-		const { items } = await run({
-			resource: 'labTest',
-			operation: 'getMany',
-			returnAll: true,
-			filters: { include_pricing: true },
-		});
+		const { items } = await getLabTests({ returnAll: true, filters: { include_pricing: true } });
 		expect(items).toHaveLength(120);
 		const pages = requestsTo('/v3/lab_test');
 		expect(pages).toHaveLength(3);
@@ -81,13 +70,7 @@ describe('Lab Test pricing', () => {
 	});
 
 	it('adds no pricing when it is not asked for', async () => {
-		const { items } = await run({
-			resource: 'labTest',
-			operation: 'getMany',
-			returnAll: false,
-			limit: 5,
-			filters: {},
-		});
+		const { items } = await getLabTests({ returnAll: false, limit: 5, filters: {} });
 		expect(items).toHaveLength(5);
 		expect(items.some((item) => 'pricing' in item.json)).toBe(false);
 		expect(requestsTo('/v3/lab_test')[0].query).not.toHaveProperty('include_pricing');

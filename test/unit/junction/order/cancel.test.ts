@@ -2,15 +2,12 @@ import { JUNCTION_FAKE_ORDERS } from '../../../../dev/fakes/junction/api';
 import { JUNCTION_SAMPLE_IDS } from '../../../../dev/fakes/junction/samples';
 import { junctionActionRig } from '../actionRig';
 
-const { run, requestsTo } = junctionActionRig();
+const { requestsTo, operation } = junctionActionRig();
+const cancel = operation('order', 'cancel');
 
 describe('Order › Cancel', () => {
 	it('cancels an order that can still be cancelled', async () => {
-		const { items } = await run({
-			resource: 'order',
-			operation: 'cancel',
-			orderId: JUNCTION_FAKE_ORDERS.cancellable,
-		});
+		const { items } = await cancel({ orderId: JUNCTION_FAKE_ORDERS.cancellable });
 		expect(items[0].json).toMatchObject({
 			status: 'success',
 			order: { id: JUNCTION_FAKE_ORDERS.cancellable },
@@ -21,9 +18,7 @@ describe('Order › Cancel', () => {
 	});
 
 	it('explains why a finished order cannot be cancelled', async () => {
-		await expect(
-			run({ resource: 'order', operation: 'cancel', orderId: JUNCTION_SAMPLE_IDS.orderId }),
-		).rejects.toThrow(
+		await expect(cancel({ orderId: JUNCTION_SAMPLE_IDS.orderId })).rejects.toThrow(
 			'Junction cannot cancel this order in its current status: Transition from completed to cancelled is not allowed',
 		);
 	});

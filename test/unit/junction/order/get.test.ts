@@ -5,15 +5,12 @@ import {
 } from '../../../../dev/fakes/junction/samples';
 import { junctionActionRig } from '../actionRig';
 
-const { fake, run, requestsTo } = junctionActionRig();
+const { fake, run, requestsTo, operation } = junctionActionRig();
+const getOrder = operation('order', 'get');
 
 describe('Order › Get', () => {
 	it('gets an order, leaving patient details out by default', async () => {
-		const { items } = await run({
-			resource: 'order',
-			operation: 'get',
-			orderId: JUNCTION_SAMPLE_IDS.orderId,
-		});
+		const { items } = await getOrder({ orderId: JUNCTION_SAMPLE_IDS.orderId });
 		expect(items).toHaveLength(1);
 		expect(items[0]).toMatchObject({
 			json: { id: JUNCTION_SAMPLE_IDS.orderId, sample_id: JUNCTION_SAMPLE_IDS.sampleId },
@@ -26,9 +23,7 @@ describe('Order › Get', () => {
 	});
 
 	it('includes patient details when asked to', async () => {
-		const { items } = await run({
-			resource: 'order',
-			operation: 'get',
+		const { items } = await getOrder({
 			orderId: JUNCTION_SAMPLE_IDS.orderId,
 			patientData: 'include',
 		});
@@ -36,33 +31,25 @@ describe('Order › Get', () => {
 	});
 
 	it('never requests the requisition_form_url from the payload', async () => {
-		const { items } = await run({
-			resource: 'order',
-			operation: 'get',
-			orderId: JUNCTION_SAMPLE_IDS.orderId,
-		});
+		const { items } = await getOrder({ orderId: JUNCTION_SAMPLE_IDS.orderId });
 		expect(String(items[0].json.requisition_form_url)).toContain('storage.googleapis.com');
 		expect(fake.requests).toHaveLength(1);
 	});
 
 	it('retries after a 429, honouring Retry-After, then succeeds', async () => {
-		const { items } = await run({
-			resource: 'order',
-			operation: 'get',
-			orderId: JUNCTION_FAKE_ORDERS.rateLimited,
-		});
+		const { items } = await getOrder({ orderId: JUNCTION_FAKE_ORDERS.rateLimited });
 		expect(items[0].json.id).toBe(JUNCTION_FAKE_ORDERS.rateLimited);
 		expect(requestsTo(`/v3/order/${JUNCTION_FAKE_ORDERS.rateLimited}`)).toHaveLength(2);
 	});
 
 	it('explains a 404 and a 401 readably', async () => {
-		await expect(
-			run({ resource: 'order', operation: 'get', orderId: 'a0000000-0000-4000-8000-000000000000' }),
-		).rejects.toThrow('Junction has no such resource');
+		await expect(getOrder({ orderId: 'a0000000-0000-4000-8000-000000000000' })).rejects.toThrow(
+			'Junction has no such resource',
+		);
 		await expect(
 			run(
 				{ resource: 'order', operation: 'get', orderId: JUNCTION_SAMPLE_IDS.orderId },
-				{ credentialOverrides: { apiKey: 'sk_us_wrong' } },
+				{ credentials: { apiKey: 'sk_us_wrong' } },
 			),
 		).rejects.toThrow('Junction did not accept the credential');
 	});

@@ -8,7 +8,8 @@ import {
 import { JUNCTION_SAMPLE_IDS } from '../../../../dev/fakes/junction/samples';
 import { jsonOf, junctionActionRig } from '../actionRig';
 
-const { fake, run, requestsTo } = junctionActionRig();
+const { fake, requestsTo, operation } = junctionActionRig();
+const getOrders = operation('order', 'getMany');
 
 describe('Order › Get Many', () => {
 	it.each([
@@ -16,24 +17,13 @@ describe('Order › Get Many', () => {
 		[100, 1],
 		[150, 2],
 	])('gets %s orders in %s request(s)', async (limit, requests) => {
-		const { items } = await run({
-			resource: 'order',
-			operation: 'getMany',
-			returnAll: false,
-			limit,
-			filters: {},
-		});
+		const { items } = await getOrders({ returnAll: false, limit, filters: {} });
 		expect(items).toHaveLength(limit);
 		expect(requestsTo('/v3/orders')).toHaveLength(requests);
 	});
 
 	it('gets all 230 orders in ceil(230 / 100) = 3 requests of size 100', async () => {
-		const { items } = await run({
-			resource: 'order',
-			operation: 'getMany',
-			returnAll: true,
-			filters: {},
-		});
+		const { items } = await getOrders({ returnAll: true, filters: {} });
 		expect(items).toHaveLength(230);
 		expect(new Set(items.map((item) => item.json.id)).size).toBe(230);
 		const pages = requestsTo('/v3/orders');
@@ -50,12 +40,7 @@ describe('Order › Get Many', () => {
 			updated_end_date: '2026-08-31T23:59:59',
 			search_input: '',
 		};
-		const { items } = await run({
-			resource: 'order',
-			operation: 'getMany',
-			returnAll: true,
-			filters,
-		});
+		const { items } = await getOrders({ returnAll: true, filters });
 		const query = requestsTo('/v3/orders')[0].query;
 		expect(query).toMatchObject({
 			status: ['completed', 'sample_error'],
@@ -78,14 +63,7 @@ describe('Order › Get Many', () => {
 
 	describe('Get Many filters of the spec', () => {
 		const getMany = async (filters: IDataObject, sort: IDataObject = {}) =>
-			await run({
-				resource: 'order',
-				operation: 'getMany',
-				returnAll: true,
-				filters,
-				sort,
-				patientData: 'include',
-			});
+			await getOrders({ returnAll: true, filters, sort, patientData: 'include' });
 		const onlyQuery = () => {
 			const [request] = requestsTo('/v3/orders');
 			return request.query;
@@ -218,12 +196,9 @@ describe('Order › Get Many', () => {
 
 	it('reports a 422 with the field and message, never the echoed input', async () => {
 		const typedByMistake = 'Testy McTestface 1970-01-01';
-		const error = await run({
-			resource: 'order',
-			operation: 'getMany',
-			returnAll: true,
-			filters: { user_id: typedByMistake },
-		}).catch((caught: Error) => caught);
+		const error = await getOrders({ returnAll: true, filters: { user_id: typedByMistake } }).catch(
+			(caught: Error) => caught,
+		);
 		expect(error).toBeInstanceOf(Error);
 		const { message, description } = error as Error & { description?: string };
 		expect(message).toContain('HTTP 422');

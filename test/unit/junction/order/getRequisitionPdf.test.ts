@@ -1,17 +1,13 @@
 import { JUNCTION_FAKE_ORDERS } from '../../../../dev/fakes/junction/api';
 import { junctionActionRig } from '../actionRig';
 
-const { run } = junctionActionRig();
+const { operation } = junctionActionRig();
+const getRequisitionPdf = operation('order', 'getRequisitionPdf');
 
 describe('Order › Get Requisition PDF', () => {
 	it('downloads the requisition PDF as binary', async () => {
 		const orderId = JUNCTION_FAKE_ORDERS.pending;
-		const { items } = await run({
-			resource: 'order',
-			operation: 'getRequisitionPdf',
-			orderId,
-			binaryPropertyName: 'requisition',
-		});
+		const { items } = await getRequisitionPdf({ orderId, binaryPropertyName: 'requisition' });
 		expect(items[0].json).toEqual({
 			orderId,
 			ready: true,
@@ -28,25 +24,15 @@ describe('Order › Get Requisition PDF', () => {
 
 	it('says when the requisition is not ready yet', async () => {
 		const orderId = JUNCTION_FAKE_ORDERS.cancellable;
-		const { items } = await run({
-			resource: 'order',
-			operation: 'getRequisitionPdf',
-			orderId,
-			binaryPropertyName: 'data',
-		});
+		const { items } = await getRequisitionPdf({ orderId, binaryPropertyName: 'data' });
 		expect(items[0].json).toMatchObject({ orderId, ready: false });
 		expect(items[0].binary).toBeUndefined();
 	});
 
 	it('refuses a JSON answer where a PDF was expected', async () => {
 		const orderId = JUNCTION_FAKE_ORDERS.jsonInsteadOfPdf;
-		await expect(
-			run({
-				resource: 'order',
-				operation: 'getRequisitionPdf',
-				orderId,
-				binaryPropertyName: 'data',
-			}),
-		).rejects.toThrow('Junction did not return a requisition PDF');
+		await expect(getRequisitionPdf({ orderId, binaryPropertyName: 'data' })).rejects.toThrow(
+			'Junction did not return a requisition PDF',
+		);
 	});
 });

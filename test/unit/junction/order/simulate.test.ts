@@ -2,7 +2,8 @@ import { JUNCTION_SAMPLE_IDS } from '../../../../dev/fakes/junction/samples';
 import { executeContext } from '../../../support/contexts';
 import { junctionActionRig } from '../actionRig';
 
-const { node, fake, credentials, run, requestsTo } = junctionActionRig();
+const { node, fake, credentials, requestsTo, operation } = junctionActionRig();
+const simulate = operation('order', 'simulate');
 
 describe('Order › Simulate', () => {
 	it('simulates a sandbox order with its options', async () => {
@@ -13,12 +14,7 @@ describe('Order › Simulate', () => {
 			result_types: ['numeric', 'range'],
 			has_missing_results: false,
 		};
-		const { items } = await run({
-			resource: 'order',
-			operation: 'simulate',
-			orderId: JUNCTION_SAMPLE_IDS.orderId,
-			simulation,
-		});
+		const { items } = await simulate({ orderId: JUNCTION_SAMPLE_IDS.orderId, simulation });
 		expect(items[0].json).toMatchObject({
 			orderId: JUNCTION_SAMPLE_IDS.orderId,
 			simulated: true,
@@ -34,12 +30,7 @@ describe('Order › Simulate', () => {
 	});
 
 	it('simulates without a body when no flags are set', async () => {
-		await run({
-			resource: 'order',
-			operation: 'simulate',
-			orderId: JUNCTION_SAMPLE_IDS.orderId,
-			simulation: {},
-		});
+		await simulate({ orderId: JUNCTION_SAMPLE_IDS.orderId, simulation: {} });
 		const [request] = requestsTo(`/v3/order/${JUNCTION_SAMPLE_IDS.orderId}/test`);
 		expect(request.query).toEqual({});
 		expect(request.body).toBe('');

@@ -4,13 +4,12 @@ import { JUNCTION_FAKE_TRANSACTIONS } from '../../../../dev/fakes/junction/api';
 import { JUNCTION_SAMPLE_IDS } from '../../../../dev/fakes/junction/samples';
 import { junctionActionRig } from '../actionRig';
 
-const { run } = junctionActionRig();
+const { operation } = junctionActionRig();
+const getTransaction = operation('orderTransaction', 'get');
 
 describe('Order Transaction › Get', () => {
 	it("gets a transaction with its orders, under the spec's and the docs' status names", async () => {
-		const { items } = await run({
-			resource: 'orderTransaction',
-			operation: 'get',
+		const { items } = await getTransaction({
 			orderTransactionId: JUNCTION_FAKE_TRANSACTIONS.combined,
 		});
 		expect(items[0].json).toMatchObject({
@@ -34,9 +33,7 @@ describe('Order Transaction › Get', () => {
 			],
 		});
 		// The docs' example names them low_level_status: filled the other way round.
-		const pending = await run({
-			resource: 'orderTransaction',
-			operation: 'get',
+		const pending = await getTransaction({
 			orderTransactionId: JUNCTION_FAKE_TRANSACTIONS.pending,
 		});
 		expect((pending.items[0].json.orders as IDataObject[])[0]).toMatchObject({
@@ -48,11 +45,7 @@ describe('Order Transaction › Get', () => {
 
 	it('explains a transaction that does not exist', async () => {
 		await expect(
-			run({
-				resource: 'orderTransaction',
-				operation: 'get',
-				orderTransactionId: 'a1000000-0000-4000-8000-00000000dead',
-			}),
+			getTransaction({ orderTransactionId: 'a1000000-0000-4000-8000-00000000dead' }),
 		).rejects.toThrow('Junction has no such resource');
 	});
 

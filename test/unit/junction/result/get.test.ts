@@ -2,16 +2,12 @@ import { JUNCTION_FAKE_ORDERS } from '../../../../dev/fakes/junction/api';
 import { JUNCTION_SAMPLE_IDS } from '../../../../dev/fakes/junction/samples';
 import { jsonOf, junctionActionRig } from '../actionRig';
 
-const { run } = junctionActionRig();
+const { operation } = junctionActionRig();
+const getResults = operation('result', 'get');
 
 describe('Result › Get', () => {
 	it('gets results as a summary, normalised rows and the raw body', async () => {
-		const { items } = await run({
-			resource: 'result',
-			operation: 'get',
-			orderId: JUNCTION_SAMPLE_IDS.orderId,
-			output: 'summary',
-		});
+		const { items } = await getResults({ orderId: JUNCTION_SAMPLE_IDS.orderId, output: 'summary' });
 		expect(items).toHaveLength(1);
 		const json = items[0].json;
 		expect(json).toMatchObject({
@@ -32,9 +28,7 @@ describe('Result › Get', () => {
 	});
 
 	it('gets one item per biomarker with critical and abnormal flags', async () => {
-		const { items } = await run({
-			resource: 'result',
-			operation: 'get',
+		const { items } = await getResults({
 			orderId: JUNCTION_SAMPLE_IDS.orderId,
 			output: 'biomarkerRows',
 		});
@@ -59,9 +53,7 @@ describe('Result › Get', () => {
 	});
 
 	it('reads legacy dict-shaped results', async () => {
-		const { items } = await run({
-			resource: 'result',
-			operation: 'get',
+		const { items } = await getResults({
 			orderId: JUNCTION_FAKE_ORDERS.legacyResults,
 			output: 'biomarkerRows',
 		});
@@ -72,9 +64,7 @@ describe('Result › Get', () => {
 	});
 
 	it('says when results are not available yet instead of failing', async () => {
-		const { items } = await run({
-			resource: 'result',
-			operation: 'get',
+		const { items } = await getResults({
 			orderId: JUNCTION_FAKE_ORDERS.pending,
 			output: 'summary',
 		});

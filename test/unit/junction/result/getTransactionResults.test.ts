@@ -4,15 +4,14 @@ import {
 } from '../../../../dev/fakes/junction/api';
 import { junctionActionRig } from '../actionRig';
 
-const { fake, run, requestsTo } = junctionActionRig();
+const { fake, requestsTo, operation } = junctionActionRig();
+const getTransactionResults = operation('result', 'getTransactionResults');
 
 describe('Result › Get Transaction Results', () => {
 	const combined = JUNCTION_FAKE_TRANSACTIONS.combined;
 
 	it('gets the combined results of the transaction in the shared Output', async () => {
-		const { items } = await run({
-			resource: 'result',
-			operation: 'getTransactionResults',
+		const { items } = await getTransactionResults({
 			orderTransactionId: ` ${combined} `,
 			output: 'summary',
 		});
@@ -28,9 +27,7 @@ describe('Result › Get Transaction Results', () => {
 	});
 
 	it('gives one item per biomarker, the redraw marker among them', async () => {
-		const { items } = await run({
-			resource: 'result',
-			operation: 'getTransactionResults',
+		const { items } = await getTransactionResults({
 			orderTransactionId: combined,
 			output: 'biomarkerRows',
 		});
@@ -45,9 +42,7 @@ describe('Result › Get Transaction Results', () => {
 	});
 
 	it('says the combined results are not ready while the transaction has none', async () => {
-		const { items } = await run({
-			resource: 'result',
-			operation: 'getTransactionResults',
+		const { items } = await getTransactionResults({
 			orderTransactionId: JUNCTION_FAKE_TRANSACTIONS.pending,
 			output: 'biomarkerRows',
 		});
@@ -68,12 +63,7 @@ describe('Result › Get Transaction Results', () => {
 
 	it('refuses an empty Order Transaction ID before sending anything', async () => {
 		await expect(
-			run({
-				resource: 'result',
-				operation: 'getTransactionResults',
-				orderTransactionId: ' ',
-				output: 'summary',
-			}),
+			getTransactionResults({ orderTransactionId: ' ', output: 'summary' }),
 		).rejects.toThrow('Order Transaction ID is empty');
 		expect(fake.requests).toHaveLength(0);
 	});

@@ -4,13 +4,12 @@ import {
 } from '../../../../dev/fakes/junction/api';
 import { junctionActionRig } from '../actionRig';
 
-const { run, requestsTo } = junctionActionRig();
+const { requestsTo, operation } = junctionActionRig();
+const createUser = operation('user', 'create');
 
 describe('User › Create', () => {
 	it('creates a user', async () => {
-		const { items } = await run({
-			resource: 'user',
-			operation: 'create',
+		const { items } = await createUser({
 			clientUserId: 'new-client-user-7',
 			additionalFields: { fallback_time_zone: 'Europe/London' },
 		});
@@ -26,12 +25,7 @@ describe('User › Create', () => {
 
 	it('says the user already exists and gives its user_id', async () => {
 		await expect(
-			run({
-				resource: 'user',
-				operation: 'create',
-				clientUserId: JUNCTION_EXISTING_CLIENT_USER_ID,
-				additionalFields: {},
-			}),
+			createUser({ clientUserId: JUNCTION_EXISTING_CLIENT_USER_ID, additionalFields: {} }),
 		).rejects.toThrow(
 			`A Junction user with this client user ID already exists (user_id ${JUNCTION_EXISTING_USER_ID})`,
 		);

@@ -1,15 +1,12 @@
 import { JUNCTION_SAMPLE_IDS } from '../../../../dev/fakes/junction/samples';
 import { junctionActionRig } from '../actionRig';
 
-const { fake, run } = junctionActionRig();
+const { fake, operation } = junctionActionRig();
+const getUser = operation('user', 'get');
 
 describe('User › Get', () => {
 	it('gets a user', async () => {
-		const { items } = await run({
-			resource: 'user',
-			operation: 'get',
-			userId: JUNCTION_SAMPLE_IDS.userId,
-		});
+		const { items } = await getUser({ userId: JUNCTION_SAMPLE_IDS.userId });
 		expect(items[0].json).toMatchObject({
 			user_id: JUNCTION_SAMPLE_IDS.userId,
 			client_user_id: JUNCTION_SAMPLE_IDS.clientUserId,
@@ -17,9 +14,7 @@ describe('User › Get', () => {
 	});
 
 	it('refuses an empty ID before sending anything', async () => {
-		await expect(run({ resource: 'user', operation: 'get', userId: '  ' })).rejects.toThrow(
-			'User ID is empty',
-		);
+		await expect(getUser({ userId: '  ' })).rejects.toThrow('User ID is empty');
 		expect(fake.requests).toHaveLength(0);
 	});
 });

@@ -2,13 +2,12 @@ import { LML_PENDING_REGISTRATION } from '../../../../dev/fakes/londonMedicalLab
 import { LML_SAMPLE_IDS } from '../../../../dev/fakes/londonMedicalLaboratory/samples';
 import { lmlActionRig, registration } from '../actionRig';
 
-const { run } = lmlActionRig();
+const { operation } = lmlActionRig();
+const downloadPdf = operation('labResults', 'downloadPdf');
 
 describe('Lab Results › Download PDF', () => {
 	it('downloads the results PDF as binary data', async () => {
-		const [item] = await run({
-			resource: 'labResults',
-			operation: 'downloadPdf',
+		const [item] = await downloadPdf({
 			testRegistrationId: registration(LML_SAMPLE_IDS.testRegistrationId),
 			binaryPropertyName: 'report',
 		});
@@ -22,9 +21,7 @@ describe('Lab Results › Download PDF', () => {
 	});
 
 	it('has no PDF while results are pending', async () => {
-		const [item] = await run({
-			resource: 'labResults',
-			operation: 'downloadPdf',
+		const [item] = await downloadPdf({
 			testRegistrationId: registration(LML_PENDING_REGISTRATION),
 			binaryPropertyName: 'data',
 		});

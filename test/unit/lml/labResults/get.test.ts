@@ -4,13 +4,12 @@ import { LML_PENDING_REGISTRATION } from '../../../../dev/fakes/londonMedicalLab
 import { LML_SAMPLE_IDS } from '../../../../dev/fakes/londonMedicalLaboratory/samples';
 import { lmlActionRig, registration } from '../actionRig';
 
-const { data, run } = lmlActionRig();
+const { data, operation } = lmlActionRig();
+const getResults = operation('labResults', 'get');
 
 describe('Lab Results › Get', () => {
 	it('returns a summary with normalised rows and the raw results', async () => {
-		const [item] = await run({
-			resource: 'labResults',
-			operation: 'get',
+		const [item] = await getResults({
 			testRegistrationId: registration(LML_SAMPLE_IDS.testRegistrationId),
 			output: 'summary',
 		});
@@ -26,9 +25,7 @@ describe('Lab Results › Get', () => {
 	});
 
 	it('returns one item per biomarker', async () => {
-		const items = await run({
-			resource: 'labResults',
-			operation: 'get',
+		const items = await getResults({
 			testRegistrationId: registration(LML_SAMPLE_IDS.testRegistrationId),
 			output: 'biomarkerRows',
 		});
@@ -44,9 +41,7 @@ describe('Lab Results › Get', () => {
 	});
 
 	it('answers "not ready" for a 204, without failing', async () => {
-		const [item] = await run({
-			resource: 'labResults',
-			operation: 'get',
+		const [item] = await getResults({
 			testRegistrationId: registration(LML_PENDING_REGISTRATION),
 			output: 'summary',
 		});

@@ -1,12 +1,11 @@
 import { lmlActionRig } from '../actionRig';
 
-const { run, listRequests } = lmlActionRig();
+const { listRequests, operation } = lmlActionRig();
+const getProducts = operation('product', 'getMany');
 
 describe('Product › Get Many', () => {
 	it('lists products with filters', async () => {
-		const items = await run({
-			resource: 'product',
-			operation: 'getMany',
+		const items = await getProducts({
 			returnAll: true,
 			filters: { sku: 'LML-THY-ADV', shipping_type_in: ['home_kit'], all_products: true },
 		});

@@ -1,7 +1,8 @@
 import { LML_SAMPLE_IDS } from '../../../../dev/fakes/londonMedicalLaboratory/samples';
 import { lmlActionRig, registration } from '../actionRig';
 
-const { fake, run } = lmlActionRig();
+const { fake, operation } = lmlActionRig();
+const getRegistration = operation('testRegistration', 'get');
 
 describe('Test Registration › Get', () => {
 	it.each([
@@ -9,9 +10,7 @@ describe('Test Registration › Get', () => {
 		['trfCode', 'LML-AB1000'],
 		['foreignId', 'CLINIC-REF-0'],
 	])('gets a registration by %s', async (mode, value) => {
-		const [item] = await run({
-			resource: 'testRegistration',
-			operation: 'get',
+		const [item] = await getRegistration({
 			testRegistrationId: registration(value, mode),
 			patientData: 'include',
 		});
@@ -24,9 +23,7 @@ describe('Test Registration › Get', () => {
 	});
 
 	it('leaves patient details out by default', async () => {
-		const [item] = await run({
-			resource: 'testRegistration',
-			operation: 'get',
+		const [item] = await getRegistration({
 			testRegistrationId: registration(LML_SAMPLE_IDS.testRegistrationId),
 		});
 		expect(item.json).toMatchObject({ id: LML_SAMPLE_IDS.testRegistrationId, status: 'success' });
@@ -35,13 +32,9 @@ describe('Test Registration › Get', () => {
 	});
 
 	it('explains an empty id instead of calling the API', async () => {
-		await expect(
-			run({
-				resource: 'testRegistration',
-				operation: 'get',
-				testRegistrationId: registration('  '),
-			}),
-		).rejects.toThrow('Test Registration is empty');
+		await expect(getRegistration({ testRegistrationId: registration('  ') })).rejects.toThrow(
+			'Test Registration is empty',
+		);
 		expect(fake.requests).toHaveLength(0);
 	});
 });

@@ -1,14 +1,11 @@
 import { lmlActionRig } from '../actionRig';
 
-const { data, run, listRequests } = lmlActionRig();
+const { data, listRequests, operation } = lmlActionRig();
+const getRegistrations = operation('testRegistration', 'getMany');
 
 describe('Test Registration › Get Many', () => {
 	it('returns all registrations over 3 pages of 100', async () => {
-		const items = await run({
-			resource: 'testRegistration',
-			operation: 'getMany',
-			returnAll: true,
-		});
+		const items = await getRegistrations({ returnAll: true });
 		expect(items).toHaveLength(data.testRegistrations.length);
 		const requests = listRequests('/api/test_registration/');
 		expect(requests).toHaveLength(Math.ceil(data.testRegistrations.length / 100));
@@ -17,20 +14,13 @@ describe('Test Registration › Get Many', () => {
 	});
 
 	it('stops at the limit with one request', async () => {
-		const items = await run({
-			resource: 'testRegistration',
-			operation: 'getMany',
-			returnAll: false,
-			limit: 7,
-		});
+		const items = await getRegistrations({ returnAll: false, limit: 7 });
 		expect(items).toHaveLength(7);
 		expect(listRequests('/api/test_registration/')).toHaveLength(1);
 	});
 
 	it('passes the filters LML documents', async () => {
-		await run({
-			resource: 'testRegistration',
-			operation: 'getMany',
+		await getRegistrations({
 			returnAll: false,
 			limit: 5,
 			filters: { order: 'order-9', customer: 'cust-1' },
@@ -42,9 +32,7 @@ describe('Test Registration › Get Many', () => {
 	});
 
 	it('leaves empty filters out of the request', async () => {
-		await run({
-			resource: 'testRegistration',
-			operation: 'getMany',
+		await getRegistrations({
 			returnAll: false,
 			limit: 5,
 			filters: { order: '', customer: 'cust-1' },
