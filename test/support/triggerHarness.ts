@@ -6,8 +6,8 @@
  * context.
  *
  * - `triggerHarness(provider)`: any registered provider's trigger (or a toy descriptor's), its
- *   credential, its signed samples, `send` (one whole call), `start` (webhook() only, for interleaved
- *   calls) and `lifecycle` (activation).
+ *   credential, its signed samples, `send` (one whole call), `sampleItem` (a sample's one item),
+ *   `start` (webhook() only, for interleaved calls) and `lifecycle` (activation).
  * - `triggerRig(provider)`: the harness with the provider's fake API and a host standing for any URL a
  *   payload names, started around the file's tests and reset before each; for a trigger test file.
  * - `callTrigger` / `startTriggerCall`: a bare INodeType that is no provider's trigger.
@@ -157,14 +157,29 @@ export function triggerHarness(provider: ProviderRef, settings: HarnessSettings 
 		staticData: options.staticData,
 	});
 
+	/** The provider's sample of `event`, signed with the harness's secret unless `secret` says otherwise. */
+	const sample = (event: string, options: SampleOptions & SignOptions = {}): Delivery =>
+		buildDelivery(test, event, { secret, headerName, ...options });
+	/** A delivery (or a raw request) through webhook() and n8n's part. */
+	const send = async (
+		input: Delivery | WebhookRequest,
+		options: SendOptions = {},
+	): Promise<WebhookCall> =>
+		await callWebhook(trigger, callOptions(input, options), options.finish);
+
 	return {
 		test,
 		trigger,
 		credentials,
 		sign,
-		/** The provider's sample of `event`, signed with the harness's secret unless `secret` says otherwise. */
-		sample: (event: string, options: SampleOptions & SignOptions = {}): Delivery =>
-			buildDelivery(test, event, { secret, headerName, ...options }),
+		sample,
+		send,
+		/** The one item a sample of `event` starts, after checking that it started one execution. */
+		sampleItem: async (
+			event: string,
+			options: SampleOptions & SignOptions = {},
+			sendOptions: SendOptions = {},
+		): Promise<IDataObject> => onlyItem(await send(sample(event, options), sendOptions)),
 		/** A signed JSON POST of any body: a string is sent as it is, anything else as JSON. */
 		post: (body: unknown, options: SignOptions = {}): Delivery =>
 			sign(
@@ -176,12 +191,6 @@ export function triggerHarness(provider: ProviderRef, settings: HarnessSettings 
 				},
 				options,
 			),
-		/** A delivery (or a raw request) through webhook() and n8n's part. */
-		send: async (
-			input: Delivery | WebhookRequest,
-			options: SendOptions = {},
-		): Promise<WebhookCall> =>
-			await callWebhook(trigger, callOptions(input, options), options.finish),
 		/** webhook() only: `finish()` plays n8n's part later, for interleaved calls. */
 		start: async (
 			input: Delivery | WebhookRequest,

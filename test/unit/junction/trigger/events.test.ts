@@ -1,5 +1,5 @@
 import { JUNCTION_FIXTURES, JUNCTION_SAMPLE_IDS } from '../../../../dev/fakes/junction/samples';
-import { onlyItem, triggerRig } from '../../../support/triggerHarness';
+import { triggerRig } from '../../../support/triggerHarness';
 import { SIGNING_SECRET } from '../signing';
 
 const { harness: junction } = triggerRig('junction', { secret: SIGNING_SECRET });
@@ -9,9 +9,7 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 	it.each(JUNCTION_FIXTURES.map((fixture) => [fixture.name, fixture] as const))(
 		'%s',
 		async (_name, fixture) => {
-			const item = onlyItem(
-				await junction.send(junction.sample(fixture.event, { overrides: fixture.overrides })),
-			);
+			const item = await junction.sampleItem(fixture.event, { overrides: fixture.overrides });
 			expect(item).toMatchObject({
 				event: fixture.event,
 				provider: 'junction',
@@ -25,11 +23,9 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 	);
 
 	it('describes an order update: status parts, sample, test name, tracking', async () => {
-		const item = onlyItem(
-			await junction.send(
-				junction.sample('labtest.order.updated', { overrides: { status: 'transit_lab' } }),
-			),
-		);
+		const item = await junction.sampleItem('labtest.order.updated', {
+			overrides: { status: 'transit_lab' },
+		});
 		expect(item).toMatchObject({
 			orderId: ids.orderId,
 			userId: ids.userId,
@@ -49,31 +45,23 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 	});
 
 	it('leaves tracking fields out when the order has none yet', async () => {
-		const item = onlyItem(await junction.send(junction.sample('labtest.order.created')));
+		const item = await junction.sampleItem('labtest.order.created');
 		expect(item).toMatchObject({ status: 'ordered', statusHighLevel: 'received', sampleId: null });
 		expect(item).not.toHaveProperty('outboundTrackingNumber');
 	});
 
 	it('reads the status from the last of events when last_event is missing, and from the deprecated status last', async () => {
-		const fromEvents = onlyItem(
-			await junction.send(
-				junction.sample('labtest.order.updated', {
-					overrides: { status: 'with_customer', statusSource: 'events' },
-				}),
-			),
-		);
+		const fromEvents = await junction.sampleItem('labtest.order.updated', {
+			overrides: { status: 'with_customer', statusSource: 'events' },
+		});
 		expect(fromEvents).toMatchObject({
 			status: 'with_customer',
 			statusHighLevel: 'collecting_sample',
 			modality: 'testkit',
 		});
-		const deprecated = onlyItem(
-			await junction.send(
-				junction.sample('labtest.order.updated', {
-					overrides: { status: 'delivered_to_lab', statusSource: 'status' },
-				}),
-			),
-		);
+		const deprecated = await junction.sampleItem('labtest.order.updated', {
+			overrides: { status: 'delivered_to_lab', statusSource: 'status' },
+		});
 		expect(deprecated).toMatchObject({
 			status: null,
 			statusHighLevel: 'sample_with_lab',
@@ -83,13 +71,9 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 	});
 
 	it('treats the documented testkit_registered spelling as registered', async () => {
-		const item = onlyItem(
-			await junction.send(
-				junction.sample('labtest.order.updated', {
-					overrides: { status: 'registered', statusFull: 'received.testkit.testkit_registered' },
-				}),
-			),
-		);
+		const item = await junction.sampleItem('labtest.order.updated', {
+			overrides: { status: 'registered', statusFull: 'received.testkit.testkit_registered' },
+		});
 		expect(item).toMatchObject({
 			status: 'registered',
 			statusFull: 'received.testkit.testkit_registered',
@@ -97,13 +81,9 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 	});
 
 	it('passes an unknown status on as it came', async () => {
-		const item = onlyItem(
-			await junction.send(
-				junction.sample('labtest.order.updated', {
-					overrides: { statusFull: 'sample_with_lab.testkit.brand_new_status' },
-				}),
-			),
-		);
+		const item = await junction.sampleItem('labtest.order.updated', {
+			overrides: { statusFull: 'sample_with_lab.testkit.brand_new_status' },
+		});
 		expect(item).toMatchObject({
 			status: 'brand_new_status',
 			statusHighLevel: 'sample_with_lab',
@@ -112,7 +92,7 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 	});
 
 	it('describes appointments', async () => {
-		const created = onlyItem(await junction.send(junction.sample('labtest.appointment.created')));
+		const created = await junction.sampleItem('labtest.appointment.created');
 		expect(created).toMatchObject({
 			event: 'labtest.appointment.created',
 			appointmentId: ids.appointmentId,
@@ -124,13 +104,9 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 			startAt: '2026-08-05T15:00:00+00:00',
 			timezone: 'America/Phoenix',
 		});
-		const walkIn = onlyItem(
-			await junction.send(
-				junction.sample('labtest.appointment.updated', {
-					overrides: { appointmentType: 'patient_service_center', appointmentStatus: 'cancelled' },
-				}),
-			),
-		);
+		const walkIn = await junction.sampleItem('labtest.appointment.updated', {
+			overrides: { appointmentType: 'patient_service_center', appointmentStatus: 'cancelled' },
+		});
 		expect(walkIn).toMatchObject({
 			appointmentStatus: 'cancelled',
 			modality: 'walk_in_test',
@@ -139,11 +115,9 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 	});
 
 	it('describes critical results', async () => {
-		const item = onlyItem(
-			await junction.send(
-				junction.sample('labtest.result.critical', { overrides: { resultStatus: 'partial' } }),
-			),
-		);
+		const item = await junction.sampleItem('labtest.result.critical', {
+			overrides: { resultStatus: 'partial' },
+		});
 		expect(item).toMatchObject({
 			event: 'labtest.result.critical',
 			orderId: ids.orderId,
@@ -157,11 +131,9 @@ describe('Junction Trigger: every sample event becomes one typed item', () => {
 
 describe('Junction Trigger: envelope variants', () => {
 	it('accepts {event_type, data} without the id fields, taking the user from the order', async () => {
-		const item = onlyItem(
-			await junction.send(
-				junction.sample('labtest.order.updated', { overrides: { envelope: 'eventAndData' } }),
-			),
-		);
+		const item = await junction.sampleItem('labtest.order.updated', {
+			overrides: { envelope: 'eventAndData' },
+		});
 		expect(item).toMatchObject({
 			event: 'labtest.order.updated',
 			userId: ids.userId,
@@ -172,23 +144,17 @@ describe('Junction Trigger: envelope variants', () => {
 	});
 
 	it('accepts a bare order and infers created or updated from its status', async () => {
-		const created = onlyItem(
-			await junction.send(
-				junction.sample('labtest.order.created', { overrides: { envelope: 'bare' } }),
-			),
-		);
+		const created = await junction.sampleItem('labtest.order.created', {
+			overrides: { envelope: 'bare' },
+		});
 		expect(created).toMatchObject({
 			event: 'labtest.order.created',
 			eventTypeInferred: true,
 			status: 'ordered',
 		});
-		const updated = onlyItem(
-			await junction.send(
-				junction.sample('labtest.order.updated', {
-					overrides: { envelope: 'bare', status: 'completed' },
-				}),
-			),
-		);
+		const updated = await junction.sampleItem('labtest.order.updated', {
+			overrides: { envelope: 'bare', status: 'completed' },
+		});
 		expect(updated).toMatchObject({
 			event: 'labtest.order.updated',
 			eventTypeInferred: true,
@@ -197,11 +163,9 @@ describe('Junction Trigger: envelope variants', () => {
 	});
 
 	it('accepts a bare appointment as an appointment update', async () => {
-		const item = onlyItem(
-			await junction.send(
-				junction.sample('labtest.appointment.updated', { overrides: { envelope: 'bare' } }),
-			),
-		);
+		const item = await junction.sampleItem('labtest.appointment.updated', {
+			overrides: { envelope: 'bare' },
+		});
 		expect(item).toMatchObject({
 			event: 'labtest.appointment.updated',
 			eventTypeInferred: true,
@@ -210,11 +174,9 @@ describe('Junction Trigger: envelope variants', () => {
 	});
 
 	it('accepts a client_user_id that is not a UUID', async () => {
-		const item = onlyItem(
-			await junction.send(
-				junction.sample('labtest.order.updated', { overrides: { clientUserId: 'customer 42/α' } }),
-			),
-		);
+		const item = await junction.sampleItem('labtest.order.updated', {
+			overrides: { clientUserId: 'customer 42/α' },
+		});
 		expect(item).toMatchObject({ clientUserId: 'customer 42/α', validation: { valid: true } });
 	});
 });
