@@ -8,7 +8,7 @@ import { junctionActionRig } from './actionRig';
 const { node, run } = junctionActionRig();
 
 describe('Junction node description', () => {
-	it('is usable as a tool and offers every operation of the issue', () => {
+	it('is usable as a tool and offers every operation it documents', () => {
 		expect(node.description.usableAsTool).toBe(true);
 		const operations = node.description.properties
 			.filter((property) => property.name === 'operation')
