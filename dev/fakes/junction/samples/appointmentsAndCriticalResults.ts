@@ -1,19 +1,12 @@
 /** Appointment events (`labtest.appointment.*`) and critical results (`labtest.result.critical`). */
-import {
-	JUNCTION_SAMPLE_ADDRESS,
-	JUNCTION_SAMPLE_IDS,
-	text,
-	timestamp,
-	type JunctionSampleIds,
-	type Overrides,
-} from './common';
+import { idsOf, JUNCTION_SAMPLE_ADDRESS, text, timestamp, type Overrides } from './common';
 
 /** A `ClientFacingAppointment`. */
 export function junctionAppointment(
 	overrides: Overrides = {},
 	defaultStatus = 'scheduled',
 ): Record<string, unknown> {
-	const ids = { ...JUNCTION_SAMPLE_IDS, ...overrides } as JunctionSampleIds;
+	const ids = idsOf(overrides);
 	const type = text(overrides, 'appointmentType', 'phlebotomy');
 	const eventStatus = text(overrides, 'appointmentStatus', defaultStatus);
 	const steps = eventStatus === 'pending' ? ['pending'] : ['pending', eventStatus];
@@ -50,7 +43,7 @@ export function junctionAppointment(
 
 /** A `ClientFacingCriticalResult`. */
 export function junctionCriticalResult(overrides: Overrides = {}): Record<string, unknown> {
-	const ids = { ...JUNCTION_SAMPLE_IDS, ...overrides } as JunctionSampleIds;
+	const ids = idsOf(overrides);
 	return {
 		order_id: ids.orderId,
 		sample_id: ids.sampleId,

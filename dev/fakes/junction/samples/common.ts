@@ -62,3 +62,8 @@ export type Overrides = Record<string, unknown>;
 export function text(overrides: Overrides, key: string, fallback: string): string {
 	return typeof overrides[key] === 'string' ? (overrides[key] as string) : fallback;
 }
+
+/** The sample ids, with those `overrides` names replaced. */
+export function idsOf(overrides: Overrides): JunctionSampleIds {
+	return { ...JUNCTION_SAMPLE_IDS, ...overrides } as JunctionSampleIds;
+}

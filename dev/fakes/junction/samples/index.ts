@@ -1,7 +1,7 @@
 import { junctionEventSchemas, type JunctionEventName } from '../../../../nodes/Junction/events';
 import { jsonDelivery, type SampleSource } from '../../types';
 import { junctionAppointment, junctionCriticalResult } from './appointmentsAndCriticalResults';
-import { JUNCTION_SAMPLE_IDS, text, type JunctionSampleIds, type Overrides } from './common';
+import { idsOf, text, type Overrides } from './common';
 import { junctionOrder } from './orders';
 import { junctionMatchReview, junctionParsingJob } from './reviewsAndReports';
 
@@ -44,7 +44,7 @@ export function junctionSample(
 	event: JunctionEventName,
 	overrides: Overrides = {},
 ): Record<string, unknown> {
-	const ids = { ...JUNCTION_SAMPLE_IDS, ...overrides } as JunctionSampleIds;
+	const ids = idsOf(overrides);
 	const builders: Record<JunctionEventName, () => Record<string, unknown>> = {
 		'labtest.order.created': () => junctionOrder(overrides, 'ordered'),
 		'labtest.order.updated': () => junctionOrder(overrides, 'completed'),

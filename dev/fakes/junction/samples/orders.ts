@@ -1,7 +1,7 @@
 /** Order events (`labtest.order.*`): orders through each modality's lifecycle, and order transactions. */
 import {
+	idsOf,
 	JUNCTION_SAMPLE_ADDRESS,
-	JUNCTION_SAMPLE_IDS,
 	JUNCTION_SAMPLE_PATIENT,
 	text,
 	timestamp,
@@ -145,7 +145,7 @@ export function junctionOrder(
 	overrides: Overrides = {},
 	defaultStatus = 'completed',
 ): Record<string, unknown> {
-	const ids = { ...JUNCTION_SAMPLE_IDS, ...overrides } as JunctionSampleIds;
+	const ids = idsOf(overrides);
 	const modality = text(overrides, 'modality', 'testkit') as Modality;
 	const status = text(overrides, 'status', defaultStatus);
 	const history = statusHistory(modality, status);

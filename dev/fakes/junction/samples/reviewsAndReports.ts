@@ -1,18 +1,12 @@
 /** Events about no order: unmatched-result reviews (`labtest.match_review.*`) and lab report parsing jobs. */
-import {
-	JUNCTION_SAMPLE_PATIENT,
-	JUNCTION_SAMPLE_IDS,
-	text,
-	type JunctionSampleIds,
-	type Overrides,
-} from './common';
+import { idsOf, JUNCTION_SAMPLE_PATIENT, text, type Overrides } from './common';
 
 /** A `MatchReviewWebhookPayload`: a lab result waiting to be matched to an order. */
 export function junctionMatchReview(
 	overrides: Overrides = {},
 	defaultStatus = 'pending_customer_review',
 ): Record<string, unknown> {
-	const ids = { ...JUNCTION_SAMPLE_IDS, ...overrides } as JunctionSampleIds;
+	const ids = idsOf(overrides);
 	const status = text(overrides, 'reviewStatus', defaultStatus);
 	const resolved = status === 'resolved';
 	return {
@@ -35,7 +29,7 @@ export function junctionParsingJob(
 	overrides: Overrides = {},
 	defaultStatus = 'started',
 ): Record<string, unknown> {
-	const ids = { ...JUNCTION_SAMPLE_IDS, ...overrides } as JunctionSampleIds;
+	const ids = idsOf(overrides);
 	const status = text(overrides, 'jobStatus', defaultStatus);
 	return {
 		id: ids.parsingJobId,
