@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { deliver } from '../../dev/fakes/sender';
 import { ACTION_NODE, type E2eWorkflow } from '../../dev/n8n/workflows';
 import { e2e } from './environment';
 import { requestsDuring } from './fakeRequests';
@@ -17,6 +18,19 @@ export const rejected = (status: number) => ({
 	status,
 	body: { status: 'rejected', message: expect.any(String) },
 });
+
+/** A redelivery's answer (for toMatchObject). */
+export const duplicate = { status: 200, body: { status: 'duplicate' } };
+
+/** An event the trigger drops on purpose (for toMatchObject). */
+export const ignored = { status: 200, body: { status: 'ignored' } };
+
+/** Waits (bounded) for the workflow's executions and checks that there are exactly `count`. */
+export async function expectExecutions(workflow: E2eWorkflow, count: number) {
+	const executions = await e2e().n8n.waitForExecutions(workflow.id, count);
+	expect(executions).toHaveLength(count);
+	return executions;
+}
 
 /** The keys of `item` among `keys`, with their values. */
 export function pick(item: IDataObject, keys: string[]): IDataObject {
@@ -53,4 +67,80 @@ export function actionRuns(fake: 'londonMedicalLaboratory' | 'hurdle' | 'junctio
 	}
 
 	return { runAction, successfulItems };
+}
+
+/** A delivery no trigger can use, and the answer it must get. */
+export interface UnusableDelivery {
+	name: string;
+	workflow: E2eWorkflow;
+	body: string;
+	status: number;
+	method: 'GET' | 'POST';
+	contentType: string;
+	/** Part of the answer's body: the trigger's own refusal unless n8n answers first. */
+	answer: IDataObject;
+}
+
+/** A POST of JSON that the trigger refuses itself, unless `options` say otherwise. */
+export function unusable(
+	name: string,
+	workflow: E2eWorkflow,
+	body: string,
+	status: number,
+	options: Partial<Pick<UnusableDelivery, 'method' | 'contentType' | 'answer'>> = {},
+): UnusableDelivery {
+	return {
+		name,
+		workflow,
+		body,
+		status,
+		method: 'POST',
+		contentType: 'application/json',
+		answer: { status: 'rejected' },
+		...options,
+	};
+}
+
+/**
+ * Sends an unusable delivery with the trigger's shared secret in `secretHeader`: it gets its designed
+ * answer and starts nothing; n8n stays healthy, and a genuine delivery (`sendGenuine`) to the same
+ * workflow still runs once.
+ */
+export async function expectRefusedAndStillWorking(
+	delivery: UnusableDelivery,
+	secretHeader: Record<string, string>,
+	sendGenuine: () => Promise<unknown>,
+): Promise<void> {
+	const { n8n } = e2e();
+	const response = await deliver(n8n.webhookUrl(delivery.workflow), {
+		method: delivery.method,
+		headers: { 'content-type': delivery.contentType, ...secretHeader },
+		query: {},
+		body: delivery.body,
+	});
+	expect(response.status).toBe(delivery.status);
+	expect(response.body).toMatchObject(delivery.answer);
+	await expectExecutions(delivery.workflow, 0);
+
+	expect(await n8n.healthy()).toBe(true);
+	expect(await sendGenuine()).toEqual(accepted);
+	await expectExecutions(delivery.workflow, 1);
+}
+
+/** The unusable bodies every trigger gets alike, each sent to its own workflow of that name. */
+export function unusableBodies(
+	workflows: Record<'malformedJson' | 'malformedText' | 'emptyBody' | 'nonObjectJson', E2eWorkflow>,
+	{ malformed, notAnObject }: { malformed: string; notAnObject: string },
+): UnusableDelivery[] {
+	return [
+		// n8n parses application/json itself and answers before our node runs.
+		unusable('malformed JSON sent as application/json', workflows.malformedJson, malformed, 422, {
+			answer: { message: 'Failed to parse request body' },
+		}),
+		unusable('malformed JSON sent as text/plain', workflows.malformedText, malformed, 422, {
+			contentType: 'text/plain',
+		}),
+		unusable('an empty body', workflows.emptyBody, '', 400),
+		unusable('JSON that is not an object', workflows.nonObjectJson, notAnObject, 422),
+	];
 }

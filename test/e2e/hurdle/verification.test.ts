@@ -1,5 +1,5 @@
 import { e2e } from '../environment';
-import { accepted, rejected } from '../expectations';
+import { accepted, expectExecutions, rejected } from '../expectations';
 import { HURDLE_WEBHOOK_SECRET, hurdleTriggers } from '../fixtures/hurdle';
 import { sendHurdle, signed } from './deliveries';
 
@@ -11,7 +11,7 @@ describe('Hurdle Trigger in n8n', () => {
 			const workflow = hurdleTriggers.missingSecret;
 			expect(await sendHurdle(workflow, 'order.created', {})).toEqual(rejected(401));
 			expect(await sendHurdle(workflow, 'order.created', { method: 'GET' })).toEqual(rejected(401));
-			expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
+			await expectExecutions(workflow, 0);
 		});
 
 		test('a delivery with the wrong secret is refused with 401, without echoing the secret', async () => {
@@ -22,7 +22,7 @@ describe('Hurdle Trigger in n8n', () => {
 			});
 			expect(response).toEqual(rejected(401));
 			expect(JSON.stringify(response.body)).not.toContain(HURDLE_WEBHOOK_SECRET);
-			expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
+			await expectExecutions(workflow, 0);
 		});
 
 		test('the secret in a header other than the credential names is refused with 401', async () => {
@@ -30,7 +30,7 @@ describe('Hurdle Trigger in n8n', () => {
 			expect(
 				await sendHurdle(workflow, 'order.created', { ...signed, headerName: 'X-Webhook-Secret' }),
 			).toEqual(rejected(401));
-			expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
+			await expectExecutions(workflow, 0);
 		});
 
 		test('the secret as ?token= on a GET is accepted and kept out of the execution', async () => {

@@ -1,7 +1,7 @@
 import { LML_PENDING_REGISTRATION } from '../../../dev/fakes/londonMedicalLaboratory/api';
 import { sendEvent } from '../../../dev/fakes/sender';
 import { e2e } from '../environment';
-import { accepted } from '../expectations';
+import { accepted, duplicate, expectExecutions } from '../expectations';
 import { lmlTriggers } from '../fixtures/lml';
 import { sendLml, signed } from './deliveries';
 
@@ -11,11 +11,8 @@ describe('LML Trigger in n8n', () => {
 	test('the same delivery sent twice starts one execution; a different one still starts its own', async () => {
 		const workflow = lmlTriggers.duplicate;
 		expect(await sendLml(workflow, 'lab_results.complete')).toEqual(accepted);
-		expect(await sendLml(workflow, 'lab_results.complete')).toMatchObject({
-			status: 200,
-			body: { status: 'duplicate' },
-		});
-		expect(await n8n.waitForExecutions(workflow.id, 1)).toHaveLength(1);
+		expect(await sendLml(workflow, 'lab_results.complete')).toMatchObject(duplicate);
+		await expectExecutions(workflow, 1);
 
 		const other = await sendEvent(
 			'londonMedicalLaboratory',
@@ -27,6 +24,6 @@ describe('LML Trigger in n8n', () => {
 			},
 		);
 		expect(other).toEqual(accepted);
-		expect(await n8n.waitForExecutions(workflow.id, 2)).toHaveLength(2);
+		await expectExecutions(workflow, 2);
 	});
 });

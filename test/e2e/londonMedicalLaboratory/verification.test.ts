@@ -1,16 +1,13 @@
-import { e2e } from '../environment';
-import { accepted, rejected } from '../expectations';
+import { accepted, expectExecutions, rejected } from '../expectations';
 import { LML_WEBHOOK_SECRET, lmlTriggers } from '../fixtures/lml';
 import { sendLml, signed } from './deliveries';
-
-const { n8n } = e2e();
 
 describe('LML Trigger in n8n', () => {
 	describe('authentication', () => {
 		test('a delivery without the secret is refused with 401 and starts nothing', async () => {
 			const workflow = lmlTriggers.missingSecret;
 			expect(await sendLml(workflow, 'lab_results.complete', {})).toEqual(rejected(401));
-			expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
+			await expectExecutions(workflow, 0);
 		});
 
 		test('a delivery with the wrong secret is refused with 401, without echoing the secret', async () => {
@@ -21,7 +18,7 @@ describe('LML Trigger in n8n', () => {
 			});
 			expect(response).toEqual(rejected(401));
 			expect(JSON.stringify(response.body)).not.toContain(LML_WEBHOOK_SECRET);
-			expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
+			await expectExecutions(workflow, 0);
 		});
 
 		test('the secret in a header other than the credential names is refused with 401', async () => {
@@ -31,7 +28,7 @@ describe('LML Trigger in n8n', () => {
 				headerName: 'X-Webhook-Secret',
 			});
 			expect(response).toEqual(rejected(401));
-			expect(await n8n.waitForExecutions(workflow.id, 0)).toHaveLength(0);
+			await expectExecutions(workflow, 0);
 		});
 
 		test('the secret as ?token= in the URL is accepted', async () => {
@@ -39,7 +36,7 @@ describe('LML Trigger in n8n', () => {
 			expect(
 				await sendLml(workflow, 'lab_results.complete', { ...signed, secretInQuery: true }),
 			).toEqual(accepted);
-			expect(await n8n.waitForExecutions(workflow.id, 1)).toHaveLength(1);
+			await expectExecutions(workflow, 1);
 		});
 	});
 });
