@@ -3,6 +3,7 @@ import {
 	HURDLE_PENDING_TEST,
 	HURDLE_RATE_LIMITED_TEST,
 } from '../../../dev/fakes/hurdle/api';
+import { HURDLE_ORDER_DELIVERY } from '../../../dev/fakes/hurdle/orders';
 import { actionRuns } from '../expectations';
 import { requestLine } from '../fakeRequests';
 import { hurdleActions, hurdleData } from '../fixtures/hurdle';
@@ -48,19 +49,7 @@ describe('Hurdle node in n8n', () => {
 			expect(JSON.parse(requests[1].body)).toEqual({
 				productCode: ids.productCode,
 				quantity: 1,
-				delivery: {
-					address: {
-						addressLine1: '130 Plumstead Road',
-						addressLine2: 'Plumstead',
-						city: 'London',
-						postcode: 'SE18 7DW',
-						countryCode: 'GB',
-					},
-					firstName: 'Bob',
-					lastName: 'Jones',
-					email: 'bob@example.com',
-					mobileNumber: '447789123456',
-				},
+				delivery: HURDLE_ORDER_DELIVERY,
 			});
 			expect(json).toEqual([
 				expect.objectContaining({

@@ -6,6 +6,7 @@ import {
 	HURDLE_FAKE_API_KEY,
 	hurdleFakeData,
 } from '../../../dev/fakes/hurdle/api';
+import { HURDLE_ORDER_PARAMETERS } from '../../../dev/fakes/hurdle/orders';
 import { HURDLE_SAMPLE_IDS } from '../../../dev/fakes/hurdle/samples';
 import { fakesAroundTests, itemRunner } from '../../support/contexts';
 
@@ -38,19 +39,9 @@ export function hurdleActionRig() {
 	return { data, fake, node, run, operation, requestLines };
 }
 
-/** A complete UK order of the sample product. */
+/** The sample UK order, its country code in lower case and with a note. */
 export const orderParameters = {
-	resource: 'order',
-	operation: 'create',
-	productCode: HURDLE_SAMPLE_IDS.productCode,
-	quantity: 1,
-	firstName: 'Bob',
-	lastName: 'Jones',
-	email: 'bob@example.com',
-	mobileNumber: '447789123456',
-	addressLine1: '130 Plumstead Road',
-	city: 'London',
-	postcode: 'SE18 7DW',
+	...HURDLE_ORDER_PARAMETERS,
 	countryCode: 'gb',
 	additionalFields: { addressLine2: 'Plumstead', notes: 'Leave with neighbour' },
 };

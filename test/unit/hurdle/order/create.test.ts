@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { HURDLE_MAX_PAGE_SIZE } from '../../../../nodes/Hurdle/transport';
 import { HURDLE_FAKE_API_KEY, HURDLE_PATIENT_DATA_PRODUCT } from '../../../../dev/fakes/hurdle/api';
+import { HURDLE_ORDER_DELIVERY } from '../../../../dev/fakes/hurdle/orders';
 import { HURDLE_SAMPLE_IDS } from '../../../../dev/fakes/hurdle/samples';
 import { hurdleActionRig, orderParameters } from '../actionRig';
 
@@ -22,19 +23,7 @@ describe('Order › Create', () => {
 		expect(JSON.parse(fake.requests[1].body)).toEqual({
 			productCode: HURDLE_SAMPLE_IDS.productCode,
 			quantity: 1,
-			delivery: {
-				address: {
-					addressLine1: '130 Plumstead Road',
-					addressLine2: 'Plumstead',
-					city: 'London',
-					postcode: 'SE18 7DW',
-					countryCode: 'GB',
-				},
-				firstName: 'Bob',
-				lastName: 'Jones',
-				email: 'bob@example.com',
-				mobileNumber: '447789123456',
-			},
+			delivery: HURDLE_ORDER_DELIVERY,
 			notes: 'Leave with neighbour',
 		});
 	});
