@@ -3,7 +3,7 @@ import {
 	HURDLE_PENDING_TEST,
 	HURDLE_RATE_LIMITED_TEST,
 } from '../../../dev/fakes/hurdle/api';
-import { HURDLE_ORDER_DELIVERY } from '../../../dev/fakes/hurdle/orders';
+import { HURDLE_ORDER_DELIVERY } from '../../../dev/fakes/hurdle/actionSamples';
 import { actionRuns } from '../expectations';
 import { requestLine } from '../fakeRequests';
 import { hurdleActions, hurdleData } from '../fixtures/hurdle';

@@ -6,8 +6,10 @@ import {
 	HURDLE_FAKE_API_KEY,
 	hurdleFakeData,
 } from '../../../dev/fakes/hurdle/api';
-import { HURDLE_ORDER_PARAMETERS } from '../../../dev/fakes/hurdle/orders';
-import { HURDLE_SAMPLE_IDS } from '../../../dev/fakes/hurdle/samples';
+import {
+	HURDLE_KIT_REGISTRATION_PARAMETERS,
+	HURDLE_ORDER_PARAMETERS,
+} from '../../../dev/fakes/hurdle/actionSamples';
 import { fakesAroundTests, itemRunner } from '../../support/contexts';
 
 /**
@@ -46,15 +48,5 @@ export const orderParameters = {
 	additionalFields: { addressLine2: 'Plumstead', notes: 'Leave with neighbour' },
 };
 
-/** A kit registration of the sample kit. */
-export const registrationParameters = {
-	resource: 'test',
-	operation: 'registerKit',
-	kitId: HURDLE_SAMPLE_IDS.kitId,
-	firstName: 'Jane',
-	lastName: 'Smith',
-	dateOfBirth: '1990-05-12',
-	sex: 'f',
-	email: 'jane.smith@example.com',
-	additionalFields: { barcode: HURDLE_SAMPLE_IDS.barcode },
-};
+/** The registration of the sample kit. */
+export const registrationParameters = HURDLE_KIT_REGISTRATION_PARAMETERS;

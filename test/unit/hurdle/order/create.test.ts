@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { HURDLE_MAX_PAGE_SIZE } from '../../../../nodes/Hurdle/transport';
 import { HURDLE_FAKE_API_KEY, HURDLE_PATIENT_DATA_PRODUCT } from '../../../../dev/fakes/hurdle/api';
-import { HURDLE_ORDER_DELIVERY } from '../../../../dev/fakes/hurdle/orders';
+import { HURDLE_ORDER_DELIVERY } from '../../../../dev/fakes/hurdle/actionSamples';
 import { HURDLE_SAMPLE_IDS } from '../../../../dev/fakes/hurdle/samples';
 import { hurdleActionRig, orderParameters } from '../actionRig';
 

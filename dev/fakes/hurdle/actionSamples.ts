@@ -1,8 +1,9 @@
 import { HURDLE_SAMPLE_IDS } from './samples';
 
 /**
- * A UK order of the sample product, for the tests of the Hurdle node's Create Order (unit and e2e):
- * the node's parameters, and the `delivery` Hurdle's v3 order body must carry for them.
+ * What the tests of the Hurdle node's write operations (unit and e2e) send: a UK order of the sample
+ * product (the node's parameters, and the `delivery` Hurdle's v3 order body must carry for them), and
+ * the registration of the sample kit.
  */
 export const HURDLE_ORDER_PARAMETERS = {
 	resource: 'order',
@@ -32,4 +33,16 @@ export const HURDLE_ORDER_DELIVERY = {
 	lastName: 'Jones',
 	email: 'bob@example.com',
 	mobileNumber: '447789123456',
+};
+
+export const HURDLE_KIT_REGISTRATION_PARAMETERS = {
+	resource: 'test',
+	operation: 'registerKit',
+	kitId: HURDLE_SAMPLE_IDS.kitId,
+	firstName: 'Jane',
+	lastName: 'Smith',
+	dateOfBirth: '1990-05-12',
+	sex: 'f',
+	email: 'jane.smith@example.com',
+	additionalFields: { barcode: HURDLE_SAMPLE_IDS.barcode },
 };
