@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { deliver } from '../../dev/fakes/sender';
-import { ACTION_NODE, type E2eWorkflow } from '../../dev/n8n/workflows';
-import { e2e } from './environment';
+import { ACTION_NODE, TRIGGER_NODE, type E2eWorkflow } from '../../dev/n8n/workflows';
+import { e2e, n8nLogLines } from './environment';
 import { requestsDuring } from './fakeRequests';
 
 /**
@@ -19,11 +19,31 @@ export const rejected = (status: number) => ({
 	body: { status: 'rejected', message: expect.any(String) },
 });
 
+/** Refused as unauthenticated: 401 with the trigger's answer, never echoing `secret`, and no execution. */
+export async function expectUnauthorized(
+	response: unknown,
+	workflow: E2eWorkflow,
+	secret?: string,
+): Promise<void> {
+	expect(response).toEqual(rejected(401));
+	if (secret) expect(JSON.stringify(response)).not.toContain(secret);
+	await expectExecutions(workflow, 0);
+}
+
 /** A redelivery's answer (for toMatchObject). */
 export const duplicate = { status: 200, body: { status: 'duplicate' } };
 
 /** An event the trigger drops on purpose (for toMatchObject). */
 export const ignored = { status: 200, body: { status: 'ignored' } };
+
+/** The one item of the workflow's one execution, after checking that the execution succeeded. */
+export async function onlyTriggerItem(workflow: E2eWorkflow): Promise<IDataObject> {
+	const [execution] = await expectExecutions(workflow, 1);
+	expect(execution.status).toBe('success');
+	const items = execution.json(TRIGGER_NODE);
+	expect(items).toHaveLength(1);
+	return items[0];
+}
 
 /** Waits (bounded) for the workflow's executions and checks that there are exactly `count`. */
 export async function expectExecutions(workflow: E2eWorkflow, count: number) {
@@ -143,4 +163,12 @@ export function unusableBodies(
 		unusable('an empty body', workflows.emptyBody, '', 400),
 		unusable('JSON that is not an object', workflows.nonObjectJson, notAnObject, 422),
 	];
+}
+
+/** Exactly one line of n8n's log names `name`: it says `says`, and holds none of `withoutValues`. */
+export function expectOneWarning(name: string, says: string, withoutValues: string[]): void {
+	const lines = n8nLogLines(name);
+	expect(lines).toHaveLength(1);
+	expect(lines[0]).toContain(says);
+	for (const value of withoutValues) expect(lines[0]).not.toContain(value);
 }
