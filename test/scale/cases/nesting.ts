@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig runs in Node, not inside n8n */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ProviderKey } from '../../../dev/fakes';

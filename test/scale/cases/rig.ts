@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig runs in Node, not inside n8n */
 import type { ClusterMember, ExecutionRecord, N8nClient, N8nCluster } from '../../../dev/n8n';
 import type { RedisServer } from '../../../dev/n8n/services/redis';
 import type { ProviderKey } from '../../../dev/fakes';

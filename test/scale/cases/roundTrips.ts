@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig runs in Node, not inside n8n */
 import type { Delivery } from '../../../dev/fakes/sender';
 import type { ProviderKey } from '../../../dev/fakes';
 import {
