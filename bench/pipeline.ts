@@ -9,14 +9,15 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { describeJunctionEvent, junctionEventSchemas } from '../nodes/Junction/events';
+import { junctionEventSchemas } from '../nodes/Junction/events';
+import { describeJunctionEvent } from '../nodes/Junction/fields';
 import { patientFieldsOf, withoutPatientIdentifiers } from '../nodes/shared/privacy';
 import { junction } from '../nodes/Junction/provider';
 import { jsonBodyOf, jsonObjectFrom, readDelivery } from '../nodes/shared/webhook/delivery';
 import { claimDelivery, forgetProcessMemory } from '../nodes/shared/webhook/claims';
 import { deliveryFingerprint } from '../nodes/shared/trigger/ledger';
 import { receiveWebhook } from '../nodes/shared/webhook/receiveWebhook';
-import type { TriggerOptions } from '../nodes/shared/webhook/source';
+import type { TriggerOptions } from '../nodes/shared/trigger/source';
 import { verifyStandardWebhook } from '../nodes/shared/webhook/standardWebhooks';
 import { FakeResponse } from '../test/support/fakeResponse';
 import { PROVIDER_KEYS, TEST_PROVIDERS, testProvider, type ProviderKey } from '../dev/fakes';

@@ -25,6 +25,7 @@ import {
 	type StagePoint,
 } from './pipeline';
 import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './triggers';
+import { benchmarkFhir, printFhir, type FhirBenchResult } from './fhir';
 
 /**
  * `npm run bench`: four measures in one run, one table each, their targets, and bench/results.json.
@@ -39,7 +40,7 @@ import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './tri
  *   4. Get Many: requests = ceil(n / the API's largest page) for 1k, 10k and 50k records.
  * A missed target is printed with ✗ and its figure; the README explains what is n8n's own cost.
  * Options (after `npm run bench --`):
- *   --only=triggers,verification,ledger,getMany   run some measures (results go to bench/runs/)
+ *   --only=triggers,verification,ledger,getMany,fhir   run some measures (results go to bench/runs/)
  *   --quick                                       fewer rounds and requests, for trying it out
  *   --requests=N --rounds=N --concurrency=N      measure 1's load
  *   --targets=hurdle-trigger,hurdle-webhookNode  measure 1 for some targets only
@@ -47,8 +48,8 @@ import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './tri
  *   --trigger-version=1                           run the triggers at typeVersion 1 (default 1.1)
  *   --profile-n8n                                 V8 CPU profiles of n8n into bench/runs/profiles-…/
  */
-type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany';
-const MEASURES: Measure[] = ['triggers', 'verification', 'ledger', 'getMany'];
+type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany' | 'fhir';
+const MEASURES: Measure[] = ['triggers', 'verification', 'ledger', 'getMany', 'fhir'];
 
 function option(name: string): string | undefined {
 	const prefix = `--${name}=`;
@@ -77,6 +78,7 @@ interface Results {
 	ledger?: LedgerPoint[];
 	staticData?: StaticDataPoint[];
 	getMany?: GetManyResult;
+	fhir?: FhirBenchResult[];
 	targets?: TargetCheck[];
 	wallSeconds?: number;
 }
@@ -237,6 +239,11 @@ async function main(): Promise<void> {
 			progress,
 		});
 		say(`${printGetMany(results.getMany)}\n`);
+	}
+	if (selected.includes('fhir')) {
+		progress('FHIR R4 output: bundles per second for a 60-marker panel');
+		results.fhir = benchmarkFhir(quick ? 3 : 7);
+		say(`${printFhir(results.fhir)}\n`);
 	}
 	if (selected.includes('triggers')) {
 		const requests = option('requests');

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: lint, type-check the tests, build, install the e2e runtime (cached), then run the unit,
-// e2e and editor (n8n's editor in headless Chromium) tests with jest. Ends with one line:
+// e2e, editor (n8n's editor in headless Chromium) and package (the packed tarball, n8n's scanner,
+// the workflows, npm run dev) tests with jest. Ends with one line:
 // "npm test: N passed, N failed (…) in N s"; the exit code is non-zero if anything failed. Arguments
 // after `--` go to jest, e.g. `npm test -- --selectProjects unit` or `npm test -- -t "order.shipped"`.
 import { spawnSync } from 'node:child_process';
@@ -47,7 +48,7 @@ function runJest(extraArgs, selectUnitOnly) {
 	const ran = step(
 		selectUnitOnly
 			? 'unit tests (e2e and editor skipped: no build or runtime)'
-			: 'jest (unit + e2e + editor)',
+			: 'jest (unit + e2e + editor + package)',
 		process.execPath,
 		args,
 		// Jest's failures are counted from its summary, not as one failed check.
@@ -87,7 +88,7 @@ const summary = runJest(process.argv.slice(2), !runtimeReady);
 
 const passed = summary?.passed ?? 0;
 const failed = (summary?.failed ?? 0) + failedChecks.length;
-// Unit first, then e2e and editor (jest reports them in the order they finished).
+// Unit first, then the others by name (jest reports them in the order they finished).
 const projects = Object.entries(summary?.projects ?? {})
 	.sort(([a], [b]) => (a === 'unit' ? -1 : b === 'unit' ? 1 : a.localeCompare(b)))
 	.map(

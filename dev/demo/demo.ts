@@ -1,8 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- a command-line tool: it runs in Node, not inside n8n */
 import { capturedMessages } from '../fakes/capture';
+import { createdOrders } from '../fakes/junction/api/hooks';
 import { startDemoEnvironment, type DemoEnvironment } from './environment';
 import { LOCAL_WEBHOOK_HEADER, LOCAL_WEBHOOK_SECRETS } from './examples';
-import { DEMO_STORY, playStory } from './story';
+import { DEMO_STORY, lmlPatientAssignments, playStory } from './story';
 
 /**
  * `npm start`: a local n8n 2.41.1 with this package, the fake provider APIs and the example workflows
@@ -45,6 +46,17 @@ async function main(): Promise<number> {
 			.slice(0, 2)) {
 			say(`  [${message.channel} ${message.to}]\n    ${message.text.split('\n').join('\n    ')}`);
 		}
+		const filed = await Promise.all(
+			(['DiagnosticReport', 'Observation'] as const).map(
+				async (type) => (await fakes.fhir.all(type)).length,
+			),
+		);
+		say(
+			`\ndemo: the FHIR server at ${fakes.fhir.baseUrl} holds ${filed[0]} DiagnosticReport(s) and ${filed[1]} Observations`,
+		);
+		say(
+			`demo: LML retests given their patient by the retest chain: ${lmlPatientAssignments(fakes.londonMedicalLaboratory.requests)}`,
+		);
 		const accepted = outcome.deliveries.filter(
 			(delivered) => delivered.outcome === 'accepted',
 		).length;
@@ -55,8 +67,10 @@ async function main(): Promise<number> {
 		]
 			.filter(Boolean)
 			.join(', ');
+		// Orders the retest workflow placed at the Junction fake the demo's examples use (once each).
+		const retests = (await createdOrders(fakes.junction.url)).length;
 		say(
-			`\ndemo: ${outcome.eventsSent} events sent, ${outcome.succeeded} executions succeeded${problems ? `, ${problems}` : ''}`,
+			`\ndemo: ${outcome.eventsSent} events sent, ${outcome.succeeded} executions succeeded${problems ? `, ${problems}` : ''}, ${retests} Junction retest${retests === 1 ? '' : 's'} placed`,
 		);
 		const healthy = outcome.failed === 0 && missing <= 0 && outcome.succeeded > 0;
 		if (once) {

@@ -8,7 +8,7 @@ import {
 	type LocalWorkflow,
 } from './examples';
 import { startFakes, stopFakes, type RunningFakes } from '../fakes/startFakes';
-import { N8nInstance, type CredentialJson, type WorkflowJson } from '../n8n';
+import { N8nInstance, type CredentialJson, type N8nStartOptions, type WorkflowJson } from '../n8n';
 import { TEST_PROVIDERS } from '../fakes';
 import { cacheDir, installedRuntime, repoRoot } from '../n8n/runtime';
 
@@ -27,6 +27,8 @@ export interface DemoEnvironment {
 export interface DemoExtras {
 	credentials?: CredentialJson[];
 	workflows?: WorkflowJson[];
+	/** n8n settings other than the demo's, e.g. the dev loop's hot reload, package, run folder and port. */
+	n8n?: Partial<Pick<N8nStartOptions, 'env' | 'workRoot' | 'preferredPort' | 'packageRoot'>>;
 }
 
 export async function startDemoEnvironment(
@@ -34,7 +36,7 @@ export async function startDemoEnvironment(
 	extras: DemoExtras = {},
 ): Promise<DemoEnvironment> {
 	onProgress(
-		`starting the fake ${TEST_PROVIDERS.map((provider) => provider.shortName).join(', ')} APIs and the message capture server`,
+		`starting the fake ${TEST_PROVIDERS.map((provider) => provider.shortName).join(', ')} APIs, the message capture server and a FHIR server`,
 	);
 	const fakes = await startFakes();
 	let started: DemoEnvironment | undefined;
@@ -45,18 +47,20 @@ export async function startDemoEnvironment(
 			) as LocalEndpoints['apis'],
 			capture: fakes.capture.url,
 			captureSmtpPort: fakes.capture.smtpPort,
+			fhir: fakes.fhir.baseUrl,
 		};
 		const workflows = localWorkflows(endpoints);
 		const n8n = await N8nInstance.start({
-			workRoot: join(cacheDir, 'demo'),
-			packageRoot: repoRoot,
+			workRoot: extras.n8n?.workRoot ?? join(cacheDir, 'demo'),
+			packageRoot: extras.n8n?.packageRoot ?? repoRoot,
 			runtime: installedRuntime(),
 			credentials: [...localCredentials(endpoints), ...(extras.credentials ?? [])],
 			workflows: [...workflows.map((workflow) => workflow.json), ...(extras.workflows ?? [])],
 			webhooks: workflows.flatMap((workflow) =>
 				workflow.triggers.map((trigger) => trigger.webhookPath),
 			),
-			preferredPort: 5678,
+			preferredPort: extras.n8n?.preferredPort ?? 5678,
+			env: extras.n8n?.env,
 			onProgress,
 		});
 		started = {

@@ -37,7 +37,12 @@ export interface LocalEndpoints {
 	/** The capture server's HTTP side (chat messages) and its SMTP port (emails). */
 	capture: string;
 	captureSmtpPort: number;
+	/** The FHIR server's base URL, in place of the examples' placeholder server. */
+	fhir: string;
 }
+
+/** The FHIR base URL the examples post to; a user puts their server's there. */
+export const EXAMPLE_FHIR_BASE = 'https://fhir.example.com/R4';
 
 /** The webhook secrets of the local credentials; the story signs with the same ones. */
 export const LOCAL_WEBHOOK_SECRETS = Object.fromEntries(
@@ -116,8 +121,27 @@ export function localCredentials(endpoints: LocalEndpoints): CredentialJson[] {
 	return [...credentials.values()];
 }
 
+/** The body of an expression, `={{ body }}` → `body`; a plain value as a JSON literal. */
+function expressionBody(value: unknown): string {
+	const match = typeof value === 'string' ? /^=\{\{([\s\S]*)\}\}\s*$/.exec(value) : null;
+	return match ? match[1].trim() : JSON.stringify(value ?? '');
+}
+
+/**
+ * The Slack node's chat.postMessage as an HTTP Request to the capture server, with the same body the
+ * Slack node sends: `{channel, text}`, or for Message Type: Blocks the Blocks object with the
+ * Notification Text as its `text`.
+ */
 function slackAsCapturePost(node: INode, captureUrl: string): INode {
-	const channel = (node.parameters.channelId as IDataObject | undefined)?.value ?? '';
+	const channel = String((node.parameters.channelId as IDataObject | undefined)?.value ?? '');
+	const fields = [
+		`channel: ${JSON.stringify(channel)}`,
+		`text: ${expressionBody(node.parameters.text)}`,
+	];
+	const body =
+		node.parameters.messageType === 'block'
+			? `Object.assign({}, ${expressionBody(node.parameters.blocksUi)}, { ${fields.join(', ')} })`
+			: `{ ${fields.join(', ')} }`;
 	return {
 		id: node.id,
 		name: node.name,
@@ -129,15 +153,21 @@ function slackAsCapturePost(node: INode, captureUrl: string): INode {
 			method: 'POST',
 			url: `${captureUrl}/slack/chat.postMessage`,
 			sendBody: true,
-			specifyBody: 'keypair',
-			bodyParameters: {
-				parameters: [
-					{ name: 'channel', value: String(channel) },
-					{ name: 'text', value: node.parameters.text as string },
-				],
-			},
+			specifyBody: 'json',
+			jsonBody: `={{ JSON.stringify(${body}) }}`,
 			options: {},
 		},
+	};
+}
+
+/** An HTTP Request to the examples' FHIR server, sent to the local one instead. */
+function atLocalFhirServer(node: INode, fhirBase: string): INode {
+	const url = node.parameters.url;
+	if (node.type !== 'n8n-nodes-base.httpRequest' || typeof url !== 'string') return node;
+	if (!url.startsWith(EXAMPLE_FHIR_BASE)) return node;
+	return {
+		...node,
+		parameters: { ...node.parameters, url: fhirBase + url.slice(EXAMPLE_FHIR_BASE.length) },
 	};
 }
 
@@ -152,7 +182,9 @@ export function localWorkflow(
 	endpoints: LocalEndpoints,
 ): LocalWorkflow {
 	const nodes = example.nodes.map((node) =>
-		node.type === 'n8n-nodes-base.slack' ? slackAsCapturePost(node, endpoints.capture) : node,
+		node.type === 'n8n-nodes-base.slack'
+			? slackAsCapturePost(node, endpoints.capture)
+			: atLocalFhirServer(node, endpoints.fhir),
 	);
 	const triggers = example.nodes
 		.filter((node) => TRIGGER_PROVIDERS[node.type])

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fetchOnFreshConnection } from '../n8n/fetch';
 
 /**
  * A small HTTP server on 127.0.0.1 standing in for a provider's API. It records every request and
@@ -20,6 +21,8 @@ export interface FakeReply {
 	json?: unknown;
 	body?: Buffer | string;
 	headers?: Record<string, string>;
+	/** Close the connection without answering: the caller sees a network error. */
+	drop?: boolean;
 }
 
 export interface FakeRequest extends RecordedRequest {
@@ -115,7 +118,8 @@ export class FakeServer {
 			this.reset();
 			return this.send(response, { status: 200, json: { reset: true } });
 		}
-		this.requests.push(recorded);
+		// Test hooks (/__…) are not part of the API: they are not recorded.
+		if (!url.pathname.startsWith('/__')) this.requests.push(recorded);
 		if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
 		for (const route of this.routes) {
 			const match = route.method === recorded.method ? route.pattern.exec(url.pathname) : null;
@@ -145,6 +149,7 @@ export class FakeServer {
 	}
 
 	private send(response: ServerResponse, reply: FakeReply): void {
+		if (reply.drop) return void response.socket?.destroy();
 		const headers = { ...reply.headers };
 		let body: Buffer | string = '';
 		if (reply.json !== undefined) {
@@ -160,7 +165,7 @@ export class FakeServer {
 
 /** Requests a fake received, read over HTTP (works from any process). */
 export async function requestsReceivedBy(baseUrl: string): Promise<RecordedRequest[]> {
-	const response = await fetch(`${baseUrl}/__requests`);
+	const response = await fetchOnFreshConnection(`${baseUrl}/__requests`);
 	return (await response.json()) as RecordedRequest[];
 }
 

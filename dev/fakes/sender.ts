@@ -14,6 +14,7 @@ import {
 	type SampleOptions,
 	type SignOptions,
 } from './index';
+import { fetchOnFreshConnection } from '../n8n/fetch';
 
 export type { Delivery, ProviderKey, SampleOptions, SignOptions } from './index';
 
@@ -44,7 +45,7 @@ export interface SendResult {
 export async function deliver(url: string, delivery: Delivery): Promise<SendResult> {
 	const target = new URL(url);
 	for (const [key, value] of Object.entries(delivery.query)) target.searchParams.set(key, value);
-	const response = await fetch(target, {
+	const response = await fetchOnFreshConnection(target, {
 		method: delivery.method,
 		headers: delivery.headers,
 		body: delivery.method === 'GET' ? undefined : delivery.body,

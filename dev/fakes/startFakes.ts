@@ -1,3 +1,4 @@
+import { FhirServer } from '../fhir/server';
 import { CaptureServer } from './capture';
 import { FakeServer } from './fakeServer';
 import { TEST_PROVIDERS, type MoreFakeName, type ProviderKey } from './index';
@@ -14,12 +15,14 @@ export type RunningFakes = Record<FakeName, FakeServer> & {
 	examples: Record<ProviderKey, FakeServer>;
 	/** Where the example workflows' chat messages and emails land. */
 	capture: CaptureServer;
+	/** A real FHIR R4 server, where the FHIR example files results. */
+	fhir: FhirServer;
 };
 
 /** The fake API servers: all but the capture server. */
 function fakeServers(fakes: RunningFakes): FakeServer[] {
 	const servers = Object.entries(fakes)
-		.filter(([name]) => name !== 'examples' && name !== 'capture')
+		.filter(([name]) => name !== 'examples' && name !== 'capture' && name !== 'fhir')
 		.map(([, server]) => server as FakeServer);
 	return [...servers, ...Object.values(fakes.examples)];
 }
@@ -41,16 +44,18 @@ export async function startFakes(): Promise<RunningFakes> {
 			TEST_PROVIDERS.map((provider) => [provider.key, provider.createFake()]),
 		),
 		capture: new CaptureServer(),
+		fhir: new FhirServer(),
 	} as RunningFakes;
 	for (const server of fakeServers(fakes)) await server.start();
 	await fakes.capture.start();
+	await fakes.fhir.start();
 	return fakes;
 }
 
 export async function stopFakes(fakes: RunningFakes): Promise<void> {
 	await Promise.all(
-		[...fakeServers(fakes), fakes.capture].map(
-			async (server: FakeServer | CaptureServer) => await server.stop(),
+		[...fakeServers(fakes), fakes.capture, fakes.fhir].map(
+			async (server: FakeServer | CaptureServer | FhirServer) => await server.stop(),
 		),
 	);
 }
@@ -60,9 +65,11 @@ export type FakeUrls = Record<FakeName, string> & {
 	examples: Record<ProviderKey, string>;
 	capture: string;
 	captureSmtpPort: number;
+	/** The FHIR server's base URL. */
+	fhir: string;
 };
 
-export function fakeUrlsOf({ examples, capture, ...servers }: RunningFakes): FakeUrls {
+export function fakeUrlsOf({ examples, capture, fhir, ...servers }: RunningFakes): FakeUrls {
 	const urls = (named: Record<string, FakeServer>) =>
 		Object.fromEntries(Object.entries(named).map(([name, server]) => [name, server.url]));
 	return {
@@ -70,5 +77,6 @@ export function fakeUrlsOf({ examples, capture, ...servers }: RunningFakes): Fak
 		examples: urls(examples),
 		capture: capture.url,
 		captureSmtpPort: capture.smtpPort,
+		fhir: fhir.baseUrl,
 	} as FakeUrls;
 }

@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
 import { Execution, FINAL_STATUSES, type ExecutionRecord } from './execution';
+import { fetchOnFreshConnection } from './fetch';
 
 /** Everything a test process needs to talk to a running n8n; plain data, so it can be passed between processes. */
 export interface N8nConnection {
@@ -56,7 +57,7 @@ export class N8nClient {
 
 	async healthy(): Promise<boolean> {
 		try {
-			const response = await fetch(`${this.baseUrl}/healthz`, {
+			const response = await fetchOnFreshConnection(`${this.baseUrl}/healthz`, {
 				signal: AbortSignal.timeout(5_000),
 			});
 			return response.ok && ((await response.json()) as { status?: string }).status === 'ok';
@@ -71,7 +72,7 @@ export class N8nClient {
 	 */
 	async serves(target: WebhookTarget | string): Promise<boolean> {
 		try {
-			const response = await fetch(this.webhookUrl(target), {
+			const response = await fetchOnFreshConnection(this.webhookUrl(target), {
 				method: 'OPTIONS',
 				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
 				signal: AbortSignal.timeout(5_000),
@@ -111,7 +112,7 @@ export class N8nClient {
 
 	/** Calls the public API (/api/v1) with the run's API key; throws on a non-2xx answer. */
 	async api<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+		const response = await fetchOnFreshConnection(`${this.baseUrl}/api/v1${path}`, {
 			method,
 			headers: { 'X-N8N-API-KEY': this.connection.apiKey, 'content-type': 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -243,7 +244,7 @@ export class N8nClient {
 		options: WaitOptions = {},
 	): Promise<WebhookRun> {
 		const before = new Set((await this.executions(target.id)).map((execution) => execution.id));
-		const response = await fetch(this.webhookUrl(target), {
+		const response = await fetchOnFreshConnection(this.webhookUrl(target), {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(body),

@@ -21,6 +21,7 @@ import {
 	type E2eCredential,
 	type E2eWorkflow,
 } from './workflows';
+import { fetchOnFreshConnection } from './fetch';
 
 /**
  * Series of distinct, correctly signed deliveries and the trigger workflows that receive them, for the
@@ -186,7 +187,7 @@ export async function send(
 	for (const [name, value] of Object.entries(delivery.query)) target.searchParams.set(name, value);
 	const started = performance.now();
 	try {
-		const response = await fetch(target, {
+		const response = await fetchOnFreshConnection(target, {
 			method: delivery.method,
 			headers: delivery.headers,
 			body: delivery.method === 'GET' ? undefined : delivery.body,

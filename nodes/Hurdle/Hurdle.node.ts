@@ -8,6 +8,7 @@ import {
 
 import { runOperations } from '../shared/actions/actionNode';
 import { hurdleActions } from './actions';
+import { listSearch } from './actions/listSearch';
 
 export class Hurdle implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,6 +27,8 @@ export class Hurdle implements INodeType {
 		credentials: [{ name: 'hurdleApi', required: true }],
 		properties: hurdleActions.properties,
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, hurdleActions);

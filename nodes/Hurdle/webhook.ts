@@ -1,19 +1,13 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { resultsEnrichment } from '../shared/results';
 import type { BodyOutcome, Delivery } from '../shared/webhook/delivery';
 import { jsonBodyOf } from '../shared/webhook/delivery';
-import type {
-	Enrichment,
-	ReceivedEvent,
-	TriggerOptions,
-	WebhookSource,
-} from '../shared/webhook/source';
+import type { WebhookSource } from '../shared/webhook/source';
+import type { TriggerOptions } from '../shared/trigger/source';
 import { SECRET_QUERY_PARAMETER, credentialSharedSecret } from '../shared/webhook/sharedSecret';
-import { canonicalEventName, hurdleEventSchemas } from './events';
-import { describeHurdleEvent, hurdleDeliveryIdentity, type HurdleFields } from './fields';
-import { hurdleResults } from './results';
-import { getOrder, getTest } from './transport';
+import { hurdleEventSource } from './eventSource';
+import { canonicalEventName, type hurdleEventSchemas } from './events';
+import { hurdleDeliveryIdentity, type HurdleFields } from './fields';
 import { hurdle } from './provider';
 
 /**
@@ -79,33 +73,12 @@ function readHurdlePayload(delivery: Delivery, options: HurdleTriggerOptions): B
 	return mappings.length ? { ok: true, body: renameFields(outcome.body, mappings) } : outcome;
 }
 
-function nothingFetched(message: string): Enrichment {
-	return { json: { fullData: { fetched: false, message } } };
-}
-
-async function fetchTest(context: IWebhookFunctions, testId: string): Promise<Enrichment> {
-	const test = await getTest(context, testId);
-	return resultsEnrichment(hurdleResults(test), { test });
-}
-
-async function fetchOrder(context: IWebhookFunctions, orderNumber: string): Promise<Enrichment> {
-	const order = await getOrder(context, orderNumber);
-	if (order.found) return { json: { order: order.value } };
-	return {
-		json: {
-			fullData: { fetched: false, message: order.message },
-			order: { available: false, message: order.message },
-		},
-	};
-}
-
 export const hurdleWebhookSource: WebhookSource<
 	typeof hurdleEventSchemas,
 	HurdleFields,
 	HurdleTriggerOptions
 > = {
-	provider: hurdle,
-	schemas: hurdleEventSchemas,
+	...hurdleEventSource,
 	defaultDuplicateWindowHours: HURDLE_DUPLICATE_WINDOW_HOURS,
 
 	authenticate: credentialSharedSecret(hurdle.credentialType),
@@ -127,30 +100,5 @@ export const hurdleWebhookSource: WebhookSource<
 			version ?? null,
 			timestamps ?? null,
 		];
-	},
-
-	identify: (_event, payload) => describeHurdleEvent(payload),
-
-	describe: (parsed) => describeHurdleEvent(parsed.data as IDataObject),
-
-	async enrich(context, event: ReceivedEvent<HurdleFields>): Promise<Enrichment | undefined> {
-		// The ids come from the payload whatever its schema said, so an invalid event is enriched too.
-		const { orderNumber, testId } = event.fields;
-		if (event.name.startsWith('test.')) {
-			if (testId) return await fetchTest(context, testId);
-			return nothingFetched(
-				'This event carries no test ID (Hurdle sends it from TEST.LAB_ACCESSIONED on), so there was no test to fetch',
-			);
-		}
-		if (event.name.startsWith('order.')) {
-			if (orderNumber) return await fetchOrder(context, orderNumber);
-			return nothingFetched('This event carries no order number, so there was no order to fetch');
-		}
-		if (event.name.startsWith('phlebotomy.')) {
-			return nothingFetched(
-				'Hurdle documents no API for reading phlebotomy appointments, so nothing was fetched',
-			);
-		}
-		return undefined;
 	},
 };

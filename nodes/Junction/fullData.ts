@@ -1,8 +1,9 @@
-import type { IWebhookFunctions } from 'n8n-workflow';
-
 import { labResults, resultsEnrichment, type LabResults } from '../shared/results';
-import type { Enrichment, ReceivedEvent } from '../shared/webhook/source';
-import { familyOf, STATUSES_WITH_RESULTS, type JunctionFields } from './events';
+import type { Enrichment, ReceivedEvent, TriggerContext } from '../shared/trigger/source';
+import { kindOf, STATUSES_WITH_RESULTS } from './events';
+import type { JunctionFields } from './fields';
+import { withFhir } from '../shared/fhir/output';
+import { junctionFhirRecord, parsedReportFhirRecord } from './fhir';
 import { junctionResults, parsedReportResults } from './results';
 import { apiPath, getRecord } from '../shared/transport/api';
 import { downloadPdf, getLabResults, pdfFileName, type ResultsScope } from './transport';
@@ -31,14 +32,16 @@ function resultsScope(fields: JunctionFields): ResultsScope | undefined {
 }
 
 async function resultsOf(
-	context: IWebhookFunctions,
+	context: TriggerContext,
 	scope: ResultsScope,
 	options: JunctionTriggerOptions,
 ): Promise<Enrichment> {
 	const fetched = await getLabResults(context, scope);
 	const results: LabResults = labResults(fetched, junctionResults);
 	if (scope.kind === 'transaction') Object.assign(results, { scope: 'transaction' });
-	const enrichment: Enrichment = resultsEnrichment(results);
+	const enrichment: Enrichment = withFhir(resultsEnrichment(results), results, () =>
+		junctionFhirRecord(fetched.found ? fetched.value : {}, scope),
+	);
 	if (!results.ready || !options.attachResultsPdf) return enrichment;
 	const pdf = await downloadPdf(context, scope, 'results');
 	if (pdf.found) {
@@ -54,12 +57,12 @@ async function resultsOf(
 
 /** Fetch Full Data for a Junction event: what the event is about, read from the credential's host. */
 export async function fetchFullData(
-	context: IWebhookFunctions,
+	context: TriggerContext,
 	event: ReceivedEvent<JunctionFields>,
 	options: JunctionTriggerOptions,
 ): Promise<Enrichment | undefined> {
 	const { fields } = event;
-	switch (familyOf(event.name)) {
+	switch (kindOf(event.name)) {
 		case 'order': {
 			const scope = resultsScope(fields);
 			if (!scope || !STATUSES_WITH_RESULTS.includes(String(fields.status))) return undefined;
@@ -87,7 +90,8 @@ export async function fetchFullData(
 				junction,
 				apiPath('/lab_report/v1/parser/job', fields.parsingJobId),
 			);
-			return resultsEnrichment(parsedReportResults(job));
+			const results = parsedReportResults(job);
+			return withFhir(resultsEnrichment(results), results, () => parsedReportFhirRecord(job));
 		}
 		default:
 			return undefined;

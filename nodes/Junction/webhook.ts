@@ -1,7 +1,8 @@
-import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { jsonBodyOf, type Delivery } from '../shared/webhook/delivery';
-import type { ReceivedEvent, TriggerOptions, WebhookSource } from '../shared/webhook/source';
+import type { WebhookSource } from '../shared/webhook/source';
+import type { TriggerOptions } from '../shared/trigger/source';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	signingKeyFrom,
@@ -9,16 +10,10 @@ import {
 	verifyStandardWebhook,
 } from '../shared/webhook/standardWebhooks';
 import { headerValue } from '../shared/webhook/verdict';
-import {
-	describeJunctionEvent,
-	envelopeForBarePayload,
-	familyOf,
-	identifyJunctionEvent,
-	junctionEventSchemas,
-	type JunctionFields,
-} from './events';
+import { junctionEventSource } from './eventSource';
+import { orderSchema, orderStatus, type junctionEventSchemas } from './events';
+import { INFERRED_EVENT_TYPE, type JunctionFields } from './fields';
 import { registeredSecrets, usesAutomaticSetup } from './webhookEndpoint';
-import { fetchFullData } from './fullData';
 import { junction } from './provider';
 
 /** Junction (Svix) retries for about 27.5 hours after the first attempt; 48 hours covers it with room. */
@@ -54,34 +49,9 @@ export function malformedSigningSecret(
 		: `Webhook signing secret number ${malformed + 1} in the credential is not a valid whsec_… secret`;
 }
 
-/** A filter passes when nothing is chosen, or when the value is one of those chosen. */
 /** Svix's message id: the same on every retry of one message (webhook-id in Standard Webhooks' naming). */
 function messageIdOf(delivery: Delivery): string | undefined {
 	return headerValue(delivery.headers, 'svix-id') ?? headerValue(delivery.headers, 'webhook-id');
-}
-
-function chosen(context: IWebhookFunctions, parameter: string, value: unknown): boolean {
-	const values = context.getNodeParameter(parameter, []) as string[];
-	return values.length === 0 || values.includes(String(value));
-}
-
-/**
- * Order events are filtered by status and modality, appointment events by appointment status and
- * modality; other events pass. An event that failed validation is emitted with its issues, unfiltered.
- */
-function matchesFilters(context: IWebhookFunctions, event: ReceivedEvent<JunctionFields>): boolean {
-	if (!event.valid) return true;
-	const family = familyOf(event.name);
-	const { status, modality, appointmentStatus } = event.fields;
-	if (family === 'order')
-		return chosen(context, 'statuses', status) && chosen(context, 'modalities', modality);
-	if (family === 'appointment') {
-		return (
-			chosen(context, 'appointmentStatuses', appointmentStatus) &&
-			chosen(context, 'modalities', modality)
-		);
-	}
-	return true;
 }
 
 export const junctionWebhookSource: WebhookSource<
@@ -89,8 +59,7 @@ export const junctionWebhookSource: WebhookSource<
 	JunctionFields,
 	JunctionTriggerOptions
 > = {
-	provider: junction,
-	schemas: junctionEventSchemas,
+	...junctionEventSource,
 	defaultDuplicateWindowHours: JUNCTION_DUPLICATE_WINDOW_HOURS,
 
 	async authenticate(context, delivery, options) {
@@ -129,12 +98,29 @@ export const junctionWebhookSource: WebhookSource<
 		const messageId = messageIdOf(delivery);
 		return messageId ? ['svix-id', messageId] : [event, payload];
 	},
-
-	identify: identifyJunctionEvent,
-
-	describe: (parsed) => describeJunctionEvent(parsed.data),
-
-	accepts: matchesFilters,
-
-	enrich: fetchFullData,
 };
+
+/**
+ * Wraps a bare `ClientFacingOrder` or `ClientFacingAppointment` in the documented envelope, or returns
+ * undefined when the body is neither. A bare order still in `ordered` with a single event is the
+ * created event; any other bare order is an update.
+ */
+export function envelopeForBarePayload(body: IDataObject): IDataObject | undefined {
+	if (typeof body.event_type === 'string' || typeof body.id !== 'string') return undefined;
+	const looksLikeOrder = ['lab_test', 'events', 'last_event', 'details'].some((key) => key in body);
+	const looksLikeAppointment =
+		typeof body.order_id === 'string' && ('event_status' in body || 'start_at' in body);
+	let event: string;
+	if (looksLikeAppointment) {
+		event = 'labtest.appointment.updated';
+	} else if (looksLikeOrder) {
+		const parsed = orderSchema.safeParse(body);
+		const events = Array.isArray(body.events) ? body.events : [];
+		const created =
+			parsed.success && orderStatus(parsed.data)?.status === 'ordered' && events.length <= 1;
+		event = created ? 'labtest.order.created' : 'labtest.order.updated';
+	} else {
+		return undefined;
+	}
+	return { event_type: event, data: body, [INFERRED_EVENT_TYPE]: true };
+}

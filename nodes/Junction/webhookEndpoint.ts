@@ -7,7 +7,7 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { ALL_EVENTS, OTHER_EVENT } from '../shared/webhook/source';
+import { ALL_EVENTS, OTHER_EVENT } from '../shared/trigger/source';
 import {
 	createWebhook,
 	deleteWebhook,

@@ -8,6 +8,7 @@ import {
 
 import { runOperations } from '../shared/actions/actionNode';
 import { lmlActions } from './actions';
+import { listSearch } from './actions/listSearch';
 
 export class LondonMedicalLaboratory implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +22,7 @@ export class LondonMedicalLaboratory implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Get test registrations, lab results, orders and products from London Medical Laboratory',
+			'Create patients, orders and test registrations, and get results, orders and products from London Medical Laboratory',
 		defaults: { name: 'London Medical Laboratory' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,6 +30,8 @@ export class LondonMedicalLaboratory implements INodeType {
 		credentials: [{ name: 'londonMedicalLaboratoryApi', required: true }],
 		properties: lmlActions.properties,
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, lmlActions);

@@ -1,4 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { timestampToIso } from '../shared/timestamps';
@@ -84,70 +83,3 @@ export const lmlEventOptions: Record<LmlEventName, EventOption> = {
 };
 
 /** The typed fields of an LML trigger item. */
-export interface LmlFields extends IDataObject {
-	testRegistrationId?: string;
-	retestTestRegistrationId?: string;
-	labId?: string;
-	orderId?: string;
-	/** ISO 8601 UTC. */
-	sampleReceivedAt?: string;
-	url?: string;
-}
-
-export type LmlResource = 'testRegistration' | 'labResults' | 'order';
-
-/** Which resource "Fetch Full Data" fetches for an event, and by which id; undefined when it has none. */
-export function resourceToFetch(
-	event: string,
-	fields: LmlFields,
-): { resource: LmlResource; id: string } | undefined {
-	const target = (resource: LmlResource, id: string | undefined) =>
-		id ? { resource, id } : undefined;
-	switch (event) {
-		case 'lab_results.complete':
-			return target('labResults', fields.testRegistrationId);
-		case 'test_registration.retest':
-			// The new registration is the one a workflow acts on next.
-			return target('testRegistration', fields.retestTestRegistrationId);
-		case 'order.shipped':
-		case 'order.delivered':
-			return target('order', fields.orderId);
-		default:
-			return target('testRegistration', fields.testRegistrationId);
-	}
-}
-
-function withoutUndefined(fields: LmlFields): LmlFields {
-	return Object.fromEntries(
-		Object.entries(fields).filter(([, value]) => value !== undefined),
-	) as LmlFields;
-}
-
-/** The ids an LML event is about, read from any payload: one that fails its schema keeps them. */
-export function identifyLmlEvent(payload: IDataObject): LmlFields {
-	const data = (
-		typeof payload.data === 'object' && payload.data !== null ? payload.data : {}
-	) as IDataObject;
-	const text = (key: string) =>
-		typeof data[key] === 'string' && data[key] !== '' ? (data[key] as string) : undefined;
-	return withoutUndefined({
-		testRegistrationId: text('testregistration_id'),
-		retestTestRegistrationId: text('retest_testregistration_id'),
-		labId: text('lab_id'),
-		orderId: text('order_id'),
-	});
-}
-
-/** All typed fields of a valid LML event. */
-export function describeLmlEvent(event: LmlEvent): LmlFields {
-	const data = event.data as IDataObject;
-	const sampleReceivedAt =
-		typeof data.sample_received_at === 'string'
-			? timestampToIso(data.sample_received_at, LML_TIME_ZONE)
-			: undefined;
-	return withoutUndefined({
-		...identifyLmlEvent(event as IDataObject),
-		sampleReceivedAt,
-		url: typeof data.url === 'string' ? data.url : undefined,
-	});
-}

@@ -7,6 +7,7 @@ import type {
 
 import type { Fetched } from './transport/fetched';
 import { toItems } from './actions/actionNode';
+import { FHIR_OUTPUT_OPTION } from './fhir/output';
 
 /**
  * The results pipeline every provider shares: one normalised row per biomarker, the flag rule, the
@@ -139,8 +140,18 @@ export function summariseResults(rows: LabResultRow[]): ResultSummary {
 	};
 }
 
+/** When the sample was collected, reached the lab and was reported, where the provider says. */
+export interface ResultDates extends IDataObject {
+	collected?: string;
+	received?: string;
+	reported?: string;
+}
+
 export interface ReadyResults extends IDataObject {
 	ready: true;
+	/** The report's status where the provider gives one (Junction: final, partial, …). */
+	status?: string | null;
+	dates?: ResultDates;
 	summary: ResultSummary;
 	rows: LabResultRow[];
 	/** The provider's own results, as fetched. */
@@ -204,6 +215,7 @@ export function resultsOutputProperty(
 			description: 'A normalised row per biomarker, ready for a sheet or a loop',
 		},
 		{ ...summary, value: SUMMARY_OUTPUT },
+		FHIR_OUTPUT_OPTION,
 		...moreOptions,
 	];
 	return {

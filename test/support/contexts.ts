@@ -14,6 +14,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 	Logger,
@@ -36,16 +37,29 @@ export interface ExecuteContextOptions {
 	parameters: IDataObject | IDataObject[];
 	credentials: Credentials;
 	items?: number;
+	/** The input items' JSON (default `{index}` per item). */
+	inputItems?: IDataObject[];
 	continueOnFail?: boolean;
+	/** What getWorkflow() answers: the workflow's id. */
+	workflowId?: string;
 }
 
 export function executeContext(options: ExecuteContextOptions): IExecuteFunctions {
 	const itemCount =
-		options.items ?? (Array.isArray(options.parameters) ? options.parameters.length : 1);
+		options.items ??
+		options.inputItems?.length ??
+		(Array.isArray(options.parameters) ? options.parameters.length : 1);
 	const context = mock<IExecuteFunctions>();
 	context.getInputData.mockReturnValue(
-		Array.from({ length: itemCount }, (_, index) => ({ json: { index } })),
+		Array.from({ length: itemCount }, (_, index) => ({
+			json: options.inputItems?.[index] ?? { index },
+		})),
 	);
+	context.getWorkflow.mockReturnValue({
+		id: options.workflowId ?? 'workflow-under-test',
+		name: 'test',
+		active: true,
+	});
 	context.getNodeParameter.mockImplementation(
 		parameterGetter(options.parameters) as IExecuteFunctions['getNodeParameter'],
 	);
@@ -68,6 +82,31 @@ export async function runAction(node: ActionNodeClass, options: ExecuteContextOp
 	const context = executeContext(options);
 	const [items] = await node.execute.call(context);
 	return { items, context };
+}
+
+export interface LoadOptionsContextOptions {
+	/** The node's current parameters, as the editor sends them with a list search. */
+	parameters?: IDataObject;
+	credentials: Credentials;
+}
+
+/** The context of a `listSearch` or `loadOptions` method: what the editor's searchable lists call. */
+export function loadOptionsContext(options: LoadOptionsContextOptions): ILoadOptionsFunctions {
+	const parameters = options.parameters ?? {};
+	const context = mock<ILoadOptionsFunctions>();
+	context.getNodeParameter.mockImplementation(
+		parameterGetter(parameters) as unknown as ILoadOptionsFunctions['getNodeParameter'],
+	);
+	context.getCurrentNodeParameter.mockImplementation(
+		(name: string) =>
+			getPath(parameters, name) as ReturnType<ILoadOptionsFunctions['getCurrentNodeParameter']>,
+	);
+	context.getCredentials.mockImplementation(
+		credentialGetter(options.credentials) as ILoadOptionsFunctions['getCredentials'],
+	);
+	context.getNode.mockReturnValue(testNode('action', parameters));
+	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: silentLogger() });
+	return context;
 }
 
 export interface RunOptions<Overrides> {

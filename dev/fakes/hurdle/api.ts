@@ -1,12 +1,16 @@
 import { HURDLE_SAMPLE_IDS } from './samples';
 import { FakeServer, type FakeReply, type FakeRequest } from '../fakeServer';
+import { hurdleResultFixtures } from './resultFixtures';
+
+export { HURDLE_RESULT_TESTS } from './resultFixtures';
 
 /**
  * A fake Hurdle API: `X-API-Key` auth, `/products/v1` paginated by page number (`{data, meta}`),
  * `/orders/v3` paginated by cursor (`{orders, nextCursor}`) — Hurdle documents neither envelope, so the
  * fake uses two different ones — v3 order creation with the documented rules (patient data for
  * REQUIRED_WITH_ORDER products, state, physician and quantity 1 for the US; 400 with every problem),
- * tests with `biomarkerResults`, and kit registration answering 202.
+ * tests with `biomarkerResults`, kit registration answering 202, and cancelling an order before it is
+ * processed (`PATCH /orders/v3/{orderNumber}/cancel`, no body, answering the order).
  */
 export const HURDLE_FAKE_API_KEY = 'hurdle-test-api-key';
 /** Accessioned but not processed: no results yet. */
@@ -30,6 +34,8 @@ export interface HurdleFakeData {
 	registrations: Row[];
 	/** Bodies of created orders, in order. */
 	createdOrders: Row[];
+	/** The next order is stored, then answered 502: its answer is lost. */
+	loseNextCreateAnswer: boolean;
 }
 
 function biomarkerResult(
@@ -156,10 +162,17 @@ export function hurdleFakeData(counts = { products: 230, orders: 230 }): HurdleF
 			[sampleTest]: test(sampleTest, 'PROCESSED', results),
 			[HURDLE_PENDING_TEST]: test(HURDLE_PENDING_TEST, 'LAB_ACCESSIONED', []),
 			[HURDLE_RATE_LIMITED_TEST]: test(HURDLE_RATE_LIMITED_TEST, 'PROCESSED', results.slice(0, 1)),
+			...Object.fromEntries(
+				Object.entries(hurdleResultFixtures()).map(([id, found]) => [
+					id,
+					test(id, 'PROCESSED', found),
+				]),
+			),
 		},
 		kits: new Set([HURDLE_SAMPLE_IDS.kitId, 'MMM9990001']),
 		registrations: [],
 		createdOrders: [],
+		loseNextCreateAnswer: false,
 	};
 }
 
@@ -226,6 +239,9 @@ function badRequest(message: string | string[]): FakeReply {
 	return { status: 400, json: { statusCode: 400, message, error: 'Bad Request' } };
 }
 
+/** Documented: an order can be cancelled before it is processed or dispatched. */
+const CANCELLABLE = ['CREATED', 'CONFIRMED'];
+
 const text = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
 /**
@@ -281,91 +297,134 @@ export function createHurdleFake(
 		json: { statusCode: 404, message: `${what} not found` },
 	});
 
-	return server
-		.route(
-			'GET',
-			'/products/v1',
-			guard((request) => productPage(request, data.products)),
-		)
-		.route(
-			'GET',
-			'/orders/v3',
-			guard((request) => orderPage(request, data.orders)),
-		)
-		.route(
-			'GET',
-			'/orders/v3/:orderNumber',
-			guard((request) => {
-				if (request.params.orderNumber === HURDLE_NO_LOOKUP_ORDER) {
-					return { status: 405, json: { statusCode: 405, message: 'Method Not Allowed' } };
-				}
-				const order = data.orders.find((entry) => entry.orderNumber === request.params.orderNumber);
-				return order ? { status: 200, json: order } : notFound('Order');
-			}),
-		)
-		.route(
-			'POST',
-			'/orders/v3',
-			guard((request) => {
-				const order = body(request);
-				if (!order) return badRequest('The body must be a JSON object');
-				const missing = REQUIRED_ORDER_FIELDS.find((path) => {
-					const value = field(order, path);
-					return typeof value !== 'string' || value.trim() === '';
-				});
-				if (missing) return badRequest(`${missing} is required`);
-				if (typeof order.quantity !== 'number' || order.quantity < 1)
-					return badRequest('quantity must be at least 1');
-				const product = data.products.find((entry) => entry.productCode === order.productCode);
-				if (!product) return badRequest('productCode is not available to this account');
-				const problems = orderRuleProblems(order, product);
-				if (problems.length) return badRequest(problems);
-				data.createdOrders.push(order);
-				const orderNumber = `HRD-${String(900000 + data.createdOrders.length)}`;
-				return {
-					status: 201,
-					json: {
+	return (
+		server
+			.route(
+				'GET',
+				'/products/v1',
+				guard((request) => productPage(request, data.products)),
+			)
+			.route(
+				'GET',
+				'/orders/v3',
+				guard((request) => orderPage(request, data.orders)),
+			)
+			.route(
+				'GET',
+				'/orders/v3/:orderNumber',
+				guard((request) => {
+					if (request.params.orderNumber === HURDLE_NO_LOOKUP_ORDER) {
+						return { status: 405, json: { statusCode: 405, message: 'Method Not Allowed' } };
+					}
+					const order = data.orders.find(
+						(entry) => entry.orderNumber === request.params.orderNumber,
+					);
+					return order ? { status: 200, json: order } : notFound('Order');
+				}),
+			)
+			.route(
+				'POST',
+				'/orders/v3',
+				guard((request) => {
+					const order = body(request);
+					if (!order) return badRequest('The body must be a JSON object');
+					const missing = REQUIRED_ORDER_FIELDS.find((path) => {
+						const value = field(order, path);
+						return typeof value !== 'string' || value.trim() === '';
+					});
+					if (missing) return badRequest(`${missing} is required`);
+					if (typeof order.quantity !== 'number' || order.quantity < 1)
+						return badRequest('quantity must be at least 1');
+					const product = data.products.find((entry) => entry.productCode === order.productCode);
+					if (!product) return badRequest('productCode is not available to this account');
+					const problems = orderRuleProblems(order, product);
+					if (problems.length) return badRequest(problems);
+					data.createdOrders.push(order);
+					const orderNumber = `HRD-${String(900000 + data.createdOrders.length)}`;
+					// The order object of the cancel endpoint's schema, as the create answer presumably is.
+					const created: Row = {
+						...order,
 						orderNumber,
 						status: 'CREATED',
-						productCode: order.productCode,
-						quantity: order.quantity,
-					},
-				};
-			}),
-		)
-		.route(
-			'GET',
-			'/tests/v2/:testId',
-			guard((request) => {
-				const { testId } = request.params;
-				if (testId === HURDLE_RATE_LIMITED_TEST && !rateLimited.has(testId)) {
-					rateLimited.add(testId);
-					return {
-						status: 429,
-						headers: { 'retry-after': '0' },
-						json: { statusCode: 429, message: 'Too Many Requests' },
+						paymentConfirmed: false,
+						kits: [],
+						createdAt: new Date().toISOString(),
 					};
-				}
-				const found = data.tests[testId];
-				return found ? { status: 200, json: found } : notFound('Test');
-			}),
-		)
-		.route(
-			'POST',
-			'/tests/v2',
-			guard((request) => {
-				const registration = body(request);
-				if (!registration) return badRequest('The body must be a JSON object');
-				if (typeof registration.kitId !== 'string' || !registration.kitId)
-					return badRequest('kitId is required');
-				const user = registration.user as Row | undefined;
-				for (const key of ['firstName', 'lastName', 'dateOfBirth']) {
-					if (typeof user?.[key] !== 'string' || !user[key])
-						return badRequest(`user.${key} is required`);
-				}
-				if (!data.kits.has(registration.kitId)) return notFound('Kit');
-				data.registrations.push(registration);
-				return { status: 202, json: { message: 'Registration accepted' } };
-			}),
-		);
+					data.orders.push(created);
+					if (data.loseNextCreateAnswer) {
+						data.loseNextCreateAnswer = false;
+						return { status: 502, json: { statusCode: 502, message: 'Bad Gateway' } };
+					}
+					return {
+						status: 201,
+						json: {
+							orderNumber,
+							status: 'CREATED',
+							productCode: order.productCode,
+							quantity: order.quantity,
+						},
+					};
+				}),
+			)
+			.route(
+				'PATCH',
+				'/orders/v3/:orderNumber/cancel',
+				guard((request) => {
+					// Documented without a body.
+					if (request.body.trim() && request.body.trim() !== '{}')
+						return badRequest('This request takes no body');
+					const order = data.orders.find(
+						(entry) => entry.orderNumber === request.params.orderNumber,
+					);
+					if (!order) return notFound('Order');
+					if (order.status === 'CANCELLED') return badRequest('Order is already cancelled');
+					if (!CANCELLABLE.includes(String(order.status)))
+						return badRequest(
+							`An order that is ${String(order.status)} can no longer be cancelled`,
+						);
+					order.status = 'CANCELLED';
+					return { status: 200, json: order };
+				}),
+			)
+			// For tests in another process: the next order is stored, and its answer lost (502).
+			.route('POST', '/__lose-next-create-answer', () => {
+				data.loseNextCreateAnswer = true;
+				return { status: 200, json: { armed: true } };
+			})
+			.route(
+				'GET',
+				'/tests/v2/:testId',
+				guard((request) => {
+					const { testId } = request.params;
+					if (testId === HURDLE_RATE_LIMITED_TEST && !rateLimited.has(testId)) {
+						rateLimited.add(testId);
+						return {
+							status: 429,
+							headers: { 'retry-after': '0' },
+							json: { statusCode: 429, message: 'Too Many Requests' },
+						};
+					}
+					const found = data.tests[testId];
+					return found ? { status: 200, json: found } : notFound('Test');
+				}),
+			)
+			.route(
+				'POST',
+				'/tests/v2',
+				guard((request) => {
+					const registration = body(request);
+					if (!registration) return badRequest('The body must be a JSON object');
+					if (typeof registration.kitId !== 'string' || !registration.kitId)
+						return badRequest('kitId is required');
+					const user = registration.user as Row | undefined;
+					for (const key of ['firstName', 'lastName', 'dateOfBirth']) {
+						if (typeof user?.[key] !== 'string' || !user[key])
+							return badRequest(`user.${key} is required`);
+					}
+					if (!data.kits.has(registration.kitId)) return notFound('Kit');
+					data.registrations.push(registration);
+					return { status: 202, json: { message: 'Registration accepted' } };
+				}),
+			)
+	);
 }

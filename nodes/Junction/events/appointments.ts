@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { identifier, looseObject, optionalText, valueOptions } from './common';
 import { text, withoutEmpty } from '../../shared/values';
+import { eventFamily } from './family';
 
 /** `labtest.appointment.created` / `.updated`: `data` is a `ClientFacingAppointment`. */
 export const appointmentSchema = z
@@ -91,3 +92,20 @@ export function describeAppointment(appointment: Appointment): AppointmentFields
 		}),
 	};
 }
+
+export const appointmentEvents = eventFamily({
+	kind: 'appointment',
+	data: appointmentSchema,
+	identify: identifyAppointment,
+	describe: describeAppointment,
+	events: {
+		'labtest.appointment.created': {
+			displayName: 'Appointment Created',
+			description: 'A walk-in or at-home phlebotomy appointment was created',
+		},
+		'labtest.appointment.updated': {
+			displayName: 'Appointment Updated',
+			description: 'An appointment changed status, including reschedules and cancellations',
+		},
+	},
+});

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { identifier, optionalText } from './common';
 import { text, withoutEmpty } from '../../shared/values';
+import { eventFamily } from './family';
 
 /** `labtest.result.critical`: `data` is a `ClientFacingCriticalResult`. */
 export const criticalResultSchema = z
@@ -41,3 +42,16 @@ export function describeCriticalResult(result: CriticalResult): CriticalResultFi
 		...withoutEmpty({ reportedAt: result.created_at ?? undefined }),
 	};
 }
+
+export const criticalResultEvents = eventFamily({
+	kind: 'criticalResult',
+	data: criticalResultSchema,
+	identify: identifyCriticalResult,
+	describe: describeCriticalResult,
+	events: {
+		'labtest.result.critical': {
+			displayName: 'Critical Result',
+			description: 'The lab reported a critical value and has called the physician',
+		},
+	},
+});

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { identifier, optionalText } from './common';
 import { text, withoutEmpty } from '../../shared/values';
+import { eventFamily } from './family';
 
 /**
  * `labtest.match_review.created` / `.updated` (Unmatched Results): a result the lab sent that Junction
@@ -55,3 +56,20 @@ export function describeMatchReview(review: MatchReview): MatchReviewFields {
 		resolvedOrderId: review.resolved_order_id ?? undefined,
 	});
 }
+
+export const matchReviewEvents = eventFamily({
+	kind: 'matchReview',
+	data: matchReviewSchema,
+	identify: identifyMatchReview,
+	describe: describeMatchReview,
+	events: {
+		'labtest.match_review.created': {
+			displayName: 'Unmatched Result Awaiting Review',
+			description: 'A lab result Junction could not match to an order waits for your review',
+		},
+		'labtest.match_review.updated': {
+			displayName: 'Unmatched Result Review Updated',
+			description: 'The review of an unmatched result changed: escalated, matched or resolved',
+		},
+	},
+});

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { identifier, looseObject, objectAt, optionalText, valueOptions } from './common';
 import { text, withoutEmpty } from '../../shared/values';
+import { eventFamily } from './family';
 
 /** `labtest.order.created` / `.updated`: `data` is a `ClientFacingOrder`. */
 const statusEvent = z
@@ -287,3 +288,21 @@ export function describeOrder(order: Order): OrderFields {
 		...transactionFields(order as IDataObject),
 	};
 }
+
+export const orderEvents = eventFamily({
+	kind: 'order',
+	data: orderSchema,
+	identify: identifyOrder,
+	describe: describeOrder,
+	events: {
+		'labtest.order.created': {
+			displayName: 'Order Created',
+			description: 'An order was placed (status ordered); also sent for redraw orders',
+		},
+		'labtest.order.updated': {
+			displayName: 'Order Updated',
+			description:
+				'The order changed status: shipped, sample with lab, partial results, completed, redraw available, failed…',
+		},
+	},
+});

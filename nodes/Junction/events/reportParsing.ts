@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { identifier, looseObject, optionalText } from './common';
 import { text, withoutEmpty } from '../../shared/values';
+import { eventFamily } from './family';
 
 /**
  * `lab_report.parsing_job.created` / `.updated` (Lab Report Parsing): a lab report PDF uploaded to
@@ -55,3 +56,20 @@ export function describeParsingJob(job: ParsingJob): ParsingJobFields {
 		labName: text(job.data?.metadata?.lab_name),
 	});
 }
+
+export const parsingJobEvents = eventFamily({
+	kind: 'parsingJob',
+	data: parsingJobSchema,
+	identify: identifyParsingJob,
+	describe: describeParsingJob,
+	events: {
+		'lab_report.parsing_job.created': {
+			displayName: 'Lab Report Parsing Started',
+			description: 'Junction started reading an uploaded lab report',
+		},
+		'lab_report.parsing_job.updated': {
+			displayName: 'Lab Report Parsing Finished',
+			description: 'An uploaded lab report was read into results, or could not be',
+		},
+	},
+});

@@ -18,6 +18,10 @@ import type { Fetched } from '../transport/fetched';
 import { defineOperation, toItems, type OperationModule } from './actionNode';
 import { getPages, type Paging } from '../transport/pagination';
 import { labResults, resultsItems, resultsOutputProperty, type ReadyResults } from '../results';
+import { withMessages } from '../resultsForPeople/messages';
+import { messageSettingsAt, resultsOptionsProperty } from '../resultsForPeople/parameters';
+import { FHIR_OUTPUT, fhirItems, fhirOptionsProperty } from '../fhir/output';
+import type { FhirRecord } from '../fhir/bundle';
 
 /**
  * The kinds of operation every provider has: Get by ID, Get Many, a PDF download and Get results. Each
@@ -138,6 +142,8 @@ export function defineResultsGet<Raw>({
 	fetch,
 	read,
 	rowFields,
+	fhir,
+	pdf,
 }: Described & {
 	/** The menu entry, if not "Get" (`get`): a resource with results of more than one kind of record. */
 	name?: string;
@@ -149,17 +155,38 @@ export function defineResultsGet<Raw>({
 	read(raw: Raw): ReadyResults;
 	/** Fields added to each row of One Item per Biomarker. */
 	rowFields?: (results: ReadyResults) => IDataObject;
+	/** Whose results these are, for the FHIR R4 Bundle output. */
+	fhir: (raw: Raw, id: string) => FhirRecord;
+	/** The results PDF, for the FHIR output's Include PDF. */
+	pdf?: (context: IExecuteFunctions, id: string, itemIndex: number) => Promise<Fetched<Buffer>>;
 }): OperationModule {
 	return defineOperation({
 		name,
 		value,
 		action,
 		description,
-		properties: [id.property, resultsOutputProperty(summary)],
+		properties: [
+			id.property,
+			resultsOutputProperty(summary),
+			fhirOptionsProperty(Boolean(pdf)),
+			resultsOptionsProperty({ hide: { output: [FHIR_OUTPUT] } }),
+		],
 		async execute(itemIndex) {
 			const value = id.at(this, itemIndex);
-			const results = labResults(await fetch(this, value, itemIndex), read);
+			const settings = messageSettingsAt(this, itemIndex);
+			const fetched = await fetch(this, value, itemIndex);
+			const results = withMessages(labResults(fetched, read), settings);
 			const output = this.getNodeParameter('output', itemIndex) as string;
+			if (output === FHIR_OUTPUT && fetched.found) {
+				return await fhirItems(
+					this,
+					itemIndex,
+					results,
+					{ [id.name]: value },
+					() => fhir(fetched.value, value),
+					pdf && (async () => await pdf(this, value, itemIndex)),
+				);
+			}
 			return resultsItems(results, output, { [id.name]: value }, rowFields);
 		},
 	});

@@ -3,6 +3,8 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
+	type INodeListSearchItems,
+	type INodeListSearchResult,
 	type INodeProperties,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
@@ -138,6 +140,63 @@ export function idParameter({ displayName, name, ...hints }: IdHints): IdParamet
 		property: { displayName, name, type: 'string', default: '', required: true, ...hints },
 		at: (context, itemIndex) => requiredText(context, name, displayName, itemIndex),
 	};
+}
+
+/**
+ * A required ID picked from a searchable list (the node's `listSearch` method `searchListMethod`), or
+ * entered By ID for expressions. Its reader returns the ID, trimmed; an empty one stops the item.
+ */
+export function resourceLocatorParameter({
+	displayName,
+	name,
+	searchListMethod,
+	placeholder,
+	description,
+}: IdHints & { searchListMethod: string }): IdParameter {
+	return {
+		name,
+		property: {
+			displayName,
+			name,
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			required: true,
+			...(description ? { description } : {}),
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod, searchable: true },
+				},
+				{ displayName: 'By ID', name: 'id', type: 'string', placeholder },
+			],
+		},
+		at: (context, itemIndex) =>
+			requireValue(
+				context.getNode(),
+				String(context.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? ''),
+				displayName,
+				itemIndex,
+			),
+	};
+}
+
+/**
+ * A page of a searchable list: the records whose name contains the filter (case-insensitive, for APIs
+ * that cannot search), as `{name, value}` entries.
+ */
+export function listSearchResults<T>(
+	records: T[],
+	entry: (record: T) => INodeListSearchItems,
+	filter?: string,
+	paginationToken?: string,
+): INodeListSearchResult {
+	const wanted = filter?.trim().toLowerCase();
+	const results = records
+		.map(entry)
+		.filter((item) => !wanted || item.name.toLowerCase().includes(wanted));
+	return paginationToken ? { results, paginationToken } : { results };
 }
 
 /** A collection's values without the ones left empty (empty text, empty lists): those are not sent. */

@@ -1,11 +1,18 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { withinDeadline } from '../transport/api';
+import { fhirTriggerItems } from '../fhir/output';
 import { applyPatientDataMode, type PatientDataMode } from '../privacy';
 import type { LabProvider } from '../provider';
-import type { Delivery } from '../webhook/delivery';
+import { withinDeadline } from '../transport/api';
+import { withMessagesInEnrichment } from '../resultsForPeople/messages';
 import type { EventSchemas, ParsedEvent, ValidationIssue } from './parseEvent';
-import type { Enrichment, ReceivedEvent, TriggerOptions, WebhookSource } from '../webhook/source';
+import type {
+	Enrichment,
+	EventSource,
+	ReceivedEvent,
+	TriggerContext,
+	TriggerOptions,
+} from './source';
 
 /** Svix, the slowest sender, gives up on an answer after 15 s; n8n needs part of that to start the run. */
 export const DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS = 5;
@@ -25,7 +32,7 @@ export function eventItem<Schemas extends EventSchemas, Fields extends IDataObje
 	providerId: string,
 	event: ReceivedEvent<Fields>,
 	parsed: ParsedEvent<Schemas>,
-	delivery: Delivery,
+	receivedAt: Date,
 	deliveryId: string,
 ): EventItem {
 	return {
@@ -34,7 +41,7 @@ export function eventItem<Schemas extends EventSchemas, Fields extends IDataObje
 		...(parsed.status === 'unknown' ? { eventName: parsed.event } : {}),
 		deliveryId,
 		...event.fields,
-		receivedAt: delivery.receivedAt.toISOString(),
+		receivedAt: receivedAt.toISOString(),
 		validation: {
 			valid: event.valid,
 			issues: parsed.status === 'invalid' ? parsed.issues : [],
@@ -53,8 +60,8 @@ export async function enrichInTime<
 	Fields extends IDataObject,
 	Options extends TriggerOptions,
 >(
-	context: IWebhookFunctions,
-	source: WebhookSource<Schemas, Fields, Options>,
+	context: TriggerContext,
+	source: EventSource<Schemas, Fields, Options>,
 	event: ReceivedEvent<Fields>,
 	options: Options,
 ): Promise<Enrichment> {
@@ -67,7 +74,12 @@ export async function enrichInTime<
 			async () => await source.enrich!(context, event, options),
 		);
 		if (!enrichment) return { json: {} };
-		return { ...enrichment, json: { fullData: { fetched: true }, ...enrichment.json } };
+		const json =
+			// The messages go with One Item per Event only.
+			(options.output ?? 'event') !== 'event'
+				? enrichment.json
+				: withMessagesInEnrichment(enrichment.json, options);
+		return { ...enrichment, json: { fullData: { fetched: true }, ...json } };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'Unknown failure';
 		const message =
@@ -88,6 +100,12 @@ export function executionItems(
 	mode: PatientDataMode,
 	provider: LabProvider,
 ): INodeExecutionData[] {
+	if (options.output === 'fhir' && enrichment?.fhir) {
+		const fhir = fhirTriggerItems(enrichment.fhir, options, mode);
+		if (Array.isArray(fhir))
+			return fhir.map((json) => ({ json: applyPatientDataMode(json, mode, provider) }));
+		enrichment = { ...enrichment, json: { ...enrichment.json, fhir } };
+	}
 	if (options.output === 'biomarkerRows' && enrichment?.rows?.length) {
 		const identity: IDataObject = { ...item };
 		delete identity.payload;

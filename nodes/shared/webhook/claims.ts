@@ -1,33 +1,37 @@
-import type { IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { EMPTY_LEDGER, expiryOf, type LedgerPolicy } from '../trigger/ledger';
-import {
-	installView,
-	loadStoredDeliveries,
-	usesStaticData,
-	type ViewState,
-} from './storedDeliveries';
-import { memoryOf, triggerIdOf, type TriggerMemory } from './triggerMemory';
 import { unixNow } from '../values';
+import { installView, loadStoredDeliveries, usesStaticData } from './storedDeliveries';
+import { memoryOf, triggerIdOf, type TriggerMemory } from './triggerMemory';
 
 /**
  * Which deliveries a trigger has already run, kept so that every copy of a delivery runs the workflow
- * once, whatever n8n does with static data:
+ * once, whatever n8n does with static data.
  *
- * - n8n loads a fresh copy of static data for every webhook call and saves the whole object after the
- *   execution exists, last writer wins. A ledger written only by the call that claimed a delivery is
- *   therefore overwritten by any call that loaded its copy earlier and saved later. Instead, each
- *   process remembers what it ran, and every save writes the stored ledger merged with that memory,
- *   computed when n8n serialises static data (toJSON), not when the call began. The last save of a
- *   process thus holds everything that process ran, for every trigger of the workflow (the ledgers
- *   live in the workflow-wide namespace, which any of the workflow's triggers can write).
- * - A claim only counts as run once n8n has created (or enqueued) the execution: n8n saves static data
- *   only then, and answers the sender only then. If n8n fails, the sender gets its error, nothing is
- *   stored, and the redelivery runs.
- * - Copies arriving while the first is in flight wait for its outcome in this process, then are
- *   duplicates, or take over when the first failed. If the first copy's sender gave up before n8n
- *   answered (a slow start under a concurrency limit), later copies are answered "busy" until n8n's
- *   late answer shows whether the run started.
+ * A claim is one delivery being started in one process. Its life:
+ *
+ *     claimDelivery ──► inFlight ──── executionCreated() ──► ran        later copies: duplicate
+ *        (new)             │          (n8n read the answer after creating the execution,
+ *                          │           or the sender got a 2xx)
+ *                          ├───────── noExecution() ───────► released   a later copy may claim it
+ *                          │          (n8n answered an error, or the pipeline threw first)
+ *                          └── the sender left before n8n answered: still inFlight; copies are
+ *                              answered "busy" until n8n's late answer (it still writes one) settles it
+ *
+ * Copies arriving while a claim is in flight wait for it in this process (TriggerMemory keeps the
+ * claims in flight), then are duplicates, or claim the delivery themselves when it was released.
+ *
+ * Why this is enough across calls and processes: n8n loads a fresh copy of static data for every
+ * webhook call and saves the whole object once the execution exists, last writer wins. So each process
+ * remembers what it ran (TriggerMemory), and every save writes the stored ledger merged with that memory
+ * (storedDeliveries.ts), computed when n8n serialises static data, not when the call began. The last
+ * save of a process thus holds everything that process ran, for every trigger of the workflow.
  *
  * Left open (README, "Exactly once"): two n8n processes receiving copies of one delivery at the same
  * moment cannot see each other's claim; n8n offers webhook nodes no atomic store. Routing each webhook
@@ -61,9 +65,9 @@ export class Claim {
 		readonly since: number,
 		private readonly expiresAt: number,
 		private readonly answer: AnswerWatch,
-		private readonly stored?: ViewState,
+		/** Marks static data as changed, so that n8n saves it (see executionCreated). */
+		private readonly keepStaticDataChange: () => void = () => undefined,
 	) {
-		memory.inFlight.set(fingerprint, this);
 		answer.once('close', () => {
 			if (answer.writableFinished) this.settleFromAnswer();
 			else this.senderGone = true;
@@ -71,46 +75,33 @@ export class Claim {
 		});
 	}
 
-	get ran(): boolean {
-		return this.state === 'ran';
-	}
-
-	/** The execution exists: from now on every copy is a duplicate. */
-	markRan(): void {
+	/**
+	 * n8n has created (or enqueued) the execution: from now on every copy is a duplicate. Called when n8n
+	 * reads the trigger's answer, which it does right after creating the execution and just before it
+	 * decides whether to save static data. n8n 2.41 re-wraps the workflow's static data while it creates
+	 * the execution (WorkflowRunner.establishContextForPersistence), which resets its "changed" flag:
+	 * marking it again here is what makes n8n save the ledger with this delivery in it.
+	 */
+	executionCreated(): void {
+		this.keepStaticDataChange();
 		if (this.state !== 'inFlight') return;
 		this.state = 'ran';
-		this.memory.remember(this.fingerprint, this.expiresAt);
-		this.end();
-	}
-
-	/**
-	 * To call once n8n has created the execution, before it decides whether to save static data. n8n
-	 * 2.41 re-wraps the workflow's static data while it creates the execution
-	 * (WorkflowRunner.establishContextForPersistence builds a Workflow over the same object), which
-	 * resets its "changed" flag: without this, a webhook's change to static data that was already saved
-	 * once is silently dropped.
-	 */
-	keepStaticDataChange(): void {
-		this.stored?.markChanged();
+		this.memory.claimEnded(this, this.expiresAt);
+		this.notify();
 	}
 
 	/** No execution will come of this claim: a redelivery may take it. */
-	release(): void {
+	noExecution(): void {
 		if (this.state !== 'inFlight') return;
 		this.state = 'released';
-		this.end();
-	}
-
-	private end(): void {
-		if (this.memory.inFlight.get(this.fingerprint) === this)
-			this.memory.inFlight.delete(this.fingerprint);
+		this.memory.claimEnded(this);
 		this.notify();
 	}
 
 	private settleFromAnswer(): void {
 		const { statusCode } = this.answer;
-		if (statusCode >= 200 && statusCode < 300) this.markRan();
-		else this.release();
+		if (statusCode >= 200 && statusCode < 300) this.executionCreated();
+		else this.noExecution();
 	}
 
 	/**
@@ -127,9 +118,9 @@ export class Claim {
 }
 
 /**
- * Claims a delivery for this trigger. `new`: run it; n8n's answer to the sender settles the claim.
- * `duplicate`: it ran before (or a copy in flight here ran it). `busy`: copies keep failing; the
- * sender should retry later.
+ * Claims a delivery for this trigger. `new`: run it; n8n's answer settles the claim. `duplicate`: it
+ * ran before (or a copy in flight here ran it). `busy`: copies keep failing; the sender should retry
+ * later.
  */
 export async function claimDelivery(
 	context: IWebhookFunctions,
@@ -144,10 +135,8 @@ export async function claimDelivery(
 	const view = stored ? installView(context, stored) : undefined;
 
 	for (let round = 0; round < MAX_WAIT_ROUNDS; round++) {
-		if (memory.hasRun(fingerprint, nowSeconds)) {
-			return { status: 'duplicate' };
-		}
-		const earlier = memory.inFlight.get(fingerprint);
+		if (memory.hasRun(fingerprint, nowSeconds)) return { status: 'duplicate' };
+		const earlier = memory.claimInFlight(fingerprint);
 		if (earlier) {
 			if ((await earlier.awaitOrInspect()) === 'undecided') return { status: 'busy' };
 			continue;
@@ -164,12 +153,31 @@ export async function claimDelivery(
 			nowSeconds,
 			nowSeconds + policy.ttlSeconds,
 			context.getResponseObject() as AnswerWatch,
-			view,
+			view?.markChanged,
 		);
-		if (view) view.claim = claim;
+		memory.claimStarted(claim);
 		return { status: 'new', claim };
 	}
 	return { status: 'busy' };
+}
+
+/**
+ * What a call that starts an execution returns: the items, and the answer to the sender. n8n reads the
+ * answer right after creating the execution: that read is when the claim's execution is known to exist
+ * (Claim.executionCreated). Never spread or copy this object: a copy would read the answer early.
+ */
+export function startsExecution(
+	workflowData: INodeExecutionData[][],
+	answer: IDataObject,
+	claim: Claim | undefined,
+): IWebhookResponseData {
+	return {
+		workflowData,
+		get webhookResponse() {
+			claim?.executionCreated();
+			return answer;
+		},
+	};
 }
 
 export { forgetProcessMemory } from './triggerMemory';

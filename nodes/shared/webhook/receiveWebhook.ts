@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { PatientDataMode } from '../privacy';
-import { claimDelivery, type Claim } from './claims';
+import { claimDelivery, startsExecution, type Claim } from './claims';
 import { jsonBodyOf, readDelivery, respond } from './delivery';
 import { enrichInTime, eventItem, executionItems } from '../trigger/items';
 import { deliveryFingerprint } from '../trigger/ledger';
@@ -11,8 +11,8 @@ import {
 	OTHER_EVENT,
 	type ReceivedEvent,
 	type TriggerOptions,
-	type WebhookSource,
-} from './source';
+} from '../trigger/source';
+import type { WebhookSource } from './source';
 
 const DEFAULT_DUPLICATE_MEMORY = 10000;
 const BUSY_RETRY_AFTER_SECONDS = 30;
@@ -121,24 +121,16 @@ export async function receiveWebhook<
 			options.fetchFullData && source.enrich
 				? await enrichInTime(context, source, event, options)
 				: undefined;
-		const item = eventItem(source.provider.key, event, parsed, delivery, deliveryId);
+		const item = eventItem(source.provider.key, event, parsed, delivery.receivedAt, deliveryId);
 		const patientData = context.getNodeParameter('patientData', 'leaveOut') as PatientDataMode;
 		const items = executionItems(item, enrichment, options, patientData, source.provider);
 		started = true;
 		const answer = { status: 'accepted', message: 'Event received', deliveryId };
-		// n8n answers the sender with webhookResponse once the execution exists, or with an error
-		// when it cannot create it: then the provider retries, and the claim is released for it.
-		// n8n reads the answer right after creating the execution and just before it saves static
-		// data: the one moment a trigger can undo n8n's reset of the static data's "changed" flag.
-		return {
-			workflowData: [items],
-			get webhookResponse() {
-				claim?.keepStaticDataChange();
-				return answer;
-			},
-		};
+		// n8n answers the sender with this once the execution exists, or with an error when it cannot
+		// create it: then the provider retries, and the claim is released for it.
+		return startsExecution([items], answer, claim);
 	} finally {
-		if (!started) claim?.release();
+		if (!started) claim?.noExecution();
 	}
 }
 

@@ -27,7 +27,8 @@ export class TriggerMemory {
 	private recentSince = unixNow();
 	/** Records remembered since the last save, sorted into the recent ledger when a save needs it. */
 	private unsorted: string[] = [];
-	readonly inFlight = new Map<string, Claim>();
+	/** The claims being started in this process: copies of their deliveries wait for them. */
+	private readonly inFlight = new Map<string, Claim>();
 
 	constructor(public policy: LedgerPolicy) {}
 
@@ -45,6 +46,20 @@ export class TriggerMemory {
 			this.ran.delete(oldest);
 		}
 		if (!written) this.unsorted.push(`${fingerprint}${encodeExpiry(expiresAt)}`);
+	}
+
+	claimInFlight(fingerprint: string): Claim | undefined {
+		return this.inFlight.get(fingerprint);
+	}
+
+	claimStarted(claim: Claim): void {
+		this.inFlight.set(claim.fingerprint, claim);
+	}
+
+	/** A claim ended: with `ranUntil`, its execution exists and is remembered until then. */
+	claimEnded(claim: Claim, ranUntil?: number): void {
+		if (this.inFlight.get(claim.fingerprint) === claim) this.inFlight.delete(claim.fingerprint);
+		if (ranUntil !== undefined) this.remember(claim.fingerprint, ranUntil);
 	}
 
 	/** The recent deliveries, to merge into what a save writes. */

@@ -58,6 +58,7 @@ describe('description', () => {
 			(property.options ?? []).map((option) => option as { value: string; action?: string }),
 		);
 		expect(values.map((option) => option.value).sort()).toEqual([
+			'cancel',
 			'create',
 			'get',
 			'get',

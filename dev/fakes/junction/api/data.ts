@@ -6,6 +6,7 @@ import {
 	junctionOrder,
 	junctionParsingJob,
 } from '../samples';
+import { JUNCTION_RESULT_ORDERS, junctionResultFixtures } from './resultFixtures';
 
 /**
  * What the fake Junction API serves (index.ts): the sample order and the special orders the tests name,
@@ -339,6 +340,12 @@ export function junctionFakeData(counts = { orders: 230, labTests: 120 }): Junct
 		}),
 		junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.rateLimited, status: 'requisition_created' }),
 		junctionOrder({ orderId: JUNCTION_FAKE_ORDERS.jsonInsteadOfPdf, status: 'completed' }),
+		junctionOrder({
+			orderId: JUNCTION_RESULT_ORDERS.partial,
+			status: 'partial_results',
+			modality: 'walk_in_test',
+		}),
+		junctionOrder({ orderId: JUNCTION_RESULT_ORDERS.unusualValues, status: 'completed' }),
 	];
 	const story = redrawStory();
 	const orders = [...special, story.redrawOrder];
@@ -387,6 +394,7 @@ export function junctionFakeData(counts = { orders: 230, labTests: 120 }): Junct
 		},
 	];
 	const results: Record<string, Record<string, unknown>> = {
+		...junctionResultFixtures(),
 		[JUNCTION_FAKE_ORDERS.completed]: labResults(),
 		[JUNCTION_FAKE_ORDERS.jsonInsteadOfPdf]: labResults(),
 		[JUNCTION_FAKE_ORDERS.legacyResults]: {

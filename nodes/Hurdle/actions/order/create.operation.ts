@@ -1,12 +1,26 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { callApi } from '../../../shared/transport/api';
-import { additionalFieldsProperty, requiredText } from '../../../shared/actions/parameters';
+import { createOnce, itemReference } from '../../../shared/actions/createOnce';
+import {
+	additionalFieldsProperty,
+	requiredText,
+	resourceLocatorParameter,
+} from '../../../shared/actions/parameters';
 import { defineOperation, toItems } from '../../../shared/actions/actionNode';
 import { findProduct } from '../../transport';
 import { hurdle } from '../../provider';
 import { orderBody, orderProblems, type HurdleOrder } from './orderRequest';
 import { patientProperty, physicianDetailsProperty } from './people';
+
+/** Saved workflows hold the code as text or as a locator: both are read. */
+const productCode = resourceLocatorParameter({
+	displayName: 'Product',
+	name: 'productCode',
+	searchListMethod: 'searchProducts',
+	placeholder: 'e.g. C1BLP10300',
+	description: 'The product to order: pick it from the list, or enter its product code',
+});
 
 export default defineOperation({
 	name: 'Create',
@@ -14,15 +28,7 @@ export default defineOperation({
 	action: 'Create an order',
 	description: 'Order a kit or a phlebotomy test for someone',
 	properties: [
-		{
-			displayName: 'Product Code',
-			name: 'productCode',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. C1BLP10300',
-			description: 'From Product › Get Many; the same in sandbox and production',
-		},
+		productCode.property,
 		{
 			displayName: 'Quantity',
 			name: 'quantity',
@@ -128,6 +134,23 @@ export default defineOperation({
 				description: 'Of the delivery address; required for US orders, and only for them',
 			},
 		]),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Allow Repeat Orders',
+					name: 'allowRepeat',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to place the order even if this node placed one for the same input in the last 7 days, or an attempt of it went unconfirmed. Off: such an item returns the earlier order number (or stops) instead of ordering again.',
+				},
+			],
+		},
 	],
 	async execute(itemIndex) {
 		const order = readOrder(this, itemIndex);
@@ -145,14 +168,37 @@ export default defineOperation({
 			);
 		}
 		const body = orderBody(order);
-		const response = await callApi<IDataObject | ''>(
-			this,
-			hurdle,
-			{ method: 'POST', path: '/orders/v3', body },
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const outcome = await createOnce(this, {
+			api: hurdle,
+			what: 'order',
+			reference: itemReference(this, itemIndex, 'order.create', body),
+			howToCheck:
+				'Before running this again, look for it with Order › Get Many, in the ORDER.CREATED webhook (Hurdle Trigger) or in the partner portal. Should there be two, cancel one with Order › Cancel before it is dispatched.',
+			allowRepeatParameter: 'Options › Allow Repeat Orders',
+			allowRepeat: options.allowRepeat === true,
 			itemIndex,
-		);
-		const created =
-			typeof response.body === 'object' && response.body !== null ? response.body : {};
+			idOf: (created) =>
+				typeof created.orderNumber === 'string' ? created.orderNumber : undefined,
+			create: async () => {
+				const response = await callApi<IDataObject | ''>(
+					this,
+					hurdle,
+					{ method: 'POST', path: '/orders/v3', body },
+					itemIndex,
+				);
+				return typeof response.body === 'object' && response.body !== null ? response.body : {};
+			},
+		});
+		if (!outcome.created) {
+			return toItems({
+				orderNumber: outcome.id,
+				alreadyCreated: true,
+				createdAt: outcome.at,
+				message: outcome.message,
+			});
+		}
+		const created = outcome.value;
 		return toItems(
 			Object.keys(created).length ? created : { created: true, productCode: body.productCode },
 		);
@@ -177,7 +223,7 @@ function readOrder(context: IExecuteFunctions, itemIndex: number): HurdleOrder {
 	const text = (fields: IDataObject, name: string) =>
 		String(fields[name] ?? '').trim() || undefined;
 	return {
-		productCode: required('productCode', 'Product Code'),
+		productCode: productCode.at(context, itemIndex),
 		quantity: Number(context.getNodeParameter('quantity', itemIndex, 1)),
 		delivery: {
 			address: {

@@ -1,6 +1,7 @@
 import { defineResultsGet } from '../../../shared/actions/operationKinds';
+import { junctionFhirRecord } from '../../fhir';
 import { junctionResults } from '../../results';
-import { getLabResults } from '../../transport';
+import { downloadPdf, getLabResults } from '../../transport';
 import { orderId } from '../orderId';
 
 export default defineResultsGet({
@@ -14,4 +15,7 @@ export default defineResultsGet({
 	fetch: (context, id, itemIndex) => getLabResults(context, { kind: 'order', id }, itemIndex),
 	read: junctionResults,
 	rowFields: ({ status }) => ({ resultStatus: status }),
+	fhir: (raw, id) => junctionFhirRecord(raw, { kind: 'order', id }),
+	pdf: (context, id, itemIndex) =>
+		downloadPdf(context, { kind: 'order', id }, 'results', itemIndex),
 });

@@ -1,6 +1,7 @@
 import { defineResultsGet } from '../../../shared/actions/operationKinds';
+import { junctionFhirRecord } from '../../fhir';
 import { junctionResults } from '../../results';
-import { getLabResults } from '../../transport';
+import { downloadPdf, getLabResults } from '../../transport';
 import { orderTransactionId } from '../orderTransactionId';
 
 /**
@@ -22,4 +23,7 @@ export default defineResultsGet({
 	fetch: (context, id, itemIndex) => getLabResults(context, { kind: 'transaction', id }, itemIndex),
 	read: junctionResults,
 	rowFields: ({ status }) => ({ resultStatus: status }),
+	fhir: (raw, id) => junctionFhirRecord(raw, { kind: 'transaction', id }),
+	pdf: (context, id, itemIndex) =>
+		downloadPdf(context, { kind: 'transaction', id }, 'results', itemIndex),
 });

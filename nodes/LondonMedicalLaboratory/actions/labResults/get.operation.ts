@@ -1,6 +1,7 @@
 import { defineResultsGet } from '../../../shared/actions/operationKinds';
+import { lmlFhirRecord } from '../../fhir';
 import { lmlResults } from '../../results';
-import { getLabResults } from '../../transport';
+import { downloadResultsPdf, getLabResults } from '../../transport';
 import { testRegistrationId } from '../testRegistrationId';
 
 export default defineResultsGet({
@@ -13,4 +14,6 @@ export default defineResultsGet({
 	},
 	fetch: getLabResults,
 	read: lmlResults,
+	fhir: (_raw, id) => lmlFhirRecord(id),
+	pdf: downloadResultsPdf,
 });

@@ -1,0 +1,134 @@
+import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+
+import {
+	canonicalJson,
+	createOnce,
+	itemReference,
+	mayHaveHappened,
+} from '../../../../nodes/shared/actions/createOnce';
+import { apiError, unreachable } from '../../../../nodes/shared/transport/apiErrors';
+import { executeContext } from '../../../support/contexts';
+
+const node = { id: 'node-1', name: 'Create' } as INode;
+const api = {
+	providerName: 'Lab',
+	credentialType: 'lab',
+	baseUrl: () => '',
+	authenticationHint: '',
+};
+
+function context(staticData: IDataObject = {}, input: IDataObject = { any: 1 }) {
+	const created = executeContext({ parameters: {}, credentials: {} });
+	(created.getWorkflowStaticData as jest.Mock).mockReturnValue(staticData);
+	(created.getWorkflow as jest.Mock).mockReturnValue({ id: 'wf', name: 'wf', active: true });
+	(created.getInputData as jest.Mock).mockReturnValue([{ json: input }]);
+	return created;
+}
+
+const options = (reference: string, create: () => Promise<IDataObject>) => ({
+	api,
+	what: 'order',
+	reference,
+	howToCheck: 'Look for it.',
+	allowRepeatParameter: 'Options › Allow Repeat',
+	allowRepeat: false,
+	itemIndex: 0,
+	idOf: (value: IDataObject) => value.id as string,
+	create,
+});
+
+describe('canonicalJson and itemReference', () => {
+	it('writes the same value the same way whatever the order of its keys', () => {
+		expect(canonicalJson({ b: [1, { d: 2, c: 3 }], a: 'x', skip: undefined })).toBe(
+			'{"a":"x","b":[1,{"c":3,"d":2}]}',
+		);
+	});
+
+	it("names an item by its trigger's deliveryId when it has one, else by all of it", () => {
+		const reference = (input: IDataObject, request: IDataObject = {}) =>
+			itemReference(context({}, input), 0, 'order.create', request);
+		expect(reference({ deliveryId: 'd1', receivedAt: 1 })).toBe(
+			reference({ deliveryId: 'd1', receivedAt: 2 }),
+		);
+		expect(reference({ deliveryId: 'd1' })).not.toBe(reference({ deliveryId: 'd2' }));
+		expect(reference({ a: 1, b: 2 })).toBe(reference({ b: 2, a: 1 }));
+		expect(reference({ a: 1 })).not.toBe(reference({ a: 2 }));
+		expect(reference({ a: 1 }, { x: 1 })).not.toBe(reference({ a: 1 }, { x: 2 }));
+		expect(reference({ a: 1 })).toMatch(/^[0-9a-f]{32}$/);
+	});
+});
+
+describe('mayHaveHappened', () => {
+	it('is true only when the write may have been carried out', () => {
+		const status = (code: number) => apiError(node, api, code, {});
+		const network = (code?: string) =>
+			unreachable(node, api, Object.assign(new Error('x'), { code }));
+		expect(mayHaveHappened(status(500))).toBe(true);
+		expect(mayHaveHappened(status(502))).toBe(true);
+		expect(mayHaveHappened(network('ECONNABORTED'))).toBe(true);
+		expect(mayHaveHappened(network('ECONNRESET'))).toBe(true);
+		expect(mayHaveHappened(network())).toBe(true);
+		expect(mayHaveHappened(status(400))).toBe(false);
+		expect(mayHaveHappened(status(429))).toBe(false);
+		expect(mayHaveHappened(network('ECONNREFUSED'))).toBe(false);
+		expect(mayHaveHappened(network('ENOTFOUND'))).toBe(false);
+		expect(mayHaveHappened(new Error('a bug'))).toBe(false);
+	});
+});
+
+describe('createOnce', () => {
+	it('forgets creates after 7 days and keeps at most 1,000', async () => {
+		const old = Date.now() - 8 * 24 * 60 * 60 * 1000;
+		const recent = Date.now() - 60_000;
+		const ledger: IDataObject = { stale: [old, 'created', 'o-1'] };
+		for (let index = 0; index < 1000; index++)
+			ledger[`r${index}`] = [recent + index, 'created', `o${index}`];
+		const staticData: IDataObject = { createdItems: ledger };
+		const create = jest.fn(async () => ({ id: 'new' }));
+		const outcome = await createOnce(context(staticData), options('stale', create));
+		expect(outcome).toEqual({ created: true, value: { id: 'new' } });
+		expect(create).toHaveBeenCalledTimes(1);
+		expect(Object.keys(ledger)).toHaveLength(1000);
+		expect(ledger).not.toHaveProperty('r0');
+		expect(ledger.stale).toEqual([expect.any(Number), 'created', 'new']);
+	});
+
+	it('remembers nothing for a create that surely did not happen', async () => {
+		const staticData: IDataObject = {};
+		const refused = apiError(node, api, 422, { message: 'bad' });
+		await expect(
+			createOnce(
+				context(staticData),
+				options('r', async () => await Promise.reject(refused)),
+			),
+		).rejects.toBe(refused);
+		const neverSent = unreachable(
+			node,
+			api,
+			Object.assign(new Error('x'), { code: 'ECONNREFUSED' }),
+		);
+		await expect(
+			createOnce(
+				context(staticData),
+				options('r', async () => await Promise.reject(neverSent)),
+			),
+		).rejects.toBe(neverSent);
+		expect(staticData).toEqual({ createdItems: {} });
+	});
+
+	it('keeps the HTTP status of an unconfirmed create in its error', async () => {
+		const failure = apiError(node, api, 503, {});
+		const error = (await createOnce(
+			context(),
+			options('r', async () => await Promise.reject(failure)),
+		).catch((caught: NodeApiError) => caught)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error).not.toBe(failure);
+		expect(error.httpCode).toBe('503');
+		expect(error.message).toBe('Lab may have created the order without confirming it');
+		expect(error.description).toBe(
+			'Lab could not handle the request (HTTP 503). It was not sent again: Lab has no way to recognise a repeat. Look for it.',
+		);
+		expect((error.errorResponse as JsonObject).httpCode).toBe('503');
+	});
+});
