@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { itemReference } from '../../shared/actions/createOnce';
 import { callApi } from '../../shared/transport/api';
 import { junction } from '../provider';
 
@@ -11,12 +10,9 @@ import { junction } from '../provider';
  * re-run of a failed execution, the same event delivered again) returns the first order instead of
  * placing a second one.
  *
- * The default key is derived from what the item is about, so every repeat sends the same key:
- * SHA-256 over the workflow ID, the node ID, the operation, the input item's identity and the request
- * as configured. The identity of a trigger item is its event and payload (the same content under a
- * new delivery ID, as a re-sent webhook has, is the same event); of an item with only a `deliveryId`,
- * that; of any other item, its JSON. Two different requests for one event (two lab tests, say) differ
- * in the request, so they get different keys; two identical items in one run get one key and one order.
+ * The default key is the item's reference (`itemReference`: the workflow, this node, the operation,
+ * the input item's identity and the request as configured), so every repeat sends the same key. Two
+ * identical items in one run get one key and one order.
  */
 export const idempotencyKeyOption: INodeProperties = {
 	displayName: 'Idempotency Key',
@@ -40,25 +36,6 @@ export function createOptionsProperty(more: INodeProperties[] = []): INodeProper
 	};
 }
 
-/** JSON with every object's keys sorted and undefined left out: equal values, equal text. */
-export function canonicalJson(value: unknown): string {
-	if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-	const entries = Object.keys(value)
-		.filter((key) => (value as IDataObject)[key] !== undefined)
-		.sort()
-		.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as IDataObject)[key])}`);
-	return `{${entries.join(',')}}`;
-}
-
-/** What an input item is about, independent of the delivery that brought it. */
-export function itemIdentity(json: IDataObject): unknown {
-	if (typeof json.event === 'string' && typeof json.payload === 'object' && json.payload !== null)
-		return { event: json.event, payload: json.payload };
-	if (typeof json.deliveryId === 'string') return { deliveryId: json.deliveryId };
-	return json;
-}
-
 export interface IdempotencyKey {
 	key: string;
 	/** `derived` from the item and request, or given in the Idempotency Key option. */
@@ -74,16 +51,7 @@ export function idempotencyKeyFor(
 ): IdempotencyKey {
 	const given = String(context.getNodeParameter('options.idempotencyKey', itemIndex, '')).trim();
 	if (given) return { key: given, source: 'option' };
-	const item = context.getInputData()[itemIndex]?.json ?? {};
-	const material = canonicalJson({
-		version: 1,
-		workflow: context.getWorkflow().id ?? '',
-		node: context.getNode().id,
-		operation,
-		item: itemIdentity(item),
-		request,
-	});
-	return { key: `n8n-${createHash('sha256').update(material).digest('hex')}`, source: 'derived' };
+	return { key: `n8n-${itemReference(context, itemIndex, operation, request)}`, source: 'derived' };
 }
 
 /** How far Junction's clock may run behind n8n's before a fresh order would look replayed. */

@@ -9,17 +9,17 @@ import { orderEvents } from './orders';
 import { parsingJobEvents } from './reportParsing';
 
 export { appointmentStatusOptions, APPOINTMENT_STATUSES } from './appointments';
+export { orderSchema } from './orders';
 export {
 	MODALITIES,
 	modalityOptions,
 	ORDER_STATUSES,
-	orderSchema,
 	orderStatus,
 	orderStatusOptions,
 	splitStatus,
 	STATUSES_WITH_RESULTS,
 	type OrderStatus,
-} from './orders';
+} from './orderStatus';
 
 /** Every family of Junction lab-testing events; the Events menu lists them in this order's names. */
 const FAMILIES = [

@@ -4,10 +4,12 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
+	type INodeProperties,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import type { ProviderApi } from '../transport/api';
+import { canonicalJson } from '../values';
 
 /**
  * Creates that must not happen twice, for APIs without an idempotency key. n8n runs a node again on
@@ -15,23 +17,25 @@ import type { ProviderApi } from '../transport/api';
  * reference is the same every time, so a create can be recognised as a repeat.
  */
 
-/** JSON with the keys of every object sorted: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-	if (typeof value === 'object' && value !== null) {
-		const entries = Object.keys(value)
-			.filter((key) => (value as IDataObject)[key] !== undefined)
-			.sort()
-			.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as IDataObject)[key])}`);
-		return `{${entries.join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
+/**
+ * What an input item is about, independent of the delivery that brought it: the status change a
+ * trigger item reports (a webhook copy and a catch-up of one change are one), else its event and
+ * payload (a re-sent webhook under a new delivery ID is the same event), else its delivery, else its
+ * JSON.
+ */
+export function itemIdentity(json: IDataObject): unknown {
+	if (typeof json.changeId === 'string' && json.changeId) return { changeId: json.changeId };
+	if (typeof json.event === 'string' && typeof json.payload === 'object' && json.payload !== null)
+		return { event: json.event, payload: json.payload };
+	if (typeof json.deliveryId === 'string' && json.deliveryId)
+		return { deliveryId: json.deliveryId };
+	return json;
 }
 
 /**
- * What a create is about, as 32 hex characters: the workflow, the node, the operation, the input item
- * (its trigger `deliveryId` when it has one, else all of it) and the request. The same on every run of
- * this node on this input; different for another event, another node or another request.
+ * What a create is about, as 32 hex characters (128 bits of SHA-256): the workflow, the node, the
+ * operation, the input item's identity and the request. The same on every run of this node on this
+ * input; different for another event, another node or another request (two lab tests for one event).
  */
 export function itemReference(
 	context: IExecuteFunctions,
@@ -40,18 +44,14 @@ export function itemReference(
 	request: unknown,
 ): string {
 	const input = context.getInputData()[itemIndex]?.json ?? {};
-	const about =
-		typeof input.deliveryId === 'string' && input.deliveryId
-			? { deliveryId: input.deliveryId }
-			: { input };
-	const parts = {
+	const about = {
 		workflow: context.getWorkflow()?.id ?? '',
 		node: context.getNode().id,
 		operation,
-		...about,
+		item: itemIdentity(input),
 		request,
 	};
-	return createHash('sha256').update(canonicalJson(parts)).digest('hex').slice(0, 32);
+	return createHash('sha256').update(canonicalJson(about)).digest('hex').slice(0, 32);
 }
 
 /** Network errors after which the request surely never left n8n. */
@@ -130,6 +130,26 @@ function ledgerOf(context: IExecuteFunctions): Record<string, CreateRecord> | un
 			delete ledger[reference];
 	}
 	return ledger;
+}
+
+/** Options › Allow Repeat Orders, for order creates that `createOnce` guards; `earlier` names what a repeat returns. */
+export function allowRepeatOrdersProperty(earlier: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Allow Repeat Orders',
+				name: 'allowRepeat',
+				type: 'boolean',
+				default: false,
+				description: `Whether to place the order even if this node placed one for the same input in the last ${CREATE_MEMORY_DAYS} days, or an attempt of it went unconfirmed. Off: such an item returns ${earlier} (or stops) instead of ordering again.`,
+			},
+		],
+	};
 }
 
 export interface CreateOnce<Created> {

@@ -1,5 +1,7 @@
 import { hash } from 'node:crypto';
 
+import { canonicalJson } from '../values';
+
 /**
  * The record of deliveries whose workflow run exists, as one string: fixed-width records
  * `<fingerprint><expiry>` sorted by fingerprint. The fingerprint is 22 base64url characters (128 bits
@@ -24,8 +26,6 @@ const KEY_WIDTH = 22;
 const EXPIRY_WIDTH = 7;
 const RECORD_WIDTH = KEY_WIDTH + EXPIRY_WIDTH;
 const FINGERPRINT = /^[A-Za-z0-9_-]{22}$/;
-/** The deepest value canonicalJson descends into; bodies are refused well before this (delivery.ts). */
-const MAX_CANONICAL_DEPTH = 64;
 /** Merging a ledger this many times smaller is done by binary search rather than a full pass. */
 const GALLOP_RATIO = 16;
 /** A ledger trimmed to its bound keeps this share of it. */
@@ -40,23 +40,6 @@ export function deliveryFingerprint(parts: readonly unknown[]): string {
 		text += `${typeof part === 'string' ? part : canonicalJson(part)}\u0000`;
 	// One-shot hashing: a Hash object per delivery costs more than hashing these few bytes.
 	return hash('sha256', text, 'buffer').subarray(0, 16).toString('base64url');
-}
-
-/** JSON with object keys sorted, so the same data always gives the same text whatever its key order. */
-export function canonicalJson(value: unknown, depth = 0): string {
-	if (depth > MAX_CANONICAL_DEPTH) throw new RangeError('Value nested too deeply to fingerprint');
-	if (Array.isArray(value))
-		return `[${value.map((each) => canonicalJson(each, depth + 1)).join(',')}]`;
-	if (typeof value === 'object' && value !== null) {
-		const entries = Object.keys(value)
-			.sort()
-			.map(
-				(key) =>
-					`${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key], depth + 1)}`,
-			);
-		return `{${entries.join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
 }
 
 export function isFingerprint(key: string): boolean {

@@ -1,9 +1,6 @@
-import {
-	canonicalJson,
-	CLOCK_TOLERANCE_MS,
-	isReplay,
-	itemIdentity,
-} from '../../../nodes/Junction/actions/idempotency';
+import { itemIdentity } from '../../../nodes/shared/actions/createOnce';
+import { CLOCK_TOLERANCE_MS, isReplay } from '../../../nodes/Junction/actions/idempotency';
+import { canonicalJson } from '../../../nodes/shared/values';
 
 describe('idempotency keys', () => {
 	it('canonical JSON: the same values in any key order give the same text; undefined is left out', () => {

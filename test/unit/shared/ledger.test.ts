@@ -1,5 +1,4 @@
 import {
-	canonicalJson,
 	deliveryFingerprint,
 	EMPTY_LEDGER,
 	encodeExpiry,
@@ -11,6 +10,7 @@ import {
 	mergeLedgers,
 	type Ledger,
 } from '../../../nodes/shared/trigger/ledger';
+import { canonicalJson } from '../../../nodes/shared/values';
 
 /** Keys as the triggers make them: 22-character fingerprints. */
 const key = (name: string | number) => deliveryFingerprint(['test', name]);

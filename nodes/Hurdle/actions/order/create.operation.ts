@@ -1,7 +1,11 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { callApi } from '../../../shared/transport/api';
-import { createOnce, itemReference } from '../../../shared/actions/createOnce';
+import {
+	allowRepeatOrdersProperty,
+	createOnce,
+	itemReference,
+} from '../../../shared/actions/createOnce';
 import {
 	additionalFieldsProperty,
 	requiredText,
@@ -134,23 +138,7 @@ export default defineOperation({
 				description: 'Of the delivery address; required for US orders, and only for them',
 			},
 		]),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Allow Repeat Orders',
-					name: 'allowRepeat',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to place the order even if this node placed one for the same input in the last 7 days, or an attempt of it went unconfirmed. Off: such an item returns the earlier order number (or stops) instead of ordering again.',
-				},
-			],
-		},
+		allowRepeatOrdersProperty('the earlier order number'),
 	],
 	async execute(itemIndex) {
 		const order = readOrder(this, itemIndex);

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { allowRepeatOrdersProperty } from '../../../shared/actions/createOnce';
 import { additionalFieldsProperty } from '../../../shared/actions/parameters';
 import { countryCodeProperty, moreAddressLines } from '../address';
 
@@ -139,21 +140,5 @@ export const orderProperties: INodeProperties[] = [
 			description: 'Preferred shipping date, as YYYY-MM-DD',
 		},
 	]),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Allow Repeat Orders',
-				name: 'allowRepeat',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to place the order even if this node placed one for the same input in the last 7 days, or an attempt of it went unconfirmed. Off: such an item returns the earlier order’s ID (or stops) instead of ordering again.',
-			},
-		],
-	},
+	allowRepeatOrdersProperty('the earlier order’s ID'),
 ];

@@ -56,7 +56,7 @@ describe('Appointment › Book', () => {
 		const [item] = await runJunction(holder.fake, book('psc', orderId, bookingKey));
 		const posts = requestsTo(holder.fake, 'POST', `/v3/order/${orderId}/psc/appointment/book`);
 		expect(posts).toHaveLength(2);
-		expect(posts[0].headers['x-idempotency-key']).toMatch(/^n8n-[0-9a-f]{64}$/);
+		expect(posts[0].headers['x-idempotency-key']).toMatch(/^n8n-[0-9a-f]{32}$/);
 		expect(posts[1].headers['x-idempotency-key']).toBe(posts[0].headers['x-idempotency-key']);
 		expect(item.json).toMatchObject({
 			order_id: orderId,

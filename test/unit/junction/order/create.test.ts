@@ -65,7 +65,7 @@ describe('Order › Create', () => {
 			patient_details: JUNCTION_SAMPLE_PATIENT,
 			patient_address: JUNCTION_SAMPLE_ADDRESS,
 		});
-		expect(keyOf(request)).toMatch(/^n8n-[0-9a-f]{64}$/);
+		expect(keyOf(request)).toMatch(/^n8n-[0-9a-f]{32}$/);
 		const [created] = ordersOfUser(userId);
 		expect(item.json).toMatchObject({
 			order: { id: created.id, user_id: userId, lab_test: { id: ids.labTestId } },

@@ -1,11 +1,11 @@
 import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
 
 import {
-	canonicalJson,
 	createOnce,
 	itemReference,
 	mayHaveHappened,
 } from '../../../../nodes/shared/actions/createOnce';
+import { canonicalJson } from '../../../../nodes/shared/values';
 import { apiError, unreachable } from '../../../../nodes/shared/transport/apiErrors';
 import { executeContext } from '../../../support/contexts';
 
@@ -55,6 +55,22 @@ describe('canonicalJson and itemReference', () => {
 		expect(reference({ a: 1 })).not.toBe(reference({ a: 2 }));
 		expect(reference({ a: 1 }, { x: 1 })).not.toBe(reference({ a: 1 }, { x: 2 }));
 		expect(reference({ a: 1 })).toMatch(/^[0-9a-f]{32}$/);
+	});
+
+	it('names a status change by its changeId, and an event by its content, whichever delivery brought it', () => {
+		const reference = (input: IDataObject) =>
+			itemReference(context({}, input), 0, 'order.create', {});
+		const payload = { data: { id: 'o-1', status: 'completed' } };
+		expect(reference({ changeId: 'c1', deliveryId: 'webhook', payload })).toBe(
+			reference({ changeId: 'c1', deliveryId: 'catch-up', payload: { other: true } }),
+		);
+		expect(reference({ changeId: 'c1' })).not.toBe(reference({ changeId: 'c2' }));
+		expect(reference({ event: 'e', payload, deliveryId: 'msg_1' })).toBe(
+			reference({ event: 'e', payload, deliveryId: 'msg_2' }),
+		);
+		expect(reference({ event: 'e', payload, deliveryId: 'msg_1' })).not.toBe(
+			reference({ event: 'e', payload: { data: { id: 'o-2' } }, deliveryId: 'msg_1' }),
+		);
 	});
 });
 
