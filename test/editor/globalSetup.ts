@@ -35,6 +35,8 @@ export default async function globalSetup(): Promise<void> {
 			>),
 			junctionManagement: fakes.junctionManagement.url,
 			junctionWrites: fakes.junctionWrites.url,
+			hurdleWrites: fakes.hurdleWrites.url,
+			lmlWrites: fakes.lmlWrites.url,
 		};
 		const n8n = await N8nInstance.start({
 			workRoot: join(cacheDir, 'editor'),
