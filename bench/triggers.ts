@@ -99,7 +99,7 @@ export interface Comparison {
 	name: string;
 	ours: string;
 	reference: string;
-	/** Whether the issue's targets apply (our trigger against the plain Webhook node). */
+	/** Whether measure 1's targets apply (our trigger against the plain Webhook node; see bench/run.ts). */
 	hasTargets: boolean;
 	throughputRatio: number;
 	p99Ratio: number;

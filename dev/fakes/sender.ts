@@ -1,3 +1,11 @@
+/**
+ * How to drive a trigger over HTTP: builds realistic provider webhooks, signed as each provider signs
+ * them (its descriptor's signer: a real Svix signature for Junction, the shared-secret header or
+ * ?token= for LML and Hurdle), and sends them to a URL. Use it wherever the trigger runs inside a real
+ * n8n: the e2e, editor and scale tests, the demo, the benchmarks and `npm run send-event`. A unit test
+ * drives the trigger in process with the same deliveries instead (test/support/triggerHarness.ts). A
+ * provider is a registered key, or a descriptor passed in.
+ */
 import {
 	testProvider,
 	type AnyTestProvider,
@@ -10,12 +18,6 @@ import { fetchOnFreshConnection } from '../n8n/fetch';
 
 export type { Delivery, ProviderKey, SampleOptions, SignOptions } from './index';
 
-/**
- * Builds and sends realistic provider webhooks, signed as each provider signs them (its descriptor's
- * signer: a real Svix signature for Junction, the shared-secret header or ?token= for LML and Hurdle).
- * Used by `npm run send-event`, the tests, the demo and the benchmarks, so all of them send exactly
- * what a provider would. A provider is a registered key, or a descriptor passed in.
- */
 export type ProviderRef = ProviderKey | AnyTestProvider;
 
 /** Adds the provider's proof of origin to a delivery. */

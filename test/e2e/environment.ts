@@ -1,8 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
-import { readFileSync, writeFileSync } from 'node:fs';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test support runs in Node, not inside n8n */
+import { readFileSync } from 'node:fs';
 
 import type { FakeUrls } from '../../dev/fakes/startFakes';
 import { N8nClient, type N8nConnection } from '../../dev/n8n';
+import { stateFile } from '../support/sharedRun';
 
 /**
  * What globalSetup started, handed to the test files: globalSetup writes it to a file and names the
@@ -23,23 +24,16 @@ export interface E2eEnvironment {
 	state: E2eState;
 }
 
-export function writeE2eState(file: string, state: E2eState): void {
-	writeFileSync(file, JSON.stringify(state, null, '\t'));
-	process.env[STATE_VARIABLE] = file;
-}
+const state = stateFile<E2eState>(STATE_VARIABLE, 'e2e');
+export const writeE2eState = state.write;
 
 let environment: E2eEnvironment | undefined;
 
 /** The running n8n and fakes, for a test file (call it at the top of the file). */
 export function e2e(): E2eEnvironment {
 	if (!environment) {
-		const file = process.env[STATE_VARIABLE];
-		if (!file)
-			throw new Error(
-				`${STATE_VARIABLE} is not set: run the e2e tests through jest (npm test), whose globalSetup starts n8n`,
-			);
-		const state = JSON.parse(readFileSync(file, 'utf8')) as E2eState;
-		environment = { n8n: new N8nClient(state.n8n), fakes: state.fakes, state };
+		const read = state.read();
+		environment = { n8n: new N8nClient(read.n8n), fakes: read.fakes, state: read };
 	}
 	return environment;
 }

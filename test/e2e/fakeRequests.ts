@@ -2,8 +2,8 @@ import { requestsReceivedBy, type RecordedRequest } from '../../dev/fakes/fakeSe
 
 /**
  * The requests a fake API received while `action` ran (the action must wait for everything it sets
- * off, e.g. for the execution to finish). Test files run their tests one after another, so only
- * another provider's tests could reach the same fake at the same time, and they use their own.
+ * off, e.g. for the execution to finish). The e2e files run one at a time (maxWorkers: 1 in the jest
+ * configs) and their tests one after another, so nothing else reaches the fake meanwhile.
  */
 export async function requestsDuring<Result>(
 	fakeUrl: string,

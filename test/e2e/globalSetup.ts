@@ -1,10 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- test support runs in Node, not inside n8n */
-import { execFileSync } from 'node:child_process';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- test support runs in Node, not inside n8n */
 import { join } from 'node:path';
 
 import { fakeUrlsOf, startFakes } from '../../dev/fakes/startFakes';
 import { N8nInstance } from '../../dev/n8n';
-import { cacheDir, installedRuntime, repoRoot } from '../../dev/n8n/runtime';
+import { cacheDir, repoRoot } from '../../dev/n8n/runtime';
+import { prepareRuntime } from '../support/sharedRun';
 import { writeE2eState } from './environment';
 import { fixturesToImport } from './fixtures';
 import { rememberRunning, stopRunning } from './running';
@@ -15,14 +15,7 @@ import { rememberRunning, stopRunning } from './running';
  * halfway, whatever did start is stopped here.
  */
 export default async function globalSetup(): Promise<void> {
-	const started = Date.now();
-	const progress = (step: string) =>
-		process.stderr.write(`e2e: ${step} [${((Date.now() - started) / 1000).toFixed(1)} s]\n`);
-	process.stderr.write('\n');
-	execFileSync(process.execPath, [join(repoRoot, 'dev', 'n8n', 'install.mjs')], {
-		stdio: 'inherit',
-	});
-	const runtime = installedRuntime();
+	const { runtime, progress } = prepareRuntime('e2e');
 
 	const fakes = await startFakes();
 	rememberRunning({ fakes });

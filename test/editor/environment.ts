@@ -1,7 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test support runs in Node, not inside n8n */
-import { readFileSync, writeFileSync } from 'node:fs';
-
 import type { N8nConnection } from '../../dev/n8n';
+import { stateFile } from '../support/sharedRun';
 import type { EditorFakes } from './fixtures';
 
 /**
@@ -20,22 +18,8 @@ export interface EditorState {
 	chromium: string;
 }
 
-export function writeEditorState(file: string, state: EditorState): void {
-	writeFileSync(file, JSON.stringify(state, null, '\t'));
-	process.env[EDITOR_STATE_VARIABLE] = file;
-}
-
-let state: EditorState | undefined;
+const state = stateFile<EditorState>(EDITOR_STATE_VARIABLE, 'editor');
+export const writeEditorState = state.write;
 
 /** The running n8n, fakes and Chromium, for a test file (call it at the top of the file). */
-export function editor(): EditorState {
-	if (!state) {
-		const file = process.env[EDITOR_STATE_VARIABLE];
-		if (!file)
-			throw new Error(
-				`${EDITOR_STATE_VARIABLE} is not set: run the editor tests through jest (npm test), whose globalSetup starts n8n`,
-			);
-		state = JSON.parse(readFileSync(file, 'utf8')) as EditorState;
-	}
-	return state;
-}
+export const editor = (): EditorState => state.read();

@@ -1,22 +1,18 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- test support runs in Node, not inside n8n */
-import { execFileSync } from 'node:child_process';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- test support runs in Node, not inside n8n */
 import { join } from 'node:path';
 
 import { chromiumExecutable } from '../../dev/n8n/browser';
-import { startFakes, stopFakes, type RunningFakes } from '../../dev/fakes/startFakes';
+import { startFakes } from '../../dev/fakes/startFakes';
 import { N8nInstance } from '../../dev/n8n';
 import { PROVIDER_KEYS, type ProviderKey } from '../../dev/fakes';
-import { cacheDir, installedRuntime, repoRoot } from '../../dev/n8n/runtime';
+import { cacheDir, repoRoot } from '../../dev/n8n/runtime';
+import { prepareRuntime, runningRegistry } from '../support/sharedRun';
 import { writeEditorState } from './environment';
 import { editorCredentials, type EditorFakes } from './fixtures';
 
-/** What globalSetup started, kept on the global object: jest runs globalTeardown in the same process. */
-interface Running {
-	fakes: RunningFakes;
-	n8n?: N8nInstance;
-}
-
-const registry = globalThis as typeof globalThis & { labTestingEditor?: Running };
+const running = runningRegistry('labTestingEditor');
+/** Stops the n8n and the fakes globalSetup started. */
+export const stopEditorEnvironment = running.stop;
 
 /**
  * Starts what the editor tests share: the fake provider APIs and one real n8n of its own (apart from
@@ -25,19 +21,12 @@ const registry = globalThis as typeof globalThis & { labTestingEditor?: Running 
  * inflates Chromium once. globalTeardown stops both; if this fails halfway, it stops what it started.
  */
 export default async function globalSetup(): Promise<void> {
-	const started = Date.now();
-	const progress = (step: string) =>
-		process.stderr.write(`editor: ${step} [${((Date.now() - started) / 1000).toFixed(1)} s]\n`);
-	process.stderr.write('\n');
-	execFileSync(process.execPath, [join(repoRoot, 'dev', 'n8n', 'install.mjs')], {
-		stdio: 'inherit',
-	});
-	const runtime = installedRuntime();
+	const { runtime, progress } = prepareRuntime('editor');
 	progress('inflating Chromium from @sparticuz/chromium (once per version)');
 	const chromium = chromiumExecutable();
 
 	const fakes = await startFakes();
-	registry.labTestingEditor = { fakes };
+	running.remember({ fakes });
 	try {
 		const urls: EditorFakes = {
 			...(Object.fromEntries(PROVIDER_KEYS.map((key) => [key, fakes[key].url])) as Record<
@@ -46,6 +35,8 @@ export default async function globalSetup(): Promise<void> {
 			>),
 			junctionManagement: fakes.junctionManagement.url,
 			junctionWrites: fakes.junctionWrites.url,
+			hurdleWrites: fakes.hurdleWrites.url,
+			lmlWrites: fakes.lmlWrites.url,
 		};
 		const n8n = await N8nInstance.start({
 			workRoot: join(cacheDir, 'editor'),
@@ -54,7 +45,7 @@ export default async function globalSetup(): Promise<void> {
 			credentials: editorCredentials(urls),
 			onProgress: progress,
 		});
-		registry.labTestingEditor = { fakes, n8n };
+		running.remember({ fakes, n8n });
 		writeEditorState(join(n8n.runDir, 'state.json'), {
 			n8n: n8n.client.connection,
 			owner: n8n.owner,
@@ -66,16 +57,5 @@ export default async function globalSetup(): Promise<void> {
 		// jest runs no globalTeardown after a failed globalSetup.
 		await stopEditorEnvironment();
 		throw error;
-	}
-}
-
-export async function stopEditorEnvironment(): Promise<void> {
-	const running = registry.labTestingEditor;
-	registry.labTestingEditor = undefined;
-	if (!running) return;
-	try {
-		await running.n8n?.stop();
-	} finally {
-		await stopFakes(running.fakes);
 	}
 }

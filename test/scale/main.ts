@@ -31,8 +31,8 @@ import { StickyRouter } from './router';
 /**
  * `npm run test:scale` (test/scale/run.mjs builds this and runs it on the runtime's Node 24): real
  * Redis and PostgreSQL on 127.0.0.1, n8n 2.41.1 in queue mode (main, 2 webhook processors, 2 workers)
- * with our three triggers published, the cases of issue 11 (cases.ts), then a measurement in regular
- * mode (regular.ts). One line per check, then `test:scale: N passed, N failed (…) in N s`; the exit
+ * with our three triggers published, the cases of cases/ (exactly once under concurrency, restarts
+ * and outages), then a measurement in regular mode (regular.ts). One line per check, then `test:scale: N passed, N failed (…) in N s`; the exit
  * code is non-zero if any check failed. Everything started is stopped, also on failure and Ctrl-C.
  *
  * Options: --only=a,b,f (some cases), --no-measure (skip the regular-mode measurement).

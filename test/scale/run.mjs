@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run test:scale`: the queue-mode rig of issue 11 (test/scale/main.ts). Installs Redis and
-// PostgreSQL with apt when they are missing and this runs as root (otherwise says what to install),
+// `npm run test:scale`: the queue-mode rig (test/scale/main.ts), exactly once under concurrency,
+// restarts and outages. Installs Redis and PostgreSQL with apt when they are missing and this runs
+// as root (otherwise says what to install),
 // builds the package and the rig, makes sure the cached runtime (Node 24 + n8n 2.41.1) is there, then
 // runs the rig on that Node 24. Ends with "test:scale: N passed, N failed (…) in N s"; the exit code is
 // non-zero if anything failed. Arguments go to the rig, e.g. `npm run test:scale -- --only=a,f`.

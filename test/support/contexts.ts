@@ -1,113 +1,35 @@
+/**
+ * The n8n context of an action node in a unit test: use `executeContext` to run an action node's
+ * execute() (see test/unit/<provider>/<resource>/<operation>.test.ts). To drive a trigger, use
+ * triggerHarness.ts, which builds its contexts from the pieces exported at the end of this file.
+ *
+ * Parameters and credentials are plain objects; HTTP is real: requests go over the loopback to the fake
+ * provider APIs, with the auth headers the credential class itself declares. The real n8n request stack
+ * is covered by the e2e suite.
+ */
 import { mock } from 'jest-mock-extended';
 import type {
 	IBinaryData,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
-	IHookFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
-	IWebhookFunctions,
 	Logger,
 } from 'n8n-workflow';
 
-import { FakeResponse } from './fakeResponse';
+import type { FakeServer } from '../../dev/fakes/fakeServer';
 import { authenticatedRequest } from './http';
 
 export { performRequest } from './http';
 
-/**
- * n8n function contexts for unit tests. Parameters, credentials and static data are plain objects;
- * HTTP is real: requests go over the loopback to the fake provider APIs, with the auth headers the
- * credential class itself declares. The real n8n request stack is covered by the e2e suite.
- */
 export type Credentials = Record<string, ICredentialDataDecryptedObject>;
 
-function getPath(source: unknown, path: string): unknown {
-	return path
-		.split('.')
-		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], source);
-}
-
-function parameterGetter(parameters: IDataObject | IDataObject[]) {
-	return (
-		name: string,
-		itemIndex = 0,
-		fallback?: unknown,
-		options?: { extractValue?: boolean },
-	) => {
-		const scope = Array.isArray(parameters) ? parameters[itemIndex] : parameters;
-		const value = getPath(scope, name);
-		if (value === undefined) {
-			if (fallback !== undefined) return fallback;
-			throw new Error(`Could not get parameter "${name}"`);
-		}
-		if (
-			options?.extractValue &&
-			typeof value === 'object' &&
-			value !== null &&
-			'__rl' in value === false &&
-			'mode' in value
-		) {
-			return (value as IDataObject).value;
-		}
-		return value;
-	};
-}
-
-function credentialGetter(credentials: Credentials) {
-	return async (type: string) => {
-		const found = credentials[type];
-		if (!found) throw new Error(`No credentials of type ${type} in this test`);
-		return found;
-	};
-}
-
-function requestHelpers(credentials: Credentials) {
-	return {
-		httpRequestWithAuthentication: jest.fn(
-			async (type: string, options: IHttpRequestOptions) =>
-				await authenticatedRequest(credentials, type, options),
-		),
-		returnJsonArray: (data: IDataObject | IDataObject[]) =>
-			(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
-		prepareBinaryData: jest.fn(
-			async (data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> => ({
-				data: data.toString('base64'),
-				fileName,
-				mimeType: mimeType ?? 'application/octet-stream',
-				fileSize: String(data.length),
-			}),
-		),
-		constructExecutionMetaData: (
-			items: INodeExecutionData[],
-			{ itemData }: { itemData: { item: number } },
-		) => items.map((item) => ({ ...item, pairedItem: itemData })),
-	};
-}
-
-function testNode(name: string, parameters: IDataObject): INode {
-	return {
-		id: `${name}-node-id`,
-		name,
-		type: `n8n-nodes-lab-testing.${name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-	} as INode;
-}
-
-function silentLogger(): Logger {
-	return mock<Logger>();
-}
-
-/** A logger that keeps the warnings, to check what a trigger writes to n8n's log. */
-function recordingLogger(warnings: string[]): Logger {
-	const logger = mock<Logger>();
-	logger.warn.mockImplementation((message: string) => void warnings.push(message));
-	return logger;
+/** An action node: what runAction needs of it. */
+export interface ActionNodeClass {
+	execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;
 }
 
 export interface ExecuteContextOptions {
@@ -155,6 +77,13 @@ export function executeContext(options: ExecuteContextOptions): IExecuteFunction
 	return context;
 }
 
+/** Runs an action node's execute() as n8n does for its input items; its first output, and the context. */
+export async function runAction(node: ActionNodeClass, options: ExecuteContextOptions) {
+	const context = executeContext(options);
+	const [items] = await node.execute.call(context);
+	return { items, context };
+}
+
 export interface LoadOptionsContextOptions {
 	/** The node's current parameters, as the editor sends them with a list search. */
 	parameters?: IDataObject;
@@ -180,156 +109,158 @@ export function loadOptionsContext(options: LoadOptionsContextOptions): ILoadOpt
 	return context;
 }
 
-export interface WebhookRequest {
-	method?: string;
-	headers?: Record<string, string>;
-	query?: IDataObject;
-	/** An object is sent as JSON; a string or Buffer as is. */
-	body?: unknown;
+export interface RunOptions<Overrides> {
+	/** What the test changes in the file's credential (its key, say). */
+	credentials?: Overrides;
+	continueOnFail?: boolean;
 }
 
-export interface WebhookContextOptions {
-	parameters: IDataObject;
-	credentials: Credentials;
-	request: WebhookRequest;
-	/**
-	 * The workflow's static data, with n8n's namespaces (`global`, `node:<name>`). Through callWebhook
-	 * it stands for what n8n stores: pass the same object to several calls to share it between them.
-	 */
-	staticData?: IDataObject;
-	mode?: 'webhook' | 'manual';
-	workflowId?: string;
-	/** Several triggers in one workflow: each has its own id and name. */
-	nodeId?: string;
-	response?: FakeResponse;
+/**
+ * An action test file's runner over a provider's fake: `run(parameters)` runs the node with the
+ * credential `credentialsFor` gives; `operation(resource, name)` runs one operation, given the rest of
+ * its parameters. Both give the first output and the context.
+ */
+export function actionRunner<Overrides>(
+	node: ActionNodeClass,
+	credentialsFor: (overrides?: Overrides) => Credentials,
+) {
+	const run = async (
+		parameters: IDataObject | IDataObject[],
+		options: RunOptions<Overrides> = {},
+	): Promise<{ items: INodeExecutionData[]; context: IExecuteFunctions }> =>
+		await runAction(node, {
+			parameters,
+			credentials: credentialsFor(options.credentials),
+			continueOnFail: options.continueOnFail,
+		});
+	const operation =
+		(resource: string, name: string) =>
+		async (parameters: IDataObject = {}, options: RunOptions<Overrides> = {}) =>
+			await run({ resource, operation: name, ...parameters }, options);
+	return { run, operation };
 }
 
-export interface CapturedResponse {
-	status?: number;
-	body?: IDataObject;
-	headers?: Record<string, string>;
-}
-
-export function rawBodyOf(body: unknown): Buffer {
-	if (body === undefined) return Buffer.alloc(0);
-	if (Buffer.isBuffer(body)) return body;
-	return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-}
-
-/** n8n parses an application/json body before the node runs (and answers 422 itself when it cannot). */
-function jsonAsN8nParsesIt(rawBody: Buffer): unknown {
-	try {
-		return JSON.parse(rawBody.toString('utf8').replace(/^\uFEFF/, ''));
-	} catch {
-		return undefined;
-	}
-}
-
-export function webhookContext(options: WebhookContextOptions): {
-	context: IWebhookFunctions;
-	response: CapturedResponse;
-	warnings: string[];
-} {
-	const response: CapturedResponse = {};
-	const warnings: string[] = [];
-	const staticData = options.staticData ?? {};
-	const headers = Object.fromEntries(
-		Object.entries(options.request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
-	);
-	const method = options.request.method ?? 'POST';
-	const rawBody = rawBodyOf(options.request.body);
-	const contentType = headers['content-type']?.split(';')[0].trim().toLowerCase();
-	const request = {
-		method,
-		rawBody: method === 'GET' ? undefined : rawBody,
-		readRawBody: jest.fn(),
-		contentType,
-		body: contentType === 'application/json' ? jsonAsN8nParsesIt(rawBody) : {},
+/** actionRunner, giving the items only. */
+export function itemRunner<Overrides>(
+	node: ActionNodeClass,
+	credentialsFor: (overrides?: Overrides) => Credentials,
+) {
+	const runner = actionRunner(node, credentialsFor);
+	return {
+		run: async (parameters: IDataObject | IDataObject[], options: RunOptions<Overrides> = {}) =>
+			(await runner.run(parameters, options)).items,
+		operation:
+			(resource: string, name: string) =>
+			async (parameters: IDataObject = {}, options: RunOptions<Overrides> = {}) =>
+				(await runner.operation(resource, name)(parameters, options)).items,
 	};
-	const res = options.response ?? new FakeResponse();
-	res.on('close', () => {
-		response.status = res.statusCode;
-		response.body = res.body;
-		if (Object.keys(res.headers).length) response.headers = res.headers;
+}
+
+/** Starts fake servers before a test file's tests, stops them after, and resets them before each test. */
+export function fakesAroundTests(...servers: FakeServer[]): void {
+	beforeAll(async () => {
+		for (const server of servers) await server.start();
 	});
-	const context = mock<IWebhookFunctions>();
-	context.getNodeParameter.mockImplementation(((name: string, fallback?: unknown) =>
-		parameterGetter(options.parameters)(
-			name,
-			0,
-			fallback,
-		)) as IWebhookFunctions['getNodeParameter']);
-	context.getCredentials.mockImplementation(
-		credentialGetter(options.credentials) as IWebhookFunctions['getCredentials'],
-	);
-	context.getRequestObject.mockReturnValue(request as never);
-	context.getResponseObject.mockReturnValue(res as never);
-	context.getHeaderData.mockReturnValue(headers);
-	context.getQueryData.mockReturnValue(options.request.query ?? {});
-	const node = testNode(options.nodeId ?? 'trigger', options.parameters);
-	// n8n's namespaces: one shared by the workflow's nodes, one per node.
-	context.getWorkflowStaticData.mockImplementation((type: string) => {
+	afterAll(async () => {
+		for (const server of servers) await server.stop();
+	});
+	beforeEach(() => {
+		for (const server of servers) server.reset();
+	});
+}
+
+/* The building blocks of the contexts here and in the trigger harness. */
+
+function getPath(source: unknown, path: string): unknown {
+	return path
+		.split('.')
+		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], source);
+}
+
+export function parameterGetter(parameters: IDataObject | IDataObject[]) {
+	return (
+		name: string,
+		itemIndex = 0,
+		fallback?: unknown,
+		options?: { extractValue?: boolean },
+	) => {
+		const scope = Array.isArray(parameters) ? parameters[itemIndex] : parameters;
+		const value = getPath(scope, name);
+		if (value === undefined) {
+			if (fallback !== undefined) return fallback;
+			throw new Error(`Could not get parameter "${name}"`);
+		}
+		if (
+			options?.extractValue &&
+			typeof value === 'object' &&
+			value !== null &&
+			'__rl' in value === false &&
+			'mode' in value
+		) {
+			return (value as IDataObject).value;
+		}
+		return value;
+	};
+}
+
+export function credentialGetter(credentials: Credentials) {
+	return async (type: string) => {
+		const found = credentials[type];
+		if (!found) throw new Error(`No credentials of type ${type} in this test`);
+		return found;
+	};
+}
+
+export function requestHelpers(credentials: Credentials) {
+	return {
+		httpRequestWithAuthentication: jest.fn(
+			async (type: string, options: IHttpRequestOptions) =>
+				await authenticatedRequest(credentials, type, options),
+		),
+		returnJsonArray: (data: IDataObject | IDataObject[]) =>
+			(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+		prepareBinaryData: jest.fn(
+			async (data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> => ({
+				data: data.toString('base64'),
+				fileName,
+				mimeType: mimeType ?? 'application/octet-stream',
+				fileSize: String(data.length),
+			}),
+		),
+		constructExecutionMetaData: (
+			items: INodeExecutionData[],
+			{ itemData }: { itemData: { item: number } },
+		) => items.map((item) => ({ ...item, pairedItem: itemData })),
+	};
+}
+
+export function testNode(name: string, parameters: IDataObject): INode {
+	return {
+		id: `${name}-node-id`,
+		name,
+		type: `n8n-nodes-lab-testing.${name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	} as INode;
+}
+
+export function silentLogger(): Logger {
+	return mock<Logger>();
+}
+
+/** A logger that keeps the warnings, to check what a trigger writes to n8n's log. */
+export function recordingLogger(warnings: string[]): Logger {
+	const logger = mock<Logger>();
+	logger.warn.mockImplementation((message: string) => void warnings.push(message));
+	return logger;
+}
+
+/** n8n's static data namespaces: one shared by the workflow's nodes (`global`), one per node (`node:<name>`). */
+export function staticDataGetter(staticData: IDataObject, node: INode) {
+	return (type: string): IDataObject => {
 		const key = type === 'global' ? 'global' : `node:${node.name}`;
 		staticData[key] ??= {};
 		return staticData[key] as IDataObject;
-	});
-	context.getMode.mockReturnValue(options.mode ?? 'webhook');
-	context.getWorkflow.mockReturnValue({
-		id: options.workflowId ?? 'workflow-under-test',
-		name: 'test',
-		active: true,
-	});
-	context.getNode.mockReturnValue(node);
-	Object.assign(context, {
-		helpers: requestHelpers(options.credentials),
-		logger: recordingLogger(warnings),
-	});
-	return { context, response, warnings };
-}
-
-export interface HookContextOptions {
-	/**
-	 * The workflow's static data, with n8n's namespaces (`global`, `node:<name>`). n8n's hook context
-	 * works on it directly and saves it after activation; pass the same object to callWebhook.
-	 */
-	staticData?: IDataObject;
-	/** What getNodeWebhookUrl('default') answers. */
-	webhookUrl?: string;
-	workflow?: { id: string; name: string };
-	/** Receives what the webhook lifecycle logs as warnings. */
-	warnings?: string[];
-}
-
-export function hookContext(
-	parameters: IDataObject,
-	credentials: Credentials,
-	options: HookContextOptions = {},
-): IHookFunctions {
-	const context = mock<IHookFunctions>();
-	context.getNodeParameter.mockImplementation(((name: string, fallback?: unknown) =>
-		parameterGetter(parameters)(name, 0, fallback)) as IHookFunctions['getNodeParameter']);
-	context.getCredentials.mockImplementation(
-		credentialGetter(credentials) as IHookFunctions['getCredentials'],
-	);
-	const node = testNode('trigger', parameters);
-	context.getNode.mockReturnValue(node);
-	const staticData = options.staticData ?? {};
-	context.getWorkflowStaticData.mockImplementation((type: string) => {
-		const key = type === 'global' ? 'global' : `node:${node.name}`;
-		staticData[key] ??= {};
-		return staticData[key] as IDataObject;
-	});
-	context.getNodeWebhookUrl.mockReturnValue(
-		options.webhookUrl ?? 'https://n8n.example.com/webhook/trigger-webhook-id/webhook',
-	);
-	context.getWorkflow.mockReturnValue({
-		id: options.workflow?.id ?? 'workflow-under-test',
-		name: options.workflow?.name ?? 'test',
-		active: true,
-	});
-	Object.assign(context, {
-		helpers: requestHelpers(credentials),
-		logger: options.warnings ? recordingLogger(options.warnings) : silentLogger(),
-	});
-	return context;
+	};
 }

@@ -1,17 +1,8 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeType,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
-
-import { webhookContext, type CapturedResponse, type WebhookContextOptions } from './contexts';
-import { FakeResponse } from './fakeResponse';
-
 /**
- * n8n's part around a trigger's webhook(), as n8n 2.41 plays it (webhooks/live-webhooks.js and
- * webhook-helpers.js), for unit tests:
+ * Internal to the trigger harness (triggerHarness.ts), which is how tests drive a trigger in process:
+ * import that, not this. This file plays n8n's part around a trigger's webhook(): the webhook context
+ * (parameters, credentials, headers, the raw body as n8n hands it over, static data) and what n8n 2.41
+ * does around the call (webhooks/live-webhooks.js and webhook-helpers.js):
  *
  * - static data: each call works on a fresh copy of what is stored (the `staticData` object passed in,
  *   standing for the workflow's database row), and saves its whole copy back, last writer wins, only
@@ -23,9 +14,132 @@ import { FakeResponse } from './fakeResponse';
  *   created the execution: with the node's webhookResponse (the triggers use responseData ''), or with
  *   500 when it could not create it. Then the response closes.
  *
- * `start` runs webhook() and stops before n8n's part, so tests can interleave calls as concurrent
- * requests do; `finish` plays n8n's part.
+ * `startWebhookCall` runs webhook() and stops before n8n's part, so tests can interleave calls as
+ * concurrent requests do; `finish` plays n8n's part. (test/unit/shared/claims.test.ts imports it from
+ * here; the harness re-exports it as `startTriggerCall` for a trigger that is no provider's.)
  */
+import { mock } from 'jest-mock-extended';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import {
+	credentialGetter,
+	parameterGetter,
+	recordingLogger,
+	requestHelpers,
+	staticDataGetter,
+	testNode,
+	type Credentials,
+} from './contexts';
+import { FakeResponse } from './fakeResponse';
+
+export interface WebhookRequest {
+	method?: string;
+	headers?: Record<string, string>;
+	query?: IDataObject;
+	/** An object is sent as JSON; a string or Buffer as is. */
+	body?: unknown;
+}
+
+export interface WebhookContextOptions {
+	parameters: IDataObject;
+	credentials: Credentials;
+	request: WebhookRequest;
+	/**
+	 * The workflow's static data, with n8n's namespaces (`global`, `node:<name>`). Through callWebhook
+	 * it stands for what n8n stores: pass the same object to several calls to share it between them.
+	 */
+	staticData?: IDataObject;
+	mode?: 'webhook' | 'manual';
+	workflowId?: string;
+	/** Several triggers in one workflow: each has its own id and name. */
+	nodeId?: string;
+	response?: FakeResponse;
+}
+
+export interface CapturedResponse {
+	status?: number;
+	body?: IDataObject;
+	headers?: Record<string, string>;
+}
+
+function rawBodyOf(body: unknown): Buffer {
+	if (body === undefined) return Buffer.alloc(0);
+	if (Buffer.isBuffer(body)) return body;
+	return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+/** n8n parses an application/json body before the node runs (and answers 422 itself when it cannot). */
+function jsonAsN8nParsesIt(rawBody: Buffer): unknown {
+	try {
+		return JSON.parse(rawBody.toString('utf8').replace(/^\uFEFF/, ''));
+	} catch {
+		return undefined;
+	}
+}
+
+export function webhookContext(options: WebhookContextOptions): {
+	context: IWebhookFunctions;
+	response: CapturedResponse;
+	warnings: string[];
+} {
+	const response: CapturedResponse = {};
+	const warnings: string[] = [];
+	const staticData = options.staticData ?? {};
+	const headers = Object.fromEntries(
+		Object.entries(options.request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+	);
+	const method = options.request.method ?? 'POST';
+	const rawBody = rawBodyOf(options.request.body);
+	const contentType = headers['content-type']?.split(';')[0].trim().toLowerCase();
+	const request = {
+		method,
+		rawBody: method === 'GET' ? undefined : rawBody,
+		readRawBody: jest.fn(),
+		contentType,
+		body: contentType === 'application/json' ? jsonAsN8nParsesIt(rawBody) : {},
+	};
+	const res = options.response ?? new FakeResponse();
+	res.on('close', () => {
+		response.status = res.statusCode;
+		response.body = res.body;
+		if (Object.keys(res.headers).length) response.headers = res.headers;
+	});
+	const context = mock<IWebhookFunctions>();
+	context.getNodeParameter.mockImplementation(((name: string, fallback?: unknown) =>
+		parameterGetter(options.parameters)(
+			name,
+			0,
+			fallback,
+		)) as IWebhookFunctions['getNodeParameter']);
+	context.getCredentials.mockImplementation(
+		credentialGetter(options.credentials) as IWebhookFunctions['getCredentials'],
+	);
+	context.getRequestObject.mockReturnValue(request as never);
+	context.getResponseObject.mockReturnValue(res as never);
+	context.getHeaderData.mockReturnValue(headers);
+	context.getQueryData.mockReturnValue(options.request.query ?? {});
+	const node = testNode(options.nodeId ?? 'trigger', options.parameters);
+	context.getWorkflowStaticData.mockImplementation(staticDataGetter(staticData, node));
+	context.getMode.mockReturnValue(options.mode ?? 'webhook');
+	context.getWorkflow.mockReturnValue({
+		id: options.workflowId ?? 'workflow-under-test',
+		name: 'test',
+		active: true,
+	});
+	context.getNode.mockReturnValue(node);
+	Object.assign(context, {
+		helpers: requestHelpers(options.credentials),
+		logger: recordingLogger(warnings),
+	});
+	return { context, response, warnings };
+}
+
 export interface WebhookCall {
 	result: IWebhookResponseData;
 	/** What the sender received. */

@@ -21,6 +21,9 @@ export const hurdleTest = defineTestProvider({
 		createHurdleFake(
 			records === undefined ? undefined : hurdleFakeData({ products: records, orders: records }),
 		),
+	// The write operations' e2e tests get a fake of their own: the orders they create must not show up
+	// in another test file's Get Many.
+	moreFakes: { hurdleWrites: () => createHurdleFake() },
 	samples: hurdleSampleSource,
 	signer: sharedSecretSigner,
 	credentials: sharedSecretCredentials('apiKey', HURDLE_FAKE_API_KEY),

@@ -24,6 +24,9 @@ export const lmlTest = defineTestProvider({
 				? undefined
 				: lmlFakeData({ registrations: records, orders: records, products: 40 }),
 		),
+	// The write operations' e2e tests get a fake of their own: the orders they create must not show up
+	// in another test file's Get Many.
+	moreFakes: { lmlWrites: () => createLmlFake() },
 	samples: lmlSampleSource,
 	signer: sharedSecretSigner,
 	credentials: sharedSecretCredentials('apiToken', LML_FAKE_TOKEN),

@@ -11,7 +11,7 @@ const { n8n, fakes } = e2e();
 
 async function runAction(workflow: E2eWorkflow, body: IDataObject = {}) {
 	const { result: run, requests } = await requestsDuring(
-		fakes.hurdle,
+		fakes.hurdleWrites,
 		async () => await n8n.runWebhookWorkflow(workflow, body),
 	);
 	expect(run.execution).toBeDefined();
@@ -60,7 +60,7 @@ describe('Hurdle write operations in n8n', () => {
 	});
 
 	test('Order › Create with Retry On Fail, whose answer is lost: one order, and an error saying how to check', async () => {
-		await fetch(`${fakes.hurdle}/__lose-next-create-answer`, { method: 'POST' });
+		await fetch(`${fakes.hurdleWrites}/__lose-next-create-answer`, { method: 'POST' });
 		const { execution, lines } = await runAction(hurdleWriteActions.createOrderRetryOnFail, {
 			email: 'lost@example.com',
 		});

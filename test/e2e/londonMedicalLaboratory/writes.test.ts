@@ -21,7 +21,7 @@ const [thyroid] = lmlWritesData.products;
 
 async function runAction(workflow: E2eWorkflow, body: IDataObject = {}) {
 	const { result: run, requests } = await requestsDuring(
-		fakes.londonMedicalLaboratory,
+		fakes.lmlWrites,
 		async () => await n8n.runWebhookWorkflow(workflow, body),
 	);
 	expect(run.execution).toBeDefined();
@@ -83,7 +83,7 @@ describe('LML write operations in n8n', () => {
 	});
 
 	test('Order › Create with Retry On Fail, whose answer is lost: one order, and an error saying to check', async () => {
-		await fetch(`${fakes.londonMedicalLaboratory}/__lose-next-create-answer`, { method: 'POST' });
+		await fetch(`${fakes.lmlWrites}/__lose-next-create-answer`, { method: 'POST' });
 		const { execution, lines } = await runAction(lmlWriteActions.createOrderRetryOnFail, {
 			email: 'order-lost@example.com',
 		});
@@ -159,7 +159,7 @@ describe('The retest chain example, run twice on the same event', () => {
 					overrides: { retestTestRegistrationId: ASSIGNED_BY_RETEST_TWICE },
 				},
 			);
-		const { requests } = await requestsDuring(fakes.londonMedicalLaboratory, async () => {
+		const { requests } = await requestsDuring(fakes.lmlWrites, async () => {
 			expect(await send()).toMatchObject({ status: 200, body: { status: 'accepted' } });
 			await n8n.waitForExecutions(lmlRetestTwice.id, 1);
 			expect(await send()).toMatchObject({ status: 200, body: { status: 'accepted' } });

@@ -1,7 +1,7 @@
 import { HurdleApi } from '../../../credentials/HurdleApi.credentials';
 import { hurdle, HURDLE_BASE_URLS } from '../../../nodes/Hurdle/provider';
 import { performRequest } from '../../support/contexts';
-import { evaluateCredentialExpression } from '../../support/expressions';
+import { itTestsAndCallsTheSameHost } from '../../support/expressions';
 import { createHurdleFake, HURDLE_FAKE_API_KEY } from '../../../dev/fakes/hurdle/api';
 
 describe('Hurdle credential', () => {
@@ -15,16 +15,7 @@ describe('Hurdle credential', () => {
 		await fake.stop();
 	});
 
-	it.each([
-		[{ environment: 'production' }, HURDLE_BASE_URLS.production],
-		[{ environment: 'sandbox' }, HURDLE_BASE_URLS.sandbox],
-		[{ environment: 'custom', baseUrl: 'http://127.0.0.1:4000' }, 'http://127.0.0.1:4000'],
-	])('tests and calls the same host for %j', (settings, expected) => {
-		expect(evaluateCredentialExpression(String(credential.test.request.baseURL), settings)).toBe(
-			expected,
-		);
-		expect(hurdle.baseUrl(settings)).toBe(expected);
-	});
+	itTestsAndCallsTheSameHost(credential.test.request.baseURL, hurdle.baseUrl, HURDLE_BASE_URLS);
 
 	it('sends the key as X-API-Key', () => {
 		expect(credential.authenticate).toEqual({

@@ -27,8 +27,25 @@ describe('Junction base URL', () => {
 		expect(junctionBaseUrl(credentials)).toBe(evaluateExpression(credentials));
 	});
 
-	it('checks all combinations', () => {
-		expect(combinations).toHaveLength(6 * 3 * 3 * 2);
+	it('compares every environment, region and domain the credential offers (Custom Base URL apart)', () => {
+		const offered = (name: string) =>
+			(
+				new JunctionApi().properties.find((property) => property.name === name)?.options as
+					| Array<{ value: string }>
+					| undefined
+			)
+				?.map((option) => option.value)
+				.filter((value) => value !== 'custom')
+				.sort();
+		expect({
+			environment: offered('environment'),
+			region: offered('region'),
+			domain: offered('domain'),
+		}).toEqual({
+			environment: [...environments].sort(),
+			region: [...regions].sort(),
+			domain: [...domains].sort(),
+		});
 	});
 
 	it.each([

@@ -1,20 +1,11 @@
 import { LondonMedicalLaboratoryApi } from '../../../credentials/LondonMedicalLaboratoryApi.credentials';
 import { lml, LML_BASE_URLS } from '../../../nodes/LondonMedicalLaboratory/provider';
-import { evaluateCredentialExpression } from '../../support/expressions';
+import { itTestsAndCallsTheSameHost } from '../../support/expressions';
 
 describe('London Medical Laboratory credential', () => {
 	const credential = new LondonMedicalLaboratoryApi();
 
-	it.each([
-		[{ environment: 'production' }, LML_BASE_URLS.production],
-		[{ environment: 'sandbox' }, LML_BASE_URLS.sandbox],
-		[{ environment: 'custom', baseUrl: 'http://127.0.0.1:4000' }, 'http://127.0.0.1:4000'],
-	])('tests and calls the same host for %j', (settings, expected) => {
-		expect(evaluateCredentialExpression(String(credential.test.request.baseURL), settings)).toBe(
-			expected,
-		);
-		expect(lml.baseUrl(settings)).toBe(expected);
-	});
+	itTestsAndCallsTheSameHost(credential.test.request.baseURL, lml.baseUrl, LML_BASE_URLS);
 
 	it('tests the token with a one-product list call', () => {
 		expect(credential.test.request).toMatchObject({

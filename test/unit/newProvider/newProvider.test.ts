@@ -69,6 +69,7 @@ describe('a fourth provider, registered by one line', () => {
 		expect(output).toContain('"type":"kit.resulted"');
 	});
 
+	// Starts every fake, the FHIR server among them: seconds on a busy machine.
 	it('gets its fakes started with the others, for e2e, the editor tests and the demo', async () => {
 		const fakes = await startFakes();
 		try {
@@ -79,7 +80,7 @@ describe('a fourth provider, registered by one line', () => {
 		} finally {
 			await stopFakes(fakes);
 		}
-	});
+	}, 30_000);
 
 	it('takes part in the benchmarks and the e2e series, each delivery told apart', () => {
 		const first = JSON.parse(benchDelivery(toy, 1).body.toString()) as IDataObject;

@@ -88,7 +88,18 @@ describe('collectPages', () => {
 		expect(empty).toEqual([]);
 	});
 
-	it('has a hard page cap far beyond real accounts', () => {
+	it('stops a server that never ends its pages at the page cap, far beyond real accounts', async () => {
+		let calls = 0;
+		// Gives up itself well past the cap: a collector without a bound must fail here, not hang.
+		const endless = async ({ cursor }: PageRequest): Promise<Page<number>> => {
+			calls++;
+			if (calls > 100_000) throw new Error('the collector did not stop');
+			const page = (cursor as number | undefined) ?? 0;
+			return { items: [page], next: page + 1 };
+		};
+		const records = await collectPages(endless, { maxPageSize: 100 });
+		expect(calls).toBe(MAX_PAGES);
+		expect(records).toEqual([...Array(MAX_PAGES).keys()]);
 		expect(MAX_PAGES).toBeGreaterThanOrEqual(1000);
 	});
 

@@ -4,8 +4,7 @@ import { forgetProcessMemory } from '../../../nodes/shared/webhook/claims';
 import { MAX_JSON_DEPTH } from '../../../nodes/shared/webhook/delivery';
 import { TEST_PROVIDERS, type Delivery } from '../../../dev/fakes';
 import { buildDelivery } from '../../../dev/fakes/sender';
-import { triggerHarness } from '../../support/triggerHarness';
-import type { FinishOptions } from '../../support/webhookCall';
+import { triggerHarness, type FinishOptions } from '../../support/triggerHarness';
 
 /**
  * What every trigger does the same way, run through each registered provider's: the answer comes from

@@ -15,7 +15,8 @@ import {
 	JUNCTION_FAKE_KEY,
 } from '../../../../dev/fakes/junction/api';
 import { JunctionStatusTimeline } from '../../../../dev/fakes/junction/statusTimeline';
-import { hookContext, webhookContext } from '../../../support/contexts';
+import { hookContext } from '../../../support/triggerHarness';
+import { webhookContext } from '../../../support/webhookCall';
 
 /**
  * Junction Trigger › Resend Missed Events, over real HTTP against the fake Junction API, whose

@@ -10,7 +10,7 @@ import { forgetProcessMemory } from '../../../../nodes/shared/webhook/claims';
 import type { Bundle } from '../../../../nodes/shared/fhir/types';
 import { fhirIssues } from '../../../support/fhir';
 import { triggerHarness } from '../../../support/triggerHarness';
-import { SIGNING_SECRET } from '../../junction/signingSecrets';
+import { SIGNING_SECRET } from '../../junction/signing';
 
 jest.setTimeout(30_000);
 
