@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- a command-line tool: it runs in Node, not inside n8n */
 import { capturedMessages } from '../fakes/capture';
+import { createdOrders } from '../fakes/junction/api/hooks';
 import { startDemoEnvironment, type DemoEnvironment } from './environment';
 import { LOCAL_WEBHOOK_HEADER, LOCAL_WEBHOOK_SECRETS } from './examples';
 import { DEMO_STORY, lmlPatientAssignments, playStory } from './story';
@@ -66,8 +67,10 @@ async function main(): Promise<number> {
 		]
 			.filter(Boolean)
 			.join(', ');
+		// Orders the retest workflow placed at the Junction fake the demo's examples use (once each).
+		const retests = (await createdOrders(fakes.junction.url)).length;
 		say(
-			`\ndemo: ${outcome.eventsSent} events sent, ${outcome.succeeded} executions succeeded${problems ? `, ${problems}` : ''}`,
+			`\ndemo: ${outcome.eventsSent} events sent, ${outcome.succeeded} executions succeeded${problems ? `, ${problems}` : ''}, ${retests} Junction retest${retests === 1 ? '' : 's'} placed`,
 		);
 		const healthy = outcome.failed === 0 && missing <= 0 && outcome.succeeded > 0;
 		if (once) {

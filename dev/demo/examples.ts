@@ -121,8 +121,27 @@ export function localCredentials(endpoints: LocalEndpoints): CredentialJson[] {
 	return [...credentials.values()];
 }
 
+/** The body of an expression, `={{ body }}` → `body`; a plain value as a JSON literal. */
+function expressionBody(value: unknown): string {
+	const match = typeof value === 'string' ? /^=\{\{([\s\S]*)\}\}\s*$/.exec(value) : null;
+	return match ? match[1].trim() : JSON.stringify(value ?? '');
+}
+
+/**
+ * The Slack node's chat.postMessage as an HTTP Request to the capture server, with the same body the
+ * Slack node sends: `{channel, text}`, or for Message Type: Blocks the Blocks object with the
+ * Notification Text as its `text`.
+ */
 function slackAsCapturePost(node: INode, captureUrl: string): INode {
-	const channel = (node.parameters.channelId as IDataObject | undefined)?.value ?? '';
+	const channel = String((node.parameters.channelId as IDataObject | undefined)?.value ?? '');
+	const fields = [
+		`channel: ${JSON.stringify(channel)}`,
+		`text: ${expressionBody(node.parameters.text)}`,
+	];
+	const body =
+		node.parameters.messageType === 'block'
+			? `Object.assign({}, ${expressionBody(node.parameters.blocksUi)}, { ${fields.join(', ')} })`
+			: `{ ${fields.join(', ')} }`;
 	return {
 		id: node.id,
 		name: node.name,
@@ -134,13 +153,8 @@ function slackAsCapturePost(node: INode, captureUrl: string): INode {
 			method: 'POST',
 			url: `${captureUrl}/slack/chat.postMessage`,
 			sendBody: true,
-			specifyBody: 'keypair',
-			bodyParameters: {
-				parameters: [
-					{ name: 'channel', value: String(channel) },
-					{ name: 'text', value: node.parameters.text as string },
-				],
-			},
+			specifyBody: 'json',
+			jsonBody: `={{ JSON.stringify(${body}) }}`,
 			options: {},
 		},
 	};

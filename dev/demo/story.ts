@@ -1,13 +1,15 @@
 import type { Execution, N8nClient } from '../n8n';
 import type { RecordedRequest } from '../fakes/fakeServer';
 import { LOCAL_WEBHOOK_HEADER, LOCAL_WEBHOOK_SECRETS, type LocalWorkflow } from './examples';
+import { JUNCTION_FAKE_ORDERS } from '../fakes/junction/api/data';
 import { JUNCTION_SAMPLE_IDS } from '../fakes/junction/samples';
 import { LML_SAMPLE_IDS } from '../fakes/londonMedicalLaboratory/samples';
 import { buildDelivery, deliver, type ProviderKey, type SampleOptions } from '../fakes/sender';
 
 /**
  * The demo's story, sent the way each provider would send it: an LML kit from shipping to results and a
- * retest, a Junction test kit from order to an abnormal result and a critical one, a Hurdle test from
+ * retest, a Junction test kit from order to an abnormal result and a critical one (its LDL out of
+ * range: a retest is ordered) and a walk-in order needing a redraw (another retest), a Hurdle test from
  * dispatch to results. Every event goes to every published example trigger of its provider.
  */
 export interface StoryStep {
@@ -17,6 +19,13 @@ export interface StoryStep {
 	/** What happens, in words, for the demo's output. */
 	says: string;
 }
+
+/** The walk-in order of the story whose results come back incomplete. */
+const STORY_REDRAW = {
+	orderId: JUNCTION_FAKE_ORDERS.legacyResults,
+	modality: 'walk_in_test',
+	status: 'redraw_available',
+};
 
 export const DEMO_STORY: StoryStep[] = [
 	{
@@ -66,12 +75,18 @@ export const DEMO_STORY: StoryStep[] = [
 		provider: 'junction',
 		event: 'labtest.order.updated',
 		options: { overrides: { status: 'completed', interpretation: 'abnormal' } },
-		says: 'results are final, some abnormal',
+		says: 'results are final, some abnormal (LDL high: the retest workflow orders the test again)',
 	},
 	{
 		provider: 'junction',
 		event: 'labtest.result.critical',
 		says: 'the lab phones in a critical potassium',
+	},
+	{
+		provider: 'junction',
+		event: 'labtest.order.updated',
+		options: { overrides: STORY_REDRAW },
+		says: 'a walk-in order comes back incomplete: a redraw is available',
 	},
 	{ provider: 'hurdle', event: 'order.dispatched', says: 'Hurdle dispatches a kit' },
 	{
@@ -156,6 +171,7 @@ export const STORY_IDS = {
 	lmlRegistration: LML_SAMPLE_IDS.testRegistrationId,
 	lmlRetest: LML_SAMPLE_IDS.retestTestRegistrationId,
 	junctionOrder: JUNCTION_SAMPLE_IDS.orderId,
+	junctionRedrawOrder: STORY_REDRAW.orderId,
 };
 
 /** How many times the workflows gave an LML registration its patient (the retest chain's PATCHes). */

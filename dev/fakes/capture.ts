@@ -13,7 +13,12 @@ export interface CapturedMessage {
 	channel: 'slack' | 'email';
 	to?: string;
 	subject?: string;
+	/** The message text; an email's plain-text part, a Slack message's notification text. */
 	text: string;
+	/** An email's HTML part. */
+	html?: string;
+	/** A Slack message's Block Kit blocks. */
+	blocks?: unknown[];
 	receivedAt: string;
 }
 
@@ -81,23 +86,55 @@ class SmtpCapture {
 	}
 }
 
-function parseEmail(raw: string, recipients: string[]): CapturedMessage {
+interface MimePart {
+	headers: string;
+	body: string;
+}
+
+function splitHeaders(raw: string): MimePart {
 	const [folded, ...bodyParts] = raw.split('\n\n');
 	// Long header lines arrive folded onto continuation lines that start with whitespace.
-	const head = folded.replace(/\n[ \t]+/g, ' ');
-	const subject = /^Subject: (.*)$/im.exec(head)?.[1]?.trim();
-	let text = bodyParts.join('\n\n');
-	if (/Content-Transfer-Encoding: quoted-printable/i.test(raw)) {
-		text = text
-			.replace(/=\n/g, '')
-			.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-		text = Buffer.from(text, 'latin1').toString('utf8');
-	}
+	return { headers: folded.replace(/\n[ \t]+/g, ' '), body: bodyParts.join('\n\n') };
+}
+
+function decoded({ headers, body }: MimePart): string {
+	const encoding = /^Content-Transfer-Encoding: *(\S+)/im.exec(headers)?.[1]?.toLowerCase();
+	if (encoding === 'base64')
+		return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+	if (encoding !== 'quoted-printable') return body;
+	const bytes = body
+		.replace(/=\n/g, '')
+		.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+	return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+/** The leaf parts of a message, through nested multiparts. */
+function leafParts(part: MimePart): MimePart[] {
+	const boundary = /^Content-Type: *multipart\/[^;]+;.*boundary="?([^";]+)"?/im.exec(
+		part.headers,
+	)?.[1];
+	if (!boundary) return [part];
+	return part.body
+		.split(`--${boundary}`)
+		.slice(1)
+		.filter((chunk) => !chunk.startsWith('--'))
+		.flatMap((chunk) => leafParts(splitHeaders(chunk.replace(/^\n/, ''))));
+}
+
+function parseEmail(raw: string, recipients: string[]): CapturedMessage {
+	const message = splitHeaders(raw);
+	const subject = /^Subject: (.*)$/im.exec(message.headers)?.[1]?.trim();
+	const parts = leafParts(message);
+	const ofType = (type: string) =>
+		parts.find(({ headers }) => new RegExp(`^Content-Type: *${type}`, 'im').test(headers));
+	const textPart = ofType('text/plain') ?? parts[0];
+	const htmlPart = ofType('text/html');
 	return {
 		channel: 'email',
 		to: recipients.join(', '),
 		subject,
-		text: text.trim(),
+		text: decoded(textPart).trim(),
+		...(htmlPart ? { html: decoded(htmlPart).trim() } : {}),
 		receivedAt: new Date().toISOString(),
 	};
 }
@@ -120,11 +157,16 @@ export class CaptureServer {
 	async start(): Promise<void> {
 		this.http
 			.route('POST', '/slack/:method', (request) => {
-				const body = JSON.parse(request.body || '{}') as { channel?: string; text?: string };
+				const body = JSON.parse(request.body || '{}') as {
+					channel?: string;
+					text?: string;
+					blocks?: unknown[];
+				};
 				this.messages.push({
 					channel: 'slack',
 					to: body.channel,
 					text: body.text ?? '',
+					...(body.blocks ? { blocks: body.blocks } : {}),
 					receivedAt: new Date().toISOString(),
 				});
 				return {

@@ -21,6 +21,8 @@ export interface FakeReply {
 	json?: unknown;
 	body?: Buffer | string;
 	headers?: Record<string, string>;
+	/** Close the connection without answering: the caller sees a network error. */
+	drop?: boolean;
 }
 
 export interface FakeRequest extends RecordedRequest {
@@ -116,7 +118,8 @@ export class FakeServer {
 			this.reset();
 			return this.send(response, { status: 200, json: { reset: true } });
 		}
-		this.requests.push(recorded);
+		// Test hooks (/__…) are not part of the API: they are not recorded.
+		if (!url.pathname.startsWith('/__')) this.requests.push(recorded);
 		if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
 		for (const route of this.routes) {
 			const match = route.method === recorded.method ? route.pattern.exec(url.pathname) : null;
@@ -146,6 +149,7 @@ export class FakeServer {
 	}
 
 	private send(response: ServerResponse, reply: FakeReply): void {
+		if (reply.drop) return void response.socket?.destroy();
 		const headers = { ...reply.headers };
 		let body: Buffer | string = '';
 		if (reply.json !== undefined) {

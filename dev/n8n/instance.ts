@@ -79,6 +79,7 @@ const API_KEY_SCOPES = [
 	'workflow:deactivate',
 	'execution:read',
 	'execution:list',
+	// Re-running a failed execution, as a user does after an outage.
 	'execution:retry',
 ];
 const PUBLISH_CONCURRENCY = 8;

@@ -64,6 +64,11 @@ export class HurdleTrigger implements INodeType {
 			methods: ['POST', 'GET'],
 			whereToPaste:
 				'add it as a webhook in the Hurdle partner portal (Developers section), with the secret from the credential as a custom header.',
+			testEvents: {
+				header: "Listen, then move a sandbox test forward in Hurdle's portal",
+				fromProvider:
+					'in the Hurdle sandbox partner portal add the test URL as a webhook, open <b>Developer › Test Data</b> and create an order or move one to its next status: each step sends its event',
+			},
 			verification: {
 				name: 'Shared Secret',
 				description:

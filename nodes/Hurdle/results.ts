@@ -10,6 +10,7 @@ import {
 	type LabResults,
 	type ResultFlag,
 } from '../shared/results';
+import { withoutEmpty } from '../shared/values';
 
 function object(value: unknown): IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -108,5 +109,12 @@ const NO_RESULTS_YET = 'Hurdle has no results for this test yet';
 export function hurdleResults(test: IDataObject): LabResults {
 	const rows = hurdleResultRows(test);
 	if (rows.length === 0) return pendingResults(NO_RESULTS_YET);
-	return readyResults(rows, biomarkerResultsOf(test));
+	const [specimen] = Array.isArray(test.specimens) ? (test.specimens as unknown[]) : [];
+	return readyResults(rows, biomarkerResultsOf(test), {
+		status: text(test.status),
+		dates: withoutEmpty({
+			received: text(object(specimen).accessionedAt),
+			reported: text(object(specimen).processedAt),
+		}),
+	});
 }

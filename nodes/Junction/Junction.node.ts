@@ -8,6 +8,7 @@ import {
 
 import { runOperations } from '../shared/actions/actionNode';
 import { junctionActions } from './actions';
+import * as listSearch from './actions/listSearch';
 
 export class Junction implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +19,7 @@ export class Junction implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Get, list, cancel and simulate lab orders, fetch results and PDFs, list lab tests and manage users in Junction (formerly Vital)',
+			'Place, schedule, cancel and simulate lab orders, book draws, fetch results and PDFs, look up lab tests and manage users in Junction (formerly Vital)',
 		defaults: { name: 'Junction (Vital)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -26,6 +27,8 @@ export class Junction implements INodeType {
 		credentials: [{ name: 'junctionApi', required: true }],
 		properties: junctionActions.properties,
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, junctionActions);

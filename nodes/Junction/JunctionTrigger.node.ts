@@ -104,6 +104,11 @@ export class JunctionTrigger implements INodeType {
 			provider: junction,
 			whereToPaste:
 				'in the Junction dashboard open Webhooks › Add Endpoint, paste the URL, then copy the Signing Secret of the endpoint into the credential. With Webhook Setup: Automatic, publishing registers it for you.',
+			testEvents: {
+				header: "Listen, then send a test event from Junction's dashboard",
+				fromProvider:
+					"in the Junction dashboard open <b>Webhooks</b>, add the test URL as an endpoint (its signing secret goes in the credential), open the endpoint's <b>Testing</b> tab, pick an event type and click <b>Send Example</b>. In the sandbox, the Junction node's <b>Order › Simulate</b> sends real order events too",
+			},
 			leadingProperties: [webhookSetupProperty],
 			verification: {
 				name: 'Svix Signature',

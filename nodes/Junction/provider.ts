@@ -46,6 +46,8 @@ export const junction: LabProvider = {
 	baseUrl: junctionBaseUrl,
 	authenticationHint:
 		'Check the API key in the credential, and that environment and region match it: sk_ keys only work on the sandbox, pk_ keys only in production, and an EU key only on the EU host.',
+	// Taken by POST /v3/order and, in closed beta, PSC booking (lowercase there; headers ignore case).
+	idempotencyKeyHeader: 'X-Idempotency-Key',
 	patientFields: [
 		'fallback_birth_date',
 		// Appointments: the coordinates of the address the phlebotomist visits.

@@ -9,6 +9,7 @@ import {
 	type ReadyResults,
 	type ResultFlag,
 } from '../shared/results';
+import { withoutEmpty } from '../shared/values';
 
 /** Junction also reports booleans, which read as "true"/"false". */
 function reportedText(value: unknown): string | null {
@@ -88,6 +89,11 @@ export function junctionResults(raw: IDataObject): ReadyResults {
 	return readyResults(biomarkerResults(raw).map(junctionResultRow), raw, {
 		status: reportedText(metadata.status),
 		interpretation: reportedText(metadata.interpretation),
+		dates: withoutEmpty({
+			collected: reportedText(metadata.date_collected),
+			received: reportedText(metadata.date_received),
+			reported: reportedText(metadata.date_reported),
+		}),
 	});
 }
 

@@ -118,3 +118,65 @@ export async function getLabResults(
 		return await notThereYet(context, scope, 'results', body, itemIndex);
 	return found(body ?? {});
 }
+
+/** `POST /v3/order/resend_events`: which orders, or which time window (at most 60 days). */
+export interface ResendOrderEvents {
+	orderIds?: string[];
+	/** ISO date-times; `endAt` defaults to now at Junction. */
+	startAt?: string;
+	endAt?: string;
+}
+
+/** Junction refuses a longer window (documented; the status code is not). */
+export const RESEND_MAX_WINDOW_DAYS = 60;
+const DAY_MS = 86_400_000;
+
+/**
+ * Asks Junction to send again the latest webhook event of each order given, or of each order in the
+ * time window; answers the IDs of the orders whose events it re-sent. The rules Junction documents are
+ * checked first, so a bad request stops with a clear error before anything is sent.
+ */
+export async function resendOrderEvents(
+	context: ApiContext,
+	request: ResendOrderEvents,
+	itemIndex?: number,
+): Promise<string[]> {
+	const refuse = (message: string, description: string) =>
+		new NodeOperationError(context.getNode(), message, { description, itemIndex });
+	const orderIds = request.orderIds?.filter((id) => id.trim()) ?? [];
+	if (!orderIds.length && !request.startAt) {
+		throw refuse(
+			'Give order IDs or a start time',
+			'Junction re-sends the events of the orders given, or of the orders in a time window.',
+		);
+	}
+	const body: IDataObject = {};
+	if (orderIds.length) body.order_ids = orderIds.map((id) => id.trim());
+	if (request.startAt) {
+		const start = Date.parse(request.startAt);
+		const end = request.endAt ? Date.parse(request.endAt) : Date.now();
+		if (!Number.isFinite(start) || !Number.isFinite(end))
+			throw refuse(
+				'Start or end is not a date-time',
+				'Give ISO date-times, e.g. 2026-08-01T00:00:00Z.',
+			);
+		if (end < start) throw refuse('The end is before the start', 'Swap Start and End.');
+		if (end - start > RESEND_MAX_WINDOW_DAYS * DAY_MS) {
+			throw refuse(
+				`The window is longer than ${RESEND_MAX_WINDOW_DAYS} days`,
+				`Junction re-sends at most ${RESEND_MAX_WINDOW_DAYS} days of events at once: split the window.`,
+			);
+		}
+		body.start_at = new Date(start).toISOString();
+		if (request.endAt) body.end_at = new Date(end).toISOString();
+	}
+	// Junction takes no idempotency key here: like any write without one, it is never repeated blindly.
+	const { body: answer } = await callApi<IDataObject>(
+		context,
+		junction,
+		{ method: 'POST', path: '/v3/order/resend_events', body },
+		itemIndex,
+	);
+	const ids = answer?.order_ids;
+	return Array.isArray(ids) ? ids.map(String) : [];
+}

@@ -140,8 +140,18 @@ export function summariseResults(rows: LabResultRow[]): ResultSummary {
 	};
 }
 
+/** When the sample was collected, reached the lab and was reported, where the provider says. */
+export interface ResultDates extends IDataObject {
+	collected?: string;
+	received?: string;
+	reported?: string;
+}
+
 export interface ReadyResults extends IDataObject {
 	ready: true;
+	/** The report's status where the provider gives one (Junction: final, partial, …). */
+	status?: string | null;
+	dates?: ResultDates;
 	summary: ResultSummary;
 	rows: LabResultRow[];
 	/** The provider's own results, as fetched. */

@@ -1,9 +1,17 @@
 import { capturedMessages } from '../../dev/fakes/capture';
 import { requestsReceivedBy } from '../../dev/fakes/fakeServer';
 import { LML_SAMPLE_PATIENT_ID } from '../../dev/fakes/londonMedicalLaboratory/api';
-import { localWorkflows, type LocalWorkflow } from '../../dev/demo/examples';
-import { JUNCTION_SAMPLE_PATIENT } from '../../dev/fakes/junction/samples';
+import {
+	LOCAL_WEBHOOK_HEADER,
+	LOCAL_WEBHOOK_SECRETS,
+	localWorkflows,
+	type LocalWorkflow,
+} from '../../dev/demo/examples';
+import { createdOrders } from '../../dev/fakes/junction/api/hooks';
+import { buildDelivery, deliver } from '../../dev/fakes/sender';
+import { JUNCTION_SAMPLE_IDS, JUNCTION_SAMPLE_PATIENT } from '../../dev/fakes/junction/samples';
 import { playStory, STORY_IDS, type StoryOutcome } from '../../dev/demo/story';
+import { blockKitProblems } from '../support/blockKit';
 import { e2e } from './environment';
 import { exampleEndpoints } from './fixtures/examples';
 
@@ -61,6 +69,32 @@ describe('example workflows fed the demo story', () => {
 		);
 	});
 
+	it('posts the results as Block Kit blocks: the reference, a header, a section per out-of-range result', () => {
+		const posts = slackTo('#lab-results').filter((message) => message.text.startsWith('🧪'));
+		for (const post of posts) expect(blockKitProblems(post)).toEqual([]);
+		const lml = posts.find((message) => message.text.includes(STORY_IDS.lmlRegistration))!;
+		const blocks = JSON.stringify(lml.blocks);
+		expect(blocks).toContain(`Results ready for LML registration ${STORY_IDS.lmlRegistration}`);
+		expect(blocks).toContain('🧪 LML results: 2 of 4 results need attention');
+		expect(blocks).toContain('🔺 *High* · *TSH*\\n6.8 mU/L · range 0.27–4.2');
+		expect(blocks).toContain('🔻 *Low* · *Vitamin D*');
+		const junction = posts.find((message) =>
+			message.text.includes(`Junction order ${STORY_IDS.junctionOrder}`),
+		)!;
+		expect(JSON.stringify(junction.blocks)).toContain('🚨 *Critical* · *Potassium*');
+	});
+
+	it('emails the results as an HTML table beside the plain text', () => {
+		const emails = emailsTo('lab-team@example.com');
+		const lml = emails.find((email) => email.subject?.startsWith('Lab results: LML'))!;
+		expect(lml.text).toContain('2 of 4 results need attention');
+		expect(lml.html).toContain('>LML results</div>');
+		expect(lml.html).toContain('>TSH</div>');
+		expect(lml.html).toContain('▲ High');
+		expect(lml.html).toContain('data-part="range"');
+		expect(lml.html).not.toMatch(/<script/i);
+	});
+
 	it('chains a retest: fetches the new registration and names both', () => {
 		const [post] = slackTo('#lab-results').filter((message) => message.text.startsWith('🔁'));
 		expect(post.text).toMatch(/^🔁 Retest created: LML-AB\d+ replaces /);
@@ -82,7 +116,16 @@ describe('example workflows fed the demo story', () => {
 		const [alert] = slackTo('#lab-critical');
 		expect(alert.text).toContain(`CRITICAL result for Junction order ${STORY_IDS.junctionOrder}`);
 		expect(alert.text).toContain('🚨 *Potassium* 6.9');
+		expect(blockKitProblems(alert)).toEqual([]);
+		const blocks = alert.blocks as Array<{ type: string; text?: { text: string } }>;
+		expect(blocks[0].text!.text).toMatch(/^🚨 \*CRITICAL\* result for Junction order /);
+		expect(blocks[1]).toMatchObject({ type: 'header' });
+		const [firstResult] = blocks.slice(2).filter((block) => block.type === 'section');
+		expect(firstResult.text!.text).toMatch(/^🚨 \*Critical\* · \*Potassium\*/);
+		const [email] = emailsTo('on-call@example.com');
 		expect(emailsTo('on-call@example.com')).toHaveLength(1);
+		expect(email.html).toContain('CRITICAL result.');
+		expect(email.html).toContain('‼ Critical');
 	});
 
 	it('tracks every order and test event of all three providers in one channel', () => {
@@ -97,6 +140,46 @@ describe('example workflows fed the demo story', () => {
 			),
 		).toBe(true);
 		expect(lines.some((line) => line.startsWith('📦 Hurdle · test.processed'))).toBe(true);
+	});
+
+	it('orders a Junction retest for the out-of-range marker and for the redraw, once each', async () => {
+		const orders = await createdOrders(fakes.examples.junction);
+		expect(orders.map((order) => order.passthrough).sort()).toEqual(
+			[`retest of ${STORY_IDS.junctionOrder}`, `retest of ${STORY_IDS.junctionRedrawOrder}`].sort(),
+		);
+		expect(orders.every((order) => order.user_id === JUNCTION_SAMPLE_IDS.userId)).toBe(true);
+		expect(orders.every((order) => order.lab_test_id === JUNCTION_SAMPLE_IDS.labTestId)).toBe(true);
+		const posts = slackTo('#lab-results').filter((message) =>
+			message.text.startsWith('🔄 Retest ordered'),
+		);
+		expect(posts).toHaveLength(2);
+		const ldl = posts.find((message) => message.text.includes(STORY_IDS.junctionOrder))!;
+		expect(ldl.text).toContain('LDL Cholesterol 162 mg/dL (high)');
+		const redraw = posts.find((message) => message.text.includes(STORY_IDS.junctionRedrawOrder))!;
+		expect(redraw.text).toContain('a redraw is available');
+	});
+
+	it('places no second retest when the same event runs the workflow again (delivered anew)', async () => {
+		const retest = byFile('junction-retest.json');
+		const before = (await n8n.executionList(retest.id)).length;
+		const ordersBefore = await createdOrders(fakes.examples.junction);
+		// The event the story sent, under a new svix-id, as a re-sent webhook arrives.
+		const delivery = buildDelivery('junction', 'labtest.order.updated', {
+			overrides: { status: 'completed', interpretation: 'abnormal' },
+			secret: LOCAL_WEBHOOK_SECRETS.junction,
+			headerName: LOCAL_WEBHOOK_HEADER,
+		});
+		const answer = await deliver(n8n.webhookUrl(retest.triggers[0].webhookPath), delivery);
+		expect(answer.body).toMatchObject({ status: 'accepted' });
+		const [again] = await n8n.waitForExecutions(retest.id, before + 1, { timeoutMs: 60_000 });
+		expect(again.status).toBe('success');
+		expect(await createdOrders(fakes.examples.junction)).toEqual(ordersBefore);
+		const [item] = again.json('Order the retest');
+		expect(item).toMatchObject({ idempotency: { replayed: true } });
+		const latest = (await capturedMessages(fakes.capture)).filter((message) =>
+			message.text.startsWith('🔄 Retest ordered'),
+		);
+		expect(latest.at(-1)?.text).toContain('Already placed by an earlier run: no second order.');
 	});
 
 	it('never puts patient details in a message', () => {

@@ -45,6 +45,7 @@ export default async function globalSetup(): Promise<void> {
 				string
 			>),
 			junctionManagement: fakes.junctionManagement.url,
+			junctionWrites: fakes.junctionWrites.url,
 		};
 		const n8n = await N8nInstance.start({
 			workRoot: join(cacheDir, 'editor'),

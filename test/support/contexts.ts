@@ -115,16 +115,29 @@ export interface ExecuteContextOptions {
 	parameters: IDataObject | IDataObject[];
 	credentials: Credentials;
 	items?: number;
+	/** The input items' JSON (default `{index}` per item). */
+	inputItems?: IDataObject[];
 	continueOnFail?: boolean;
+	/** What getWorkflow() answers: the workflow's id. */
+	workflowId?: string;
 }
 
 export function executeContext(options: ExecuteContextOptions): IExecuteFunctions {
 	const itemCount =
-		options.items ?? (Array.isArray(options.parameters) ? options.parameters.length : 1);
+		options.items ??
+		options.inputItems?.length ??
+		(Array.isArray(options.parameters) ? options.parameters.length : 1);
 	const context = mock<IExecuteFunctions>();
 	context.getInputData.mockReturnValue(
-		Array.from({ length: itemCount }, (_, index) => ({ json: { index } })),
+		Array.from({ length: itemCount }, (_, index) => ({
+			json: options.inputItems?.[index] ?? { index },
+		})),
 	);
+	context.getWorkflow.mockReturnValue({
+		id: options.workflowId ?? 'workflow-under-test',
+		name: 'test',
+		active: true,
+	});
 	context.getNodeParameter.mockImplementation(
 		parameterGetter(options.parameters) as IExecuteFunctions['getNodeParameter'],
 	);

@@ -10,8 +10,8 @@ import { junctionSampleSource } from './samples';
 import { svixSigner } from './signer';
 
 /**
- * Junction (Vital) in the tests: an API key, Svix-signed webhooks, and the Management API the trigger's
- * automatic webhook setup calls.
+ * Junction (Vital) in the tests: an API key, Svix-signed webhooks, the Management API the trigger's
+ * automatic webhook setup calls, and a second API fake for the write operations' e2e tests.
  */
 export const junctionTest = defineTestProvider({
 	key: 'junction',
@@ -25,7 +25,12 @@ export const junctionTest = defineTestProvider({
 		createJunctionFake(
 			records === undefined ? undefined : junctionFakeData({ orders: records, labTests: records }),
 		),
-	moreFakes: { junctionManagement: createJunctionManagementFake },
+	// The write operations' e2e tests get a fake of their own: their test hooks (creates that fail)
+	// must not meet another test file's reset of the shared one.
+	moreFakes: {
+		junctionManagement: createJunctionManagementFake,
+		junctionWrites: () => createJunctionFake(),
+	},
 	samples: junctionSampleSource,
 	signer: svixSigner,
 	credentials: ({

@@ -1,4 +1,5 @@
 import { defineActionNode } from '../../shared/actions/actionNode';
+import { appointment } from './appointment/Appointment.resource';
 import { labTest } from './labTest/LabTest.resource';
 import { order } from './order/Order.resource';
 import { orderTransaction } from './orderTransaction/OrderTransaction.resource';
@@ -13,4 +14,5 @@ export const junctionActions = defineActionNode(junction, [
 	result,
 	orderTransaction,
 	user,
+	appointment,
 ]);

@@ -18,6 +18,8 @@ import type { Fetched } from '../transport/fetched';
 import { defineOperation, toItems, type OperationModule } from './actionNode';
 import { getPages, type Paging } from '../transport/pagination';
 import { labResults, resultsItems, resultsOutputProperty, type ReadyResults } from '../results';
+import { withMessages } from '../resultsForPeople/messages';
+import { messageSettingsAt, resultsOptionsProperty } from '../resultsForPeople/parameters';
 import { FHIR_OUTPUT, fhirItems, fhirOptionsProperty } from '../fhir/output';
 import type { FhirRecord } from '../fhir/bundle';
 
@@ -163,11 +165,17 @@ export function defineResultsGet<Raw>({
 		value,
 		action,
 		description,
-		properties: [id.property, resultsOutputProperty(summary), fhirOptionsProperty(Boolean(pdf))],
+		properties: [
+			id.property,
+			resultsOutputProperty(summary),
+			fhirOptionsProperty(Boolean(pdf)),
+			resultsOptionsProperty({ hide: { output: [FHIR_OUTPUT] } }),
+		],
 		async execute(itemIndex) {
 			const value = id.at(this, itemIndex);
+			const settings = messageSettingsAt(this, itemIndex);
 			const fetched = await fetch(this, value, itemIndex);
-			const results = labResults(fetched, read);
+			const results = withMessages(labResults(fetched, read), settings);
 			const output = this.getNodeParameter('output', itemIndex) as string;
 			if (output === FHIR_OUTPUT && fetched.found) {
 				return await fhirItems(

@@ -1,5 +1,6 @@
 import {
 	sleep,
+	type NodeApiError,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -22,6 +23,8 @@ export interface ProviderApi {
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
 	/** Shown when the API answers 401. */
 	authenticationHint: string;
+	/** The header an idempotency key travels in, for an API that takes one (Junction: X-Idempotency-Key). */
+	idempotencyKeyHeader?: string;
 }
 
 export interface ApiCall {
@@ -35,6 +38,14 @@ export interface ApiCall {
 	binary?: boolean;
 	/** Error statuses the caller interprets itself (e.g. "not ready yet", a conflict): returned, not thrown. */
 	returnStatuses?: number[];
+	/**
+	 * The idempotency key of a write, sent in the provider's `idempotencyKeyHeader`. The provider answers
+	 * a repeat of the key with the first outcome, so such a write is retried like a GET: after a timeout,
+	 * a network error, a 502/503/504, or a 409 (the first request with the key still in progress).
+	 */
+	idempotencyKey?: string;
+	/** Per-attempt time limit, if not the default 60 s. */
+	timeoutMs?: number;
 }
 
 export interface ApiResponse<Body = unknown> {
@@ -55,7 +66,20 @@ export type ApiContext =
 const MAX_ATTEMPTS = 3;
 const MAX_RETRY_DELAY_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 60_000;
-const RETRYABLE = new Set([429, 502, 503, 504]);
+/** Retried for every call: the provider refused to start it. */
+const RATE_LIMITED = 429;
+/** Retried for calls that are safe to repeat (a GET, or a write with an idempotency key). */
+const RETRYABLE_WHEN_SAFE = new Set([502, 503, 504]);
+/** A write whose key is still being processed: repeated, the key answers with the first outcome. */
+const KEY_IN_PROGRESS = 409;
+/** Network errors after which the request surely never reached the provider. */
+const NEVER_SENT = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 /** Deadlines (epoch ms) set by `withinDeadline` for the calls made in one context. */
 const deadlines = new WeakMap<ApiContext, number>();
@@ -102,6 +126,14 @@ export function trimBaseUrl(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
+/**
+ * One request to a provider's API, retried where that cannot do a thing twice:
+ * - 429 is retried for every call (the provider did not start it);
+ * - a GET, and a write carrying an idempotency key, are also retried on 502, 503 and 504;
+ * - a write with a key is also retried after a timeout, a network error, or a 409 (its key in progress);
+ * - a write without a key is never repeated after it may have reached the provider: its error says so.
+ * Up to 3 attempts, honouring Retry-After, and never past a deadline set by `withinDeadline`.
+ */
 export async function callApi<Body = unknown>(
 	context: ApiContext,
 	api: ProviderApi,
@@ -117,6 +149,7 @@ export async function callApi<Body = unknown>(
 		headers: {
 			Accept: call.binary ? 'application/pdf, application/octet-stream' : 'application/json',
 			...call.headers,
+			...idempotencyHeader(api, call),
 		},
 		arrayFormat: 'repeat',
 		json: !call.binary,
@@ -128,10 +161,12 @@ export async function callApi<Body = unknown>(
 	};
 	const deadline = deadlines.get(context);
 	const timeLeft = () => (deadline === undefined ? Infinity : deadline - Date.now());
+	const keyed = call.idempotencyKey !== undefined;
+	const safe = call.method === 'GET' || keyed;
 
 	for (let attempt = 1; ; attempt++) {
 		if (timeLeft() <= 0) throw outOfTime(context.getNode(), api, itemIndex);
-		options.timeout = Math.min(REQUEST_TIMEOUT_MS, Math.ceil(timeLeft()));
+		options.timeout = Math.min(call.timeoutMs ?? REQUEST_TIMEOUT_MS, Math.ceil(timeLeft()));
 		let response: ApiResponse<Body>;
 		try {
 			response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -141,21 +176,58 @@ export async function callApi<Body = unknown>(
 			)) as ApiResponse<Body>;
 		} catch (error) {
 			if (timeLeft() <= 0) throw outOfTime(context.getNode(), api, itemIndex);
-			throw unreachable(context.getNode(), api, error, itemIndex);
+			const delay = retryDelayMs(undefined, attempt);
+			if (keyed && attempt < MAX_ATTEMPTS && delay < timeLeft()) {
+				await sleep(delay);
+				continue;
+			}
+			const failure = timedOut(error)
+				? outOfTime(context.getNode(), api, itemIndex)
+				: unreachable(context.getNode(), api, error, itemIndex);
+			if (!safe && mayHaveArrived(error)) warnMayHaveHappened(failure);
+			throw failure;
 		}
 		const { statusCode } = response;
 		if ((statusCode >= 200 && statusCode < 300) || call.returnStatuses?.includes(statusCode))
 			return response;
-		const retryable = RETRYABLE.has(statusCode) && (call.method === 'GET' || statusCode === 429);
+		const retryable =
+			statusCode === RATE_LIMITED ||
+			(safe && RETRYABLE_WHEN_SAFE.has(statusCode)) ||
+			(keyed && statusCode === KEY_IN_PROGRESS);
 		const delay = retryDelayMs(response.headers, attempt);
 		if (!retryable || attempt >= MAX_ATTEMPTS || delay >= timeLeft()) {
-			throw apiError(context.getNode(), api, statusCode, response.body, {
+			const failure = apiError(context.getNode(), api, statusCode, response.body, {
 				itemIndex,
 				attempts: attempt,
 			});
+			if (!safe && statusCode >= 500) warnMayHaveHappened(failure);
+			throw failure;
 		}
 		await sleep(delay);
 	}
+}
+
+function idempotencyHeader(api: ProviderApi, call: ApiCall): IDataObject {
+	if (call.idempotencyKey === undefined) return {};
+	if (!api.idempotencyKeyHeader) throw new Error(`${api.providerName} takes no idempotency key`);
+	return { [api.idempotencyKeyHeader]: call.idempotencyKey };
+}
+
+function timedOut(error: unknown): boolean {
+	const code = (error as { code?: unknown })?.code;
+	return code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+}
+
+/** Whether a request that failed without an answer may still have been received. */
+function mayHaveArrived(error: unknown): boolean {
+	const code = (error as { code?: unknown })?.code;
+	return typeof code !== 'string' || !NEVER_SENT.has(code);
+}
+
+/** A write without a key that failed after it may have been carried out: say so, and how to check. */
+function warnMayHaveHappened(error: NodeApiError): void {
+	error.description =
+		`${error.description ?? ''} The request may have been carried out all the same: check before running it again. It was not repeated because it carries no idempotency key.`.trim();
 }
 
 /** GET one JSON record: `path` built with `apiPath`. */

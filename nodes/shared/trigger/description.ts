@@ -13,6 +13,7 @@ import { patientDataProperty } from '../privacy';
 import type { LabProvider } from '../provider';
 
 import { DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS } from './items';
+import { includeMessagesOption, messageTitleOption } from '../resultsForPeople/messages';
 import { ALL_EVENTS, OTHER_EVENT } from '../trigger/source';
 
 /** Display data for one event; the schema that goes with it lives beside it in the provider's events file. */
@@ -176,6 +177,8 @@ export function triggerOptionsProperty({
 			],
 			default: 'event',
 		},
+		includeMessagesOption(' (needs Fetch Full Data and Output: One Item per Event)'),
+		messageTitleOption,
 		...fhirTriggerOptions,
 		...extraOptions,
 	];
@@ -204,11 +207,39 @@ export function triggerWebhooks(...methods: IHttpRequestMethods[]): IWebhookDesc
 	}));
 }
 
-export function triggerPanel(providerName: string, whereToPaste: string): TriggerPanelDefinition {
+/** Where the README tells an n8n user how to test a trigger, with a sample output of every event. */
+export const TESTING_GUIDE_URL =
+	'https://github.com/n8n-nodes-lab-testing/n8n-nodes-lab-testing#testing-a-trigger-while-you-build';
+
+/** How a user of n8n gets a test event to the trigger while building. */
+export interface TestEvents {
+	/** The panel's heading. */
+	header: string;
+	/** HTML: how to have the provider send one, after "Click Listen for test event, then"; none if it cannot. */
+	fromProvider?: string;
+}
+
+/**
+ * The panel before the first event. It names only what a user of n8n has: the provider's own test
+ * sender where there is one, and n8n's Set mock data with the sample output of each event in the README
+ * (the editor has no way for a trigger to fill Set mock data itself: it starts from the last run or
+ * placeholder items, and shows no schema preview for triggers).
+ */
+export function triggerPanel(
+	providerName: string,
+	whereToPaste: string,
+	testEvents: TestEvents = {
+		header: `Listen for an event from ${providerName}, or pin a sample event`,
+	},
+): TriggerPanelDefinition {
+	const send = testEvents.fromProvider
+		? `Click <b>Listen for test event</b>, then ${testEvents.fromProvider}`
+		: `${providerName} has no way to send a test event on request`;
+	const mockData = `No event at hand? Click <b>Set mock data</b> in the output panel and paste the <a href="${TESTING_GUIDE_URL}" target="_blank">sample output of your event</a>.`;
 	return {
-		header: `Send a test event from ${providerName}, or use \`npm run send-event\``,
+		header: testEvents.header,
 		executionsHelp: {
-			inactive: `While building, click "Listen for test event" and send an event to the test URL. Once you publish the workflow, ${providerName} must call the production URL: ${whereToPaste}`,
+			inactive: `${send}. ${mockData}<br /><br />Once you publish the workflow, ${providerName} must call the production URL: ${whereToPaste}`,
 			active: `The workflow runs whenever ${providerName} calls the production URL. ${whereToPaste}`,
 		},
 		// Manual setup cannot be published before the credential holds the provider's secret.
@@ -224,6 +255,8 @@ export interface LabTriggerSettings {
 	otherEventsDescription: string;
 	/** Where the production URL goes at the provider, ending with a full stop. */
 	whereToPaste: string;
+	/** How to get a test event; by default, a sample in Set mock data only. */
+	testEvents?: TestEvents;
 	options: TriggerOptionsSettings;
 	methods?: IHttpRequestMethods[];
 	/** Parameters shown before Authentication, and filters shown after Events. */
@@ -257,7 +290,11 @@ export function labTrigger(
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: triggerWebhooks(...(settings.methods ?? ['POST'])),
-		triggerPanel: triggerPanel(settings.provider.providerName, settings.whereToPaste),
+		triggerPanel: triggerPanel(
+			settings.provider.providerName,
+			settings.whereToPaste,
+			settings.testEvents,
+		),
 		properties: [
 			...(settings.leadingProperties ?? []),
 			...authenticationProperties(settings.verification),

@@ -4,6 +4,7 @@ import { fhirTriggerItems } from '../fhir/output';
 import { applyPatientDataMode, type PatientDataMode } from '../privacy';
 import type { LabProvider } from '../provider';
 import { withinDeadline } from '../transport/api';
+import { withMessagesInEnrichment } from '../resultsForPeople/messages';
 import type { EventSchemas, ParsedEvent, ValidationIssue } from './parseEvent';
 import type {
 	Enrichment,
@@ -73,7 +74,12 @@ export async function enrichInTime<
 			async () => await source.enrich!(context, event, options),
 		);
 		if (!enrichment) return { json: {} };
-		return { ...enrichment, json: { fullData: { fetched: true }, ...enrichment.json } };
+		const json =
+			// The messages go with One Item per Event only.
+			(options.output ?? 'event') !== 'event'
+				? enrichment.json
+				: withMessagesInEnrichment(enrichment.json, options);
+		return { ...enrichment, json: { fullData: { fetched: true }, ...json } };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'Unknown failure';
 		const message =

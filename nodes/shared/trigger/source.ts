@@ -24,6 +24,8 @@ export interface TriggerOptions {
 	fullDataTimeLimitSeconds?: number;
 	output?: 'event' | 'biomarkerRows' | 'fhir';
 	onInvalidPayload?: 'emit' | 'reject';
+	includeMessages?: string[];
+	messageTitle?: string;
 	fhirBundleType?: string;
 	fhirMaxEntries?: number;
 	fhirPatientReference?: string;

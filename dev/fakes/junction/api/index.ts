@@ -7,11 +7,22 @@ import {
 	lowLevelStatus,
 	type JunctionFakeData,
 } from './data';
+import { registerAppointmentRoutes } from './appointments';
+import { registerHooks } from './hooks';
+import { registerLabTestRoutes } from './labTestDetails';
 import { listLabTests, listOrders, validationError } from './lists';
+import { registerOrderWrites } from './orderWrites';
+import { junctionWrites, type JunctionWrites, type RouteContext } from './state';
+import { registerUserRoutes } from './users';
 
 export * from './data';
 export { JUNCTION_RESULT_ORDERS } from './resultFixtures';
 export { labTestPricing } from './lists';
+export * from './hooks';
+export type { JunctionWrites } from './state';
+
+/** The fake, with what its write endpoints keep (orders created, idempotency keys, appointments). */
+export type JunctionFake = FakeServer & { writes: JunctionWrites; data: JunctionFakeData };
 
 /**
  * A fake Junction (Vital) API: `x-vital-api-key` auth, GET /v3/orders with page/size (max 100) and its
@@ -22,20 +33,37 @@ export { labTestPricing } from './lists';
  * and an order that answers 429 (Retry-After) once before it answers. Results of an unknown order
  * answer 404 like pending ones (Junction documents neither); the order itself then answers 404 too. The
  * redraw story has an order transaction with combined results; an unmatched result and a completed lab
- * report parsing job can be read back.
+ * report parsing job can be read back. The write endpoints (orders, test kits, schedules, resent
+ * events, users, lab test details, appointments) check each request against the spec and keep
+ * Junction's idempotency keys: see orderWrites.ts, users.ts, labTestDetails.ts, appointments.ts and
+ * hooks.ts (the test hooks).
  */
 export function createJunctionFake(
 	data: JunctionFakeData = junctionFakeData(),
 	apiKey = JUNCTION_FAKE_KEY,
-): FakeServer {
+): JunctionFake {
 	const server = new FakeServer();
 	const attempts = new Map<string, number>();
+	// Never reused, even after a user is deleted.
+	let usersCreated = 0;
 	const guard =
-		(handler: (request: FakeRequest) => FakeReply) =>
-		(request: FakeRequest): FakeReply =>
+		<Reply extends FakeReply | Promise<FakeReply>>(handler: (request: FakeRequest) => Reply) =>
+		(request: FakeRequest): Reply | FakeReply =>
 			request.headers['x-vital-api-key'] === apiKey
 				? handler(request)
 				: { status: 401, json: { detail: 'Invalid API key' } };
+	const writes = junctionWrites();
+	const routes: RouteContext = { server, data, writes, guard };
+	registerOrderWrites(routes);
+	registerUserRoutes(routes);
+	registerLabTestRoutes(routes);
+	registerAppointmentRoutes(routes);
+	registerHooks(routes);
+	const resetRequests = server.reset.bind(server);
+	server.reset = () => {
+		resetRequests();
+		writes.keys.resetHooks();
+	};
 	const findOrder = (id: string) => data.orders.find((order) => order.id === id);
 	const orderNotFound: FakeReply = { status: 404, json: { detail: 'Order not found' } };
 	const pdf = (title: string): FakeReply => ({
@@ -48,18 +76,7 @@ export function createJunctionFake(
 		json: { detail: 'PDF generation is not available for this lab' },
 	};
 
-	return server
-		.route(
-			'GET',
-			'/v2/user',
-			guard((request) => {
-				const limit = Number(request.param('limit') ?? 100);
-				return {
-					status: 200,
-					json: { users: data.users.slice(0, limit), total: data.users.length, offset: 0, limit },
-				};
-			}),
-		)
+	server
 		.route(
 			'GET',
 			'/v2/user/:id',
@@ -94,7 +111,7 @@ export function createJunctionFake(
 					};
 				}
 				const user = {
-					user_id: `f0000000-0000-4000-8000-${String(data.users.length).padStart(12, '0')}`,
+					user_id: `f0000000-0000-4000-8000-${String(++usersCreated).padStart(12, '0')}`,
 					team_id: JUNCTION_SAMPLE_IDS.teamId,
 					client_user_id: clientUserId,
 					created_on: '2026-08-20T10:00:00+00:00',
@@ -267,4 +284,5 @@ export function createJunctionFake(
 			'/v3/lab_test',
 			guard((request) => listLabTests(data, request)),
 		);
+	return Object.assign(server, { writes, data });
 }

@@ -5,6 +5,11 @@ import {
 	biomarkerRowItems,
 	resultsOutputProperty,
 } from '../../../shared/results';
+import { withMessages } from '../../../shared/resultsForPeople/messages';
+import {
+	messageSettingsAt,
+	resultsOptionsProperty,
+} from '../../../shared/resultsForPeople/parameters';
 import { FHIR_OUTPUT, fhirItems, fhirOptionsProperty } from '../../../shared/fhir/output';
 import { hurdleFhirRecord } from '../../fhir';
 import { hurdleResults } from '../../results';
@@ -39,13 +44,15 @@ export default defineOperation({
 			],
 		),
 		fhirOptionsProperty(false),
+		resultsOptionsProperty({ hide: { output: ['raw', FHIR_OUTPUT] } }),
 	],
 	async execute(itemIndex) {
 		const id = testId.at(this, itemIndex);
-		const test = await getTest(this, id, itemIndex);
 		const output = this.getNodeParameter('output', itemIndex) as string;
+		const settings = output === 'raw' ? {} : messageSettingsAt(this, itemIndex);
+		const test = await getTest(this, id, itemIndex);
 		if (output === 'raw') return toItems(test);
-		const results = hurdleResults(test);
+		const results = withMessages(hurdleResults(test), settings);
 		if (output === FHIR_OUTPUT) {
 			return await fhirItems(this, itemIndex, results, { testId: id }, () =>
 				hurdleFhirRecord(test, id),
