@@ -43,7 +43,15 @@ export default {
 	clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
 	thresholds: { high: 85, low: 80, break: null },
 	// docs/sample-output stays: a unit test compares the triggers' output with it.
-	ignorePatterns: ['docs/*', '!docs/sample-output', 'bench/runs', 'build', 'dist', 'reports', '.cache'],
+	ignorePatterns: [
+		'docs/*',
+		'!docs/sample-output',
+		'bench/runs',
+		'build',
+		'dist',
+		'reports',
+		'.cache',
+	],
 	tempDirName: '.stryker-tmp',
 	cleanTempDir: 'always',
 };
