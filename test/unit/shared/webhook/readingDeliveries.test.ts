@@ -147,6 +147,37 @@ describe('readDelivery', () => {
 		expect(delivery.parsedJson).toBeUndefined();
 		expect(jsonBodyOf(delivery)).toEqual({ ok: true, body: { a: 2 } });
 	});
+	it('takes neither a JSON string nor a GET without a body from n8n as the payload', async () => {
+		const text = await readDelivery(
+			contextFor({
+				method: 'POST',
+				rawBody: bytes('{"a":3}'),
+				contentType: 'application/json',
+				body: '{"a":3}',
+			}),
+		);
+		expect(text.parsedJson).toBeUndefined();
+		expect(jsonBodyOf(text)).toEqual({ ok: true, body: { a: 3 } });
+		const get = await readDelivery(
+			contextFor({ method: 'GET', contentType: 'application/json', body: { a: 4 } }),
+		);
+		expect(get.parsedJson).toBeUndefined();
+		expect(jsonBodyOf(get)).toMatchObject({ ok: false, status: 400 });
+	});
+
+	it('accepts a body of exactly the size limit that n8n parsed', () => {
+		const atLimit = Buffer.alloc(1024 * 1024, 0x20);
+		atLimit.write('{"a":5}');
+		const delivery: Delivery = {
+			method: 'POST',
+			headers: {},
+			query: {},
+			rawBody: atLimit,
+			parsedJson: { a: 5 },
+			receivedAt: new Date(),
+		};
+		expect(jsonBodyOf(delivery)).toEqual({ ok: true, body: { a: 5 } });
+	});
 });
 
 describe('respond', () => {
