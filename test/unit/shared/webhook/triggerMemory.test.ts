@@ -45,6 +45,17 @@ describe('what it writes back', () => {
 		expect(memory.hasRun(fp('stored'), t0)).toBe(true);
 	});
 
+	it('writes back many deliveries as one sorted ledger, whatever order they ran in', () => {
+		const memory = new TriggerMemory({ ttlSeconds: 60, maxEntries: 100 });
+		const names = Array.from({ length: 12 }, (_, index) => `delivery-${index}`);
+		names.forEach((name, index) => memory.remember(fp(name), t0 + 100 + index));
+		const recent = memory.recent(t0);
+		expect(ledgerSize(recent)).toBe(12);
+		expect(names.map((name) => expiryOf(recent, fp(name), t0))).toEqual(
+			names.map((_, index) => t0 + 100 + index),
+		);
+	});
+
 	it('keeps writing a delivery back for one epoch (300 s) at least and two at most', () => {
 		const memory = new TriggerMemory({ ttlSeconds: 3600, maxEntries: 10 });
 		memory.remember(fp('early'), t0 + 3600);
