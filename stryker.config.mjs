@@ -1,0 +1,59 @@
+// `npm run test:mutation`: StrykerJS over the code whose bugs cost the most (verification, the exactly-once
+// machinery, delivery parsing, the results pipeline, requests and retries, creates that must not happen
+// twice), judged by the unit tests only: no n8n, no lock. Incremental: the results of the last run are
+// kept in reports/mutation/incremental.json (git-ignored), so a re-run tests only the mutants whose code
+// or covering tests changed. `npm run test:mutation -- --force` runs every mutant again.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+	mutate: [
+		'nodes/shared/webhook/**/*.ts',
+		'nodes/shared/trigger/ledger.ts',
+		'nodes/shared/values.ts',
+		'nodes/shared/catchUp/**/*.ts',
+		'nodes/shared/trigger/parseEvent.ts',
+		'nodes/shared/results.ts',
+		'nodes/shared/transport/api.ts',
+		'nodes/shared/actions/createOnce.ts',
+		'nodes/Junction/actions/idempotency.ts',
+	],
+	testRunner: 'jest',
+	jest: {
+		projectType: 'custom',
+		configFile: 'test/jest.unit.config.js',
+		// Each mutant runs only the test files that import its file, and of those only the tests that
+		// reached it in the first run.
+		enableFindRelatedTests: true,
+	},
+	coverageAnalysis: 'perTest',
+	checkers: ['typescript'],
+	tsconfigFile: 'tsconfig.json',
+	typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+	// The instrumented files no longer type-check; ts-jest only transpiles (isolatedModules) anyway.
+	disableTypeChecks: 'nodes/**/*.ts',
+	// The machine has 2 cores shared with other engineers' n8n e2e runs: one test runner (and one checker)
+	// keeps a mutation run from starving them; run it under `nice -n 19` as well.
+	concurrency: 1,
+	// A busy machine slows the tests that use real HTTP; a mutant is a timeout only well past its tests'
+	// normal time.
+	timeoutMS: 15000,
+	dryRunTimeoutMinutes: 30,
+	incremental: true,
+	incrementalFile: 'reports/mutation/incremental.json',
+	reporters: ['clear-text', 'progress', 'html', 'json'],
+	htmlReporter: { fileName: 'reports/mutation/index.html' },
+	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+	clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+	thresholds: { high: 85, low: 80, break: null },
+	// docs/sample-output stays: a unit test compares the triggers' output with it.
+	ignorePatterns: [
+		'docs/*',
+		'!docs/sample-output',
+		'bench/runs',
+		'build',
+		'dist',
+		'reports',
+		'.cache',
+	],
+	tempDirName: '.stryker-tmp',
+	cleanTempDir: 'always',
+};
