@@ -51,7 +51,9 @@ export function verifySharedSecret(check: SharedSecretCheck): Verdict<SharedSecr
 	if (provided === undefined) {
 		return reject(
 			'missing_secret',
-			`The request carries no secret (expected header ${check.headerName} or query parameter ${SECRET_QUERY_PARAMETER})`,
+			check.headerName
+				? `The request carries no secret (expected header ${check.headerName} or query parameter ${SECRET_QUERY_PARAMETER})`
+				: `The request carries no secret (expected query parameter ${SECRET_QUERY_PARAMETER})`,
 		);
 	}
 	return secretsEqual(provided, expected)

@@ -43,7 +43,7 @@ describe('credentialSharedSecret', () => {
 		const none = await authenticate(credentials, delivery({ 'x-webhook-secret': 's3cret' }));
 		expect(none.verdict).toMatchObject({ ok: false, reason: 'missing_secret' });
 		expect(none.verdict.ok === false && none.verdict.message).toBe(
-			'The request carries no secret (expected header  or query parameter token)',
+			'The request carries no secret (expected query parameter token)',
 		);
 	});
 });
