@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { timestampToIso } from '../shared/timestamps';
-import type { EventOption } from '../shared/trigger/description';
+import type { EventOption } from '../shared/trigger/eventsProperty';
 
 /**
  * LML webhooks are thin `{event, data}` envelopes. One schema per event; the TypeScript types below are

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { EventOption } from '../../shared/trigger/description';
+import type { EventOption } from '../../shared/trigger/eventsProperty';
 import { optionalText } from './common';
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import type { EventOption } from '../../shared/trigger/description';
+import type { EventOption } from '../../shared/trigger/eventsProperty';
 import { appointmentEvents } from './appointments';
 import { criticalResultEvents } from './criticalResults';
 import { schemasOf, type AnyFamily } from './family';

@@ -1,15 +1,9 @@
-import {
-	NodeConnectionTypes,
-	type INodeProperties,
-	type INodePropertyOptions,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 import { patientDataProperty } from '../privacy';
 import type { LabProvider } from '../provider';
-import type { EventOption } from '../trigger/description';
+import { eventsProperty, type EventOption } from '../trigger/eventsProperty';
 import { DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS } from '../trigger/items';
-import { ALL_EVENTS } from '../trigger/source';
 import {
 	DEFAULT_CHANGE_WINDOW_HOURS,
 	DEFAULT_MAX_CHANGES_PER_ROUND,
@@ -40,28 +34,6 @@ type Identity =
 	| 'description'
 	| 'defaults'
 	| 'credentials';
-
-function eventsProperty(events: Record<string, EventOption>): INodeProperties {
-	const known: INodePropertyOptions[] = Object.entries(events)
-		.map(([value, option]) => ({
-			name: option.displayName,
-			value,
-			description: option.description,
-		}))
-		.sort((a, b) => a.name.localeCompare(b.name));
-	return {
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		default: [ALL_EVENTS],
-		description: 'The changes that start the workflow; the others are passed over',
-		options: [
-			{ name: 'All Events', value: ALL_EVENTS, description: 'Every change a round can find' },
-			...known,
-		],
-	};
-}
 
 function optionsProperty(settings: CatchUpDescriptionSettings): INodeProperties {
 	const options: INodeProperties[] = [
@@ -169,7 +141,10 @@ export function catchUpTrigger(
 				type: 'notice',
 				default: '',
 			},
-			eventsProperty(settings.events),
+			eventsProperty(settings.events, {
+				description: 'The changes that start the workflow; the others are passed over',
+				allDescription: 'Every change a round can find',
+			}),
 			{
 				displayName: 'Check Every',
 				name: 'interval',

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiContext } from '../transport/api';
-import type { EventOption } from '../trigger/description';
+import type { EventOption } from '../trigger/eventsProperty';
 import type { EventSchemas } from '../trigger/parseEvent';
 import type { EventSource, TriggerOptions } from '../trigger/source';
 import type { CatchUpState } from './state';

@@ -2,7 +2,6 @@ import {
 	NodeConnectionTypes,
 	type IHttpRequestMethods,
 	type INodeProperties,
-	type INodePropertyOptions,
 	type INodeTypeDescription,
 	type IWebhookDescription,
 	type TriggerPanelDefinition,
@@ -14,13 +13,7 @@ import type { LabProvider } from '../provider';
 
 import { DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS } from './items';
 import { includeMessagesOption, messageTitleOption } from '../resultsForPeople/messages';
-import { ALL_EVENTS, OTHER_EVENT } from '../trigger/source';
-
-/** Display data for one event; the schema that goes with it lives beside it in the provider's events file. */
-export interface EventOption {
-	displayName: string;
-	description: string;
-}
+import { eventsProperty, type EventOption } from './eventsProperty';
 
 /** `verified` names the check this provider's trigger performs (shared secret, signature). */
 export function authenticationProperties(verified: {
@@ -51,37 +44,6 @@ export function authenticationProperties(verified: {
 			displayOptions: { show: { authentication: ['none'] } },
 		},
 	];
-}
-
-export function eventsProperty(
-	events: Record<string, EventOption>,
-	otherDescription: string,
-): INodeProperties {
-	const known: INodePropertyOptions[] = Object.entries(events)
-		.map(([value, option]) => ({
-			name: option.displayName,
-			value,
-			description: option.description,
-		}))
-		.sort((a, b) => a.name.localeCompare(b.name));
-	return {
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		default: [ALL_EVENTS],
-		description:
-			'The events that start the workflow; others are answered with 200 and ignored (an unknown type with a warning in the n8n log)',
-		options: [
-			{
-				name: 'All Events',
-				value: ALL_EVENTS,
-				description: 'Every event, including types this node does not know yet (as "other")',
-			},
-			...known,
-			{ name: 'Other (Unknown Events)', value: OTHER_EVENT, description: otherDescription },
-		],
-	};
 }
 
 export interface TriggerOptionsSettings {
@@ -298,7 +260,12 @@ export function labTrigger(
 		properties: [
 			...(settings.leadingProperties ?? []),
 			...authenticationProperties(settings.verification),
-			eventsProperty(settings.events, settings.otherEventsDescription),
+			eventsProperty(settings.events, {
+				description:
+					'The events that start the workflow; others are answered with 200 and ignored (an unknown type with a warning in the n8n log)',
+				allDescription: 'Every event, including types this node does not know yet (as "other")',
+				otherDescription: settings.otherEventsDescription,
+			}),
 			...(settings.filterProperties ?? []),
 			patientDataProperty,
 			triggerOptionsProperty(settings.options),
