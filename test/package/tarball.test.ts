@@ -35,7 +35,14 @@ test('holds only dist/ (nodes, credentials), README.md, LICENSE, CHANGELOG.md an
 });
 
 test('every node and credential package.json lists is in it, exporting the class n8n loads', () => {
-	expect(packed.manifest.n8n.nodes).toHaveLength(6);
+	// Per provider: the action node, the webhook trigger and the catch-up trigger.
+	expect([...packed.manifest.n8n.nodes].sort()).toEqual(
+		['Hurdle', 'Junction', 'LondonMedicalLaboratory'].flatMap((provider) =>
+			['', 'CatchUpTrigger', 'Trigger'].map(
+				(kind) => `dist/nodes/${provider}/${provider}${kind}.node.js`,
+			),
+		),
+	);
 	expect(packed.manifest.n8n.credentials).toHaveLength(4);
 	const problems = listed().flatMap((file) => {
 		if (!packed.files.includes(file)) return [`${file} is missing`];
