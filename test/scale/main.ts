@@ -223,6 +223,11 @@ async function main(): Promise<number> {
 	const passed = checks.filter((check) => check.passed).length;
 	const failed = checks.filter((check) => !check.passed);
 	const notes = failed.length ? ` (failed: ${failed.map((check) => check.id).join(', ')})` : '';
+	if (failed.length) {
+		// Again at the end: CI keeps only the tail of a long output.
+		out('\nfailed checks, again:');
+		for (const check of failed) printCheck(check);
+	}
 	out(`\nlogs: ${runDir}`);
 	out(`test:scale: ${passed} passed, ${failed.length} failed${notes} in ${seconds()} s`);
 	return failed.length ? 1 : 0;
