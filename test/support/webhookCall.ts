@@ -149,11 +149,18 @@ export interface WebhookCall {
 	json: IDataObject;
 	/** What the trigger wrote to n8n's log as warnings. */
 	warnings: string[];
+	/** With `saveWrittenLater`: the database writes the save now, then n8n answers the sender. */
+	writeSave?: () => void;
 }
 
 export interface FinishOptions {
 	/** n8n could not create or enqueue the execution (a database or Redis failure). */
 	executionFails?: boolean;
+	/**
+	 * The save of a call that started an execution is serialised now but written only at `writeSave()`
+	 * (a database connection that sends it late); n8n answers the sender after the write.
+	 */
+	saveWrittenLater?: boolean;
 }
 
 export interface StartedWebhookCall {
@@ -199,15 +206,17 @@ export async function startWebhookCall(
 	const staticData = observed(working, () => (changed = true));
 	const response = new FakeResponse();
 	const { context, warnings } = webhookContext({ ...options, staticData, response });
-	const save = () => {
-		// n8n's save serialises the whole object with JSON.stringify (toJSON included).
-		if (changed) replaceContents(stored, JSON.parse(JSON.stringify(working)) as IDataObject);
+	const serialise = () => (changed ? JSON.stringify(working) : undefined);
+	const write = (serialised: string | undefined) => {
+		if (serialised !== undefined) replaceContents(stored, JSON.parse(serialised) as IDataObject);
 	};
+	// n8n's save serialises the whole object with JSON.stringify (toJSON included).
+	const save = () => write(serialise());
 	const result = await node.webhook!.call(context as IWebhookFunctions);
 	return {
 		result,
 		abortSender: () => response.close(),
-		finish({ executionFails = false } = {}) {
+		finish({ executionFails = false, saveWrittenLater = false } = {}) {
 			const items = (result.workflowData?.[0] ?? []) as INodeExecutionData[];
 			if (result.noWebhookResponse === true && !result.workflowData) {
 				save();
@@ -220,8 +229,15 @@ export async function startWebhookCall(
 				}
 				if (hadStaticData) changed = false;
 				const answer = result.webhookResponse as IDataObject | undefined;
-				save();
-				response.status(200).json(answer ?? { message: 'Workflow was started' });
+				const serialised = serialise();
+				const writeSave = () => {
+					write(serialised);
+					response.status(200).json(answer ?? { message: 'Workflow was started' });
+				};
+				if (saveWrittenLater) {
+					return { result, response: {}, items, json: items[0]?.json ?? {}, warnings, writeSave };
+				}
+				writeSave();
 			} else {
 				save();
 				response

@@ -21,7 +21,7 @@ import {
 	usesStaticData,
 	type StoredDeliveries,
 } from './storedDeliveries';
-import { memoryOf, triggerIdOf, type TriggerMemory } from './triggerMemory';
+import { memoryOf, saveQueueOf, SaveQueue, triggerIdOf, type TriggerMemory } from './triggerMemory';
 
 /**
  * Which deliveries a trigger has already run, kept so that every copy of a delivery runs the workflow
@@ -43,8 +43,9 @@ import { memoryOf, triggerIdOf, type TriggerMemory } from './triggerMemory';
  * Why this is enough across calls and processes: n8n loads a fresh copy of static data for every
  * webhook call and saves the whole object once the execution exists, last writer wins. So each process
  * remembers what it ran (TriggerMemory), and every save writes the stored ledger merged with that memory
- * (storedDeliveries.ts), computed when n8n serialises static data, not when the call began. The last
- * save of a process thus holds everything that process ran, for every trigger of the workflow.
+ * (storedDeliveries.ts), computed when n8n serialises static data, not when the call began. A process's
+ * saves are written in the order they were serialised (SaveQueue), so its last save holds everything
+ * that process ran, for every trigger of the workflow.
  *
  * Left open (README, "Exactly once"): two n8n processes receiving copies of one delivery at the same
  * moment cannot see each other's claim; n8n offers webhook nodes no atomic store. Routing each webhook
@@ -71,6 +72,9 @@ export class Claim {
 	private notify: () => void = () => undefined;
 	/** Settles when the claim does, or when the sender goes away. */
 	private readonly change = new Promise<void>((resolve) => (this.notify = resolve));
+	private markAnswered: () => void = () => undefined;
+	/** Settles when the response closes: n8n has saved static data and answered, or the sender left. */
+	private readonly answered = new Promise<void>((resolve) => (this.markAnswered = resolve));
 
 	constructor(
 		readonly fingerprint: string,
@@ -84,12 +88,20 @@ export class Claim {
 		private readonly statusChange?: ClaimedChange,
 		/** Also record when the trigger last ran a delivery (lastDelivery.ts). */
 		private readonly markLastDelivery = false,
+		/** The saves of this workflow's static data by this process (triggerMemory.ts). */
+		private readonly saves = new SaveQueue(),
 	) {
 		answer.once('close', () => {
 			if (answer.writableFinished) this.settleFromAnswer();
 			else this.senderGone = true;
 			this.notify();
+			this.markAnswered();
 		});
+	}
+
+	/** Waits until the calls of this workflow queued before in this process have been answered (SaveQueue). */
+	async turnToSave(): Promise<void> {
+		await this.saves.join(this.answered);
 	}
 
 	/**
@@ -158,9 +170,6 @@ export async function claimDelivery(
 	const memory = memoryOf(context, policy);
 	const stored = usesStaticData(context) ? loadStoredDeliveries(context) : undefined;
 	const storedLedger = stored?.ledgers[triggerIdOf(context)] ?? EMPTY_LEDGER;
-	// Every authenticated call that reaches the ledger writes it back: saves heal what others lost.
-	const view = stored ? installView(context, stored) : undefined;
-
 	for (let round = 0; round < MAX_WAIT_ROUNDS; round++) {
 		if (memory.hasRun(fingerprint, nowSeconds)) return { status: 'duplicate' };
 		const earlier = memory.claimInFlight(fingerprint);
@@ -176,6 +185,9 @@ export async function claimDelivery(
 		}
 		const claimed = stored && change ? claimChange(context, stored, change, nowSeconds) : undefined;
 		if (claimed === 'ran') return { status: 'duplicate' };
+		// Only a call that starts an execution saves the ledger, in its turn (SaveQueue): a duplicate's
+		// save, begun before a newer delivery ran and written after it, could leave that one out.
+		const view = stored ? installView(context, stored) : undefined;
 		const claim = new Claim(
 			fingerprint,
 			memory,
@@ -185,6 +197,7 @@ export async function claimDelivery(
 			view?.markChanged,
 			claimed,
 			markLastDelivery,
+			saveQueueOf(context),
 		);
 		memory.claimStarted(claim);
 		return { status: 'new', claim };

@@ -140,6 +140,7 @@ export async function receiveWebhook<
 		};
 		const patientData = context.getNodeParameter('patientData', 'leaveOut') as PatientDataMode;
 		const items = executionItems(item, enrichment, options, patientData, source.provider);
+		await claim?.turnToSave();
 		started = true;
 		const answer = { status: 'accepted', message: 'Event received', deliveryId };
 		// n8n answers the sender with this once the execution exists, or with an error when it cannot

@@ -112,8 +112,42 @@ export class TriggerMemory {
 	}
 }
 
+/**
+ * The saves of one workflow's static data that this process's calls lead to, one after the other.
+ * n8n saves the whole object, last writer wins, and two saves sent over two database connections can
+ * be written in another order than n8n began them (seen on PostgreSQL under load): a save begun earlier,
+ * without the newest delivery, written last, would leave that delivery out of the stored ledger, and
+ * another process, or this one after a restart, would run its redelivery again. So a call that starts
+ * an execution hands n8n its answer only once every call queued before it has had its answer, which
+ * n8n writes after its save.
+ */
+export class SaveQueue {
+	private last: Promise<void> = Promise.resolve();
+
+	/** Resolves once every call queued before has been answered; this call's turn ends at `answered`. */
+	async join(answered: Promise<void>): Promise<void> {
+		const before = this.last;
+		this.last = before.then(async () => await answered);
+		await before;
+	}
+}
+
 /** Per workflow and mode, per trigger node. Test deliveries never meet production ones. */
 const memories = new Map<string, Map<string, TriggerMemory>>();
+const saveQueues = new Map<string, SaveQueue>();
+
+const workflowKey = (context: IWebhookFunctions) =>
+	`${context.getMode()}\u0000${context.getWorkflow().id ?? ''}`;
+
+export function saveQueueOf(context: IWebhookFunctions): SaveQueue {
+	const key = workflowKey(context);
+	let queue = saveQueues.get(key);
+	if (!queue) {
+		queue = new SaveQueue();
+		saveQueues.set(key, queue);
+	}
+	return queue;
+}
 
 export function triggerIdOf(context: IWebhookFunctions): string {
 	const node = context.getNode();
@@ -121,7 +155,7 @@ export function triggerIdOf(context: IWebhookFunctions): string {
 }
 
 export function memoriesOf(context: IWebhookFunctions): Map<string, TriggerMemory> {
-	const key = `${context.getMode()}\u0000${context.getWorkflow().id ?? ''}`;
+	const key = workflowKey(context);
 	let workflow = memories.get(key);
 	if (!workflow) {
 		workflow = new Map();
@@ -145,5 +179,6 @@ export function memoryOf(context: IWebhookFunctions, policy: LedgerPolicy): Trig
 /** For tests: forget every process memory. */
 export function forgetProcessMemory(): void {
 	memories.clear();
+	saveQueues.clear();
 	forgetProcessChanges();
 }

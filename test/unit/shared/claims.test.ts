@@ -6,7 +6,7 @@ import { deliveryFingerprint, ledgerSize } from '../../../nodes/shared/trigger/l
 import {
 	startWebhookCall,
 	type FinishOptions,
-	type StartedWebhookCall,
+	type WebhookCall,
 } from '../../support/webhookCall';
 
 type ClaimsModule = typeof claims;
@@ -22,7 +22,9 @@ function claimingTrigger(module: ClaimsModule = claims): INodeType {
 			const key = fingerprint(String(this.getHeaderData()['x-delivery']));
 			const outcome = await module.claimDelivery(this, key, policy);
 			if (outcome.status === 'new') {
-				// As receiveWebhook does: n8n reads the answer after creating the execution.
+				// As receiveWebhook does: in its turn to save, and n8n reads the answer after creating the
+				// execution.
+				await outcome.claim.turnToSave();
 				return module.startsExecution(
 					[[{ json: { key } }]],
 					{ status: 'accepted', message: 'Event received' },
@@ -66,14 +68,15 @@ async function send(delivery: string | number, target: Send, finish: FinishOptio
 
 const ran = (call: { items: unknown[] }) => call.items.length === 1;
 
-/** A burst as n8n serves it: every call loads static data before any saves, and they finish in any order. */
+/**
+ * A burst as n8n serves it: every call loads static data before any saves; n8n goes on with each call
+ * once its webhook() returned, which a call that starts an execution does in its turn to save.
+ */
 async function burst(deliveries: Array<string | number>, target: Send) {
-	const started: StartedWebhookCall[] = [];
-	for (const delivery of deliveries) started.push(await start(delivery, target));
-	const order = started
-		.map((_, index) => index)
-		.sort((a, b) => ((a * 7919) % 13) - ((b * 7919) % 13));
-	return order.map((index) => started[index].finish());
+	const started = deliveries.map(async (delivery) => await start(delivery, target));
+	const finished: WebhookCall[] = [];
+	for (const call of started) finished.push((await call).finish());
+	return finished;
 }
 
 const range = (count: number, prefix = 'd') =>
@@ -96,9 +99,9 @@ describe('claims in one process', () => {
 	it('keeps the ledgers of several triggers in one workflow, whichever saves last', async () => {
 		const store: IDataObject = {};
 		const a = await start('a1', { store, nodeId: 'A' });
-		const b = await start('b1', { store, nodeId: 'B' });
+		const b = start('b1', { store, nodeId: 'B' }); // loads static data before a saves it
 		a.finish();
-		b.finish(); // b loaded static data before a saved it
+		(await b).finish();
 		claims.forgetProcessMemory();
 		expect(ran(await send('a1', { store, nodeId: 'A' }))).toBe(false);
 		expect(ran(await send('b1', { store, nodeId: 'B' }))).toBe(false);
@@ -150,6 +153,25 @@ describe('claims in one process', () => {
 		other.abortSender();
 		other.finish({ executionFails: true });
 		expect(ran(await send('d2', { store }))).toBe(true);
+	});
+
+	it('writes its saves in the order it serialised them: a save written late cannot leave a newer delivery out', async () => {
+		const store: IDataObject = {};
+		// Serialised with d1 only, and still on its way to the database.
+		const first = (await start('d1', { store })).finish({ saveWrittenLater: true });
+		let secondReturned = false;
+		const second = start('d2', { store }).then((call) => {
+			secondReturned = true;
+			return call;
+		});
+		for (let tick = 0; tick < 100; tick++) await Promise.resolve(); // as far as d2 can go
+		expect(secondReturned).toBe(false); // d2's execution waits for d1's answer
+		first.writeSave!();
+		expect(ran((await second).finish())).toBe(true);
+
+		claims.forgetProcessMemory(); // a restart: only what was written remains
+		expect(ran(await send('d1', { store }))).toBe(false);
+		expect(ran(await send('d2', { store }))).toBe(false);
 	});
 
 	it('keeps test deliveries apart from production ones, and never stores them', async () => {
