@@ -86,6 +86,8 @@ function moveBatch(each: ProviderWorld<unknown>, world: World): string[] {
 interface Tally {
 	twice: number;
 	missed: number;
+	/** The changes never run, each with its webhook's attempts as the provider saw them. */
+	missedDetails: string[];
 	byWebhook: number;
 	byCatchUp: number;
 	empty: number;
@@ -112,9 +114,25 @@ async function tally(
 	for (const record of executions) seen.add(Number(record.id));
 	const counts = new Map<string, number>();
 	for (const run of runs) counts.set(changeKey(run), (counts.get(changeKey(run)) ?? 0) + 1);
+	const missed = expected.filter((change) => !counts.has(change));
+	const attemptsOf = (change: string) => {
+		const record = change.split(':')[0];
+		const attempts = each.outbox.attempts.filter((attempt) => attempt.label.includes(record));
+		return attempts.length
+			? attempts
+					.map(
+						(attempt) =>
+							`#${attempt.attempt} ${attempt.status ?? 'no answer'} ${attempt.answer ?? ''}`,
+					)
+					.join(', ')
+			: 'none';
+	};
 	return {
 		twice: expected.filter((change) => (counts.get(change) ?? 0) > 1).length,
-		missed: expected.filter((change) => !counts.has(change)).length,
+		missed: missed.length,
+		missedDetails: missed.map(
+			(change) => `missed ${change}; webhook attempts: ${attemptsOf(change)}`,
+		),
 		byWebhook: runs.filter((run) => run.node === 'Webhook').length,
 		byCatchUp: runs.filter((run) => run.node === 'Catch-Up').length,
 		empty: executions.length - runs.length,
@@ -157,7 +175,7 @@ export function catchUpCase(prepared: CatchUpRig): RigCase {
 					? '0 run twice, 0 missed'
 					: '0 missed; the changes run twice are the measured residual (README, Catch-up)',
 				observed: describe(result),
-				details: [],
+				details: result.missedDetails,
 			});
 		}
 		return checks;
