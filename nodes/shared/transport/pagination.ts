@@ -25,7 +25,10 @@ export interface CollectOptions {
 	maxPageSize: number;
 }
 
-/** Far beyond any real account; only a misbehaving API that never ends its pages gets here. */
+/**
+ * Far beyond any real account; only a misbehaving API that never ends its pages gets here, and then
+ * the list fails rather than come back cut short without a word.
+ */
 export const MAX_PAGES = 10000;
 
 export async function collectPages<T>(
@@ -45,6 +48,11 @@ export async function collectPages<T>(
 		if (next === null || next === undefined || page.items.length === 0 || seen.has(next)) break;
 		seen.add(next);
 		cursor = next;
+		if (pageNumber === MAX_PAGES - 1) {
+			throw new Error(
+				`The API still had more pages after ${MAX_PAGES} pages (${collected.length} records); stopped rather than return part of the list. Set a Limit, or narrow the filters.`,
+			);
+		}
 	}
 	return collected;
 }

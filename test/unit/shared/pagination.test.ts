@@ -88,7 +88,7 @@ describe('collectPages', () => {
 		expect(empty).toEqual([]);
 	});
 
-	it('stops a server that never ends its pages at the page cap, far beyond real accounts', async () => {
+	it('stops a server that never ends its pages at the page cap, far beyond real accounts, with a clear error', async () => {
 		let calls = 0;
 		// Gives up itself well past the cap: a collector without a bound must fail here, not hang.
 		const endless = async ({ cursor }: PageRequest): Promise<Page<number>> => {
@@ -97,10 +97,20 @@ describe('collectPages', () => {
 			const page = (cursor as number | undefined) ?? 0;
 			return { items: [page], next: page + 1 };
 		};
-		const records = await collectPages(endless, { maxPageSize: 100 });
+		await expect(collectPages(endless, { maxPageSize: 100 })).rejects.toThrow(
+			`The API still had more pages after ${MAX_PAGES} pages (${MAX_PAGES} records); stopped rather than return part of the list`,
+		);
 		expect(calls).toBe(MAX_PAGES);
-		expect(records).toEqual([...Array(MAX_PAGES).keys()]);
 		expect(MAX_PAGES).toBeGreaterThanOrEqual(1000);
+		// The last page allowed ends the list: that is a whole list, not a cut one.
+		let pages = 0;
+		const exactlyAtTheCap = async ({ cursor }: PageRequest): Promise<Page<number>> => {
+			pages++;
+			const page = (cursor as number | undefined) ?? 0;
+			return { items: [page], next: page + 1 < MAX_PAGES ? page + 1 : null };
+		};
+		expect(await collectPages(exactlyAtTheCap, { maxPageSize: 100 })).toHaveLength(MAX_PAGES);
+		expect(pages).toBe(MAX_PAGES);
 	});
 
 	it('reads Return All as no limit, and Limit otherwise', () => {
