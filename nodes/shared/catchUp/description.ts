@@ -2,6 +2,8 @@ import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } 
 
 import { patientDataProperty } from '../privacy';
 import type { LabProvider } from '../provider';
+import { includeMessagesOption, messageTitleOption } from '../resultsForPeople/messages';
+import { outputOptions } from '../trigger/description';
 import { eventsProperty, type EventOption } from '../trigger/eventsProperty';
 import { DEFAULT_FULL_DATA_TIME_LIMIT_SECONDS } from '../trigger/items';
 import {
@@ -70,20 +72,9 @@ function optionsProperty(settings: CatchUpDescriptionSettings): INodeProperties 
 			default: DEFAULT_MAX_CHANGES_PER_ROUND,
 			description: 'A larger backlog is worked through over several rounds, in order',
 		},
-		{
-			displayName: 'Output',
-			name: 'output',
-			type: 'options',
-			options: [
-				{
-					name: 'One Item per Biomarker',
-					value: 'biomarkerRows',
-					description: 'Split fetched results into one item per biomarker (needs Fetch Full Data)',
-				},
-				{ name: 'One Item per Event', value: 'event' },
-			],
-			default: 'event',
-		},
+		...outputOptions,
+		includeMessagesOption(' (needs Fetch Full Data and Output: One Item per Event)'),
+		messageTitleOption,
 		{
 			displayName: 'Round Time Budget (Seconds)',
 			name: 'roundBudgetSeconds',

@@ -46,6 +46,31 @@ export function authenticationProperties(verified: {
 	];
 }
 
+/** Output, and the FHIR options it offers: the same for the webhook trigger and the catch-up. */
+export const outputOptions: INodeProperties[] = [
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{
+				name: 'One Item per Biomarker',
+				value: 'biomarkerRows',
+				description: 'Split fetched results into one item per biomarker (needs Fetch Full Data)',
+			},
+			{ name: 'One Item per Event', value: 'event' },
+			{
+				name: 'FHIR R4 Bundle',
+				value: FHIR_OUTPUT,
+				description:
+					'Fetched results as a FHIR R4 Bundle, one item per bundle (needs Fetch Full Data); other events as one item',
+			},
+		],
+		default: 'event',
+	},
+	...fhirTriggerOptions,
+];
+
 export interface TriggerOptionsSettings {
 	duplicateWindowHours: number;
 	fetchFullDataDescription: string;
@@ -119,29 +144,9 @@ export function triggerOptionsProperty({
 			description:
 				'What to do with a genuine event whose payload does not match its documented shape',
 		},
-		{
-			displayName: 'Output',
-			name: 'output',
-			type: 'options',
-			options: [
-				{
-					name: 'One Item per Biomarker',
-					value: 'biomarkerRows',
-					description: 'Split fetched results into one item per biomarker (needs Fetch Full Data)',
-				},
-				{ name: 'One Item per Event', value: 'event' },
-				{
-					name: 'FHIR R4 Bundle',
-					value: FHIR_OUTPUT,
-					description:
-						'Fetched results as a FHIR R4 Bundle, one item per bundle (needs Fetch Full Data); other events as one item',
-				},
-			],
-			default: 'event',
-		},
+		...outputOptions,
 		includeMessagesOption(' (needs Fetch Full Data and Output: One Item per Event)'),
 		messageTitleOption,
-		...fhirTriggerOptions,
 		...extraOptions,
 	];
 	return {

@@ -1,3 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { LondonMedicalLaboratoryCatchUpTrigger } from '../../../../nodes/LondonMedicalLaboratory/LondonMedicalLaboratoryCatchUpTrigger.node';
 import { forgetProcessChanges } from '../../../../nodes/shared/catchUp/changeLedger';
 import { WebhookOutbox } from '../../../../dev/fakes/catchUp/webhookOutbox';
@@ -9,7 +11,9 @@ import {
 	type LmlFakeData,
 } from '../../../../dev/fakes/londonMedicalLaboratory/api';
 import { LmlStatusTimeline } from '../../../../dev/fakes/londonMedicalLaboratory/statusTimeline';
+import type { Bundle } from '../../../../nodes/shared/fhir/types';
 import { CatchUpHarness } from '../../../support/catchUpHarness';
+import { fhirIssues } from '../../../support/fhir';
 
 /** The LML catch-up over real HTTP: a bounded snapshot of the registration and order lists. */
 let fake: FakeServer;
@@ -101,6 +105,44 @@ describe('London Medical Laboratory Catch-Up Trigger', () => {
 			testRegistrationId: known,
 			validation: { valid: true },
 		});
+	});
+
+	test('Output FHIR R4 Bundle: results a round finds leave as a valid FHIR R4 Bundle, as from the webhook trigger', async () => {
+		const options = new LondonMedicalLaboratoryCatchUpTrigger().description.properties.find(
+			(property) => property.name === 'options',
+		)!.options as INodeProperties[];
+		const output = options.find((option) => option.name === 'output')!;
+		expect((output.options as Array<{ value: string }>).map((option) => option.value)).toContain(
+			'fhir',
+		);
+		expect(options.map((option) => option.name)).toEqual(
+			expect.arrayContaining(['fhirBundleType', 'fhirMaxEntries', 'fhirPatientReference']),
+		);
+
+		const n8n = harness({ fetchFullData: true, output: 'fhir' });
+		await n8n.activate();
+		const withResults = timeline.createRegistration();
+		timeline.advance(withResults, 'results');
+		const registered = timeline.createRegistration();
+		timeline.advance(registered, 'registered');
+		await n8n.round();
+		const bundles = n8n.passedOn.filter((item) => item.resourceType === 'Bundle');
+		expect(bundles).toHaveLength(1);
+		expect(bundles[0]).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+		expect(fhirIssues(bundles[0] as unknown as Bundle)).toEqual([]);
+		expect(JSON.stringify(bundles[0])).toContain('TSH');
+		// The milestones without results stay one event item each.
+		expect(
+			n8n.passedOn
+				.filter((item) => item.resourceType !== 'Bundle')
+				.map(summary)
+				.sort(),
+		).toEqual(
+			[
+				`${withResults}: test_registration.complete`,
+				`${registered}: test_registration.complete`,
+			].sort(),
+		);
 	});
 
 	test('a restart finds the snapshot the executions stored and runs nothing again', async () => {
