@@ -99,7 +99,8 @@ async function tally(
 	expected: string[],
 	seen: Set<number>,
 ): Promise<Tally> {
-	const deadline = Date.now() + 120_000;
+	// Bounded, and left early once every change ran: a slow machine only makes it wait longer.
+	const deadline = Date.now() + 240_000;
 	let runs: Run[] = [];
 	for (;;) {
 		await rig.client.waitUntilSettled(each.workflow.id, { quietMs: 3_000, timeoutMs: 120_000 });
@@ -115,6 +116,10 @@ async function tally(
 	const counts = new Map<string, number>();
 	for (const run of runs) counts.set(changeKey(run), (counts.get(changeKey(run)) ?? 0) + 1);
 	const missed = expected.filter((change) => !counts.has(change));
+	const statuses = new Map<string, number>();
+	for (const record of executions)
+		statuses.set(record.status, (statuses.get(record.status) ?? 0) + 1);
+	const byStatus = [...statuses].map(([status, count]) => `${status}×${count}`).join(', ');
 	const attemptsOf = (change: string) => {
 		const record = change.split(':')[0];
 		const attempts = each.outbox.attempts.filter((attempt) => attempt.label.includes(record));
@@ -130,9 +135,12 @@ async function tally(
 	return {
 		twice: expected.filter((change) => (counts.get(change) ?? 0) > 1).length,
 		missed: missed.length,
-		missedDetails: missed.map(
-			(change) => `missed ${change}; webhook attempts: ${attemptsOf(change)}`,
-		),
+		missedDetails: missed.length
+			? [
+					`the batch's executions by status: ${byStatus || 'none'}`,
+					...missed.map((change) => `missed ${change}; webhook attempts: ${attemptsOf(change)}`),
+				]
+			: [],
 		byWebhook: runs.filter((run) => run.node === 'Webhook').length,
 		byCatchUp: runs.filter((run) => run.node === 'Catch-Up').length,
 		empty: executions.length - runs.length,
