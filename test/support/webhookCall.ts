@@ -60,6 +60,8 @@ export interface WebhookContextOptions {
 	/** Several triggers in one workflow: each has its own id and name. */
 	nodeId?: string;
 	response?: FakeResponse;
+	/** The sender gave up before n8n handed the call to the node (startWebhookCall only). */
+	senderLeftEarly?: boolean;
 }
 
 export interface CapturedResponse {
@@ -206,6 +208,7 @@ export async function startWebhookCall(
 	const staticData = observed(working, () => (changed = true));
 	const response = new FakeResponse();
 	const { context, warnings } = webhookContext({ ...options, staticData, response });
+	if (options.senderLeftEarly) response.close();
 	const serialise = () => (changed ? JSON.stringify(working) : undefined);
 	const write = (serialised: string | undefined) => {
 		if (serialised !== undefined) replaceContents(stored, JSON.parse(serialised) as IDataObject);

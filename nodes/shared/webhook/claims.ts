@@ -60,6 +60,8 @@ export interface AnswerWatch {
 	readonly statusCode: number;
 	readonly writableEnded: boolean;
 	readonly writableFinished: boolean;
+	/** True once the response has closed (Node's ServerResponse). */
+	readonly closed?: boolean;
 	once(event: 'close', listener: () => void): unknown;
 }
 
@@ -97,6 +99,12 @@ export class Claim {
 			this.notify();
 			this.markAnswered();
 		});
+		// The sender may have left before the claim began: no close event will come, and the calls queued
+		// after this one must not wait for it.
+		if (answer.closed === true) {
+			this.senderGone = !answer.writableFinished;
+			this.markAnswered();
+		}
 	}
 
 	/** Waits until the calls of this workflow queued before in this process have been answered (SaveQueue). */

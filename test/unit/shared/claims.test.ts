@@ -3,11 +3,7 @@ import type { IDataObject, INodeType, IWebhookFunctions } from 'n8n-workflow';
 import * as claims from '../../../nodes/shared/webhook/claims';
 import { respond } from '../../../nodes/shared/webhook/delivery';
 import { deliveryFingerprint, ledgerSize } from '../../../nodes/shared/trigger/ledger';
-import {
-	startWebhookCall,
-	type FinishOptions,
-	type WebhookCall,
-} from '../../support/webhookCall';
+import { startWebhookCall, type FinishOptions, type WebhookCall } from '../../support/webhookCall';
 
 type ClaimsModule = typeof claims;
 
@@ -172,6 +168,29 @@ describe('claims in one process', () => {
 		claims.forgetProcessMemory(); // a restart: only what was written remains
 		expect(ran(await send('d1', { store }))).toBe(false);
 		expect(ran(await send('d2', { store }))).toBe(false);
+	});
+
+	it('does not hold later deliveries behind a call whose sender left before it claimed', async () => {
+		const store: IDataObject = {};
+		const gone = await startWebhookCall(claimingTrigger(), {
+			parameters: {},
+			credentials: {},
+			request: { headers: { 'x-delivery': 'd1' } },
+			staticData: store,
+			senderLeftEarly: true,
+		});
+		let nextReturned = false;
+		const next = start('d2', { store }).then((call) => {
+			nextReturned = true;
+			return call;
+		});
+		for (let tick = 0; tick < 100; tick++) await Promise.resolve();
+		expect(nextReturned).toBe(true); // no close event will ever come for d1
+		expect(ran((await next).finish())).toBe(true);
+		// A copy of d1 meanwhile: its first call is still unanswered and its sender gone.
+		expect((await send('d1', { store })).response.body?.status).toBe('busy');
+		expect(ran(gone.finish())).toBe(true);
+		expect((await send('d1', { store })).response.body?.status).toBe('duplicate');
 	});
 
 	it('keeps test deliveries apart from production ones, and never stores them', async () => {
