@@ -132,21 +132,27 @@ export class SaveQueue {
 	}
 }
 
-/** Per workflow and mode, per trigger node. Test deliveries never meet production ones. */
-const memories = new Map<string, Map<string, TriggerMemory>>();
-const saveQueues = new Map<string, SaveQueue>();
+/** What this process keeps per workflow and mode. Test deliveries never meet production ones. */
+interface WorkflowMemory {
+	/** Per trigger node. */
+	triggers: Map<string, TriggerMemory>;
+	saves: SaveQueue;
+}
 
-const workflowKey = (context: IWebhookFunctions) =>
-	`${context.getMode()}\u0000${context.getWorkflow().id ?? ''}`;
+const workflows = new Map<string, WorkflowMemory>();
+
+function workflowMemoryOf(context: IWebhookFunctions): WorkflowMemory {
+	const key = `${context.getMode()}\u0000${context.getWorkflow().id ?? ''}`;
+	let workflow = workflows.get(key);
+	if (!workflow) {
+		workflow = { triggers: new Map(), saves: new SaveQueue() };
+		workflows.set(key, workflow);
+	}
+	return workflow;
+}
 
 export function saveQueueOf(context: IWebhookFunctions): SaveQueue {
-	const key = workflowKey(context);
-	let queue = saveQueues.get(key);
-	if (!queue) {
-		queue = new SaveQueue();
-		saveQueues.set(key, queue);
-	}
-	return queue;
+	return workflowMemoryOf(context).saves;
 }
 
 export function triggerIdOf(context: IWebhookFunctions): string {
@@ -155,13 +161,7 @@ export function triggerIdOf(context: IWebhookFunctions): string {
 }
 
 export function memoriesOf(context: IWebhookFunctions): Map<string, TriggerMemory> {
-	const key = workflowKey(context);
-	let workflow = memories.get(key);
-	if (!workflow) {
-		workflow = new Map();
-		memories.set(key, workflow);
-	}
-	return workflow;
+	return workflowMemoryOf(context).triggers;
 }
 
 export function memoryOf(context: IWebhookFunctions, policy: LedgerPolicy): TriggerMemory {
@@ -178,7 +178,6 @@ export function memoryOf(context: IWebhookFunctions, policy: LedgerPolicy): Trig
 
 /** For tests: forget every process memory. */
 export function forgetProcessMemory(): void {
-	memories.clear();
-	saveQueues.clear();
+	workflows.clear();
 	forgetProcessChanges();
 }
