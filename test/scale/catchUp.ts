@@ -1,11 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- the rig runs in Node, not inside n8n */
 import type { ProviderKey } from '../../dev/fakes';
-import type { CredentialJson, WorkflowJson } from '../../dev/n8n';
+import type { CredentialJson, ExecutionRecord, WorkflowJson } from '../../dev/n8n';
 import {
 	LIST_PATHS,
 	ROUND_SECONDS,
 	callsTo,
 	runsOf,
+	runsOfExecution,
 	startWorld,
 	stopWorld,
 	worlds,
@@ -86,11 +87,23 @@ function moveBatch(each: ProviderWorld<unknown>, world: World): string[] {
 interface Tally {
 	twice: number;
 	missed: number;
-	/** The changes never run, each with its webhook's attempts as the provider saw them. */
+	/** Executions only the database showed; the changes never run, with their webhooks' attempts. */
 	missedDetails: string[];
 	byWebhook: number;
 	byCatchUp: number;
 	empty: number;
+}
+
+/** The workflow's executions as the database holds them, [id, status]; none if it cannot be read. */
+async function databaseExecutions(rig: Rig, workflowId: string): Promise<string[][]> {
+	try {
+		return await rig.database.query(
+			`select id, status from execution_entity where "workflowId" = '${workflowId}' order by id`,
+		);
+	} catch (error) {
+		rig.progress(`i: could not read the executions from the database: ${(error as Error).message}`);
+		return [];
+	}
 }
 
 async function tally(
@@ -102,9 +115,19 @@ async function tally(
 	// Bounded, and left early once every change ran: a slow machine only makes it wait longer.
 	const deadline = Date.now() + 240_000;
 	let runs: Run[] = [];
+	let unlisted: string[][] = [];
 	for (;;) {
 		await rig.client.waitUntilSettled(each.workflow.id, { quietMs: 3_000, timeoutMs: 120_000 });
-		runs = (await runsOf(rig.client, each.workflow.id)).filter((run) => !seen.has(run.execution));
+		const listed = await runsOf(rig.client, each.workflow.id);
+		runs = listed.filter((run) => !seen.has(run.execution));
+		// The database is the record of what ran: an execution n8n's list leaves out still counts.
+		const listedIds = new Set(
+			(await rig.client.executionList(each.workflow.id)).map((record) => Number(record.id)),
+		);
+		unlisted = (await databaseExecutions(rig, each.workflow.id)).filter(
+			([id]) => !listedIds.has(Number(id)) && !seen.has(Number(id)),
+		);
+		for (const [id] of unlisted) runs.push(...(await runsOfExecution(rig.client, Number(id))));
 		const ran = new Set(runs.map(changeKey));
 		if (expected.every((change) => ran.has(change)) || Date.now() > deadline) break;
 		await sleep(2_000);
@@ -112,6 +135,7 @@ async function tally(
 	const executions = (await rig.client.executionList(each.workflow.id)).filter(
 		(record) => !seen.has(Number(record.id)),
 	);
+	for (const [id, status] of unlisted) executions.push({ id, status } as ExecutionRecord);
 	for (const record of executions) seen.add(Number(record.id));
 	const counts = new Map<string, number>();
 	for (const run of runs) counts.set(changeKey(run), (counts.get(changeKey(run)) ?? 0) + 1);
@@ -135,12 +159,19 @@ async function tally(
 	return {
 		twice: expected.filter((change) => (counts.get(change) ?? 0) > 1).length,
 		missed: missed.length,
-		missedDetails: missed.length
-			? [
-					`the batch's executions by status: ${byStatus || 'none'}`,
-					...missed.map((change) => `missed ${change}; webhook attempts: ${attemptsOf(change)}`),
-				]
-			: [],
+		missedDetails: [
+			...(unlisted.length
+				? [
+						`n8n's execution list left out ${unlisted.map(([id, status]) => `${id} (${status})`).join(', ')}: read by id`,
+					]
+				: []),
+			...(missed.length
+				? [
+						`the batch's executions by status: ${byStatus || 'none'}`,
+						...missed.map((change) => `missed ${change}; webhook attempts: ${attemptsOf(change)}`),
+					]
+				: []),
+		],
 		byWebhook: runs.filter((run) => run.node === 'Webhook').length,
 		byCatchUp: runs.filter((run) => run.node === 'Catch-Up').length,
 		empty: executions.length - runs.length,

@@ -150,6 +150,7 @@ async function main(): Promise<number> {
 			client: cluster.client,
 			triggers,
 			slow,
+			database: postgres,
 			progress,
 		};
 		for (const rigCase of [...CASES, catchUpCase(catchUp)].filter(

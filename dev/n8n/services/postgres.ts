@@ -151,6 +151,20 @@ export class PostgresServer {
 		return this.managed.running;
 	}
 
+	/** One SQL query through psql (Debian's client, next to the server): its rows, columns split on '|'. */
+	async query(sql: string): Promise<string[][]> {
+		const { host, port, user, password, database } = this.connection;
+		const { stdout } = await execFileAsync(
+			join(findPostgresBin(), 'psql'),
+			['-h', host, '-p', String(port), '-U', user, '-d', database, '-At', '-c', sql],
+			{ env: { ...process.env, PGPASSWORD: password }, timeout: 30_000 },
+		);
+		return stdout
+			.split('\n')
+			.filter((line) => line !== '')
+			.map((line) => line.split('|'));
+	}
+
 	async stop(): Promise<void> {
 		await this.managed.stop();
 	}

@@ -231,6 +231,14 @@ export async function runsOf(client: N8nClient, workflowId: string): Promise<Run
 		.sort((a, b) => a.execution - b.execution);
 }
 
+/** The runs of one execution, read by its id. */
+export async function runsOfExecution(client: N8nClient, id: number): Promise<Run[]> {
+	const execution = await client.execution(String(id));
+	return [runOf(execution, WEBHOOK_NODE), runOf(execution, CATCH_UP_NODE)].filter(
+		(run): run is Run => run !== undefined,
+	);
+}
+
 /** The calls a fake received for a path since `since` (epoch ms). */
 export function callsTo(fake: FakeServer, path: string): number {
 	return fake.requests.filter((request) => request.path === path).length;

@@ -1,4 +1,5 @@
 import type { ClusterMember, ExecutionRecord, N8nClient, N8nCluster } from '../../../dev/n8n';
+import type { PostgresServer } from '../../../dev/n8n/services/postgres';
 import type { RedisServer } from '../../../dev/n8n/services/redis';
 import type { ProviderKey } from '../../../dev/fakes';
 import { answerOf, keysOf, newerThan, PROVIDERS, type SendOutcome } from '../../../dev/n8n/series';
@@ -20,6 +21,8 @@ export interface Rig {
 	triggers: Record<ProviderKey, E2eWorkflow>;
 	/** LML Trigger → Wait: executions that stay in flight for a few seconds. */
 	slow: E2eWorkflow;
+	/** The cluster's database, for what n8n's API does not show. */
+	database: PostgresServer;
 	progress(step: string): void;
 }
 
