@@ -10,7 +10,8 @@ export class FakeResponse extends EventEmitter {
 	writableFinished = false;
 	body?: IDataObject;
 	readonly headers: Record<string, string> = {};
-	private closed = false;
+	/** True once the response has closed, as on Node's ServerResponse. */
+	closed = false;
 
 	status(code: number): this {
 		this.statusCode = code;
