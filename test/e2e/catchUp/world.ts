@@ -222,21 +222,22 @@ function runOf(execution: Execution, node: string): Run | undefined {
 	};
 }
 
+/** The runs in one execution: the trigger that passed on an item (webhook or catch-up). */
+function runsIn(execution: Execution): Run[] {
+	return [runOf(execution, WEBHOOK_NODE), runOf(execution, CATCH_UP_NODE)].filter(
+		(run): run is Run => run !== undefined,
+	);
+}
+
 /** Every run of the workflow, oldest first: executions in which a trigger passed on an item. */
 export async function runsOf(client: N8nClient, workflowId: string): Promise<Run[]> {
 	const executions = await client.executions(workflowId);
-	return executions
-		.flatMap((execution) => [runOf(execution, WEBHOOK_NODE), runOf(execution, CATCH_UP_NODE)])
-		.filter((run): run is Run => run !== undefined)
-		.sort((a, b) => a.execution - b.execution);
+	return executions.flatMap(runsIn).sort((a, b) => a.execution - b.execution);
 }
 
 /** The runs of one execution, read by its id. */
 export async function runsOfExecution(client: N8nClient, id: number): Promise<Run[]> {
-	const execution = await client.execution(String(id));
-	return [runOf(execution, WEBHOOK_NODE), runOf(execution, CATCH_UP_NODE)].filter(
-		(run): run is Run => run !== undefined,
-	);
+	return runsIn(await client.execution(String(id)));
 }
 
 /** The calls a fake received for a path since `since` (epoch ms). */
