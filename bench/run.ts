@@ -24,7 +24,7 @@ import {
 	type PipelineResult,
 	type StagePoint,
 } from './pipeline';
-import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './triggers';
+import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './triggers/index';
 import { benchmarkCatchUp, printCatchUp, type CatchUpBenchResult } from './catchUp';
 import { benchmarkFhir, printFhir, type FhirBenchResult } from './fhir';
 

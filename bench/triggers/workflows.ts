@@ -1,0 +1,138 @@
+import type { INode } from 'n8n-workflow';
+
+import { LML_DUPLICATE_WINDOW_HOURS } from '../../nodes/LondonMedicalLaboratory/webhook';
+import { deliveryFingerprint, EMPTY_LEDGER, ledgerWith } from '../../nodes/shared/trigger/ledger';
+import type { FakeUrls } from '../../dev/fakes/startFakes';
+import {
+	credentialJson,
+	defineCredential,
+	stableId,
+	stableUuid,
+	triggerWorkflow,
+	TRIGGER_NODE,
+	type E2eWorkflow,
+} from '../../dev/n8n/workflows';
+import type { FakeServer } from '../../dev/fakes/fakeServer';
+import type { CredentialJson, WorkflowJson } from '../../dev/n8n';
+import {
+	PROVIDER_KEYS,
+	TEST_PROVIDERS,
+	testProvider,
+	triggerNodeName,
+	type ProviderKey,
+} from '../../dev/fakes';
+import { BENCH_HEADER, BENCH_SECRETS } from '../deliveries';
+
+/** The workflows measure 1 publishes in n8n, and the credentials they use. */
+export const PROVIDERS: ProviderKey[] = PROVIDER_KEYS;
+/** The provider of the evidence targets. */
+export const LML: ProviderKey = 'londonMedicalLaboratory';
+
+const HEADER = BENCH_HEADER;
+const SECRETS = BENCH_SECRETS;
+const triggerType = (provider: ProviderKey) => triggerNodeName(testProvider(provider));
+export const PROVIDER_NAMES = Object.fromEntries(
+	TEST_PROVIDERS.map(({ key, shortName }) => [key, shortName]),
+) as Record<ProviderKey, string>;
+
+/** The trigger's default Duplicate Memory. */
+export const FULL_LEDGER_ENTRIES = 10_000;
+
+/** Each trigger's credential: the fake API (never called: Fetch Full Data is off) and the webhook secret. */
+function credentialOf(provider: ProviderKey) {
+	const { provider: lab, credentials } = testProvider(provider);
+	return defineCredential({
+		name: `bench ${provider}`,
+		type: lab.credentialType,
+		data: (fakes) =>
+			credentials({ baseUrl: fakes[provider], secret: SECRETS[provider], headerName: HEADER }),
+	});
+}
+
+const HEADER_AUTH_CREDENTIAL = defineCredential({
+	name: 'bench Webhook node header auth',
+	type: 'httpHeaderAuth',
+	data: () => ({ name: HEADER, value: SECRETS[LML] }),
+});
+
+export function credentials(fakes: Record<ProviderKey, FakeServer>): CredentialJson[] {
+	const urls = Object.fromEntries(
+		PROVIDERS.map((provider) => [provider, fakes[provider].url]),
+	) as unknown as FakeUrls;
+	return [...PROVIDERS.map((provider) => credentialOf(provider)), HEADER_AUTH_CREDENTIAL].map(
+		(credential) => credentialJson(credential, urls),
+	);
+}
+
+/** A provider's trigger, verification on, everything else at its default. */
+export function benchTriggerWorkflow(provider: ProviderKey, typeVersion: number): E2eWorkflow {
+	return triggerWorkflow(`bench: ${PROVIDER_NAMES[provider]} Trigger`, {
+		node: triggerType(provider),
+		credential: credentialOf(provider),
+		parameters: {},
+		typeVersion,
+	});
+}
+
+/** The LML trigger with its dedup ledger full from the start. */
+export function fullLedgerWorkflow(typeVersion: number): E2eWorkflow {
+	const fullLedger = triggerWorkflow('bench: LML Trigger, full dedup ledger', {
+		node: triggerType(LML),
+		credential: credentialOf(LML),
+		parameters: {},
+		typeVersion,
+	});
+	const triggerNode = fullLedger.json.nodes.find((node) => node.name === TRIGGER_NODE)!;
+	Object.assign(fullLedger.json, {
+		staticData: fullLedgerStaticData(triggerNode.id, FULL_LEDGER_ENTRIES),
+	});
+	return fullLedger;
+}
+
+/** n8n's Webhook node, POST, answering as soon as the execution has started (as our triggers do). */
+export function webhookNodeWorkflow(headerAuth: boolean): E2eWorkflow {
+	const name = headerAuth ? 'bench: n8n Webhook node, Header Auth' : 'bench: n8n Webhook node';
+	const path = stableUuid(`webhook:${name}`);
+	const node: INode = {
+		id: stableUuid(`${name}/webhook`),
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: path,
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'onReceived',
+			options: {},
+			...(headerAuth ? { authentication: 'headerAuth' } : {}),
+		},
+		...(headerAuth
+			? {
+					credentials: {
+						httpHeaderAuth: { id: HEADER_AUTH_CREDENTIAL.id, name: HEADER_AUTH_CREDENTIAL.name },
+					},
+				}
+			: {}),
+	};
+	const json: WorkflowJson = {
+		id: stableId(`workflow:${name}`),
+		name,
+		active: true,
+		nodes: [node],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+	return { id: json.id, name, webhookPath: path, json };
+}
+
+/** Static data as the trigger leaves it after `entries` deliveries: a ledger at its default bound. */
+function fullLedgerStaticData(nodeId: string, entries: number): Record<string, unknown> {
+	const now = Math.floor(Date.now() / 1000);
+	const expiresAt = now + LML_DUPLICATE_WINDOW_HOURS * 3600;
+	let ledger = EMPTY_LEDGER;
+	// One short of the bound, so the ledger holds between `entries - 1` and `entries` keys throughout.
+	for (let index = 0; index < entries - 1; index++)
+		ledger = ledgerWith(ledger, deliveryFingerprint(['prefill', index]), expiresAt, now, entries);
+	return { global: { labTestingDeliveries: { version: 4, ledgers: { [nodeId]: ledger } } } };
+}
