@@ -7,6 +7,7 @@ import { cacheDir, installedRuntime, repoRoot } from '../../dev/n8n/runtime';
 import { TEST_PROVIDERS, type ProviderKey } from '../../dev/fakes';
 import { formatNumber, median } from '../stats';
 import { comparisons } from './compare';
+import { removeDuplicatesWorkflow } from './removeDuplicates';
 import { runSegment } from './segment';
 import { benchTargets } from './targets';
 import {
@@ -24,6 +25,7 @@ import type {
 	TriggerBenchResult,
 } from './types';
 
+export { describeTarget } from './compare';
 export { printTriggers } from './print';
 export { PROVIDER_NAMES, PROVIDERS } from './workflows';
 export type * from './types';
@@ -50,12 +52,22 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 			fullLedger: fullLedgerWorkflow(typeVersion),
 			webhookNode: webhookNodeWorkflow(false),
 			webhookNodeHeaderAuth: webhookNodeWorkflow(true),
+			removeDuplicates: removeDuplicatesWorkflow(),
 		};
+		const all = benchTargets(bench);
+		const key = (target: Target) => `${target.provider}-${target.kind}`;
+		const unknown = options.only?.filter((only) => !all.some((target) => key(target) === only));
+		if (unknown?.length)
+			throw new Error(
+				`Unknown target ${unknown.join(', ')}; known: ${all.map((target) => key(target)).join(', ')}`,
+			);
+		const targets = all.filter((target) => !options.only || options.only.includes(key(target)));
 		const workflows = [
 			...bench.triggers,
 			bench.fullLedger,
 			bench.webhookNode,
 			bench.webhookNodeHeaderAuth,
+			bench.removeDuplicates,
 		];
 		const environment = { ...N8N_ENVIRONMENT, ...options.n8nEnv };
 		n8n = await N8nInstance.start({
@@ -70,15 +82,18 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 				: environment,
 			onProgress: options.progress,
 		});
-		const targets = benchTargets(bench).filter(
-			(target) => !options.only || options.only.includes(`${target.provider}-${target.kind}`),
-		);
 
 		options.progress(`warm-up: ${options.warmUpRequests} requests per target`);
 		for (const target of targets) {
+			if (target.firstDeliveryAlone) {
+				const first = await runSegment(n8n, target, 1, 1, 0);
+				if (first.failures.length)
+					throw new Error(`${target.name} failed its first delivery: ${first.failures.join('; ')}`);
+			}
 			const warmUp = await runSegment(n8n, target, options.warmUpRequests, options.concurrency, 0);
 			if (warmUp.failures.length)
 				throw new Error(`${target.name} failed in the warm-up: ${warmUp.failures.join('; ')}`);
+			await target.checkWarmUp?.(n8n.client);
 		}
 		const segments = new Map<Target, Segment[]>(targets.map((target) => [target, []]));
 		for (let round = 1; round <= options.rounds; round++) {
@@ -112,7 +127,7 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 				triggerVersion: typeVersion,
 			},
 			targets: targets.map((target) => summary(target, segments.get(target)!)),
-			comparisons: comparisons(targets, segments),
+			comparisons: comparisons(targets, segments, environment),
 			n8nEnvironment: environment,
 		};
 	} finally {

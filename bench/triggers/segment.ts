@@ -39,8 +39,13 @@ export async function runSegment(
 		failures.push(
 			`${requests - load.expectedAnswers} unexpected answers: ${JSON.stringify(load.statuses)}`,
 		);
-	const failed = executions.filter((execution) => execution.status !== 'success').length;
-	if (failed) failures.push(`${failed} executions did not succeed`);
+	const failed = executions.filter((execution) => execution.status !== 'success');
+	if (failed.length) {
+		const first = await n8n.client.execution(failed[0].id);
+		failures.push(
+			`${failed.length} executions did not succeed (execution ${first.id}: ${first.error?.message ?? first.status})`,
+		);
+	}
 	if (executions.length !== requests)
 		failures.push(`${executions.length} executions for ${requests} requests`);
 	return {

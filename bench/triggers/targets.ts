@@ -1,7 +1,9 @@
 import type { E2eWorkflow } from '../../dev/n8n/workflows';
+import type { ProviderKey } from '../../dev/fakes';
 import { formatNumber } from '../stats';
+import { checkRemoveDuplicatesRan } from './removeDuplicates';
 import { FULL_LEDGER_ENTRIES, LML, PROVIDERS, PROVIDER_NAMES } from './workflows';
-import type { Target } from './types';
+import type { Target, TargetKind } from './types';
 
 /** The workflows measure 1 sends to, as published. */
 export interface BenchWorkflows {
@@ -9,6 +11,7 @@ export interface BenchWorkflows {
 	fullLedger: E2eWorkflow;
 	webhookNode: E2eWorkflow;
 	webhookNodeHeaderAuth: E2eWorkflow;
+	removeDuplicates: E2eWorkflow;
 }
 
 /** Our triggers answer "accepted" once the execution has started. */
@@ -17,42 +20,66 @@ const accepted = (status: number, body: string) => status === 200 && body.includ
 const started = (status: number, body: string) =>
 	status === 200 && body.includes('Workflow was started');
 
+function target(
+	name: string,
+	provider: ProviderKey,
+	kind: TargetKind,
+	workflow: E2eWorkflow,
+	isExpected: Target['isExpected'],
+): Target {
+	return {
+		name,
+		provider,
+		kind,
+		workflowId: workflow.id,
+		webhookPath: workflow.webhookPath,
+		isExpected,
+	};
+}
+
 /** Every target, in the order they run in round 1: each provider's, the LML evidence beside LML's. */
 export function benchTargets(workflows: BenchWorkflows): Target[] {
-	const { triggers, fullLedger, webhookNode, webhookNodeHeaderAuth } = workflows;
-	const all: Target[] = PROVIDERS.flatMap((provider, index) => [
-		{
-			name: `${PROVIDER_NAMES[provider]} Trigger`,
-			provider,
-			kind: 'trigger' as const,
-			workflowId: triggers[index].id,
-			webhookPath: triggers[index].webhookPath,
-			isExpected: accepted,
-		},
-		{
-			name: `Webhook node (${PROVIDER_NAMES[provider]} bodies)`,
-			provider,
-			kind: 'webhookNode' as const,
-			workflowId: webhookNode.id,
-			webhookPath: webhookNode.webhookPath,
-			isExpected: started,
-		},
-	]);
-	all.splice(1, 0, {
-		name: `LML Trigger, ledger full (${formatNumber(FULL_LEDGER_ENTRIES)})`,
-		provider: LML,
-		kind: 'triggerFullLedger',
-		workflowId: fullLedger.id,
-		webhookPath: fullLedger.webhookPath,
-		isExpected: accepted,
+	const { triggers, fullLedger, webhookNode, webhookNodeHeaderAuth, removeDuplicates } = workflows;
+	return PROVIDERS.flatMap((provider, index) => {
+		const lml = provider === LML;
+		const names = PROVIDER_NAMES[provider];
+		return [
+			target(`${names} Trigger`, provider, 'trigger', triggers[index], accepted),
+			...(lml
+				? [
+						target(
+							`LML Trigger, ledger full (${formatNumber(FULL_LEDGER_ENTRIES)})`,
+							LML,
+							'triggerFullLedger',
+							fullLedger,
+							accepted,
+						),
+					]
+				: []),
+			target(`Webhook node (${names} bodies)`, provider, 'webhookNode', webhookNode, started),
+			...(lml
+				? [
+						target(
+							'Webhook node + Header Auth (LML bodies)',
+							LML,
+							'webhookNodeHeaderAuth',
+							webhookNodeHeaderAuth,
+							started,
+						),
+						{
+							...target(
+								'Webhook + Header Auth + Remove Duplicates (LML bodies)',
+								LML,
+								'webhookNodeHeaderAuthRemoveDuplicates',
+								removeDuplicates,
+								started,
+							),
+							firstDeliveryAlone: true,
+							checkWarmUp: async (client) =>
+								await checkRemoveDuplicatesRan(client, removeDuplicates.id),
+						} satisfies Target,
+					]
+				: []),
+		];
 	});
-	all.splice(3, 0, {
-		name: 'Webhook node + Header Auth (LML bodies)',
-		provider: LML,
-		kind: 'webhookNodeHeaderAuth',
-		workflowId: webhookNodeHeaderAuth.id,
-		webhookPath: webhookNodeHeaderAuth.webhookPath,
-		isExpected: started,
-	});
-	return all;
 }

@@ -89,13 +89,15 @@ export function fullLedgerWorkflow(typeVersion: number): E2eWorkflow {
 	return fullLedger;
 }
 
+/** The Webhook node's name in the workflows built from n8n's nodes. */
+export const WEBHOOK_NODE = 'Webhook';
+
 /** n8n's Webhook node, POST, answering as soon as the execution has started (as our triggers do). */
-export function webhookNodeWorkflow(headerAuth: boolean): E2eWorkflow {
-	const name = headerAuth ? 'bench: n8n Webhook node, Header Auth' : 'bench: n8n Webhook node';
-	const path = stableUuid(`webhook:${name}`);
-	const node: INode = {
-		id: stableUuid(`${name}/webhook`),
-		name: 'Webhook',
+export function webhookNode(workflowName: string, headerAuth: boolean): INode {
+	const path = stableUuid(`webhook:${workflowName}`);
+	return {
+		id: stableUuid(`${workflowName}/webhook`),
+		name: WEBHOOK_NODE,
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
 		position: [0, 0],
@@ -115,15 +117,30 @@ export function webhookNodeWorkflow(headerAuth: boolean): E2eWorkflow {
 				}
 			: {}),
 	};
+}
+
+/** A published workflow of n8n's own nodes that starts at its Webhook node. */
+export function webhookWorkflow(
+	name: string,
+	webhook: INode,
+	nodes: INode[] = [],
+	connections: WorkflowJson['connections'] = {},
+): E2eWorkflow {
 	const json: WorkflowJson = {
 		id: stableId(`workflow:${name}`),
 		name,
 		active: true,
-		nodes: [node],
-		connections: {},
+		nodes: [webhook, ...nodes],
+		connections,
 		settings: { executionOrder: 'v1' },
 	};
-	return { id: json.id, name, webhookPath: path, json };
+	return { id: json.id, name, webhookPath: String(webhook.parameters.path), json };
+}
+
+/** n8n's Webhook node alone, with or without Header Auth. */
+export function webhookNodeWorkflow(headerAuth: boolean): E2eWorkflow {
+	const name = headerAuth ? 'bench: n8n Webhook node, Header Auth' : 'bench: n8n Webhook node';
+	return webhookWorkflow(name, webhookNode(name, headerAuth));
 }
 
 /** Static data as the trigger leaves it after `entries` deliveries: a ledger at its default bound. */
