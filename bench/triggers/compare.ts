@@ -59,6 +59,12 @@ const SPECS: ComparisonSpec[] = [
 		targets: [{ figure: 'executionsPerSecond', atLeast: 0.95 }],
 	},
 	{
+		name: 'LML Trigger, ledger 100,000 ÷ LML Trigger',
+		ours: [LML, 'triggerFullLedger100k'],
+		reference: [LML, 'trigger'],
+		targets: [{ figure: 'executionsPerSecond', atLeast: 0.95 }],
+	},
+	{
 		name: 'Webhook node + Header Auth ÷ Webhook node',
 		ours: [LML, 'webhookNodeHeaderAuth'],
 		reference: [LML, 'webhookNode'],

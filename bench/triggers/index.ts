@@ -13,7 +13,9 @@ import { benchTargets } from './targets';
 import {
 	benchTriggerWorkflow,
 	credentials,
+	FULL_LEDGER_ENTRIES,
 	fullLedgerWorkflow,
+	LARGE_LEDGER_ENTRIES,
 	PROVIDERS,
 	webhookNodeWorkflow,
 } from './workflows';
@@ -49,7 +51,8 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 		const typeVersion = options.triggerVersion ?? 1.1;
 		const bench = {
 			triggers: PROVIDERS.map((provider) => benchTriggerWorkflow(provider, typeVersion)),
-			fullLedger: fullLedgerWorkflow(typeVersion),
+			fullLedger: fullLedgerWorkflow(typeVersion, FULL_LEDGER_ENTRIES),
+			fullLedger100k: fullLedgerWorkflow(typeVersion, LARGE_LEDGER_ENTRIES),
 			webhookNode: webhookNodeWorkflow(false),
 			webhookNodeHeaderAuth: webhookNodeWorkflow(true),
 			removeDuplicates: removeDuplicatesWorkflow(),
@@ -65,6 +68,7 @@ export async function benchmarkTriggers(options: TriggerBenchOptions): Promise<T
 		const workflows = [
 			...bench.triggers,
 			bench.fullLedger,
+			bench.fullLedger100k,
 			bench.webhookNode,
 			bench.webhookNodeHeaderAuth,
 			bench.removeDuplicates,

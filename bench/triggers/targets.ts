@@ -2,13 +2,20 @@ import type { E2eWorkflow } from '../../dev/n8n/workflows';
 import type { ProviderKey } from '../../dev/fakes';
 import { formatNumber } from '../stats';
 import { checkRemoveDuplicatesRan } from './removeDuplicates';
-import { FULL_LEDGER_ENTRIES, LML, PROVIDERS, PROVIDER_NAMES } from './workflows';
+import {
+	FULL_LEDGER_ENTRIES,
+	LARGE_LEDGER_ENTRIES,
+	LML,
+	PROVIDERS,
+	PROVIDER_NAMES,
+} from './workflows';
 import type { Target, TargetKind } from './types';
 
 /** The workflows measure 1 sends to, as published. */
 export interface BenchWorkflows {
 	triggers: E2eWorkflow[];
 	fullLedger: E2eWorkflow;
+	fullLedger100k: E2eWorkflow;
 	webhookNode: E2eWorkflow;
 	webhookNodeHeaderAuth: E2eWorkflow;
 	removeDuplicates: E2eWorkflow;
@@ -39,7 +46,14 @@ function target(
 
 /** Every target, in the order they run in round 1: each provider's, the LML evidence beside LML's. */
 export function benchTargets(workflows: BenchWorkflows): Target[] {
-	const { triggers, fullLedger, webhookNode, webhookNodeHeaderAuth, removeDuplicates } = workflows;
+	const {
+		triggers,
+		fullLedger,
+		fullLedger100k,
+		webhookNode,
+		webhookNodeHeaderAuth,
+		removeDuplicates,
+	} = workflows;
 	return PROVIDERS.flatMap((provider, index) => {
 		const lml = provider === LML;
 		const names = PROVIDER_NAMES[provider];
@@ -52,6 +66,13 @@ export function benchTargets(workflows: BenchWorkflows): Target[] {
 							LML,
 							'triggerFullLedger',
 							fullLedger,
+							accepted,
+						),
+						target(
+							`LML Trigger, ledger full (${formatNumber(LARGE_LEDGER_ENTRIES)})`,
+							LML,
+							'triggerFullLedger100k',
+							fullLedger100k,
 							accepted,
 						),
 					]

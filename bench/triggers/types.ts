@@ -93,14 +93,15 @@ export interface TriggerBenchResult {
 
 /**
  * Our trigger; n8n's Webhook node (the reference of the targets); and, LML only: the LML trigger whose
- * dedup ledger starts full (10,000 deliveries, the default bound, in its static data, which n8n loads
- * and saves on every call); the Webhook node checking the same secret header with its Header Auth (what
+ * dedup ledger starts full (10,000 deliveries, the default bound, and 100,000 with Duplicate Memory
+ * raised to match, in its static data, which n8n loads and saves on every call); the Webhook node checking the same secret header with its Header Auth (what
  * n8n itself charges for reading a credential in a webhook); and that Webhook node followed by n8n's
  * Remove Duplicates, the exactly-once workflow a user would build by hand without this package.
  */
 export type TargetKind =
 	| 'trigger'
 	| 'triggerFullLedger'
+	| 'triggerFullLedger100k'
 	| 'webhookNode'
 	| 'webhookNodeHeaderAuth'
 	| 'webhookNodeHeaderAuthRemoveDuplicates';

@@ -1,7 +1,12 @@
 import type { INode } from 'n8n-workflow';
 
 import { LML_DUPLICATE_WINDOW_HOURS } from '../../nodes/LondonMedicalLaboratory/webhook';
-import { deliveryFingerprint, EMPTY_LEDGER, ledgerWith } from '../../nodes/shared/trigger/ledger';
+import {
+	deliveryFingerprint,
+	encodeExpiry,
+	isLedger,
+	ledgerSize,
+} from '../../nodes/shared/trigger/ledger';
 import type { FakeUrls } from '../../dev/fakes/startFakes';
 import {
 	credentialJson,
@@ -37,6 +42,8 @@ export const PROVIDER_NAMES = Object.fromEntries(
 
 /** The trigger's default Duplicate Memory. */
 export const FULL_LEDGER_ENTRIES = 10_000;
+/** A Duplicate Memory ten times the default, set on the trigger that starts with a ledger this full. */
+export const LARGE_LEDGER_ENTRIES = 100_000;
 
 /** Each trigger's credential: the fake API (never called: Fetch Full Data is off) and the webhook secret. */
 function credentialOf(provider: ProviderKey) {
@@ -74,18 +81,25 @@ export function benchTriggerWorkflow(provider: ProviderKey, typeVersion: number)
 	});
 }
 
-/** The LML trigger with its dedup ledger full from the start. */
-export function fullLedgerWorkflow(typeVersion: number): E2eWorkflow {
-	const fullLedger = triggerWorkflow('bench: LML Trigger, full dedup ledger', {
-		node: triggerType(LML),
-		credential: credentialOf(LML),
-		parameters: {},
-		typeVersion,
-	});
+/**
+ * The LML trigger with its dedup ledger full from the start: at the default Duplicate Memory, or with
+ * Duplicate Memory raised to `entries`.
+ */
+export function fullLedgerWorkflow(typeVersion: number, entries: number): E2eWorkflow {
+	const atDefault = entries === FULL_LEDGER_ENTRIES;
+	const fullLedger = triggerWorkflow(
+		atDefault
+			? 'bench: LML Trigger, full dedup ledger'
+			: `bench: LML Trigger, full dedup ledger of ${entries}`,
+		{
+			node: triggerType(LML),
+			credential: credentialOf(LML),
+			parameters: atDefault ? {} : { options: { duplicateMemory: entries } },
+			typeVersion,
+		},
+	);
 	const triggerNode = fullLedger.json.nodes.find((node) => node.name === TRIGGER_NODE)!;
-	Object.assign(fullLedger.json, {
-		staticData: fullLedgerStaticData(triggerNode.id, FULL_LEDGER_ENTRIES),
-	});
+	Object.assign(fullLedger.json, { staticData: fullLedgerStaticData(triggerNode.id, entries) });
 	return fullLedger;
 }
 
@@ -143,13 +157,22 @@ export function webhookNodeWorkflow(headerAuth: boolean): E2eWorkflow {
 	return webhookWorkflow(name, webhookNode(name, headerAuth));
 }
 
-/** Static data as the trigger leaves it after `entries` deliveries: a ledger at its default bound. */
+/**
+ * Static data as the trigger leaves it after `entries` deliveries: a ledger at its bound. Built at once
+ * (records sorted by fingerprint, all with the same expiry): the same string as recording them one by
+ * one with ledgerWith, which takes minutes at 100,000.
+ */
 function fullLedgerStaticData(nodeId: string, entries: number): Record<string, unknown> {
 	const now = Math.floor(Date.now() / 1000);
-	const expiresAt = now + LML_DUPLICATE_WINDOW_HOURS * 3600;
-	let ledger = EMPTY_LEDGER;
+	const expiry = encodeExpiry(now + LML_DUPLICATE_WINDOW_HOURS * 3600);
 	// One short of the bound, so the ledger holds between `entries - 1` and `entries` keys throughout.
-	for (let index = 0; index < entries - 1; index++)
-		ledger = ledgerWith(ledger, deliveryFingerprint(['prefill', index]), expiresAt, now, entries);
+	const ledger = Array.from({ length: entries - 1 }, (_, index) =>
+		deliveryFingerprint(['prefill', index]),
+	)
+		.sort()
+		.map((fingerprint) => `${fingerprint}${expiry}`)
+		.join('');
+	if (!isLedger(ledger) || ledgerSize(ledger) !== entries - 1)
+		throw new Error(`The prefilled ledger holds ${ledger.length} characters`);
 	return { global: { labTestingDeliveries: { version: 4, ledgers: { [nodeId]: ledger } } } };
 }
