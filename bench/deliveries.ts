@@ -20,11 +20,14 @@ export interface BenchDelivery {
 	body: Buffer;
 }
 
+/** Every bench record id of the uuid kind starts so; the rest is the delivery's number. */
+export const BENCH_UUID_PREFIX = 'b0000000-0000-4000-8000-';
+
 /** Delivery number `index` of a provider: its counted event (LML sample_received, Hurdle ORDER.DISPATCHED, Junction order updated). */
 export function benchDelivery(provider: ProviderKey, index: number): BenchDelivery {
 	const { counted } = testProvider(provider);
 	const id = countedId(counted, {
-		uuid: `b0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+		uuid: `${BENCH_UUID_PREFIX}${String(index).padStart(12, '0')}`,
 		digits: String(index).padStart(9, '0'),
 	});
 	const built = buildDelivery(provider, counted.event, {
