@@ -123,7 +123,7 @@ describe('claims in one process', () => {
 		const store: IDataObject = {};
 		const first = await start('d1', { store });
 		const copy = start('d1', { store });
-		first.finish();
+		expect(ran(first.finish())).toBe(true);
 		const second = (await copy).finish();
 		expect(second.response).toMatchObject({ status: 200, body: { status: 'duplicate' } });
 	});
