@@ -129,7 +129,17 @@ describe('one plain n8n (regular mode): a restart makes no trigger forget a deli
 	});
 
 	test('n8n restarts on the same user folder and port and serves the triggers again', async () => {
+		const before = instance().pid;
 		await instance().restart();
+		// Another n8n process: what the triggers remember now is only what they saved.
+		expect(instance().pid).toEqual(expect.any(Number));
+		expect(instance().pid).not.toBe(before);
+		const served = await Promise.all(
+			PROVIDERS.map(
+				async (provider) => await instance().client.serves(triggers[provider].webhookPath),
+			),
+		);
+		expect(served).toEqual(PROVIDERS.map(() => true));
 	});
 
 	describe('after the restart, all 50 deliveries of each provider redelivered', () => {

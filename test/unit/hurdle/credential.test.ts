@@ -1,5 +1,5 @@
 import { HurdleApi } from '../../../credentials/HurdleApi.credentials';
-import { hurdle, HURDLE_BASE_URLS } from '../../../nodes/Hurdle/provider';
+import { hurdle } from '../../../nodes/Hurdle/provider';
 import { performRequest } from '../../support/contexts';
 import { itTestsAndCallsTheSameHost } from '../../support/expressions';
 import { createHurdleFake, HURDLE_FAKE_API_KEY } from '../../../dev/fakes/hurdle/api';
@@ -15,7 +15,11 @@ describe('Hurdle credential', () => {
 		await fake.stop();
 	});
 
-	itTestsAndCallsTheSameHost(credential.test.request.baseURL, hurdle.baseUrl, HURDLE_BASE_URLS);
+	itTestsAndCallsTheSameHost(credential.test.request.baseURL, hurdle.baseUrl, {
+		// The hosts the provider documents (reference/lml-and-hurdle.md), not the code's own table.
+		production: 'https://api.hurdle.bio',
+		sandbox: 'https://api.sandbox.hurdle.bio',
+	});
 
 	it('sends the key as X-API-Key', () => {
 		expect(credential.authenticate).toEqual({

@@ -77,6 +77,8 @@ describe('Junction (Vital) Management API credential', () => {
 	});
 
 	it('defaults to the production Management API, the same host the node falls back to', () => {
+		// The host Junction documents for the Management API (reference/junction.md).
+		expect(JUNCTION_MANAGEMENT_BASE_URL).toBe('https://api.management.junction.com');
 		expect(credential.properties.find((property) => property.name === 'baseUrl')?.default).toBe(
 			JUNCTION_MANAGEMENT_BASE_URL,
 		);

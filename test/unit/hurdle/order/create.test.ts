@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { HURDLE_MAX_PAGE_SIZE } from '../../../../nodes/Hurdle/transport';
 import { HURDLE_FAKE_API_KEY, HURDLE_PATIENT_DATA_PRODUCT } from '../../../../dev/fakes/hurdle/api';
 import { HURDLE_ORDER_DELIVERY } from '../../../../dev/fakes/hurdle/actionSamples';
 import { HURDLE_SAMPLE_IDS } from '../../../../dev/fakes/hurdle/samples';
@@ -19,7 +18,7 @@ describe('Order › Create', () => {
 		});
 		// The product is looked up first: does it need the patient in the order?
 		expect(requestLines()).toEqual(['GET /products/v1', 'POST /orders/v3']);
-		expect(fake.requests[0].query).toEqual({ page: '1', limit: String(HURDLE_MAX_PAGE_SIZE) });
+		expect(fake.requests[0].query).toEqual({ page: '1', limit: '100' });
 		expect(JSON.parse(fake.requests[1].body)).toEqual({
 			productCode: HURDLE_SAMPLE_IDS.productCode,
 			quantity: 1,
@@ -44,9 +43,11 @@ describe('Order › Create', () => {
 			description: expect.stringContaining('productCode is not available to this account'),
 		});
 		expect(JSON.stringify(error)).not.toContain('bob@example.com');
-		const pages = Math.ceil(data.products.length / HURDLE_MAX_PAGE_SIZE);
+		// The whole catalogue of the fake (230 products) in pages of 100, then the order.
 		expect(requestLines()).toEqual([
-			...Array.from({ length: pages }, () => 'GET /products/v1'),
+			'GET /products/v1',
+			'GET /products/v1',
+			'GET /products/v1',
 			'POST /orders/v3',
 		]);
 	});

@@ -1,4 +1,3 @@
-import { HURDLE_MAX_PAGE_SIZE } from '../../../../nodes/Hurdle/transport';
 import { HURDLE_SAMPLE_IDS } from '../../../../dev/fakes/hurdle/samples';
 import { hurdleActionRig } from '../actionRig';
 
@@ -13,7 +12,7 @@ describe('Product › Get Many', () => {
 			productCode: HURDLE_SAMPLE_IDS.productCode,
 			phlebotomyType: 'MOBILE',
 		});
-		expect(fake.requests).toHaveLength(Math.ceil(data.products.length / HURDLE_MAX_PAGE_SIZE));
+		expect(fake.requests.map((request) => request.query.limit)).toEqual(['100', '100', '100']);
 		expect(fake.requests.map((request) => request.query.page)).toEqual(['1', '2', '3']);
 	});
 

@@ -129,6 +129,13 @@ describe('Junction Trigger › Resend Missed Events', () => {
 		await resendMissedEvents(manual);
 		await resendMissedEvents(hookContext({ options: { resendMissedEvents: true } }, credentials()));
 		expect(resendCalls()).toEqual([]);
+		// The same trigger switched on, in production, after a delivery ran: it asks once.
+		await resendMissedEvents(
+			hookContext({ options: { resendMissedEvents: true } }, credentials(), {
+				staticData: staticDataWithDelivery(Date.now()),
+			}),
+		);
+		expect(resendCalls().map((call) => call.method)).toEqual(['POST']);
 	});
 
 	test('reaches back at most the 60 days Junction allows', async () => {

@@ -1,5 +1,4 @@
 import { SAMPLE_LAB_TEST_MARKERS } from '../../../../dev/fakes/junction/api/labTestDetails';
-import { MARKERS_MAX_PAGE_SIZE } from '../../../../nodes/Junction/actions/labTest/getMarkers.operation';
 import { fromList, ids, jsonOf, runJunction, useJunctionFake } from '../writeSupport';
 
 const holder = useJunctionFake();
@@ -21,9 +20,10 @@ describe('Lab Test › Get Markers', () => {
 			labTestId: ids.labTestId,
 			expected_results: [{ loinc: { code: '10001-0' } }],
 		});
+		// Junction documents size 1–100.
 		expect(pages()).toEqual([
-			{ page: '1', size: String(MARKERS_MAX_PAGE_SIZE) },
-			{ page: '2', size: String(MARKERS_MAX_PAGE_SIZE) },
+			{ page: '1', size: '100' },
+			{ page: '2', size: '100' },
 		]);
 	});
 

@@ -1,4 +1,3 @@
-import { USERS_MAX_PAGE_SIZE } from '../../../../nodes/Junction/actions/user/getMany.operation';
 import { jsonOf, runJunction, useJunctionFake } from '../writeSupport';
 
 const holder = useJunctionFake();
@@ -24,9 +23,9 @@ describe('User › Get Many', () => {
 		expect(items).toHaveLength(holder.fake.data.users.length);
 		expect(new Set(jsonOf(items).map((user) => user.user_id)).size).toBe(items.length);
 		expect(listRequests().map((request) => request.query)).toEqual([
-			{ offset: '0', limit: String(USERS_MAX_PAGE_SIZE) },
-			{ offset: '500', limit: String(USERS_MAX_PAGE_SIZE) },
-			{ offset: '1000', limit: String(USERS_MAX_PAGE_SIZE) },
+			{ offset: '0', limit: '500' },
+			{ offset: '500', limit: '500' },
+			{ offset: '1000', limit: '500' },
 		]);
 	});
 

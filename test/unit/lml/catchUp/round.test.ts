@@ -179,8 +179,15 @@ describe('London Medical Laboratory Catch-Up Trigger', () => {
 			(registration) => registration.created_at === '2026-01-02',
 		)!;
 		old.lab_id = 'LATE-1';
+		// A registration created since reaching the same milestone in the same round does run.
+		const fresh = timeline.createRegistration();
+		timeline.advance(fresh, 'registered');
+		timeline.advance(fresh, 'labId');
 		await n8n.round();
-		expect(n8n.passedOn).toEqual([]);
+		expect(n8n.passedOn.map(summary)).toEqual([
+			`${fresh}: test_registration.complete`,
+			`${fresh}: test_registration.lml_lab_id_created`,
+		]);
 		expect(state.knownBefore).toBeGreaterThanOrEqual(Math.floor(Date.UTC(2026, 0, 2) / 86_400_000));
 	});
 });

@@ -111,7 +111,15 @@ describe('London Medical Laboratory Trigger: Fetch Full Data', () => {
 	});
 
 	it('does not fetch anything unless asked', async () => {
-		await lml.send(lml.post(lmlSample('lab_results.complete')));
+		const { json, items, response } = await lml.send(lml.post(lmlSample('lab_results.complete')));
+		expect(response.status).toBe(200);
+		expect(items).toHaveLength(1);
+		expect(json).toMatchObject({
+			event: 'lab_results.complete',
+			testRegistrationId: LML_SAMPLE_IDS.testRegistrationId,
+		});
+		expect(json).not.toHaveProperty('results');
+		expect(json).not.toHaveProperty('fullData');
 		expect(fake.requests).toHaveLength(0);
 	});
 });
