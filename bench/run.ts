@@ -27,6 +27,12 @@ import {
 import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './triggers';
 import { benchmarkCatchUp, printCatchUp, type CatchUpBenchResult } from './catchUp';
 import { benchmarkFhir, printFhir, type FhirBenchResult } from './fhir';
+import {
+	benchmarkScaleOut,
+	printScaleOut,
+	SCALE_OUT_TARGET,
+	type ScaleOutResult,
+} from './scaleOut';
 
 /**
  * `npm run bench`: four measures in one run, one table each, their targets, and bench/results.json.
@@ -39,9 +45,11 @@ import { benchmarkFhir, printFhir, type FhirBenchResult } from './fhir';
  *   3. dedup ledger: the cost per delivery stays flat as the ledger fills to its bound and beyond, and
  *      our part of a call with the ledger in static data costs less than n8n's own JSON work on it;
  *   4. Get Many: requests = ceil(n / the API's largest page) for 1k, 10k and 50k records.
+ *   scale-out (issue 21): in queue mode, executions/s with 2 webhook processors ≥ 1.6× with 1, the same
+ *      load and workers (bench/scaleOut.ts).
  * A missed target is printed with ✗ and its figure; the README explains what is n8n's own cost.
  * Options (after `npm run bench --`):
- *   --only=triggers,verification,ledger,getMany,fhir,catchUp   run some measures (results go to bench/runs/)
+ *   --only=triggers,verification,ledger,getMany,fhir,catchUp,scaleOut   run some measures (results go to bench/runs/)
  *   --quick                                       fewer rounds and requests, for trying it out
  *   --requests=N --rounds=N --concurrency=N      measure 1's load
  *   --targets=hurdle-trigger,hurdle-webhookNode  measure 1 for some targets only
@@ -49,8 +57,16 @@ import { benchmarkFhir, printFhir, type FhirBenchResult } from './fhir';
  *   --trigger-version=1                           run the triggers at typeVersion 1 (default 1.1)
  *   --profile-n8n                                 V8 CPU profiles of n8n into bench/runs/profiles-…/
  */
-type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany' | 'fhir' | 'catchUp';
-const MEASURES: Measure[] = ['triggers', 'verification', 'ledger', 'getMany', 'fhir', 'catchUp'];
+type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany' | 'fhir' | 'catchUp' | 'scaleOut';
+const MEASURES: Measure[] = [
+	'triggers',
+	'verification',
+	'ledger',
+	'getMany',
+	'fhir',
+	'catchUp',
+	'scaleOut',
+];
 
 function option(name: string): string | undefined {
 	const prefix = `--${name}=`;
@@ -81,6 +97,7 @@ interface Results {
 	getMany?: GetManyResult;
 	fhir?: FhirBenchResult[];
 	catchUp?: CatchUpBenchResult[];
+	scaleOut?: ScaleOutResult;
 	targets?: TargetCheck[];
 	wallSeconds?: number;
 }
@@ -183,6 +200,14 @@ function targetsOf(results: Results): TargetCheck[] {
 				result.heapGrowthMiB < 32,
 		});
 	}
+	if (results.scaleOut) {
+		checks.push({
+			measure: 'scale-out',
+			target: `queue mode, exec/s with 2 webhook processors ÷ 1 ≥ ${SCALE_OUT_TARGET} (${results.scaleOut.cores} cores)`,
+			figure: formatNumber(results.scaleOut.executionsRatio, 2),
+			met: results.scaleOut.targetMet,
+		});
+	}
 	return checks;
 }
 
@@ -262,6 +287,20 @@ async function main(): Promise<void> {
 		progress('measure 6: a backlog of 5,000 changed records drained by the catch-up');
 		results.catchUp = await benchmarkCatchUp(quick ? 1_000 : 5_000);
 		say(`${printCatchUp(results.catchUp)}\n`);
+	}
+	if (selected.includes('scaleOut')) {
+		progress('scale-out: queue mode with 1, then 2 webhook processors, the same load');
+		results.scaleOut = await benchmarkScaleOut({
+			requests: quick ? 200 : 600,
+			warmUpRequests: 50,
+			rounds: quick ? 1 : 2,
+			concurrency: 16,
+			workers: 2,
+			workerConcurrency: 32,
+			runtime,
+			progress,
+		});
+		say(`${printScaleOut(results.scaleOut)}\n`);
 	}
 	if (selected.includes('triggers')) {
 		const requests = option('requests');
