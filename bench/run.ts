@@ -297,6 +297,9 @@ async function main(): Promise<void> {
 			concurrency: 16,
 			workers: 2,
 			workerConcurrency: 32,
+			n8nEnv: Object.fromEntries(
+				(option('n8n-env')?.split(',') ?? []).map((pair) => pair.split('=', 2) as [string, string]),
+			),
 			runtime,
 			progress,
 		});

@@ -6,12 +6,12 @@ import { benchDelivery } from './deliveries';
 import type { PreparedRequest } from './load';
 import {
 	executionsAfter,
+	cpuUsedBetween,
 	fireSpread,
-	groupCpuMs,
 	LML,
 	machineBusyMs,
 	newestExecutionId,
-	rigGroups,
+	rigCpu,
 	scaleOutWorkflow,
 	startRig,
 	waitUntilStopped,
@@ -38,6 +38,8 @@ export interface ScaleOutOptions {
 	workers: number;
 	/** Jobs each worker takes at once. */
 	workerConcurrency: number;
+	/** Extra n8n settings for every process of both configurations. */
+	n8nEnv: Record<string, string>;
 	runtime: Runtime;
 	progress(step: string): void;
 }
@@ -58,6 +60,10 @@ export interface ScaleOutRound {
 	cpuMsPerExecutionByProcess: Record<string, number>;
 	/** How busy all cores were over the round, in per cent of their capacity. */
 	machineBusyPercent: number;
+	/** Cores the rig (n8n, Redis, PostgreSQL, the load generator) used on average over the round. */
+	rigCores: number;
+	/** Cores the busiest webhook processor used on average over the round. */
+	busiestProcessorCores: number;
 }
 
 export interface ScaleOutConfiguration {
@@ -70,6 +76,10 @@ export interface ScaleOutConfiguration {
 	executionsPerSecond: number;
 	cpuMsPerExecution: Record<string, number>;
 	machineBusyPercent: number;
+	rigCores: number;
+	busiestProcessorCores: number;
+	/** The executions/s the rig could reach with every core to itself: cores × 1000 ÷ its CPU ms per execution. */
+	allCoresExecutionsPerSecond: number;
 	rounds: ScaleOutRound[];
 }
 
@@ -109,8 +119,7 @@ async function runRound(rig: Rig, requests: number, concurrency: number, round: 
 	if (sent.some((id) => id === undefined) || new Set(sent).size !== requests)
 		throw new Error('The deliveries do not each name a record id of their own');
 	const afterId = await newestExecutionId(database, workflowId);
-	const groups = rigGroups(rig);
-	const cpuBefore = groupCpuMs(groups);
+	const cpuBefore = rigCpu(rig);
 	const busyBefore = machineBusyMs();
 	const ownBefore = process.cpuUsage();
 	const load = await fireSpread(
@@ -118,7 +127,7 @@ async function runRound(rig: Rig, requests: number, concurrency: number, round: 
 		{ requests: prepared, concurrency, isExpected: isAccepted },
 	);
 	await waitUntilStopped(database, workflowId, afterId, requests);
-	const cpuAfter = groupCpuMs(groups);
+	const cpuUsed = cpuUsedBetween(cpuBefore, rigCpu(rig));
 	const busy = machineBusyMs() - busyBefore;
 	const own = process.cpuUsage(ownBefore);
 	const wallMs = Date.now() - load.startedAt;
@@ -155,15 +164,14 @@ async function runRound(rig: Rig, requests: number, concurrency: number, round: 
 	const perExecution = (ms: number) => ms / requests;
 	const byProcess: Record<string, number> = {};
 	const byRole: Record<string, number> = Object.fromEntries(ROLES.map((role) => [role, 0]));
-	for (const [name, after] of Object.entries(cpuAfter)) {
-		// A process that exited in between takes its time with it: count no less than nothing.
-		const used = Math.max(0, after - (cpuBefore[name] ?? 0));
+	for (const [name, used] of Object.entries(cpuUsed)) {
 		byProcess[name] = perExecution(used);
 		byRole[roleOf(name)] = (byRole[roleOf(name)] ?? 0) + perExecution(used);
 	}
 	byRole['load generator'] = perExecution((own.user + own.system) / 1000);
 	const ours = Object.values(byRole).reduce((sum, value) => sum + value, 0);
 	byRole[REST] = Math.max(0, perExecution(busy) - ours);
+	const processors = Object.entries(byProcess).filter(([name]) => name.startsWith('webhook-'));
 	return {
 		round,
 		requestsPerSecond: load.requestsPerSecond,
@@ -173,6 +181,8 @@ async function runRound(rig: Rig, requests: number, concurrency: number, round: 
 		cpuMsPerExecution: byRole,
 		cpuMsPerExecutionByProcess: byProcess,
 		machineBusyPercent: (busy / (wallMs * cpus().length)) * 100,
+		rigCores: (ours * requests) / wallMs,
+		busiestProcessorCores: Math.max(...processors.map(([, ms]) => (ms * requests) / wallMs)),
 	};
 }
 
@@ -186,6 +196,7 @@ async function measureConfiguration(
 		webhookProcessors,
 		workers: options.workers,
 		workerConcurrency: options.workerConcurrency,
+		n8nEnv: options.n8nEnv,
 		runtime: options.runtime,
 		progress: options.progress,
 	});
@@ -217,6 +228,13 @@ async function measureConfiguration(
 			[...ROLES, REST].map((role) => [role, medianOf((round) => round.cpuMsPerExecution[role])]),
 		),
 		machineBusyPercent: medianOf((round) => round.machineBusyPercent),
+		rigCores: medianOf((round) => round.rigCores),
+		busiestProcessorCores: medianOf((round) => round.busiestProcessorCores),
+		allCoresExecutionsPerSecond: medianOf(
+			(round) =>
+				(cpus().length * 1000) /
+				ROLES.reduce((sum, role) => sum + round.cpuMsPerExecution[role], 0),
+		),
 		rounds,
 	};
 }
@@ -226,9 +244,10 @@ export async function benchmarkScaleOut(options: ScaleOutOptions): Promise<Scale
 	const one = await measureConfiguration(options, 1, 'A: 1 webhook processor');
 	const two = await measureConfiguration(options, 2, 'B: 2 webhook processors');
 	const executionsRatio = two.executionsPerSecond / one.executionsPerSecond;
-	const { requests, warmUpRequests, rounds, concurrency, workers, workerConcurrency } = options;
+	const { requests, warmUpRequests, rounds, concurrency, workers, workerConcurrency, n8nEnv } =
+		options;
 	return {
-		settings: { requests, warmUpRequests, rounds, concurrency, workers, workerConcurrency },
+		settings: { requests, warmUpRequests, rounds, concurrency, workers, workerConcurrency, n8nEnv },
 		cores: cpus().length,
 		configurations: [one, two],
 		requestsRatio: two.requestsPerSecond / one.requestsPerSecond,
@@ -275,5 +294,22 @@ export function printScaleOut(result: ScaleOutResult): string {
 			...[...ROLES, REST].map((role) => formatNumber(configuration.cpuMsPerExecution[role], 1)),
 		]),
 	);
-	return `${figures}\n\n${ratio}\n\n${cpu}`;
+	const cores = table(
+		[
+			`Where the limit is (${result.cores} cores)`,
+			'cores the rig got',
+			'cores of the busiest webhook processor',
+			'exec/s with every core to the rig',
+		],
+		result.configurations.map((configuration) => [
+			configuration.name,
+			formatNumber(configuration.rigCores, 2),
+			formatNumber(configuration.busiestProcessorCores, 2),
+			formatNumber(configuration.allCoresExecutionsPerSecond, 1),
+		]),
+	);
+	const environment = Object.entries(settings.n8nEnv)
+		.map(([name, value]) => `${name}=${value}`)
+		.join(', ');
+	return `${environment ? `n8n settings: ${environment}\n\n` : ''}${figures}\n\n${ratio}\n\n${cpu}\n\n${cores}`;
 }

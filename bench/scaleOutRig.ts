@@ -76,6 +76,7 @@ export async function startRig(settings: {
 	webhookProcessors: number;
 	workers: number;
 	workerConcurrency: number;
+	n8nEnv: Record<string, string>;
 	runtime: Runtime;
 	progress(step: string): void;
 }): Promise<Rig> {
@@ -133,7 +134,10 @@ export async function startRig(settings: {
 			workers: settings.workers,
 			// A worker takes N8N_CONCURRENCY_PRODUCTION_LIMIT jobs at once when it is set (commands/worker.js);
 			// the main and the webhook processors ignore it in queue mode (concurrency-control.service.js).
-			env: { N8N_CONCURRENCY_PRODUCTION_LIMIT: String(settings.workerConcurrency) },
+			env: {
+				N8N_CONCURRENCY_PRODUCTION_LIMIT: String(settings.workerConcurrency),
+				...settings.n8nEnv,
+			},
 			onProgress: settings.progress,
 		});
 		return { cluster, database: postgres, marker, stop };
@@ -248,45 +252,47 @@ export async function waitUntilStopped(
 	}
 }
 
-/** CPU time (user + system, ms) of every process in each of the given process groups, by group. */
-export function groupCpuMs(groups: Map<number, string>): Record<string, number> {
-	const totals: Record<string, number> = Object.fromEntries(
-		[...groups.values()].map((n) => [n, 0]),
-	);
-	for (const name of readdirSync('/proc')) {
-		if (!/^\d+$/.test(name)) continue;
+/** CPU time so far (user + system, ms) of each process the rig started, by pid, with the name of its part. */
+export type CpuSnapshot = Map<number, { name: string; ms: number }>;
+
+/**
+ * Every process carrying the rig's marker: an n8n process and its task runners by the member whose
+ * process group they are in; PostgreSQL's processes (each backend leads a group of its own) and Redis
+ * by their command name.
+ */
+export function rigCpu(rig: Rig): CpuSnapshot {
+	const members = new Map<number, string>();
+	for (const member of rig.cluster.members)
+		if (member.process.pid !== undefined) members.set(member.process.pid, member.name);
+	const snapshot: CpuSnapshot = new Map();
+	for (const pid of processesWithMarker(rig.marker)) {
 		let stat: string;
 		try {
-			stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 		} catch {
-			continue;
+			continue; // Gone.
 		}
+		const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
 		// After the command name (which may hold spaces): state, ppid, pgrp, … utime (14), stime (15).
 		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		const group = groups.get(Number(fields[2]));
-		if (group !== undefined)
-			totals[group] += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+		const name =
+			members.get(Number(fields[2])) ??
+			(command.startsWith('redis')
+				? 'redis'
+				: command === 'postgres' || command === 'runuser'
+					? 'postgres'
+					: command);
+		snapshot.set(pid, { name, ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 });
 	}
-	return totals;
+	return snapshot;
 }
 
-/** The process groups the rig started, each named: the cluster's members by name, then postgres and redis. */
-export function rigGroups(rig: Rig): Map<number, string> {
-	const groups = new Map<number, string>();
-	for (const member of rig.cluster.members)
-		if (member.process.pid !== undefined) groups.set(member.process.pid, member.name);
-	for (const pid of processesWithMarker(rig.marker)) {
-		try {
-			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-			const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-			if (groups.has(pgrp)) continue;
-			const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-			groups.set(pgrp, comm.startsWith('redis') ? 'redis' : 'postgres');
-		} catch {
-			// Gone.
-		}
-	}
-	return groups;
+/** CPU ms used between two snapshots, by part; a process new in `after` counts in full, one gone is lost. */
+export function cpuUsedBetween(before: CpuSnapshot, after: CpuSnapshot): Record<string, number> {
+	const used: Record<string, number> = {};
+	for (const [pid, { name, ms }] of after)
+		used[name] = (used[name] ?? 0) + Math.max(0, ms - (before.get(pid)?.ms ?? 0));
+	return used;
 }
 
 /** Busy CPU time of the whole machine so far (all cores, ms), from /proc/stat. */
