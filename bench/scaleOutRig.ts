@@ -54,6 +54,8 @@ export interface Rig {
 	database: PostgresServer;
 	/** The run marker in every process the rig started (n8n's, PostgreSQL's and Redis' children too). */
 	marker: string;
+	/** Logs and pid files. */
+	runDir: string;
 	stop(): Promise<string[]>;
 }
 
@@ -140,7 +142,7 @@ export async function startRig(settings: {
 			},
 			onProgress: settings.progress,
 		});
-		return { cluster, database: postgres, marker, stop };
+		return { cluster, database: postgres, marker, runDir, stop };
 	} catch (error) {
 		const problems = await stop();
 		if (problems.length) settings.progress(`stopping after a failed start: ${problems.join('; ')}`);
@@ -256,33 +258,48 @@ export async function waitUntilStopped(
 export type CpuSnapshot = Map<number, { name: string; ms: number }>;
 
 /**
- * Every process carrying the rig's marker: an n8n process and its task runners by the member whose
- * process group they are in; PostgreSQL's processes (each backend leads a group of its own) and Redis
- * by their command name.
+ * Every process the rig started, by the one it descends from: an n8n member (and its task runners),
+ * PostgreSQL (each connection has a process of its own) or Redis. By descent, not by the run marker:
+ * PostgreSQL and Redis overwrite their environment's memory with their process titles.
  */
 export function rigCpu(rig: Rig): CpuSnapshot {
-	const members = new Map<number, string>();
+	const roots = new Map<number, string>();
 	for (const member of rig.cluster.members)
-		if (member.process.pid !== undefined) members.set(member.process.pid, member.name);
-	const snapshot: CpuSnapshot = new Map();
-	for (const pid of processesWithMarker(rig.marker)) {
-		let stat: string;
+		if (member.process.pid !== undefined) roots.set(member.process.pid, member.name);
+	for (const service of ['postgres', 'redis']) {
 		try {
-			stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const { pid } = JSON.parse(readFileSync(join(rig.runDir, `${service}.pid.json`), 'utf8')) as {
+				pid: number;
+			};
+			roots.set(pid, service);
 		} catch {
-			continue; // Gone.
+			// Not running.
 		}
-		const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-		// After the command name (which may hold spaces): state, ppid, pgrp, … utime (14), stime (15).
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		const name =
-			members.get(Number(fields[2])) ??
-			(command.startsWith('redis')
-				? 'redis'
-				: command === 'postgres' || command === 'runuser'
-					? 'postgres'
-					: command);
-		snapshot.set(pid, { name, ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 });
+	}
+	const processes = new Map<number, { parent: number; ms: number }>();
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			// After the command name (which may hold spaces): state, ppid, pgrp, … utime (14), stime (15).
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+			processes.set(Number(name), { parent: Number(fields[1]), ms });
+		} catch {
+			// Gone.
+		}
+	}
+	const snapshot: CpuSnapshot = new Map();
+	for (const [pid, { ms }] of processes) {
+		let ancestor: number | undefined = pid;
+		for (let depth = 0; ancestor !== undefined && depth < 16; depth++) {
+			const root = roots.get(ancestor);
+			if (root !== undefined) {
+				snapshot.set(pid, { name: root, ms });
+				break;
+			}
+			ancestor = processes.get(ancestor)?.parent;
+		}
 	}
 	return snapshot;
 }
