@@ -27,12 +27,8 @@ import {
 import { benchmarkTriggers, printTriggers, type TriggerBenchResult } from './triggers';
 import { benchmarkCatchUp, printCatchUp, type CatchUpBenchResult } from './catchUp';
 import { benchmarkFhir, printFhir, type FhirBenchResult } from './fhir';
-import {
-	benchmarkScaleOut,
-	printScaleOut,
-	SCALE_OUT_TARGET,
-	type ScaleOutResult,
-} from './scaleOut';
+import { benchmarkScaleOut, SCALE_OUT_TARGET, type ScaleOutResult } from './scaleOut';
+import { printScaleOut } from './scaleOutPrint';
 
 /**
  * `npm run bench`: four measures in one run, one table each, their targets, and bench/results.json.
@@ -53,7 +49,7 @@ import {
  *   --quick                                       fewer rounds and requests, for trying it out
  *   --requests=N --rounds=N --concurrency=N      measure 1's load
  *   --targets=hurdle-trigger,hurdle-webhookNode  measure 1 for some targets only
- *   --n8n-env=NAME=value,NAME=value               extra n8n settings (for every target alike)
+ *   --n8n-env=NAME=value,NAME=value               extra n8n settings (for every target alike; scaleOut too)
  *   --trigger-version=1                           run the triggers at typeVersion 1 (default 1.1)
  *   --profile-n8n                                 V8 CPU profiles of n8n into bench/runs/profiles-…/
  */

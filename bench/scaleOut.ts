@@ -17,7 +17,7 @@ import {
 	waitUntilStopped,
 	type Rig,
 } from './scaleOutRig';
-import { formatNumber, median, percentile, table } from './stats';
+import { formatNumber, median, percentile } from './stats';
 
 /**
  * Scale-out (issue 21): n8n in queue mode as `npm run test:scale` runs it (real PostgreSQL and Redis,
@@ -44,9 +44,16 @@ export interface ScaleOutOptions {
 	progress(step: string): void;
 }
 
-const ROLES = ['main', 'webhook processors', 'workers', 'redis', 'postgres', 'load generator'];
+export const ROLES = [
+	'main',
+	'webhook processors',
+	'workers',
+	'redis',
+	'postgres',
+	'load generator',
+];
 /** CPU used on the machine by anything but the rig and the load generator (other people's work). */
-const REST = 'rest of the machine';
+export const REST = 'rest of the machine';
 
 export interface ScaleOutRound {
 	round: number;
@@ -91,6 +98,34 @@ export interface ScaleOutResult {
 	requestsRatio: number;
 	executionsRatio: number;
 	targetMet: boolean;
+	/** What the CPU costs measured in A allow on this machine with nothing else running. */
+	ceiling: Ceiling;
+}
+
+/**
+ * A webhook processor runs its work mostly on its one JavaScript thread, so one processor delivers about
+ * 1000 ÷ its CPU ms per execution; and the whole rig at most cores × 1000 ÷ the rig's CPU ms per
+ * execution. B ÷ A can be no more than min(machine, 2 × one processor) ÷ min(machine, one processor),
+ * and reaching `SCALE_OUT_TARGET` takes target × rig ÷ processor cores.
+ */
+export interface Ceiling {
+	oneProcessorExecutionsPerSecond: number;
+	machineExecutionsPerSecond: number;
+	ratio: number;
+	coresForTarget: number;
+}
+
+function ceilingOf(one: ScaleOutConfiguration, cores: number): Ceiling {
+	const processor = one.cpuMsPerExecution['webhook processors'];
+	const rig = ROLES.reduce((sum, role) => sum + one.cpuMsPerExecution[role], 0);
+	const oneProcessor = 1000 / processor;
+	const machine = (cores * 1000) / rig;
+	return {
+		oneProcessorExecutionsPerSecond: oneProcessor,
+		machineExecutionsPerSecond: machine,
+		ratio: Math.min(machine, 2 * oneProcessor) / Math.min(machine, oneProcessor),
+		coresForTarget: (SCALE_OUT_TARGET * rig) / processor,
+	};
 }
 
 export const SCALE_OUT_TARGET = 1.6;
@@ -253,63 +288,6 @@ export async function benchmarkScaleOut(options: ScaleOutOptions): Promise<Scale
 		requestsRatio: two.requestsPerSecond / one.requestsPerSecond,
 		executionsRatio,
 		targetMet: executionsRatio >= SCALE_OUT_TARGET,
+		ceiling: ceilingOf(one, cpus().length),
 	};
-}
-
-export function printScaleOut(result: ScaleOutResult): string {
-	const { settings } = result;
-	const figures = table(
-		[
-			`Scale-out, queue mode, LML Trigger: ${settings.rounds} rounds × ${settings.requests} requests, concurrency ${settings.concurrency}, ${settings.workers} workers × ${settings.workerConcurrency} jobs (medians)`,
-			'req/s',
-			'p50 ms',
-			'p99 ms',
-			'exec/s end to end',
-			'machine busy',
-		],
-		result.configurations.map((configuration) => [
-			configuration.name,
-			formatNumber(configuration.requestsPerSecond),
-			formatNumber(configuration.p50Ms, 1),
-			formatNumber(configuration.p99Ms, 1),
-			formatNumber(configuration.executionsPerSecond, 1),
-			`${formatNumber(configuration.machineBusyPercent)}%`,
-		]),
-	);
-	const ratio = table(
-		['B ÷ A', 'req/s', `exec/s (target ≥ ${SCALE_OUT_TARGET})`, 'cores on this machine'],
-		[
-			[
-				'2 webhook processors ÷ 1',
-				formatNumber(result.requestsRatio, 2),
-				`${formatNumber(result.executionsRatio, 2)} ${result.targetMet ? '✓' : '✗'}`,
-				String(result.cores),
-			],
-		],
-	);
-	const cpu = table(
-		['CPU ms per execution (medians)', ...ROLES, REST],
-		result.configurations.map((configuration) => [
-			configuration.name,
-			...[...ROLES, REST].map((role) => formatNumber(configuration.cpuMsPerExecution[role], 1)),
-		]),
-	);
-	const cores = table(
-		[
-			`Where the limit is (${result.cores} cores)`,
-			'cores the rig got',
-			'cores of the busiest webhook processor',
-			'exec/s with every core to the rig',
-		],
-		result.configurations.map((configuration) => [
-			configuration.name,
-			formatNumber(configuration.rigCores, 2),
-			formatNumber(configuration.busiestProcessorCores, 2),
-			formatNumber(configuration.allCoresExecutionsPerSecond, 1),
-		]),
-	);
-	const environment = Object.entries(settings.n8nEnv)
-		.map(([name, value]) => `${name}=${value}`)
-		.join(', ');
-	return `${environment ? `n8n settings: ${environment}\n\n` : ''}${figures}\n\n${ratio}\n\n${cpu}\n\n${cores}`;
 }
