@@ -32,6 +32,8 @@ import {
 } from './triggers/index';
 import { benchmarkCatchUp, printCatchUp, type CatchUpBenchResult } from './catchUp';
 import { benchmarkFhir, printFhir, type FhirBenchResult } from './fhir';
+import { benchmarkScaleOut, SCALE_OUT_TARGET, type ScaleOutResult } from './scaleOut';
+import { printScaleOut } from './scaleOutPrint';
 
 /**
  * `npm run bench`: four measures in one run, one table each, their targets, and bench/results.json.
@@ -48,21 +50,31 @@ import { benchmarkFhir, printFhir, type FhirBenchResult } from './fhir';
  *   3. dedup ledger: the cost per delivery stays flat as the ledger fills to its bound and beyond, and
  *      our part of a call with the ledger in static data costs less than n8n's own JSON work on it;
  *   4. Get Many: requests = ceil(n / the API's largest page) for 1k, 10k and 50k records.
+ *   scale-out (issue 21): in queue mode, executions/s with 2 webhook processors ≥ 1.6× with 1, the same
+ *      load and workers (bench/scaleOut.ts).
  * A missed target is printed with ✗ and its figure; the README explains what is n8n's own cost.
  * Options (after `npm run bench --`):
- *   --only=triggers,verification,ledger,getMany,fhir,catchUp   run some measures (results go to bench/runs/)
+ *   --only=triggers,verification,ledger,getMany,fhir,catchUp,scaleOut   run some measures (results go to bench/runs/)
  *   --quick                                       fewer rounds and requests, for trying it out
  *   --requests=N --rounds=N --concurrency=N      measure 1's load
  *   --targets=hurdle-trigger,hurdle-webhookNode  measure 1 for some targets only: <provider>-<kind>, kinds
  *                                                 trigger, webhookNode, and for londonMedicalLaboratory
  *                                                 also triggerFullLedger, triggerFullLedger100k,
  *                                                 webhookNodeHeaderAuth, webhookNodeHeaderAuthRemoveDuplicates
- *   --n8n-env=NAME=value,NAME=value               extra n8n settings (for every target alike)
+ *   --n8n-env=NAME=value,NAME=value               extra n8n settings (for every target alike; scaleOut too)
  *   --trigger-version=1                           run the triggers at typeVersion 1 (default 1.1)
  *   --profile-n8n                                 V8 CPU profiles of n8n into bench/runs/profiles-…/
  */
-type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany' | 'fhir' | 'catchUp';
-const MEASURES: Measure[] = ['triggers', 'verification', 'ledger', 'getMany', 'fhir', 'catchUp'];
+type Measure = 'triggers' | 'verification' | 'ledger' | 'getMany' | 'fhir' | 'catchUp' | 'scaleOut';
+const MEASURES: Measure[] = [
+	'triggers',
+	'verification',
+	'ledger',
+	'getMany',
+	'fhir',
+	'catchUp',
+	'scaleOut',
+];
 
 function option(name: string): string | undefined {
 	const prefix = `--${name}=`;
@@ -93,6 +105,7 @@ interface Results {
 	getMany?: GetManyResult;
 	fhir?: FhirBenchResult[];
 	catchUp?: CatchUpBenchResult[];
+	scaleOut?: ScaleOutResult;
 	targets?: TargetCheck[];
 	wallSeconds?: number;
 }
@@ -186,6 +199,14 @@ function targetsOf(results: Results): TargetCheck[] {
 				result.heapGrowthMiB < 32,
 		});
 	}
+	if (results.scaleOut) {
+		checks.push({
+			measure: 'scale-out',
+			target: `queue mode, exec/s with 2 webhook processors ÷ 1 ≥ ${SCALE_OUT_TARGET} (${results.scaleOut.cores} cores)`,
+			figure: formatNumber(results.scaleOut.executionsRatio, 2),
+			met: results.scaleOut.targetMet,
+		});
+	}
 	return checks;
 }
 
@@ -265,6 +286,23 @@ async function main(): Promise<void> {
 		progress('measure 6: a backlog of 5,000 changed records drained by the catch-up');
 		results.catchUp = await benchmarkCatchUp(quick ? 1_000 : 5_000);
 		say(`${printCatchUp(results.catchUp)}\n`);
+	}
+	if (selected.includes('scaleOut')) {
+		progress('scale-out: queue mode with 1, then 2 webhook processors, the same load');
+		results.scaleOut = await benchmarkScaleOut({
+			requests: quick ? 200 : 600,
+			warmUpRequests: 50,
+			rounds: quick ? 1 : 2,
+			concurrency: 16,
+			workers: 2,
+			workerConcurrency: 32,
+			n8nEnv: Object.fromEntries(
+				(option('n8n-env')?.split(',') ?? []).map((pair) => pair.split('=', 2) as [string, string]),
+			),
+			runtime,
+			progress,
+		});
+		say(`${printScaleOut(results.scaleOut)}\n`);
 	}
 	if (selected.includes('triggers')) {
 		const requests = option('requests');
