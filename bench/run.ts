@@ -326,7 +326,7 @@ async function main(): Promise<void> {
 		results.triggers = [
 			await benchmarkTriggers({
 				...common,
-				title: 'n8n as installed',
+				title: option('n8n-env') ? `n8n with ${option('n8n-env')}` : 'n8n as installed',
 				requestsPerSegment: Number(requests ?? (quick ? 100 : 250)),
 				warmUpRequests: quick ? 30 : 100,
 				n8nEnv: extraEnv,
