@@ -97,7 +97,8 @@ export function triggerOptionsProperty({
 			type: 'number',
 			typeOptions: { minValue: 100 },
 			default: 10000,
-			description: 'How many recent deliveries to remember; the oldest are forgotten first',
+			description:
+				'How many recent deliveries to remember; the oldest are forgotten first. n8n loads and saves this memory on every call (about 29 bytes per delivery), so keep it near the deliveries you get within the Duplicate Window.',
 		},
 		{
 			displayName: 'Duplicate Window (Hours)',
