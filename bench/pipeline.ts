@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmarks run in Node, not inside n8n */
 import { createHmac, createSecretKey } from 'node:crypto';
 
 import type {
