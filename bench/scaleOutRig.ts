@@ -14,7 +14,12 @@ import { join } from 'node:path';
 import { testProvider, triggerNodeName, type ProviderKey } from '../dev/fakes';
 import { N8nCluster } from '../dev/n8n';
 import { USER_FOLDER_FILE } from '../dev/n8n/instance';
-import { cleanUpEarlierRuns, isAlive, signalGroup } from '../dev/n8n/processGroup';
+import {
+	cleanUpEarlierRuns,
+	isAlive,
+	processesWithMarker,
+	signalGroup,
+} from '../dev/n8n/processGroup';
 import { cacheDir, repoRoot, type Runtime } from '../dev/n8n/runtime';
 import { unusedFakeUrls } from '../dev/n8n/series';
 import { PostgresServer } from '../dev/n8n/services/postgres';
@@ -57,21 +62,6 @@ export interface Rig {
 	/** Logs and pid files. */
 	runDir: string;
 	stop(): Promise<string[]>;
-}
-
-/** Processes whose environment holds `marker`: every process the rig started, and their children. */
-export function processesWithMarker(marker: string): number[] {
-	const found: number[] = [];
-	for (const name of readdirSync('/proc')) {
-		if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-		try {
-			if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(marker))
-				found.push(Number(name));
-		} catch {
-			// Gone, or not ours to read.
-		}
-	}
-	return found;
 }
 
 export async function startRig(settings: {

@@ -202,3 +202,18 @@ function recordedUserFolder(file: string): string | undefined {
 		? folder
 		: undefined;
 }
+
+/** Processes whose environment holds `marker`: every process the rig started, and their children. */
+export function processesWithMarker(marker: string): number[] {
+	const found: number[] = [];
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+		try {
+			if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(marker))
+				found.push(Number(name));
+		} catch {
+			// Gone, or not ours to read.
+		}
+	}
+	return found;
+}

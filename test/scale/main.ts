@@ -1,19 +1,16 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- the rig runs in Node, not inside n8n */
-import {
-	chmodSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { N8nCluster } from '../../dev/n8n';
 import { USER_FOLDER_FILE } from '../../dev/n8n/instance';
-import { cleanUpEarlierRuns, isAlive, signalGroup } from '../../dev/n8n/processGroup';
+import {
+	cleanUpEarlierRuns,
+	isAlive,
+	processesWithMarker,
+	signalGroup,
+} from '../../dev/n8n/processGroup';
 import { cacheDir, installedRuntime, repoRoot } from '../../dev/n8n/runtime';
 import { PostgresServer } from '../../dev/n8n/services/postgres';
 import { RedisServer } from '../../dev/n8n/services/redis';
@@ -45,21 +42,6 @@ const progress = (step: string) => process.stderr.write(`test:scale: ${step} [${
 function option(name: string): string | undefined {
 	const prefix = `--${name}=`;
 	return process.argv.find((argument) => argument.startsWith(prefix))?.slice(prefix.length);
-}
-
-/** Processes still running whose environment holds the run's marker (there should be none). */
-function processesWithMarker(marker: string): number[] {
-	const found: number[] = [];
-	for (const name of readdirSync('/proc')) {
-		if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-		try {
-			if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(marker))
-				found.push(Number(name));
-		} catch {
-			// Gone, or not ours to read.
-		}
-	}
-	return found;
 }
 
 function printCheck(check: Check, secondsTaken?: number): void {
