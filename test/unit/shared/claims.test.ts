@@ -128,6 +128,24 @@ describe('claims in one process', () => {
 		expect(second.response).toMatchObject({ status: 200, body: { status: 'duplicate' } });
 	});
 
+	it('answers "busy" to the copies still waiting after ten copies in a row failed to start', async () => {
+		const store: IDataObject = {};
+		const waiting = new Set(Array.from({ length: 12 }, async () => await start('d1', { store })));
+		const statuses: Array<number | undefined> = [];
+		// n8n fails to create every execution: each copy that claims is answered 500, and a waiting copy
+		// takes over, until the waiting ones have seen ten fail.
+		while (waiting.size > 0) {
+			const next = await Promise.race(
+				[...waiting].map(async (call) => ({ call, started: await call })),
+			);
+			waiting.delete(next.call);
+			statuses.push(next.started.finish({ executionFails: true }).response.status);
+		}
+		expect(statuses.filter((status) => status === 500)).toHaveLength(10);
+		expect(statuses.filter((status) => status === 503)).toHaveLength(2);
+		expect(ran(await send('d1', { store }))).toBe(true);
+	});
+
 	it('lets a waiting copy take over when the first could not be started', async () => {
 		const store: IDataObject = {};
 		const first = await start('d1', { store });
