@@ -1,25 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- benchmarks run in Node, not inside n8n */
-import {
-	chmodSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { testProvider, triggerNodeName, type ProviderKey } from '../dev/fakes';
 import { N8nCluster } from '../dev/n8n';
-import { USER_FOLDER_FILE } from '../dev/n8n/instance';
-import {
-	cleanUpEarlierRuns,
-	isAlive,
-	processesWithMarker,
-	signalGroup,
-} from '../dev/n8n/processGroup';
+import { prepareRunFolders } from '../dev/n8n/instance';
+import { isAlive, processesWithMarker, signalGroup } from '../dev/n8n/processGroup';
 import { cacheDir, repoRoot, type Runtime } from '../dev/n8n/runtime';
 import { unusedFakeUrls } from '../dev/n8n/series';
 import { PostgresServer } from '../dev/n8n/services/postgres';
@@ -72,14 +58,7 @@ export async function startRig(settings: {
 	runtime: Runtime;
 	progress(step: string): void;
 }): Promise<Rig> {
-	const workRoot = join(cacheDir, 'bench-scale-out');
-	mkdirSync(workRoot, { recursive: true });
-	cleanUpEarlierRuns(workRoot, (name) => name.endsWith('.pid.json'), USER_FOLDER_FILE);
-	const runDir = mkdtempSync(join(workRoot, 'run-'));
-	// Outside the repository; PostgreSQL's folder inside it belongs to the postgres user when run as root.
-	const scratchDir = mkdtempSync(join(tmpdir(), 'lab-testing-n8n-'));
-	chmodSync(scratchDir, 0o711);
-	writeFileSync(join(runDir, USER_FOLDER_FILE), scratchDir);
+	const { runDir, scratchDir } = prepareRunFolders(join(cacheDir, 'bench-scale-out'));
 	const marker = `LAB_TESTING_BENCH_SCALE_OUT=${runDir}`;
 	let postgres: PostgresServer | undefined;
 	let redis: RedisServer | undefined;

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- test support runs in Node, not inside n8n */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -401,4 +401,20 @@ export async function publishAll(client: N8nClient, workflows: WorkflowJson[]): 
 
 function tail(text: string, lines: number): string {
 	return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * A fresh run folder under `workRoot` (logs, pid files) after stopping what earlier runs there left,
+ * and a scratch folder outside the repository for the processes' user folders, recorded in the run
+ * folder so that a later run can clean it up.
+ */
+export function prepareRunFolders(workRoot: string): { runDir: string; scratchDir: string } {
+	mkdirSync(workRoot, { recursive: true });
+	cleanUpEarlierRuns(workRoot, (name) => name.endsWith('.pid.json'), USER_FOLDER_FILE);
+	const runDir = mkdtempSync(join(workRoot, 'run-'));
+	// PostgreSQL's folder inside it belongs to the postgres user when run as root.
+	const scratchDir = mkdtempSync(join(tmpdir(), 'lab-testing-n8n-'));
+	chmodSync(scratchDir, 0o711);
+	writeFileSync(join(runDir, USER_FOLDER_FILE), scratchDir);
+	return { runDir, scratchDir };
 }

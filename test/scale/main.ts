@@ -1,16 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- the rig runs in Node, not inside n8n */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { N8nCluster } from '../../dev/n8n';
-import { USER_FOLDER_FILE } from '../../dev/n8n/instance';
-import {
-	cleanUpEarlierRuns,
-	isAlive,
-	processesWithMarker,
-	signalGroup,
-} from '../../dev/n8n/processGroup';
+import { prepareRunFolders } from '../../dev/n8n/instance';
+import { isAlive, processesWithMarker, signalGroup } from '../../dev/n8n/processGroup';
 import { cacheDir, installedRuntime, repoRoot } from '../../dev/n8n/runtime';
 import { PostgresServer } from '../../dev/n8n/services/postgres';
 import { RedisServer } from '../../dev/n8n/services/redis';
@@ -66,14 +60,7 @@ function failure(id: string, name: string, error: unknown): Check {
 async function main(): Promise<number> {
 	const only = option('only')?.split(',');
 	const runtime = installedRuntime();
-	const workRoot = join(cacheDir, 'scale');
-	mkdirSync(workRoot, { recursive: true });
-	cleanUpEarlierRuns(workRoot, (name) => name.endsWith('.pid.json'), USER_FOLDER_FILE);
-	const runDir = mkdtempSync(join(workRoot, 'run-'));
-	// Outside the repository; PostgreSQL's folder inside it belongs to the postgres user when run as root.
-	const scratchDir = mkdtempSync(join(tmpdir(), 'lab-testing-n8n-'));
-	chmodSync(scratchDir, 0o711);
-	writeFileSync(join(runDir, USER_FOLDER_FILE), scratchDir);
+	const { runDir, scratchDir } = prepareRunFolders(join(cacheDir, 'scale'));
 	const marker = `LAB_TESTING_SCALE_RUN=${runDir}`;
 	progress(`logs in ${runDir}`);
 
