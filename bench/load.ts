@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- benchmarks run in Node, not inside n8n */
 import { Agent, request } from 'node:http';
 
+import { percentile } from './stats';
+
 /**
  * A small closed-loop load generator: `concurrency` workers on keep-alive connections to 127.0.0.1,
  * each sending the next prepared request as soon as its previous one has been answered. Requests are
@@ -127,5 +129,18 @@ export async function fire(options: LoadOptions): Promise<LoadResult> {
 		errors,
 		firstError,
 		startedAt,
+	};
+}
+
+/**
+ * What a load's sender saw (req/s, p50 and p99 latency) and what n8n sustained end to end: the requests
+ * over the time from the first one sent to the stop of the last execution they started.
+ */
+export function loadFigures(load: LoadResult, requests: number, lastStopMs: number) {
+	return {
+		requestsPerSecond: load.requestsPerSecond,
+		p50Ms: percentile(load.latenciesMs, 50),
+		p99Ms: percentile(load.latenciesMs, 99),
+		executionsPerSecond: (requests / (lastStopMs - load.startedAt)) * 1000,
 	};
 }

@@ -3,7 +3,7 @@ import { cpus } from 'node:os';
 
 import type { Runtime } from '../dev/n8n/runtime';
 import { benchDelivery } from './deliveries';
-import type { PreparedRequest } from './load';
+import { loadFigures, type PreparedRequest } from './load';
 import {
 	executionsAfter,
 	cpuUsedBetween,
@@ -17,7 +17,7 @@ import {
 	waitUntilStopped,
 	type Rig,
 } from './scaleOutRig';
-import { formatNumber, median, percentile } from './stats';
+import { formatNumber, median } from './stats';
 
 /**
  * Scale-out (issue 21): n8n in queue mode as `npm run test:scale` runs it (real PostgreSQL and Redis,
@@ -209,10 +209,7 @@ async function runRound(rig: Rig, requests: number, concurrency: number, round: 
 	const processors = Object.entries(byProcess).filter(([name]) => name.startsWith('webhook-'));
 	return {
 		round,
-		requestsPerSecond: load.requestsPerSecond,
-		p50Ms: percentile(load.latenciesMs, 50),
-		p99Ms: percentile(load.latenciesMs, 99),
-		executionsPerSecond: (requests / (lastStop - load.startedAt)) * 1000,
+		...loadFigures(load, requests, lastStop),
 		cpuMsPerExecution: byRole,
 		cpuMsPerExecutionByProcess: byProcess,
 		machineBusyPercent: (busy / (wallMs * cpus().length)) * 100,

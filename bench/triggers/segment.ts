@@ -1,7 +1,6 @@
 import type { N8nInstance } from '../../dev/n8n';
 import { benchDelivery } from '../deliveries';
-import { fire, type LoadResult, type PreparedRequest } from '../load';
-import { percentile } from '../stats';
+import { fire, loadFigures, type LoadResult, type PreparedRequest } from '../load';
 import { cpuMs, newestExecutionId, waitForExecutions } from './executions';
 import type { Segment, Target } from './types';
 
@@ -50,10 +49,7 @@ export async function runSegment(
 		failures.push(`${executions.length} executions for ${requests} requests`);
 	return {
 		round,
-		requestsPerSecond: load.requestsPerSecond,
-		p50Ms: percentile(load.latenciesMs, 50),
-		p99Ms: percentile(load.latenciesMs, 99),
-		executionsPerSecond: (requests / (lastStop - load.startedAt)) * 1000,
+		...loadFigures(load, requests, lastStop),
 		// The status polls above run in n8n too, equally for every target; they are a small part.
 		n8nCpuMsPerRequest: (cpuAfter - cpuBefore) / requests,
 		failures,
