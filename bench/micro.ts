@@ -258,7 +258,7 @@ export function benchmarkStaticData(
 		for (let index = 0; index < RECENT_RECORDS; index++)
 			recent = ledgerWith(recent, key(20_000_000 + index), expiresAt, now, bound);
 		const text = JSON.stringify({
-			global: { labTestingDeliveries: { version: 4, ledgers: { trigger: stored } } },
+			global: { labTestingDeliveries: { version: 5, ledgers: { trigger: stored } } },
 		});
 		const loaded = (
 			JSON.parse(text) as { global: { labTestingDeliveries: { ledgers: { trigger: string } } } }

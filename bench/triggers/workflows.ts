@@ -3,8 +3,9 @@ import type { INode } from 'n8n-workflow';
 import { LML_DUPLICATE_WINDOW_HOURS } from '../../nodes/LondonMedicalLaboratory/webhook';
 import {
 	deliveryFingerprint,
-	encodeExpiry,
 	isLedger,
+	ledgerOfRecords,
+	ledgerRecord,
 	ledgerSize,
 } from '../../nodes/shared/trigger/ledger';
 import type { FakeUrls } from '../../dev/fakes/startFakes';
@@ -164,15 +165,14 @@ export function webhookNodeWorkflow(headerAuth: boolean): E2eWorkflow {
  */
 function fullLedgerStaticData(nodeId: string, entries: number): Record<string, unknown> {
 	const now = Math.floor(Date.now() / 1000);
-	const expiry = encodeExpiry(now + LML_DUPLICATE_WINDOW_HOURS * 3600);
+	const expiresAt = now + LML_DUPLICATE_WINDOW_HOURS * 3600;
 	// One short of the bound, so the ledger holds between `entries - 1` and `entries` keys throughout.
-	const ledger = Array.from({ length: entries - 1 }, (_, index) =>
-		deliveryFingerprint(['prefill', index]),
-	)
-		.sort()
-		.map((fingerprint) => `${fingerprint}${expiry}`)
-		.join('');
+	const ledger = ledgerOfRecords(
+		Array.from({ length: entries - 1 }, (_, index) =>
+			ledgerRecord(deliveryFingerprint(['prefill', index]), expiresAt),
+		),
+	);
 	if (!isLedger(ledger) || ledgerSize(ledger) !== entries - 1)
 		throw new Error(`The prefilled ledger holds ${ledger.length} characters`);
-	return { global: { labTestingDeliveries: { version: 4, ledgers: { [nodeId]: ledger } } } };
+	return { global: { labTestingDeliveries: { version: 5, ledgers: { [nodeId]: ledger } } } };
 }

@@ -1,6 +1,7 @@
-import type { IDataObject, IHookFunctions, INodeProperties } from 'n8n-workflow';
+import type { IHookFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isLedger } from '../shared/trigger/ledger';
+import { EXPIRY_UNIT_SECONDS, isLedger, latestExpiry } from '../shared/trigger/ledger';
+import { STORED_LEDGERS_KEY, storedLedgersIn } from '../shared/trigger/storedLedgers';
 import { lastDeliveryIn } from '../shared/webhook/lastDelivery';
 import { expectResendCopies } from './resendCopies';
 import { RESEND_MAX_WINDOW_DAYS, resendOrderEvents } from './transport';
@@ -17,8 +18,6 @@ import { JUNCTION_DUPLICATE_WINDOW_HOURS, type JunctionTriggerOptions } from './
 /** Reach back before the last delivery, for events Junction stamped a little earlier than it sent them. */
 const RESEND_OVERLAP_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
-const RECORD_WIDTH = 29;
-const KEY_WIDTH = 22;
 
 export const resendMissedOption: INodeProperties = {
 	displayName: 'Resend Missed Events',
@@ -39,14 +38,9 @@ interface ResendOptions extends JunctionTriggerOptions {
 export function lastDeliveryAt(ledger: unknown, windowSeconds: number): number | undefined {
 	const marked = lastDeliveryIn(ledger);
 	if (marked !== undefined) return marked;
-	if (!isLedger(ledger) || ledger.length === 0) return undefined;
-	let latest = 0;
-	for (let offset = KEY_WIDTH; offset < ledger.length; offset += RECORD_WIDTH)
-		latest = Math.max(
-			latest,
-			parseInt(ledger.slice(offset, offset + RECORD_WIDTH - KEY_WIDTH), 36),
-		);
-	return (latest - windowSeconds) * 1000;
+	const latest = isLedger(ledger) ? latestExpiry(ledger) : undefined;
+	if (latest === undefined) return undefined;
+	return (latest - windowSeconds - EXPIRY_UNIT_SECONDS) * 1000;
 }
 
 /** Asks Junction to resend what the trigger missed while inactive; a failure is logged, not thrown. */
@@ -55,11 +49,9 @@ export async function resendMissedEvents(context: IHookFunctions): Promise<void>
 	const options = context.getNodeParameter('options', {}) as ResendOptions;
 	if (!options.resendMissedEvents) return;
 	const node = context.getNode();
-	const stored = context.getWorkflowStaticData('global').labTestingDeliveries as
-		| { ledgers?: IDataObject }
-		| undefined;
+	const ledgers = storedLedgersIn(context.getWorkflowStaticData('global')[STORED_LEDGERS_KEY]);
 	const windowSeconds = (options.duplicateWindowHours ?? JUNCTION_DUPLICATE_WINDOW_HOURS) * 3600;
-	const last = lastDeliveryAt(stored?.ledgers?.[node.id ?? node.name], windowSeconds);
+	const last = lastDeliveryAt(ledgers[node.id ?? node.name], windowSeconds);
 	// Nothing ran yet: nothing can have been missed since.
 	if (last === undefined) return;
 	const now = Date.now();

@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { EMPTY_LEDGER, isLedger, ledgerHas, ledgerWith, type Ledger } from '../trigger/ledger';
+import { EMPTY_LEDGER, ledgerHas, ledgerWith, type Ledger } from '../trigger/ledger';
+import {
+	STORED_LEDGERS_KEY,
+	STORED_LEDGERS_VERSION,
+	storedLedgersIn,
+} from '../trigger/storedLedgers';
 
 /**
  * The changes a workflow's triggers ran, as both kinds of trigger record them: in the same ledgers as
@@ -8,16 +13,8 @@ import { EMPTY_LEDGER, isLedger, ledgerHas, ledgerWith, type Ledger } from '../t
  * that a webhook delivery of a change the catch-up ran is answered `duplicate`, and a catch-up item for a
  * change a webhook ran passes on nothing. Only fingerprints and expiry times are stored.
  */
-const STATIC_DATA_KEY = 'labTestingDeliveries';
-
 function ledgersIn(global: IDataObject): Record<string, Ledger> {
-	const stored = global[STATIC_DATA_KEY] as { version?: number; ledgers?: unknown } | undefined;
-	if (!stored || stored.version !== 4 || typeof stored.ledgers !== 'object' || !stored.ledgers)
-		return {};
-	const ledgers: Record<string, Ledger> = {};
-	for (const [triggerId, ledger] of Object.entries(stored.ledgers as Record<string, unknown>))
-		if (isLedger(ledger)) ledgers[triggerId] = ledger;
-	return ledgers;
+	return storedLedgersIn(global[STORED_LEDGERS_KEY]);
 }
 
 /** Whether any trigger of the workflow (other than `exceptTrigger`) ran this change, as stored. */
@@ -59,7 +56,10 @@ export function recordStoredChange(
 		nowSeconds,
 		maxEntries,
 	);
-	global[STATIC_DATA_KEY] = { version: 4, ledgers } as unknown as IDataObject;
+	global[STORED_LEDGERS_KEY] = {
+		version: STORED_LEDGERS_VERSION,
+		ledgers,
+	} as unknown as IDataObject;
 }
 
 /** Who ran a change: the catch-up, or a webhook. A webhook is a duplicate only of a catch-up run. */

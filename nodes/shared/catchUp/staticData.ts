@@ -1,6 +1,18 @@
 import type { IDataObject, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { EMPTY_LEDGER, isLedger, ledgerWith, mergeLedgers, type Ledger } from '../trigger/ledger';
+import {
+	EMPTY_LEDGER,
+	ledgerWith,
+	ledgerWithout,
+	mergeLedgers,
+	type Ledger,
+} from '../trigger/ledger';
+import {
+	STORED_LEDGERS_KEY,
+	STORED_LEDGERS_VERSION,
+	storedLedgersIn,
+	type StoredLedgers,
+} from '../trigger/storedLedgers';
 import { memoriesOf } from '../webhook/triggerMemory';
 import { unixNow } from '../values';
 import { catchUpLedgerKey } from './changeLedger';
@@ -17,22 +29,10 @@ import { catchUpLedgerKey } from './changeLedger';
  *
  * (An execution's own copy cannot do it: in queue mode the worker runs it without static data.)
  */
-const STATIC_DATA_KEY = 'labTestingDeliveries';
-const KEY_WIDTH = 22;
-const RECORD_WIDTH = 29;
-
-interface Loaded {
-	version: 4;
-	ledgers: Record<string, Ledger>;
-}
+type Loaded = StoredLedgers;
 
 function loadedFrom(global: IDataObject): Loaded {
-	const stored = global[STATIC_DATA_KEY] as Partial<Loaded> | undefined;
-	const ledgers: Record<string, Ledger> = {};
-	if (stored?.version === 4 && typeof stored.ledgers === 'object' && stored.ledgers !== null)
-		for (const [key, ledger] of Object.entries(stored.ledgers))
-			if (isLedger(ledger)) ledgers[key] = ledger;
-	return { version: 4, ledgers };
+	return { version: STORED_LEDGERS_VERSION, ledgers: storedLedgersIn(global[STORED_LEDGERS_KEY]) };
 }
 
 export class CatchUpLedger {
@@ -58,11 +58,15 @@ export class CatchUpLedger {
 			getMode: () => 'webhook',
 			getWorkflow: () => context.getWorkflow(),
 		} as unknown as IWebhookFunctions;
-		const view = { version: 4, ledgers: this.loaded.ledgers, toJSON: () => this.toSave() };
+		const view = {
+			version: STORED_LEDGERS_VERSION,
+			ledgers: this.loaded.ledgers,
+			toJSON: () => this.toSave(),
+		};
 		Object.defineProperty(view, 'toJSON', { enumerable: false });
 		// Assigning marks n8n's change tracking, so that the next emit saves static data.
 		this.markChanged = () => {
-			global[STATIC_DATA_KEY] = view as unknown as IDataObject;
+			global[STORED_LEDGERS_KEY] = view as unknown as IDataObject;
 		};
 		this.markChanged();
 	}
@@ -78,13 +82,7 @@ export class CatchUpLedger {
 
 	/** n8n could not create its execution: the next save no longer says it ran. */
 	forget(change: string): void {
-		if (!this.pending.delete(change)) {
-			const kept: string[] = [];
-			for (let offset = 0; offset < this.ran.length; offset += RECORD_WIDTH)
-				if (this.ran.slice(offset, offset + KEY_WIDTH) !== change)
-					kept.push(this.ran.slice(offset, offset + RECORD_WIDTH));
-			this.ran = kept.join('');
-		}
+		if (!this.pending.delete(change)) this.ran = ledgerWithout(this.ran, change);
 		this.markChanged();
 	}
 
@@ -102,6 +100,6 @@ export class CatchUpLedger {
 				memory.policy.maxEntries,
 			);
 		}
-		return { version: 4, ledgers };
+		return { version: STORED_LEDGERS_VERSION, ledgers };
 	}
 }

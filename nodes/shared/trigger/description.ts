@@ -98,7 +98,7 @@ export function triggerOptionsProperty({
 			typeOptions: { minValue: 100 },
 			default: 10000,
 			description:
-				'How many recent deliveries to remember; the oldest are forgotten first. n8n loads and saves this memory on every call (about 29 bytes per delivery), so keep it near the deliveries you get within the Duplicate Window.',
+				'How many recent deliveries to remember; the oldest are forgotten first. n8n loads and saves this memory on every call (about 18 bytes per delivery), so keep it near the deliveries you get within the Duplicate Window.',
 		},
 		{
 			displayName: 'Duplicate Window (Hours)',

@@ -4,9 +4,10 @@ import { canonicalJson } from '../values';
 
 /**
  * The record of deliveries whose workflow run exists, as one string: fixed-width records
- * `<fingerprint><expiry>` sorted by fingerprint. The fingerprint is 22 base64url characters (128 bits
- * of SHA-256, never payload content); the expiry is Unix seconds as 7 zero-padded base-36 digits, so
- * comparing two expiries as text compares them as numbers.
+ * `<key><expiry>` sorted by key. The key is the first 13 characters of a delivery's fingerprint (78 bits:
+ * in a ledger of 100,000 records the chance that any two collide is below 1e-13); the expiry is Unix
+ * minutes, rounded up, as 5 zero-padded base-36 digits (until the year 2084), so comparing two expiries
+ * as text compares them as numbers. 18 bytes a record: n8n moves the whole ledger twice per call.
  *
  * The same form serves the in-process memory and workflow static data, which n8n reads, parses and
  * writes whole on every webhook call: one string value costs n8n far less than a property per
@@ -22,9 +23,12 @@ export interface LedgerPolicy {
 	maxEntries: number;
 }
 
-const KEY_WIDTH = 22;
-const EXPIRY_WIDTH = 7;
+const KEY_WIDTH = 13;
+const EXPIRY_WIDTH = 5;
 const RECORD_WIDTH = KEY_WIDTH + EXPIRY_WIDTH;
+/** Expiries are kept in whole minutes: a record may outlive its moment by up to this much. */
+export const EXPIRY_UNIT_SECONDS = 60;
+const LATEST_EXPIRY = 36 ** EXPIRY_WIDTH - 1;
 const FINGERPRINT = /^[A-Za-z0-9_-]{22}$/;
 /** Merging a ledger this many times smaller is done by binary search rather than a full pass. */
 const GALLOP_RATIO = 16;
@@ -33,7 +37,10 @@ const TRIM_TO = 0.9;
 
 export const EMPTY_LEDGER: Ledger = '';
 
-/** 128 bits of SHA-256 over the parts, base64url: short enough to keep static data small, far from colliding. */
+/**
+ * 128 bits of SHA-256 over the parts, base64url: a delivery's id in items and a change's execution key.
+ * A ledger keeps only its first KEY_WIDTH characters.
+ */
 export function deliveryFingerprint(parts: readonly unknown[]): string {
 	let text = '';
 	for (const part of parts)
@@ -54,8 +61,39 @@ export function ledgerSize(ledger: Ledger): number {
 	return ledger.length / RECORD_WIDTH;
 }
 
+/** What a ledger keeps of a fingerprint. */
+export function ledgerKey(fingerprint: string): string {
+	return fingerprint.slice(0, KEY_WIDTH);
+}
+
+function encodeMinutes(minutes: number): string {
+	return Math.min(LATEST_EXPIRY, Math.max(0, minutes)).toString(36).padStart(EXPIRY_WIDTH, '0');
+}
+
+/** An expiry as stored: rounded up to the minute, so that a record never expires early. */
 export function encodeExpiry(unixSeconds: number): string {
-	return Math.max(0, Math.floor(unixSeconds)).toString(36).padStart(EXPIRY_WIDTH, '0');
+	return encodeMinutes(Math.ceil(unixSeconds / EXPIRY_UNIT_SECONDS));
+}
+
+/** The moment as an expiry: a record whose stored expiry is at or before it has expired. */
+function encodeNow(unixSeconds: number): string {
+	return encodeMinutes(Math.floor(unixSeconds / EXPIRY_UNIT_SECONDS));
+}
+
+/** The record a ledger keeps for the fingerprint until `expiresAt` (Unix seconds). */
+export function ledgerRecord(fingerprint: string, expiresAt: number): string {
+	return `${ledgerKey(fingerprint)}${encodeExpiry(expiresAt)}`;
+}
+
+/** Records in any order as a ledger: sorted, and of records with the same key only the latest expiry. */
+export function ledgerOfRecords(records: string[]): Ledger {
+	// Fixed-width records sort by key, then expiry: the last of equal keys expires latest.
+	return records
+		.sort()
+		.filter(
+			(record, index, all) => record.slice(0, KEY_WIDTH) !== all[index + 1]?.slice(0, KEY_WIDTH),
+		)
+		.join('');
 }
 
 function expiryTextAt(ledger: Ledger, index: number): string {
@@ -63,7 +101,23 @@ function expiryTextAt(ledger: Ledger, index: number): string {
 	return ledger.slice(offset, offset + EXPIRY_WIDTH);
 }
 
-/** Compares the key with the key of the record at `index`, character by character (no substrings). */
+/** The expiry of record `index`, in Unix seconds. */
+function expiryAt(ledger: Ledger, index: number): number {
+	return parseInt(expiryTextAt(ledger, index), 36) * EXPIRY_UNIT_SECONDS;
+}
+
+/** The latest expiry the ledger holds, in Unix seconds; undefined when it is empty. */
+export function latestExpiry(ledger: Ledger): number | undefined {
+	let latest: number | undefined;
+	for (let index = 0; index < ledgerSize(ledger); index++)
+		latest = Math.max(latest ?? 0, expiryAt(ledger, index));
+	return latest;
+}
+
+/**
+ * Compares the key (a fingerprint, or a record's key) with the key of the record at `index`, over
+ * KEY_WIDTH characters, one by one (no substrings).
+ */
 function compareAt(ledger: Ledger, index: number, key: string, keyOffset = 0): number {
 	const offset = index * RECORD_WIDTH;
 	for (let position = 0; position < KEY_WIDTH; position++) {
@@ -92,7 +146,7 @@ export function expiryOf(ledger: Ledger, key: string, nowSeconds: number): numbe
 	if (!isFingerprint(key)) return undefined;
 	const index = search(ledger, key);
 	if (index < 0) return undefined;
-	const expiresAt = parseInt(expiryTextAt(ledger, index), 36);
+	const expiresAt = expiryAt(ledger, index);
 	return expiresAt > nowSeconds ? expiresAt : undefined;
 }
 
@@ -110,7 +164,14 @@ export function ledgerWith(
 ): Ledger {
 	if (!isFingerprint(key))
 		throw new Error('A ledger key must be a 22-character base64url fingerprint');
-	return withFew(ledger, `${key}${encodeExpiry(expiresAt)}`, nowSeconds, maxEntries);
+	return withFew(ledger, ledgerRecord(key, expiresAt), nowSeconds, maxEntries);
+}
+
+/** The ledger without the key's record. */
+export function ledgerWithout(ledger: Ledger, key: string): Ledger {
+	const index = isFingerprint(key) ? search(ledger, key) : -1;
+	if (index < 0) return ledger;
+	return ledger.slice(0, index * RECORD_WIDTH) + ledger.slice((index + 1) * RECORD_WIDTH);
 }
 
 /** Compares the expiry of record `i` of `a` with that of record `j` of `b`, as text (no substrings). */
@@ -126,7 +187,7 @@ function compareExpiries(a: Ledger, i: number, b: Ledger, j: number): number {
 
 /** A record `now` that expires at the given moment, for comparing expiries with it. */
 function nowRecord(nowSeconds: number): Ledger {
-	return `${'-'.repeat(KEY_WIDTH)}${encodeExpiry(nowSeconds)}`;
+	return `${'-'.repeat(KEY_WIDTH)}${encodeNow(nowSeconds)}`;
 }
 
 /**
@@ -210,7 +271,7 @@ function withFew(a: Ledger, few: Ledger, nowSeconds: number, maxEntries: number)
  * every new record.
  */
 function trimmed(ledger: Ledger, nowSeconds: number, maxEntries: number): Ledger {
-	const now = encodeExpiry(nowSeconds);
+	const now = encodeNow(nowSeconds);
 	const size = ledgerSize(ledger);
 	const expiries: string[] = [];
 	for (let index = 0; index < size; index++) expiries.push(expiryTextAt(ledger, index));

@@ -1,4 +1,4 @@
-import { deliveryFingerprint, isLedger } from '../trigger/ledger';
+import { EXPIRY_UNIT_SECONDS, deliveryFingerprint, expiryOf, isLedger } from '../trigger/ledger';
 
 /**
  * When a trigger last ran a delivery, kept in its own ledger as one record that never expires in
@@ -8,20 +8,17 @@ import { deliveryFingerprint, isLedger } from '../trigger/ledger';
  */
 export const LAST_DELIVERY_KEY = deliveryFingerprint(['last-delivery']);
 const OFFSET_SECONDS = 10 * 365 * 86_400;
-const RECORD_WIDTH = 29;
-const KEY_WIDTH = 22;
 
 export function lastDeliveryExpiry(nowSeconds: number): number {
 	return nowSeconds + OFFSET_SECONDS;
 }
 
-/** When the trigger last ran a delivery (epoch ms), as its ledger says; undefined if it never did. */
+/**
+ * When the trigger last ran a delivery (epoch ms), as its ledger says, at most a minute early (the
+ * ledger rounds expiries up to the minute); undefined if it never did.
+ */
 export function lastDeliveryIn(ledger: unknown): number | undefined {
 	if (!isLedger(ledger)) return undefined;
-	for (let offset = 0; offset < ledger.length; offset += RECORD_WIDTH) {
-		if (ledger.slice(offset, offset + KEY_WIDTH) !== LAST_DELIVERY_KEY) continue;
-		const expiry = parseInt(ledger.slice(offset + KEY_WIDTH, offset + RECORD_WIDTH), 36);
-		return (expiry - OFFSET_SECONDS) * 1000;
-	}
-	return undefined;
+	const expiry = expiryOf(ledger, LAST_DELIVERY_KEY, 0);
+	return expiry === undefined ? undefined : (expiry - OFFSET_SECONDS - EXPIRY_UNIT_SECONDS) * 1000;
 }

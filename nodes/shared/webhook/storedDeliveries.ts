@@ -1,48 +1,30 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { EMPTY_LEDGER, isLedger, mergeLedgers, type Ledger } from '../trigger/ledger';
+import { EMPTY_LEDGER, mergeLedgers, type Ledger } from '../trigger/ledger';
+import {
+	STORED_LEDGERS_KEY,
+	STORED_LEDGERS_VERSION,
+	storedLedgersIn,
+	type StoredLedgers,
+} from '../trigger/storedLedgers';
 import { unixNow } from '../values';
 import { memoriesOf, type TriggerMemory } from './triggerMemory';
-
-/** The workflow-wide static data key holding one ledger per trigger node. */
-const STATIC_DATA_KEY = 'labTestingDeliveries';
 
 /**
  * The deliveries a workflow's triggers ran, as kept in its static data, and the value that goes there
  * for n8n to save: the stored ledgers merged with what this process ran, at the moment n8n saves.
  */
-export interface StoredDeliveries {
-	version: 4;
-	/** Ledger per trigger node id. */
-	ledgers: Record<string, Ledger>;
-}
+export type StoredDeliveries = StoredLedgers;
 
 /** Only production deliveries are stored: n8n keeps a test run's static data apart and never saves it. */
 export function usesStaticData(context: IWebhookFunctions): boolean {
 	return context.getMode() !== 'manual';
 }
 
-function isStoredDeliveries(value: unknown): value is StoredDeliveries {
-	const stored = value as StoredDeliveries | undefined;
-	return (
-		typeof stored === 'object' &&
-		stored !== null &&
-		stored.version === 4 &&
-		typeof stored.ledgers === 'object' &&
-		stored.ledgers !== null
-	);
-}
-
 /** The ledgers as loaded for this call; anything else under the key is ignored. */
 export function loadStoredDeliveries(context: IWebhookFunctions): StoredDeliveries {
-	const loaded = context.getWorkflowStaticData('global')[STATIC_DATA_KEY];
-	const ledgers: Record<string, Ledger> = {};
-	if (isStoredDeliveries(loaded)) {
-		for (const [triggerId, ledger] of Object.entries(loaded.ledgers)) {
-			if (isLedger(ledger)) ledgers[triggerId] = ledger;
-		}
-	}
-	return { version: 4, ledgers };
+	const loaded = context.getWorkflowStaticData('global')[STORED_LEDGERS_KEY];
+	return { version: STORED_LEDGERS_VERSION, ledgers: storedLedgersIn(loaded) };
 }
 
 /** The stored ledgers merged with what this process ran by now, for every trigger of the workflow. */
@@ -60,7 +42,7 @@ function ledgersToSave(
 			memory.policy.maxEntries,
 		);
 	}
-	return { version: 4, ledgers };
+	return { version: STORED_LEDGERS_VERSION, ledgers };
 }
 
 /**
@@ -69,7 +51,7 @@ function ledgersToSave(
  * gets the loaded ledgers merged with everything this process ran by then.
  */
 class StoredDeliveriesView implements StoredDeliveries {
-	readonly version = 4;
+	readonly version = STORED_LEDGERS_VERSION;
 	readonly ledgers: Record<string, Ledger>;
 
 	constructor(
@@ -100,7 +82,7 @@ export function installView(context: IWebhookFunctions, loaded: StoredDeliveries
 	const view = new StoredDeliveriesView(loaded, memoriesOf(context));
 	// Assigning a value marks n8n's change-tracking proxy, even when the value is the same.
 	const markChanged = () => {
-		global[STATIC_DATA_KEY] = view as unknown as IDataObject;
+		global[STORED_LEDGERS_KEY] = view as unknown as IDataObject;
 	};
 	markChanged();
 	return { markChanged };

@@ -3,7 +3,8 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 import type { Claim } from './claims';
 import {
 	EMPTY_LEDGER,
-	encodeExpiry,
+	ledgerOfRecords,
+	ledgerRecord,
 	mergeLedgers,
 	type Ledger,
 	type LedgerPolicy,
@@ -46,7 +47,7 @@ export class TriggerMemory {
 			if (this.ran.size <= this.policy.maxEntries) break;
 			this.ran.delete(oldest);
 		}
-		if (!written) this.unsorted.push(`${fingerprint}${encodeExpiry(expiresAt)}`);
+		if (!written) this.unsorted.push(ledgerRecord(fingerprint, expiresAt));
 	}
 
 	claimInFlight(fingerprint: string): Claim | undefined {
@@ -66,14 +67,11 @@ export class TriggerMemory {
 	/** The recent deliveries, to merge into what a save writes. */
 	recent(nowSeconds: number): Ledger {
 		if (this.unsorted.length) {
-			// Fixed-width records sort by fingerprint, then expiry; the last of equal fingerprints wins.
-			const sorted = this.unsorted
-				.sort()
-				.filter((record, index, all) => record.slice(0, 22) !== all[index + 1]?.slice(0, 22));
+			const recorded = ledgerOfRecords(this.unsorted);
 			this.unsorted = [];
 			this.recentCurrent = mergeLedgers(
 				this.recentCurrent,
-				sorted.join(''),
+				recorded,
 				nowSeconds,
 				this.policy.maxEntries,
 			);
@@ -101,8 +99,8 @@ export class TriggerMemory {
 	everything(nowSeconds: number): Ledger {
 		const records: string[] = [];
 		for (const [fingerprint, expiresAt] of this.ran)
-			if (expiresAt > nowSeconds) records.push(`${fingerprint}${encodeExpiry(expiresAt)}`);
-		return records.sort().join('');
+			if (expiresAt > nowSeconds) records.push(ledgerRecord(fingerprint, expiresAt));
+		return ledgerOfRecords(records);
 	}
 
 	/** Whether a claim still in flight began before the given moment. */

@@ -1,12 +1,15 @@
 import {
 	deliveryFingerprint,
 	EMPTY_LEDGER,
-	encodeExpiry,
 	expiryOf,
 	isLedger,
+	latestExpiry,
 	ledgerHas,
+	ledgerOfRecords,
+	ledgerRecord,
 	ledgerSize,
 	ledgerWith,
+	ledgerWithout,
 	mergeLedgers,
 	type Ledger,
 } from '../../../nodes/shared/trigger/ledger';
@@ -14,8 +17,7 @@ import { canonicalJson } from '../../../nodes/shared/values';
 
 /** Keys as the triggers make them: 22-character fingerprints. */
 const key = (name: string | number) => deliveryFingerprint(['test', name]);
-const record = (name: string | number, expiresAt: number) =>
-	`${key(name)}${encodeExpiry(expiresAt)}`;
+const record = (name: string | number, expiresAt: number) => ledgerRecord(key(name), expiresAt);
 const withAll = (entries: Array<[string | number, number]>, now = 0, max = Infinity): Ledger =>
 	entries.reduce<Ledger>(
 		(ledger, [name, expiresAt]) => ledgerWith(ledger, key(name), expiresAt, now, max),
@@ -62,10 +64,19 @@ describe('the ledger', () => {
 		expect(expiryOf(ledger, key(1), 1000)).toBe(3000);
 	});
 
-	it('forgets a key exactly when it expires', () => {
-		const ledger = ledgerWith(EMPTY_LEDGER, key(1), 1000 + 3600, 1000, 10);
-		expect(ledgerHas(ledger, key(1), 1000 + 3599)).toBe(true);
-		expect(ledgerHas(ledger, key(1), 1000 + 3600)).toBe(false);
+	it('forgets a key when it expires, on the minute', () => {
+		const ledger = ledgerWith(EMPTY_LEDGER, key(1), 4800, 1000, 10);
+		expect(ledgerHas(ledger, key(1), 4799)).toBe(true);
+		expect(ledgerHas(ledger, key(1), 4800)).toBe(false);
+	});
+
+	it('rounds an expiry between minutes up, never down: a record is not forgotten early', () => {
+		const ledger = ledgerWith(EMPTY_LEDGER, key(1), 4801, 1000, 10);
+		expect(expiryOf(ledger, key(1), 1000)).toBe(4860);
+		expect(ledgerHas(ledger, key(1), 4859)).toBe(true);
+		expect(ledgerHas(ledger, key(1), 4860)).toBe(false);
+		const merged = mergeLedgers(ledger, withAll([[2, 9000]]), 4830, 10);
+		expect(ledgerHas(merged, key(1), 4830)).toBe(true);
 	});
 
 	it('finds every key among many, and none it was not given', () => {
@@ -92,17 +103,17 @@ describe('the ledger', () => {
 
 	it('merges two ledgers: the union, the later expiry for a shared key, without expired records', () => {
 		const a = withAll([
-			['shared', 2000],
+			['shared', 1980],
 			['only-a', 3000],
-			['expired-a', 1000],
+			['expired-a', 1500],
 		]);
 		const b = withAll([
-			['shared', 4000],
+			['shared', 4020],
 			['only-b', 3000],
 		]);
 		const merged = mergeLedgers(a, b, 1500, 100);
 		expect(ledgerSize(merged)).toBe(3);
-		expect(expiryOf(merged, key('shared'), 1500)).toBe(4000);
+		expect(expiryOf(merged, key('shared'), 1500)).toBe(4020);
 		expect(ledgerHas(merged, key('only-a'), 1500)).toBe(true);
 		expect(ledgerHas(merged, key('only-b'), 1500)).toBe(true);
 		expect(ledgerHas(merged, key('expired-a'), 500)).toBe(false);
@@ -113,7 +124,7 @@ describe('the ledger', () => {
 	it('over its bound forgets the records that expire first, down to 90% of it', () => {
 		const entries: Array<[number, number]> = Array.from({ length: 20 }, (_, index) => [
 			index,
-			2000 + index,
+			2000 + index * 60,
 		]);
 		const ledger = withAll(entries, 1000, 10);
 		expect(ledgerSize(ledger)).toBeLessThanOrEqual(10);
@@ -131,13 +142,16 @@ describe('the ledger', () => {
 		}
 	});
 
-	it('is one string of fixed-width records of fingerprints and expiries', () => {
+	it('is one string of 18-byte records: 13 characters of the fingerprint, minutes in base 36', () => {
 		const ledger = withAll([
 			[1, 5000],
 			[2, 6000],
 		]);
 		expect(isLedger(ledger)).toBe(true);
-		expect(ledger).toBe([record(1, 5000), record(2, 6000)].sort().join(''));
+		// 5000 s is 83⅓ minutes, kept as 84 = 2×36 + 12; 6000 s is 100 minutes = 2×36 + 28.
+		const written = [`${key(1).slice(0, 13)}0002c`, `${key(2).slice(0, 13)}0002s`];
+		expect(ledger).toBe(written.sort().join(''));
+		expect(ledger).toHaveLength(36);
 		expect(isLedger(`${ledger}x`)).toBe(false);
 		expect(isLedger({ current: ledger })).toBe(false);
 	});
@@ -147,5 +161,49 @@ describe('the ledger', () => {
 			'fingerprint',
 		);
 		expect(ledgerHas(withAll([[1, 5000]]), 'not-a-fingerprint', 1000)).toBe(false);
+	});
+
+	it('forgets one record on request, and nothing when it does not hold the key', () => {
+		const ledger = withAll([
+			[1, 5000],
+			[2, 6000],
+			[3, 7000],
+		]);
+		const without = ledgerWithout(ledger, key(2));
+		expect(ledgerSize(without)).toBe(2);
+		expect(ledgerHas(without, key(2), 1000)).toBe(false);
+		expect(ledgerHas(without, key(1), 1000) && ledgerHas(without, key(3), 1000)).toBe(true);
+		expect(ledgerWithout(without, key(2))).toBe(without);
+		expect(ledgerWithout(ledger, 'not-a-fingerprint')).toBe(ledger);
+	});
+
+	it('tells its latest expiry, and nothing for an empty ledger', () => {
+		expect(
+			latestExpiry(
+				withAll([
+					[1, 6000],
+					[2, 9000],
+					[3, 7200],
+				]),
+			),
+		).toBe(9000);
+		expect(latestExpiry(EMPTY_LEDGER)).toBeUndefined();
+	});
+
+	it('makes records in any order into a ledger, keeping the later expiry of a key recorded twice', () => {
+		const ledger = ledgerOfRecords([
+			record(2, 6000),
+			record(1, 9000),
+			record(1, 5000),
+			record(3, 600),
+		]);
+		expect(ledger).toBe(
+			withAll([
+				[1, 9000],
+				[2, 6000],
+				[3, 600],
+			]),
+		);
+		expect(expiryOf(ledger, key(1), 0)).toBe(9000);
 	});
 });

@@ -63,7 +63,7 @@ function staticDataWithDelivery(deliveredAt: number): IDataObject {
 		100,
 	);
 	return {
-		global: { labTestingDeliveries: { version: 4, ledgers: { 'trigger-node-id': ledger } } },
+		global: { labTestingDeliveries: { version: 5, ledgers: { 'trigger-node-id': ledger } } },
 	};
 }
 
@@ -84,7 +84,10 @@ describe('Junction Trigger › Resend Missed Events', () => {
 		expect(call.headers['x-vital-api-key']).toBe(JUNCTION_FAKE_KEY);
 		const body = JSON.parse(call.body) as { start_at: string };
 		expect(Object.keys(body)).toEqual(['start_at']);
-		expect(Math.abs(Date.parse(body.start_at) - (deliveredAt - 5 * 60_000))).toBeLessThan(1_000);
+		// The ledger keeps the moment to the minute, never later than it was.
+		const fiveMinutesBefore = deliveredAt - 5 * 60_000;
+		expect(Date.parse(body.start_at)).toBeLessThanOrEqual(fiveMinutesBefore);
+		expect(Date.parse(body.start_at)).toBeGreaterThan(fiveMinutesBefore - 61_000);
 		// The fake resent the latest event of the order changed since (a new Svix message).
 		await outbox.idle(5_000);
 		expect(outbox.attempts.map((attempt) => attempt.label)).toContain(`resend ${missed}`);
@@ -183,16 +186,17 @@ describe('Junction Trigger › Resend Missed Events', () => {
 		expect(resent().map((attempt) => attempt.label)).toEqual([`resend ${order}`]);
 	});
 
-	test('without the marker (an older ledger), lastDeliveryAt reads the latest expiry minus the window', () => {
-		const now = Math.floor(Date.now() / 1000);
+	test('without the marker (an older ledger), lastDeliveryAt reads the latest expiry minus the window, and a minute', () => {
+		// On the minute: the ledger keeps expiries in minutes, rounded up.
+		const now = Math.floor(Date.now() / 60_000) * 60;
 		const ledger = ledgerWith(
-			ledgerWith('', 'B'.repeat(22), now + 100, now, 10),
+			ledgerWith('', 'B'.repeat(22), now + 120, now, 10),
 			'C'.repeat(22),
-			now + 500,
+			now + 540,
 			now,
 			10,
 		);
-		expect(lastDeliveryAt(ledger, 400)).toBe((now + 100) * 1000);
+		expect(lastDeliveryAt(ledger, 420)).toBe((now + 60) * 1000);
 		expect(lastDeliveryAt('', 400)).toBeUndefined();
 	});
 });

@@ -183,7 +183,7 @@ describe('Junction Catch-Up Trigger', () => {
 		const now = Math.floor(Date.now() / 1000);
 		const global: IDataObject = {
 			labTestingDeliveries: {
-				version: 4,
+				version: 5,
 				ledgers: { 'webhook-node': ledgerWith('', change, now + 3600, now, 100) },
 			},
 		};

@@ -30,11 +30,11 @@ describe('London Medical Laboratory Trigger: duplicates', () => {
 		const staticData: IDataObject = {};
 		await lml.send(lml.post(lmlSample('lab_results.complete')), { staticData });
 		// One trigger's ledger holding two records (the delivery, and the change a catch-up shares with it):
-		// each a 22-character fingerprint and a 7-digit expiry.
+		// each 13 characters of a fingerprint and a 5-digit expiry.
 		const { labTestingDeliveries } = staticData.global as IDataObject;
-		expect(labTestingDeliveries).toEqual({ version: 4, ledgers: expect.any(Object) });
+		expect(labTestingDeliveries).toEqual({ version: 5, ledgers: expect.any(Object) });
 		const ledgers = Object.values((labTestingDeliveries as IDataObject).ledgers as IDataObject);
-		expect(ledgers).toEqual([expect.stringMatching(/^([A-Za-z0-9_-]{22}[0-9a-z]{7}){2}$/)]);
+		expect(ledgers).toEqual([expect.stringMatching(/^([A-Za-z0-9_-]{13}[0-9a-z]{5}){2}$/)]);
 		const stored = JSON.stringify(staticData);
 		expect(stored).not.toContain(LML_SAMPLE_IDS.testRegistrationId);
 		expect(stored).not.toContain('lab_results');

@@ -52,10 +52,10 @@ describe('the view n8n saves', () => {
 		context.getWorkflowStaticData.mockReturnValue(global);
 		context.getMode.mockReturnValue('webhook');
 		context.getWorkflow.mockReturnValue({ id: 'wf-1' } as never);
-		const loaded = { version: 4 as const, ledgers: { other: '' } };
+		const loaded = { version: 5 as const, ledgers: { other: '' } };
 		installView(context, loaded);
 		const view = global.labTestingDeliveries as IDataObject;
 		expect(Object.keys(view).sort()).toEqual(['ledgers', 'version']);
-		expect({ ...view }).toEqual({ version: 4, ledgers: { other: '' } });
+		expect({ ...view }).toEqual({ version: 5, ledgers: { other: '' } });
 	});
 });

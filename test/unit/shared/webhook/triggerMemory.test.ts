@@ -35,24 +35,24 @@ describe('what it remembers', () => {
 describe('what it writes back', () => {
 	it('writes back what ran here, once per delivery with its latest expiry, not what it read from static data', () => {
 		const memory = new TriggerMemory({ ttlSeconds: 60, maxEntries: 10 });
-		memory.remember(fp('ran'), t0 + 100);
-		memory.remember(fp('ran'), t0 + 200);
-		memory.remember(fp('ran'), t0 + 150);
+		memory.remember(fp('ran'), t0 + 60);
+		memory.remember(fp('ran'), t0 + 180);
+		memory.remember(fp('ran'), t0 + 120);
 		memory.remember(fp('stored'), t0 + 300, true);
 		const recent = memory.recent(t0);
 		expect(ledgerSize(recent)).toBe(1);
-		expect(expiryOf(recent, fp('ran'), t0)).toBe(t0 + 200);
+		expect(expiryOf(recent, fp('ran'), t0)).toBe(t0 + 180);
 		expect(memory.hasRun(fp('stored'), t0)).toBe(true);
 	});
 
 	it('writes back many deliveries as one sorted ledger, whatever order they ran in', () => {
 		const memory = new TriggerMemory({ ttlSeconds: 60, maxEntries: 100 });
 		const names = Array.from({ length: 12 }, (_, index) => `delivery-${index}`);
-		names.forEach((name, index) => memory.remember(fp(name), t0 + 100 + index));
+		names.forEach((name, index) => memory.remember(fp(name), t0 + 60 * (index + 1)));
 		const recent = memory.recent(t0);
 		expect(ledgerSize(recent)).toBe(12);
 		expect(names.map((name) => expiryOf(recent, fp(name), t0))).toEqual(
-			names.map((_, index) => t0 + 100 + index),
+			names.map((_, index) => t0 + 60 * (index + 1)),
 		);
 	});
 
