@@ -261,7 +261,7 @@ async function main(): Promise<void> {
 		progress('measure 2: Svix verification against the svix library, and receiveWebhook per event');
 		results.verification = benchmarkVerification(quick ? 3 : 7);
 		say(`${printVerification(results.verification)}\n`);
-		results.pipeline = await benchmarkPipeline(quick ? 3 : 7, quick ? 1_000 : 3_000);
+		results.pipeline = await benchmarkPipeline(quick ? 3 : 5, quick ? 500 : 1_000);
 		results.stages = await benchmarkJunctionStages(quick ? 3 : 5);
 		say(`${printPipeline(results.pipeline, results.stages)}\n`);
 	}
@@ -310,7 +310,7 @@ async function main(): Promise<void> {
 	if (selected.includes('triggers')) {
 		const requests = option('requests');
 		const common = {
-			rounds: Number(option('rounds') ?? (quick ? 2 : 5)),
+			rounds: Number(option('rounds') ?? (quick ? 2 : 3)),
 			concurrency: Number(option('concurrency') ?? 8),
 			runtime,
 			only: option('targets')?.split(','),
@@ -327,8 +327,8 @@ async function main(): Promise<void> {
 			await benchmarkTriggers({
 				...common,
 				title: option('n8n-env') ? `n8n with ${option('n8n-env')}` : 'n8n as installed',
-				requestsPerSegment: Number(requests ?? (quick ? 100 : 250)),
-				warmUpRequests: quick ? 30 : 100,
+				requestsPerSegment: Number(requests ?? (quick ? 60 : 120)),
+				warmUpRequests: quick ? 30 : 50,
 				n8nEnv: extraEnv,
 			}),
 		];
@@ -342,8 +342,8 @@ async function main(): Promise<void> {
 				await benchmarkTriggers({
 					...common,
 					title: 'n8n with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true',
-					requestsPerSegment: Number(requests ?? (quick ? 200 : 500)),
-					warmUpRequests: quick ? 50 : 200,
+					requestsPerSegment: Number(requests ?? (quick ? 150 : 300)),
+					warmUpRequests: quick ? 50 : 100,
 					n8nEnv: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
 				}),
 			);

@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { EMPTY_LEDGER, mergeLedgers, type Ledger } from '../trigger/ledger';
+import { EMPTY_LEDGER, type Ledger } from '../trigger/ledger';
 import {
 	STORED_LEDGERS_KEY,
 	STORED_LEDGERS_VERSION,
@@ -35,12 +35,7 @@ function ledgersToSave(
 	const now = unixNow();
 	const ledgers = { ...loaded.ledgers };
 	for (const [triggerId, memory] of workflow) {
-		ledgers[triggerId] = mergeLedgers(
-			ledgers[triggerId] ?? EMPTY_LEDGER,
-			memory.recent(now),
-			now,
-			memory.policy.maxEntries,
-		);
+		ledgers[triggerId] = memory.ledgerToWrite(ledgers[triggerId] ?? EMPTY_LEDGER, now);
 	}
 	return { version: STORED_LEDGERS_VERSION, ledgers };
 }

@@ -1,6 +1,12 @@
 import { Claim } from '../../../../nodes/shared/webhook/claims';
 import { TriggerMemory } from '../../../../nodes/shared/webhook/triggerMemory';
-import { deliveryFingerprint, expiryOf, ledgerSize } from '../../../../nodes/shared/trigger/ledger';
+import {
+	deliveryFingerprint,
+	EMPTY_LEDGER,
+	expiryOf,
+	ledgerSize,
+	ledgerWith,
+} from '../../../../nodes/shared/trigger/ledger';
 import { FakeResponse } from '../../../support/fakeResponse';
 
 /** One process's memory of one trigger: how much it keeps, and what it writes back into every save. */
@@ -29,6 +35,36 @@ describe('what it remembers', () => {
 			'c',
 			'd',
 		]);
+	});
+});
+
+describe('the ledger a save writes', () => {
+	const policy = { ttlSeconds: 3600, maxEntries: 100 };
+	/** The expected ledger, built record by record with ledgerWith: not by the code under test's merge. */
+	const ledgerOf = (names: string[], expiresAt = t0 + 3600) =>
+		names.reduce((ledger, name) => ledgerWith(ledger, fp(name), expiresAt, t0, 100), EMPTY_LEDGER);
+
+	it('after its own last save, adds only what ran since, and writes what a full merge writes', () => {
+		const memory = new TriggerMemory(policy);
+		for (const name of ['a', 'b']) memory.remember(fp(name), t0 + 3600);
+		const first = memory.ledgerToWrite(EMPTY_LEDGER, t0);
+		expect(first).toBe(ledgerOf(['a', 'b']));
+		memory.remember(fp('c'), t0 + 3600);
+		// n8n loads what it saved: an equal string, not the same object.
+		const loaded = JSON.parse(JSON.stringify(first)) as string;
+		expect(memory.ledgerToWrite(loaded, t0 + 1)).toBe(ledgerOf(['a', 'b', 'c']));
+		expect(memory.ledgerToWrite(ledgerOf(['a', 'b', 'c']), t0 + 2)).toBe(ledgerOf(['a', 'b', 'c']));
+	});
+
+	it('when another writer saved since, writes every recent delivery back into its ledger', () => {
+		const memory = new TriggerMemory(policy);
+		for (const name of ['a', 'b']) memory.remember(fp(name), t0 + 3600);
+		memory.ledgerToWrite(EMPTY_LEDGER, t0);
+		memory.remember(fp('c'), t0 + 3600);
+		// Another process saved over this one's last save: its ledger has only what it ran.
+		expect(memory.ledgerToWrite(ledgerOf(['other']), t0 + 1)).toBe(
+			ledgerOf(['a', 'b', 'c', 'other']),
+		);
 	});
 });
 
