@@ -128,6 +128,10 @@ describe('a ledger stored by version 4, before an upgrade', () => {
 
 it.each([
 	['another version', { version: 3, ledgers: { [TRIGGER_ID]: ledgerOf('seen') } }],
+	[
+		"another version, in version 4's shape",
+		{ version: 3, ledgers: { [TRIGGER_ID]: version4Ledger([['seen', now() + 3600]]) } },
+	],
 	['ledgers that are not an object', { version: 5, ledgers: ledgerOf('seen') }],
 	['null ledgers', { version: 5, ledgers: null }],
 	['nothing', null],
