@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { NewestEntries } from '../newestEntries';
 import { EMPTY_LEDGER, ledgerHas, ledgerWith, type Ledger } from '../trigger/ledger';
 import {
 	STORED_LEDGERS_KEY,
@@ -75,7 +76,7 @@ export function catchUpLedgerKey(nodeId: string): string {
  * workflow (the webhooks and the catch-up of the same process read them). Bounded by expiry and count.
  */
 const MAX_REMEMBERED = 50_000;
-const processChanges: Record<Runner, Map<string, Map<string, number>>> = {
+const processChanges: Record<Runner, Map<string, NewestEntries<number>>> = {
 	catchUp: new Map(),
 	webhook: new Map(),
 };
@@ -88,13 +89,8 @@ export function rememberChange(
 ): void {
 	const byWorkflow = processChanges[runner];
 	let changes = byWorkflow.get(workflowId);
-	if (!changes) byWorkflow.set(workflowId, (changes = new Map()));
-	changes.delete(change);
-	changes.set(change, expiresAt);
-	for (const oldest of changes.keys()) {
-		if (changes.size <= MAX_REMEMBERED) break;
-		changes.delete(oldest);
-	}
+	if (!changes) byWorkflow.set(workflowId, (changes = new NewestEntries()));
+	changes.setNewest(change, expiresAt, MAX_REMEMBERED);
 }
 
 export function forgetChange(runner: Runner, workflowId: string, change: string): void {

@@ -10,6 +10,7 @@ import {
 	type LedgerPolicy,
 } from '../trigger/ledger';
 import { forgetProcessChanges } from '../catchUp/changeLedger';
+import { NewestEntries } from '../newestEntries';
 import { unixNow } from '../values';
 
 /** How long a process keeps writing what it ran back into every save, at least (two such epochs at most). */
@@ -23,7 +24,7 @@ const RECENT_EPOCH_SECONDS = 300;
  */
 export class TriggerMemory {
 	/** Expiry per fingerprint, oldest first (insertion order). */
-	private readonly ran = new Map<string, number>();
+	private readonly ran = new NewestEntries<number>();
 	private recentCurrent: Ledger = EMPTY_LEDGER;
 	private recentPrevious: Ledger = EMPTY_LEDGER;
 	private recentSince = unixNow();
@@ -43,12 +44,7 @@ export class TriggerMemory {
 
 	/** Remembers a delivery that ran; `written` when it came from static data and needs no write-back. */
 	remember(fingerprint: string, expiresAt: number, written = false): void {
-		this.ran.delete(fingerprint);
-		this.ran.set(fingerprint, expiresAt);
-		for (const oldest of this.ran.keys()) {
-			if (this.ran.size <= this.policy.maxEntries) break;
-			this.ran.delete(oldest);
-		}
+		this.ran.setNewest(fingerprint, expiresAt, this.policy.maxEntries);
 		if (!written) this.unsorted.push(ledgerRecord(fingerprint, expiresAt));
 	}
 
