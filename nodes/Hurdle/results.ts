@@ -10,7 +10,7 @@ import {
 	type LabResults,
 	type ResultFlag,
 } from '../shared/results';
-import { withoutEmpty } from '../shared/values';
+import { ownEntry, withoutEmpty } from '../shared/values';
 
 function object(value: unknown): IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -73,7 +73,9 @@ export function hurdleResultRow(result: IDataObject): LabResultRow {
 	const value = numericValue(result.result);
 	const { low, high } = referenceRangeFrom(biomarker.interpretationRule);
 	const interpretation = text(result.interpretation);
-	const providerFlag = interpretation ? PROVIDER_FLAGS[interpretation.toUpperCase()] : undefined;
+	const providerFlag = interpretation
+		? ownEntry(PROVIDER_FLAGS, interpretation.toUpperCase())
+		: undefined;
 	const code = text(biomarker.code);
 	return {
 		biomarker: text(biomarker.name) ?? code ?? 'Unnamed biomarker',

@@ -14,6 +14,17 @@ export function withoutEmpty<Fields extends IDataObject>(fields: Fields): Fields
 	) as Fields;
 }
 
+/**
+ * A table's entry for a key that came from outside (a payload, a user's input): only the table's own
+ * entries, never what every object inherits (`constructor`, `toString`, `__proto__`).
+ */
+export function ownEntry<Value>(
+	table: Readonly<Record<string, Value>>,
+	key: string,
+): Value | undefined {
+	return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function unixNow(): number {
 	return Math.floor(Date.now() / 1000);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { identifier, looseObject, optionalText, valueOptions } from './common';
-import { text, withoutEmpty } from '../../shared/values';
+import { ownEntry, text, withoutEmpty } from '../../shared/values';
 import { eventFamily } from './family';
 
 /** `labtest.appointment.created` / `.updated`: `data` is a `ClientFacingAppointment`. */
@@ -82,7 +82,7 @@ export function describeAppointment(appointment: Appointment): AppointmentFields
 		appointmentStatus: appointment.event_status ?? appointment.status ?? null,
 		appointmentType: type,
 		appointmentProvider: appointment.provider ?? null,
-		modality: type ? (MODALITY_OF_APPOINTMENT_TYPE[type] ?? null) : null,
+		modality: type ? (ownEntry(MODALITY_OF_APPOINTMENT_TYPE, type) ?? null) : null,
 		startAt: appointment.start_at ?? null,
 		...withoutEmpty({
 			orderTransactionId: appointment.order_transaction_id ?? undefined,

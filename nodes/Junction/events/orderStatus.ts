@@ -1,5 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { ownEntry } from '../../shared/values';
 import { valueOptions } from './common';
 import type { Order } from './orders';
 
@@ -77,7 +78,7 @@ export function splitStatus(
 	full: string,
 ): Pick<OrderStatus, 'status' | 'statusHighLevel' | 'modality'> {
 	const parts = full.split('.');
-	const lowLevel = (value: string) => LOW_LEVEL_ALIASES[value] ?? value;
+	const lowLevel = (value: string) => ownEntry(LOW_LEVEL_ALIASES, value) ?? value;
 	if (parts.length >= 3) {
 		return {
 			statusHighLevel: parts[0],

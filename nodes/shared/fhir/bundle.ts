@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import type { LabResultRow, ReadyResults } from '../results';
+import { ownEntry } from '../values';
 import { fhirCode, fhirText, observationOf } from './observation';
 import {
 	identifier,
@@ -102,7 +103,7 @@ function patientOf(record: FhirRecord, options: FhirOptions): Patient {
 	if (!options.includePatientDetails || !record.patient) return patient;
 	const name = fhirText(record.patient.name);
 	const birthDate = record.patient.birthDate ?? '';
-	const gender = GENDERS[(record.patient.gender ?? '').toLowerCase()];
+	const gender = ownEntry(GENDERS, (record.patient.gender ?? '').toLowerCase());
 	return {
 		...patient,
 		...(name ? { name: [{ text: name }] } : {}),

@@ -1,3 +1,4 @@
+import { ownEntry } from '../values';
 import { UCUM } from './systems';
 import type { SimpleQuantity } from './types';
 
@@ -68,7 +69,7 @@ function lookupKey(unit: string): string {
 
 /** The UCUM code of a lab's unit string, or undefined when it has none here. */
 export function ucumCode(unit: string): string | undefined {
-	return UCUM_CODES[lookupKey(unit)];
+	return ownEntry(UCUM_CODES, lookupKey(unit));
 }
 
 /** The units this module maps, for the tests that check every one of them. */

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { menuParameter, type MenuEntry } from '../../../shared/actions/parameters';
+import { ownEntry } from '../../../shared/values';
 
 /**
  * What a user enters for a patient, read into what LML's docs specify. Where LML's newer docs and its
@@ -28,11 +29,12 @@ const GENDER_SPELLINGS: Record<string, Gender> = {
 
 /** LML's documented gender for what was entered, or undefined if it is not one it knows. */
 export function genderOf(value: unknown): Gender | undefined {
-	return GENDER_SPELLINGS[
+	return ownEntry(
+		GENDER_SPELLINGS,
 		String(value ?? '')
 			.trim()
-			.toLowerCase()
-	];
+			.toLowerCase(),
+	);
 }
 
 export const genderProperty = menuParameter(
