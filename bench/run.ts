@@ -171,15 +171,15 @@ function targetsOf(results: Results): TargetCheck[] {
 		}
 	}
 	if (results.staticData) {
-		// Bounded: at every fill, our part of a call costs less than n8n's own JSON work on the same data.
-		const worst = Math.max(
-			...results.staticData.map((point) => point.oursMicroseconds / point.n8nJsonMicroseconds),
-		);
+		// Bounded: at every fill, our part of a call costs less than n8n's own JSON work on the same data;
+		// the full merge after another writer's save is reported beside it.
+		const worst = (pick: (point: StaticDataPoint) => number) =>
+			Math.max(...results.staticData!.map((point) => pick(point) / point.n8nJsonMicroseconds));
 		checks.push({
 			measure: '3',
-			target: "ledger in static data, our look-up + save merge: ≤ n8n's JSON parse + serialise",
-			figure: `${formatNumber(worst, 2)}×`,
-			met: worst <= 1,
+			target: "ledger in static data, our look-up + remember + save: ≤ n8n's JSON parse + serialise",
+			figure: `${formatNumber(worst((point) => point.oursMicroseconds), 3)}× (after another writer's save: ${formatNumber(worst((point) => point.oursFullMergeMicroseconds), 2)}×)`,
+			met: worst((point) => point.oursMicroseconds) <= 1,
 		});
 	}
 	if (results.getMany) {
@@ -261,8 +261,8 @@ async function main(): Promise<void> {
 		progress('measure 2: Svix verification against the svix library, and receiveWebhook per event');
 		results.verification = benchmarkVerification(quick ? 3 : 7);
 		say(`${printVerification(results.verification)}\n`);
-		results.pipeline = await benchmarkPipeline(quick ? 3 : 5, quick ? 500 : 1_000);
-		results.stages = await benchmarkJunctionStages(quick ? 3 : 5);
+		results.pipeline = await benchmarkPipeline(quick ? 2 : 3, quick ? 500 : 1_000);
+		results.stages = await benchmarkJunctionStages(3);
 		say(`${printPipeline(results.pipeline, results.stages)}\n`);
 	}
 	if (selected.includes('ledger')) {
@@ -327,8 +327,8 @@ async function main(): Promise<void> {
 			await benchmarkTriggers({
 				...common,
 				title: option('n8n-env') ? `n8n with ${option('n8n-env')}` : 'n8n as installed',
-				requestsPerSegment: Number(requests ?? (quick ? 60 : 120)),
-				warmUpRequests: quick ? 30 : 50,
+				requestsPerSegment: Number(requests ?? (quick ? 60 : 100)),
+				warmUpRequests: quick ? 20 : 30,
 				n8nEnv: extraEnv,
 			}),
 		];
@@ -342,8 +342,8 @@ async function main(): Promise<void> {
 				await benchmarkTriggers({
 					...common,
 					title: 'n8n with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true',
-					requestsPerSegment: Number(requests ?? (quick ? 150 : 300)),
-					warmUpRequests: quick ? 50 : 100,
+					requestsPerSegment: Number(requests ?? (quick ? 150 : 240)),
+					warmUpRequests: quick ? 40 : 60,
 					n8nEnv: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
 				}),
 			);
