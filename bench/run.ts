@@ -177,8 +177,15 @@ function targetsOf(results: Results): TargetCheck[] {
 			Math.max(...results.staticData!.map((point) => pick(point) / point.n8nJsonMicroseconds));
 		checks.push({
 			measure: '3',
-			target: "ledger in static data, our look-up + remember + save: ≤ n8n's JSON parse + serialise",
-			figure: `${formatNumber(worst((point) => point.oursMicroseconds), 3)}× (after another writer's save: ${formatNumber(worst((point) => point.oursFullMergeMicroseconds), 2)}×)`,
+			target:
+				"ledger in static data, our look-up + remember + save: ≤ n8n's JSON parse + serialise",
+			figure: `${formatNumber(
+				worst((point) => point.oursMicroseconds),
+				3,
+			)}× (after another writer's save: ${formatNumber(
+				worst((point) => point.oursFullMergeMicroseconds),
+				2,
+			)}×)`,
 			met: worst((point) => point.oursMicroseconds) <= 1,
 		});
 	}
