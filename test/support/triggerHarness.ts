@@ -70,6 +70,8 @@ export interface SendOptions {
 	/** Pass one object to several calls to share it, as the workflow's stored static data. */
 	staticData?: IDataObject;
 	finish?: FinishOptions;
+	/** A parameter whose expression n8n cannot resolve in this call. */
+	failingParameter?: string;
 }
 
 export interface LifecycleOptions {
@@ -155,6 +157,7 @@ export function triggerHarness(provider: ProviderRef, settings: HarnessSettings 
 		// n8n hands a GET request to the node without a body.
 		request: { ...input, body: input.method === 'GET' ? undefined : input.body },
 		staticData: options.staticData,
+		failingParameter: options.failingParameter,
 	});
 
 	/** The provider's sample of `event`, signed with the harness's secret unless `secret` says otherwise. */

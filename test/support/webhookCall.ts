@@ -62,6 +62,8 @@ export interface WebhookContextOptions {
 	response?: FakeResponse;
 	/** The sender gave up before n8n handed the call to the node (startWebhookCall only). */
 	senderLeftEarly?: boolean;
+	/** A parameter n8n cannot resolve (an expression that fails): getNodeParameter throws for it. */
+	failingParameter?: string;
 }
 
 export interface CapturedResponse {
@@ -113,12 +115,11 @@ export function webhookContext(options: WebhookContextOptions): {
 		if (Object.keys(res.headers).length) response.headers = res.headers;
 	});
 	const context = mock<IWebhookFunctions>();
-	context.getNodeParameter.mockImplementation(((name: string, fallback?: unknown) =>
-		parameterGetter(options.parameters)(
-			name,
-			0,
-			fallback,
-		)) as IWebhookFunctions['getNodeParameter']);
+	context.getNodeParameter.mockImplementation(((name: string, fallback?: unknown) => {
+		if (name === options.failingParameter)
+			throw new Error(`Could not resolve the expression of parameter "${name}"`);
+		return parameterGetter(options.parameters)(name, 0, fallback);
+	}) as IWebhookFunctions['getNodeParameter']);
 	context.getCredentials.mockImplementation(
 		credentialGetter(options.credentials) as IWebhookFunctions['getCredentials'],
 	);

@@ -78,6 +78,60 @@ describe('issue messages', () => {
 		});
 	});
 
+	it('describe every other kind of issue, written out', () => {
+		const issuesOf = (schema: z.ZodTypeAny, value: unknown) => {
+			const result = schema.safeParse(value);
+			if (result.success) throw new Error('expected the value to fail its schema');
+			return result.error.issues.map(describeIssue);
+		};
+		expect(issuesOf(z.literal('order.shipped'), 'order.lost')).toEqual([
+			{ path: '(root)', code: 'invalid_literal', message: 'Expected "order.shipped"' },
+		]);
+		expect(issuesOf(z.union([z.string(), z.number()]), true)).toEqual([
+			{ path: '(root)', code: 'invalid_union', message: 'Does not match any allowed shape' },
+		]);
+		expect(
+			issuesOf(
+				z.discriminatedUnion('kind', [
+					z.object({ kind: z.literal('a') }),
+					z.object({ kind: z.literal('b') }),
+				]),
+				{ kind: 'c' },
+			),
+		).toEqual([
+			{
+				path: 'kind',
+				code: 'invalid_union_discriminator',
+				message: 'Does not match any allowed shape',
+			},
+		]);
+		expect(issuesOf(z.object({ mail: z.string().email() }), { mail: 'nobody' })).toEqual([
+			{ path: 'mail', code: 'invalid_string', message: 'Not a valid email' },
+		]);
+		// zod names some string checks with an object, not a word: the message stays generic.
+		expect(issuesOf(z.string().startsWith('ord_'), 'x-1')).toEqual([
+			{ path: '(root)', code: 'invalid_string', message: 'Not a valid string' },
+		]);
+		expect(issuesOf(z.date(), new Date('not a date'))).toEqual([
+			{ path: '(root)', code: 'invalid_date', message: 'Not a valid date' },
+		]);
+		expect(issuesOf(z.array(z.string()).max(2), ['a', 'b', 'c'])).toEqual([
+			{ path: '(root)', code: 'too_big', message: 'Too big (maximum 2)' },
+		]);
+		expect(issuesOf(z.object({ id: z.string() }).strict(), { id: 'x', a: 1, b: 2 })).toEqual([
+			{ path: '(root)', code: 'unrecognized_keys', message: 'Unexpected field(s): a, b' },
+		]);
+		expect(issuesOf(z.number().multipleOf(5), 7)).toEqual([
+			{ path: '(root)', code: 'not_multiple_of', message: 'Invalid value' },
+		]);
+		expect(
+			issuesOf(
+				z.string().refine(() => false, { message: 'Not an order id' }),
+				'x',
+			),
+		).toEqual([{ path: '(root)', code: 'custom', message: 'Not an order id' }]);
+	});
+
 	it('join paths with dots and indexes', () => {
 		expect(issuePath(['data', 'items', 0, 'sku'])).toBe('data.items[0].sku');
 		expect(issuePath([])).toBe('');

@@ -98,10 +98,14 @@ describe.each(providers)('$key trigger', (provider) => {
 		const first = await provider.harness.start(sample(), { staticData: {} });
 		first.abortSender();
 		const copy = await send(provider, sample());
-		expect(copy.response).toMatchObject({
+		expect(copy.response).toEqual({
 			status: 503,
-			body: { status: 'busy' },
-			headers: { 'retry-after': '30' },
+			body: {
+				status: 'busy',
+				message: 'An earlier copy of this delivery is still being started; try again later',
+				deliveryId: expect.any(String),
+			},
+			headers: expect.objectContaining({ 'retry-after': '30' }),
 		});
 		expect(copy.items).toHaveLength(0);
 		first.finish();

@@ -1,3 +1,5 @@
+import { NodeOperationError } from 'n8n-workflow';
+
 import { lmlSample } from '../../../../dev/fakes/londonMedicalLaboratory/samples';
 import { triggerRig } from '../../../support/triggerHarness';
 
@@ -47,5 +49,31 @@ describe('London Medical Laboratory Trigger: authentication', () => {
 		await expect(activate('verify', withoutSecret)).rejects.toThrow('no webhook secret');
 		await expect(activate('none', withoutSecret)).resolves.toBe(true);
 		await expect(activate('verify')).resolves.toBe(true);
+	});
+
+	it('says why activation failed and how to fix it, and warns when verification is off', async () => {
+		const withoutSecret = lml.credentials({ secret: '' });
+		const refused = lml.lifecycle({ authentication: 'verify' }, { credentials: withoutSecret });
+		const error = await refused.create().then(
+			() => undefined,
+			(thrown: unknown) => thrown as NodeOperationError,
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error?.description).toBe(
+			'Fix the credential, or set Authentication to "None (Insecure)" if you really want to accept unverified requests.',
+		);
+		const warnings: string[] = [];
+		await lml
+			.lifecycle({ authentication: 'none' }, { credentials: withoutSecret, warnings })
+			.create();
+		expect(warnings).toEqual([
+			'trigger: incoming webhooks are not verified (Authentication: None)',
+		]);
+	});
+
+	it('has nothing to find or remove in LML: the URL is entered by hand in its portal', async () => {
+		const lifecycle = lml.lifecycle();
+		await expect(lifecycle.checkExists()).resolves.toBe(false);
+		await expect(lifecycle.delete()).resolves.toBe(true);
 	});
 });

@@ -75,3 +75,32 @@ it('logs an unknown event type it drops by its name made safe and short, not by 
 	});
 	expect(odd.warnings[0]).toContain('"a?b?c?d"');
 });
+
+it('releases a delivery whose call failed before its execution existed: the retry runs it, once', async () => {
+	const staticData = {};
+	const delivery = harness.sample(event);
+	// n8n answers such a call with an error, and the provider retries it.
+	await expect(
+		harness.send(delivery, { staticData, failingParameter: 'patientData' }),
+	).rejects.toThrow('Could not resolve the expression of parameter "patientData"');
+	const retry = await harness.send(delivery, { staticData });
+	expect(retry.response).toMatchObject({ status: 200, body: { status: 'accepted' } });
+	expect(retry.items).toHaveLength(1);
+	const copy = await harness.send(delivery, { staticData });
+	expect(copy.response).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+	expect(copy.items).toHaveLength(0);
+});
+
+it('names every issue of a payload it rejects, in the order zod found them', async () => {
+	const call = await harness.send(
+		harness.post({ event: 'test_registration.sample_received', data: { sample_received_at: 7 } }),
+		{ parameters: { options: { onInvalidPayload: 'reject' } } },
+	);
+	expect(call.response.status).toBe(422);
+	expect(call.response.body).toEqual({
+		status: 'rejected',
+		message:
+			'The payload does not match the test_registration.sample_received schema (data.testregistration_id: Required; data.sample_received_at: Expected string, received number)',
+	});
+	expect(call.items).toHaveLength(0);
+});
