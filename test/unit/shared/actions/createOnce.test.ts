@@ -1,4 +1,10 @@
-import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import {
 	createOnce,
@@ -57,6 +63,20 @@ describe('canonicalJson and itemReference', () => {
 		expect(reference({ a: 1 })).toMatch(/^[0-9a-f]{32}$/);
 	});
 
+	it('names an item in an unsaved workflow (no id) as in one whose id is empty, and an item n8n did not pass as an empty one', () => {
+		const withWorkflow = (workflow: unknown, input: IDataObject[]) => {
+			const created = context();
+			(created.getWorkflow as jest.Mock).mockReturnValue(workflow);
+			(created.getInputData as jest.Mock).mockReturnValue(input.map((json) => ({ json })));
+			return itemReference(created, 0, 'order.create', {});
+		};
+		const empty = withWorkflow({ id: '' }, [{}]);
+		expect(withWorkflow({}, [{}])).toBe(empty);
+		expect(withWorkflow(undefined, [{}])).toBe(empty);
+		expect(withWorkflow({ id: '' }, [])).toBe(empty);
+		expect(withWorkflow({ id: 'wf' }, [{}])).not.toBe(empty);
+	});
+
 	it('names a status change by its changeId, and an event by its content, whichever delivery brought it', () => {
 		const reference = (input: IDataObject) =>
 			itemReference(context({}, input), 0, 'order.create', {});
@@ -88,11 +108,94 @@ describe('mayHaveHappened', () => {
 		expect(mayHaveHappened(status(429))).toBe(false);
 		expect(mayHaveHappened(network('ECONNREFUSED'))).toBe(false);
 		expect(mayHaveHappened(network('ENOTFOUND'))).toBe(false);
+		expect(mayHaveHappened(network('EAI_AGAIN'))).toBe(false);
+		expect(mayHaveHappened(network('EHOSTUNREACH'))).toBe(false);
+		expect(mayHaveHappened(network('ENETUNREACH'))).toBe(false);
+		// No status at all (0): judged by the network code, and none means no answer came.
+		expect(mayHaveHappened(new NodeApiError(node, {} as JsonObject, { httpCode: '0' }))).toBe(true);
 		expect(mayHaveHappened(new Error('a bug'))).toBe(false);
 	});
 });
 
 describe('createOnce', () => {
+	afterEach(() => jest.useRealTimers());
+
+	it('remembers a create for 7 days to the millisecond, whatever the order its records were written in', async () => {
+		jest.useFakeTimers({ now: Date.parse('2026-09-10T12:00:00Z') });
+		const day = 24 * 60 * 60 * 1000;
+		const now = Date.now();
+		const ledger: IDataObject = {
+			sixDays: [now - 6 * day, 'created', 'o-6'],
+			sevenDays: [now - 7 * day, 'created', 'o-7'],
+		};
+		const staticData: IDataObject = { createdItems: ledger };
+		const create = jest.fn(async () => ({ id: 'new' }));
+		const kept = await createOnce(context(staticData), options('sixDays', create));
+		expect(kept).toMatchObject({ created: false, id: 'o-6' });
+		expect(ledger).not.toHaveProperty('sevenDays');
+		expect(create).not.toHaveBeenCalled();
+	});
+
+	it('at 1,000 records drops the oldest by time, not the first written', async () => {
+		const recent = Date.now() - 60_000;
+		const ledger: IDataObject = {};
+		// Written newest first: the oldest record is the last key.
+		for (let index = 999; index >= 0; index--)
+			ledger[`r${index}`] = [recent + index, 'created', `o${index}`];
+		const staticData: IDataObject = { createdItems: ledger };
+		await createOnce(
+			context(staticData),
+			options('another', async () => ({ id: 'new' })),
+		);
+		expect(Object.keys(ledger)).toHaveLength(1000);
+		expect(ledger).not.toHaveProperty('r0');
+		expect(ledger).toHaveProperty('r999');
+		expect(ledger).toHaveProperty('r1');
+	});
+
+	it('turns an error that is no API error into a NodeOperationError of its item', async () => {
+		const error = (await createOnce(context(), {
+			...options('r', async () => await Promise.reject(new Error('a bug'))),
+			itemIndex: 3,
+		}).catch((caught: NodeOperationError) => caught)) as NodeOperationError;
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('a bug');
+		expect(error.context.itemIndex).toBe(3);
+	});
+
+	it('names what it created before, with or without its id', async () => {
+		const staticData: IDataObject = {
+			createdItems: {
+				withId: [Date.now(), 'created', 'o-1'],
+				withoutId: [Date.now(), 'created', ''],
+			},
+		};
+		const create = jest.fn(async () => ({ id: 'new' }));
+		const named = await createOnce(context(staticData), options('withId', create));
+		const unnamed = await createOnce(context(staticData), options('withoutId', create));
+		expect(named).toMatchObject({
+			created: false,
+			message: expect.stringMatching(
+				/^Not created again: this node created order o-1 for the same input at /,
+			),
+		});
+		expect(unnamed).toMatchObject({
+			created: false,
+			message: expect.stringMatching(
+				/^Not created again: this node created the order for the same input at /,
+			),
+		});
+		expect(create).not.toHaveBeenCalled();
+	});
+
+	it('records a create whose answer names no id', async () => {
+		const staticData: IDataObject = {};
+		await createOnce(
+			context(staticData),
+			options('r', async () => ({})),
+		);
+		expect(staticData).toEqual({ createdItems: { r: [expect.any(Number), 'created', ''] } });
+	});
 	it('forgets creates after 7 days and keeps at most 1,000', async () => {
 		const old = Date.now() - 8 * 24 * 60 * 60 * 1000;
 		const recent = Date.now() - 60_000;
@@ -146,5 +249,11 @@ describe('createOnce', () => {
 			'Lab could not handle the request (HTTP 503). It was not sent again: Lab has no way to recognise a repeat. Look for it.',
 		);
 		expect((error.errorResponse as JsonObject).httpCode).toBe('503');
+		const staticData: IDataObject = {};
+		await createOnce(
+			context(staticData),
+			options('r', async () => await Promise.reject(failure)),
+		).catch(() => undefined);
+		expect(staticData).toEqual({ createdItems: { r: [expect.any(Number), 'unconfirmed', ''] } });
 	});
 });
