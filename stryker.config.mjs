@@ -3,20 +3,22 @@
 // twice), judged by the unit tests only: no n8n, no lock. Incremental: the results of the last run are
 // kept in reports/mutation/incremental.json (git-ignored), so a re-run tests only the mutants whose code
 // or covering tests changed. `npm run test:mutation -- --force` runs every mutant again.
-// STRYKER_ROOTS=test/unit/shared,test/unit/lml/trigger limits jest to those folders of unit tests: each
-// mutant's run then loads only their files, which makes a run of one file's mutants several times faster.
-// A mutant that only tests outside them would kill is reported survived, so a score counts only from a run
-// whose roots hold every test of the mutated file (the README lists the roots each score was taken with).
-const roots = process.env.STRYKER_ROOTS?.split(',')
-	.map((root) => root.trim())
-	.filter((root) => root.length > 0)
-	.map((root) => `<rootDir>/${root}`);
+// STRYKER_TESTS=test/unit/shared/ledger.test.ts,test/unit/junction/catchUp limits jest to those unit test
+// files and folders: each mutant's run then loads only them, which makes a run over one file's mutants many
+// times faster. A mutant that only tests elsewhere would kill is reported survived, so a score from such a
+// run counts once its survivors are run again without the limit (same incremental file: Stryker re-tests
+// only them); the README lists the tests each score was taken with.
+const tests = process.env.STRYKER_TESTS?.split(',')
+	.map((entry) => entry.trim())
+	.filter((entry) => entry.length > 0)
+	.map((entry) => `<rootDir>/${entry.endsWith('.ts') ? entry : `${entry}/**/*.test.ts`}`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	mutate: [
 		'nodes/shared/webhook/**/*.ts',
 		'nodes/shared/trigger/ledger.ts',
+		'nodes/shared/newestEntries.ts',
 		'nodes/shared/values.ts',
 		'nodes/shared/catchUp/**/*.ts',
 		'nodes/shared/trigger/parseEvent.ts',
@@ -33,7 +35,7 @@ export default {
 		// mutants and reported them survived. perTest coverage alone still runs only the tests that
 		// reached a mutant in the first run.
 		enableFindRelatedTests: false,
-		...(roots === undefined ? {} : { config: { roots } }),
+		...(tests === undefined ? {} : { config: { testMatch: tests } }),
 	},
 	coverageAnalysis: 'perTest',
 	checkers: ['typescript'],
