@@ -1,5 +1,6 @@
 import type { IDataObject, INodeType, IWebhookFunctions } from 'n8n-workflow';
 
+import { processRanChange } from '../../../nodes/shared/catchUp/changeLedger';
 import * as claims from '../../../nodes/shared/webhook/claims';
 import { respond } from '../../../nodes/shared/webhook/delivery';
 import { deliveryFingerprint, ledgerSize } from '../../../nodes/shared/trigger/ledger';
@@ -126,6 +127,31 @@ describe('claims in one process', () => {
 		expect(ran(first.finish())).toBe(true);
 		const second = (await copy).finish();
 		expect(second.response).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+	});
+
+	it("counts a delivery's status change as run, for an hour, for this process's catch-up while its execution is being created", async () => {
+		const changeTrigger: INodeType = {
+			description: {} as INodeType['description'],
+			async webhook(this: IWebhookFunctions) {
+				const outcome = await claims.claimDelivery(this, fingerprint('c1'), policy, undefined, {
+					change: { id: 'change-c1' },
+				});
+				if (outcome.status !== 'new')
+					return respond(this, 200, { status: outcome.status, message: outcome.status });
+				await outcome.claim.turnToSave();
+				return claims.startsExecution(
+					[[{ json: {} }]],
+					{ status: 'accepted', message: 'Event received' },
+					outcome.claim,
+				);
+			},
+		};
+		const now = Math.floor(Date.now() / 1000);
+		const running = (at: number) =>
+			processRanChange(['webhook'], 'workflow-under-test', 'change-c1', at);
+		const first = await start('c1', { store: {}, trigger: changeTrigger });
+		expect([running(now), running(now + 3_500), running(now + 3_602)]).toEqual([true, true, false]);
+		expect(ran(first.finish())).toBe(true);
 	});
 
 	it('answers "busy" to the copies still waiting after ten copies in a row failed to start', async () => {
