@@ -24,6 +24,12 @@ describe('retryDelayMs', () => {
 		expect(retryDelayMs({ 'retry-after': new Date(10_000).toUTCString() }, 1, 5_000)).toBe(5000);
 	});
 
+	it('honours a number, and backs off as without it for a value it cannot read or a list', () => {
+		expect(retryDelayMs({ 'retry-after': 3 }, 1)).toBe(3000);
+		expect(retryDelayMs({ 'retry-after': 'soon' }, 2)).toBe(2000);
+		expect(retryDelayMs({ 'retry-after': ['5'] }, 3)).toBe(4000);
+	});
+
 	it('backs off exponentially without it', () => {
 		expect([1, 2, 3].map((attempt) => retryDelayMs({}, attempt))).toEqual([1000, 2000, 4000]);
 	});
