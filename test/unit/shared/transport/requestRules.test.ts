@@ -10,19 +10,14 @@ import {
 } from '../../../../nodes/shared/transport/api';
 import { FakeServer } from '../../../../dev/fakes/fakeServer';
 import { executeContext } from '../../../support/contexts';
+import { TEST_LAB_API } from './testLabApi';
 
 /**
  * The rules of `callApi` at their edges: deadlines to the millisecond, attempt bounds, which failures
  * carry the "may have happened" warning, and what each request asks of n8n. n8n's request helper is
  * replaced by a script (answers or thrown errors) and the clock is jest's, so every boundary is exact.
  */
-const api: ProviderApi = {
-	providerName: 'Test Lab',
-	credentialType: 'junctionApi',
-	baseUrl: (credentials) => String(credentials.baseUrl),
-	authenticationHint: 'Check the key.',
-	idempotencyKeyHeader: 'X-Test-Idempotency-Key',
-};
+const api = TEST_LAB_API;
 const NOW = Date.parse('2026-12-07T12:00:00Z');
 const MAY_HAVE_HAPPENED =
 	'The request may have been carried out all the same: check before running it again. It was not repeated because it carries no idempotency key.';

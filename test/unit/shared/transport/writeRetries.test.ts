@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 
 import type { NodeApiError } from 'n8n-workflow';
 
-import { callApi, type ApiCall, type ProviderApi } from '../../../../nodes/shared/transport/api';
+import { callApi, type ApiCall } from '../../../../nodes/shared/transport/api';
 import { executeContext } from '../../../support/contexts';
+import { TEST_LAB_API } from './testLabApi';
 
 /**
  * The write-retry rule over real HTTP: a write (any method but GET) is repeated after a timeout, a
@@ -62,13 +63,7 @@ beforeEach(() => {
 	scripts.clear();
 });
 
-const api: ProviderApi = {
-	providerName: 'Test Lab',
-	credentialType: 'junctionApi',
-	baseUrl: (credentials) => String(credentials.baseUrl),
-	authenticationHint: 'Check the key.',
-	idempotencyKeyHeader: 'X-Test-Idempotency-Key',
-};
+const api = TEST_LAB_API;
 
 function context(url = baseUrl) {
 	return executeContext({
