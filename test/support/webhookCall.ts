@@ -26,6 +26,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { ObservableObject } from 'n8n-workflow';
 
 import {
 	credentialGetter,
@@ -210,7 +211,10 @@ export async function startWebhookCall(
 	const response = new FakeResponse();
 	const { context, warnings } = webhookContext({ ...options, staticData, response });
 	if (options.senderLeftEarly) response.close();
-	const serialise = () => (changed ? JSON.stringify(working) : undefined);
+	// As n8n does: starting the execution builds another Workflow on the same object, whose
+	// ObservableObject wraps every object in it (the triggers' values too) in a proxy, and the save
+	// serialises through them.
+	const serialise = () => (changed ? JSON.stringify(ObservableObject.create(working)) : undefined);
 	const write = (serialised: string | undefined) => {
 		if (serialised !== undefined) replaceContents(stored, JSON.parse(serialised) as IDataObject);
 	};

@@ -40,27 +40,32 @@ function ledgersToSave(
 	return { version: STORED_LEDGERS_VERSION, ledgers };
 }
 
+/** Where the view keeps what it merges: symbol keys, which n8n's change tracking, copies and JSON skip. */
+const LOADED = Symbol('loaded');
+const WORKFLOW = Symbol('workflow');
+
 /**
- * The value put in static data for n8n to save. Its own properties are the ledgers as loaded, so a
- * plain copy of it is still valid; JSON.stringify, which n8n's save runs once the execution exists,
- * gets the loaded ledgers merged with everything this process ran by then.
+ * The value put in static data for n8n to save. Its own enumerable properties are the ledgers as loaded,
+ * so a plain copy of it is still valid; JSON.stringify, which n8n's save runs once the execution exists,
+ * gets the loaded ledgers merged with everything this process ran by then. n8n wraps static data in
+ * proxies again when it starts the execution (ObservableObject), so `toJSON` runs on a proxy: it reads
+ * through `this` (private fields would throw there). Plain fields, always in the same order, keep one
+ * object shape for every view (hiding them with Object.defineProperties cost ~3 µs a call).
  */
 class StoredDeliveriesView implements StoredDeliveries {
 	readonly version = STORED_LEDGERS_VERSION;
 	readonly ledgers: Record<string, Ledger>;
-	// Private fields are not properties: n8n's change tracking and copies never walk them. (Hiding
-	// ordinary ones with Object.defineProperties cost ~3 µs a call: it gave each view its own shape.)
-	readonly #loaded: StoredDeliveries;
-	readonly #workflow: Map<string, TriggerMemory>;
+	readonly [LOADED]: StoredDeliveries;
+	readonly [WORKFLOW]: Map<string, TriggerMemory>;
 
 	constructor(loaded: StoredDeliveries, workflow: Map<string, TriggerMemory>) {
 		this.ledgers = loaded.ledgers;
-		this.#loaded = loaded;
-		this.#workflow = workflow;
+		this[LOADED] = loaded;
+		this[WORKFLOW] = workflow;
 	}
 
 	toJSON(): StoredDeliveries {
-		return ledgersToSave(this.#loaded, this.#workflow);
+		return ledgersToSave(this[LOADED], this[WORKFLOW]);
 	}
 }
 

@@ -1,5 +1,6 @@
 import { mock } from 'jest-mock-extended';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { deepCopy, ObservableObject } from 'n8n-workflow';
 
 import { Claim, forgetProcessMemory } from '../../../../nodes/shared/webhook/claims';
 import { installView } from '../../../../nodes/shared/webhook/storedDeliveries';
@@ -46,7 +47,7 @@ it('stays released: a late read of the answer does not mark a released delivery 
 describe('the view n8n saves', () => {
 	beforeEach(() => forgetProcessMemory());
 
-	it("shows n8n's change tracking and copies only the version and the ledgers", () => {
+	it("shows n8n's change tracking and copies only the version and the ledgers, and saves through its proxies", () => {
 		const global: IDataObject = {};
 		const context = mock<IWebhookFunctions>();
 		context.getWorkflowStaticData.mockReturnValue(global);
@@ -56,6 +57,13 @@ describe('the view n8n saves', () => {
 		installView(context, loaded);
 		const view = global.labTestingDeliveries as IDataObject;
 		expect(Object.keys(view).sort()).toEqual(['ledgers', 'version']);
-		expect({ ...view }).toEqual({ version: 5, ledgers: { other: '' } });
+		const walked: string[] = [];
+		for (const key in view) walked.push(key); // as ObservableObject wraps what it finds
+		expect(walked.sort()).toEqual(['ledgers', 'version']);
+		expect(deepCopy(view)).toEqual({ version: 5, ledgers: { other: '' } });
+		// Starting the execution wraps static data in proxies again; the save serialises through them.
+		expect(JSON.parse(JSON.stringify(ObservableObject.create(global)))).toEqual({
+			labTestingDeliveries: { version: 5, ledgers: { other: '' } },
+		});
 	});
 });
