@@ -211,9 +211,9 @@ export async function startWebhookCall(
 	const response = new FakeResponse();
 	const { context, warnings } = webhookContext({ ...options, staticData, response });
 	if (options.senderLeftEarly) response.close();
-	// As n8n does: starting the execution builds another Workflow on the same object, whose
-	// ObservableObject wraps every object in it (the triggers' values too) in a proxy, and the save
-	// serialises through them.
+	// The stricter case: a Workflow built on the same object (n8n 2.41.1 reloads static data for the
+	// execution instead, but nothing promises it) wraps every object in it, the triggers' values too, in
+	// ObservableObject proxies, and the save serialises through them.
 	const serialise = () => (changed ? JSON.stringify(ObservableObject.create(working)) : undefined);
 	const write = (serialised: string | undefined) => {
 		if (serialised !== undefined) replaceContents(stored, JSON.parse(serialised) as IDataObject);

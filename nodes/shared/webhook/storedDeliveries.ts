@@ -47,8 +47,8 @@ const WORKFLOW = Symbol('workflow');
 /**
  * The value put in static data for n8n to save. Its own enumerable properties are the ledgers as loaded,
  * so a plain copy of it is still valid; JSON.stringify, which n8n's save runs once the execution exists,
- * gets the loaded ledgers merged with everything this process ran by then. n8n wraps static data in
- * proxies again when it starts the execution (ObservableObject), so `toJSON` runs on a proxy: it reads
+ * gets the loaded ledgers merged with everything this process ran by then. Any Workflow n8n builds on
+ * the same object wraps it in ObservableObject proxies, and `toJSON` then runs on a proxy: it reads
  * through `this` (private fields would throw there). Plain fields, always in the same order, keep one
  * object shape for every view (hiding them with Object.defineProperties cost ~3 µs a call).
  */
