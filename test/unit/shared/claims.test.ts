@@ -11,13 +11,16 @@ type ClaimsModule = typeof claims;
 const policy = { ttlSeconds: 3600, maxEntries: 1000 };
 const fingerprint = (name: string | number) => deliveryFingerprint(['claims-test', name]);
 
-/** A trigger that claims the delivery named by its x-delivery header, and runs it when new. */
-function claimingTrigger(module: ClaimsModule = claims): INodeType {
+/**
+ * A trigger that claims the delivery named by its x-delivery header (and the status change, if given),
+ * and runs it when new.
+ */
+function claimingTrigger(module: ClaimsModule = claims, change?: claims.ChangeToClaim): INodeType {
 	return {
 		description: {} as INodeType['description'],
 		async webhook(this: IWebhookFunctions) {
 			const key = fingerprint(String(this.getHeaderData()['x-delivery']));
-			const outcome = await module.claimDelivery(this, key, policy);
+			const outcome = await module.claimDelivery(this, key, policy, undefined, { change });
 			if (outcome.status === 'new') {
 				// As receiveWebhook does: in its turn to save, and n8n reads the answer after creating the
 				// execution.
@@ -130,26 +133,13 @@ describe('claims in one process', () => {
 	});
 
 	it("counts a delivery's status change as run, for an hour, for this process's catch-up while its execution is being created", async () => {
-		const changeTrigger: INodeType = {
-			description: {} as INodeType['description'],
-			async webhook(this: IWebhookFunctions) {
-				const outcome = await claims.claimDelivery(this, fingerprint('c1'), policy, undefined, {
-					change: { id: 'change-c1' },
-				});
-				if (outcome.status !== 'new')
-					return respond(this, 200, { status: outcome.status, message: outcome.status });
-				await outcome.claim.turnToSave();
-				return claims.startsExecution(
-					[[{ json: {} }]],
-					{ status: 'accepted', message: 'Event received' },
-					outcome.claim,
-				);
-			},
-		};
 		const now = Math.floor(Date.now() / 1000);
 		const running = (at: number) =>
 			processRanChange(['webhook'], 'workflow-under-test', 'change-c1', at);
-		const first = await start('c1', { store: {}, trigger: changeTrigger });
+		const first = await start('c1', {
+			store: {},
+			trigger: claimingTrigger(claims, { id: 'change-c1' }),
+		});
 		expect([running(now), running(now + 3_500), running(now + 3_602)]).toEqual([true, true, false]);
 		expect(ran(first.finish())).toBe(true);
 	});
