@@ -2,7 +2,9 @@ import {
 	describeResult,
 	flagFromRange,
 	numericValue,
+	resultsOutputProperty,
 	summariseResults,
+	textOrNull,
 	type LabResultRow,
 } from '../../../nodes/shared/results';
 
@@ -35,7 +37,11 @@ describe('numericValue', () => {
 		[' 70 ', 70],
 		['-1.5', -1.5],
 		['.5', 0.5],
+		['.25', 0.25],
 		['1e3', 1000],
+		['1e10', 1e10],
+		['1e-3', 0.001],
+		['2.5E+2', 250],
 		[12, 12],
 	])('reads %j as %p', (input, expected) => expect(numericValue(input)).toBe(expected));
 
@@ -44,12 +50,26 @@ describe('numericValue', () => {
 		'>90',
 		'Negative',
 		'Quantity Not Sufficient',
+		'4.2 mmol/L',
+		'12 (repeat)',
 		'',
 		null,
 		undefined,
 		true,
 		Number.NaN,
 	])('gives null for %p', (input) => expect(numericValue(input)).toBeNull());
+});
+
+describe('textOrNull', () => {
+	it.each([
+		['  Negative ', 'Negative'],
+		['   ', null],
+		[4.2, '4.2'],
+		[0, '0'],
+		[null, null],
+		[true, null],
+		[{ text: 'x' }, null],
+	])('reads %j as %p', (input, expected) => expect(textOrNull(input)).toBe(expected));
 });
 
 describe('flagFromRange', () => {
@@ -113,5 +133,48 @@ describe('summariseResults', () => {
 		expect(describeResult(row('eGFR', 55, 'low', { referenceLow: 60, unit: null }))).toBe(
 			'eGFR 55 (low, range ≥ 60)',
 		);
+	});
+
+	it('shows a number without its reported text, and a dash where neither was reported', () => {
+		expect(describeResult(row('HbA1c', 48, 'high', { valueText: null, unit: 'mmol/mol' }))).toBe(
+			'HbA1c 48 mmol/mol (high)',
+		);
+		expect(describeResult(row('Glucose', null, 'abnormal', { valueText: null }))).toBe(
+			'Glucose — mmol/L (abnormal)',
+		);
+	});
+});
+
+describe('resultsOutputProperty', () => {
+	it('offers the Output options a user sees, in alphabetical order, Summary by default', () => {
+		const property = resultsOutputProperty(
+			{ name: 'Test With Summary and Rows', description: 'The test and its results' },
+			[{ name: 'Test as Returned', value: 'raw', description: 'The test as the API returns it' }],
+		);
+		expect(property).toEqual({
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			default: 'summary',
+			options: [
+				{
+					name: 'FHIR R4 Bundle',
+					value: 'fhir',
+					description:
+						'A FHIR R4 Bundle: a DiagnosticReport, one Observation per biomarker and a pseudonymous Patient',
+				},
+				{
+					name: 'One Item per Biomarker',
+					value: 'biomarkerRows',
+					description: 'A normalised row per biomarker, ready for a sheet or a loop',
+				},
+				{ name: 'Test as Returned', value: 'raw', description: 'The test as the API returns it' },
+				{
+					name: 'Test With Summary and Rows',
+					value: 'summary',
+					description: 'The test and its results',
+				},
+			],
+		});
 	});
 });
