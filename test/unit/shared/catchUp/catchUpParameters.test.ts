@@ -1,6 +1,5 @@
 import {
 	NodeHelpers,
-	type IDataObject,
 	type INodeParameters,
 	type INodeType,
 	type ITriggerFunctions,
@@ -59,7 +58,7 @@ describe("catch-up parameters, through n8n's own parameter resolution", () => {
 	});
 
 	it.each(nodes)('%s: every shared option reaches the rounds', (_n, node, snapshot) => {
-		const options: IDataObject = {
+		const options: INodeParameters = {
 			duplicateWindowHours: 24,
 			fetchFullData: true,
 			fullDataTimeLimitSeconds: 5,
