@@ -1,0 +1,70 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { changeId } from '../../../../nodes/shared/catchUp/keys';
+import type { AnyCatchUpSource, Change } from '../../../../nodes/shared/catchUp/source';
+import type { LabProvider } from '../../../../nodes/shared/provider';
+import type { Enrichment } from '../../../../nodes/shared/trigger/source';
+
+/**
+ * A minimal catch-up source for the shared catch-up code's unit tests: one event, `result.ready`,
+ * whose payload needs a string `resultId`; Fetch Full Data adds `{ extra: 'fetched' }` and counts.
+ */
+export const fakeProvider: LabProvider = {
+	key: 'fakeLab',
+	providerName: 'Fake Lab',
+	credentialType: 'fakeLabApi',
+	baseUrl: () => 'http://127.0.0.1:1',
+	authenticationHint: 'Check the fake key',
+	patientFields: [],
+};
+
+export interface FakeSource extends AnyCatchUpSource {
+	enrichCalls: number;
+}
+
+export function fakeSource(options: { enrich?: boolean; latest?: Change } = {}): FakeSource {
+	const source: FakeSource = {
+		enrichCalls: 0,
+		eventSource: {
+			provider: fakeProvider,
+			schemas: { 'result.ready': z.object({ resultId: z.string() }) },
+			identify: (_event: string, payload: IDataObject) => ({
+				resultId: payload.resultId,
+				from: 'identify',
+			}),
+			describe: (parsed: { data: { resultId: string } }) => {
+				if (parsed.data.resultId === 'explodes') throw new Error('describe failed');
+				return { resultId: parsed.data.resultId, from: 'describe' };
+			},
+			...(options.enrich === false
+				? {}
+				: {
+						enrich: async (): Promise<Enrichment> => {
+							source.enrichCalls++;
+							return { json: { extra: 'fetched' } };
+						},
+					}),
+		},
+		events: {},
+		reads: 'nothing',
+		baseline: async () => {
+			throw new Error('not used');
+		},
+		round: async () => {
+			throw new Error('not used');
+		},
+		latest: async () => options.latest,
+	};
+	return source;
+}
+
+/** A change of `record` with a valid payload for result `resultId`; its id is fakeId(resultId). */
+export function fakeChange(record: string, resultId: string): Change {
+	return { record, event: 'result.ready', id: fakeId(resultId), payload: { resultId } };
+}
+
+/** The change id of result `resultId` being ready. */
+export function fakeId(resultId: string): string {
+	return changeId('fakeLab', ['result.ready', resultId]);
+}

@@ -1,0 +1,149 @@
+import type { ITriggerFunctions, Logger } from 'n8n-workflow';
+
+import { changeItems } from '../../../../nodes/shared/catchUp/items';
+import type { CatchUpOptions } from '../../../../nodes/shared/catchUp/source';
+import { fakeChange, fakeId, fakeSource } from './fakeSource';
+
+/**
+ * The item of one change found by a catch-up round: the webhook trigger's item for the same event,
+ * with its change id and `source: 'catchUp'`.
+ */
+const logger = {
+	debug: () => undefined,
+	info: () => undefined,
+	warn: () => undefined,
+	error: () => undefined,
+} as unknown as Logger;
+const context = { logger } as unknown as ITriggerFunctions;
+
+beforeEach(() => {
+	jest.useFakeTimers({ now: new Date('2025-03-04T05:06:07.000Z') });
+});
+afterEach(() => jest.useRealTimers());
+
+describe('changeItems', () => {
+	test('a valid change becomes one item with its typed fields, valid and without issues', async () => {
+		const items = await changeItems(
+			context,
+			fakeSource(),
+			fakeChange('rec-1', 'r1'),
+			{},
+			'include',
+			false,
+		);
+		expect(items).toEqual([
+			{
+				json: {
+					provider: 'fakeLab',
+					event: 'result.ready',
+					deliveryId: fakeId('r1'),
+					resultId: 'r1',
+					from: 'describe',
+					receivedAt: '2025-03-04T05:06:07.000Z',
+					validation: { valid: true, issues: [] },
+					payload: { resultId: 'r1' },
+					changeId: fakeId('r1'),
+					source: 'catchUp',
+				},
+			},
+		]);
+	});
+
+	test('an event this node does not know becomes the other event, with the ids identify reads', async () => {
+		const change = {
+			record: 'rec-1',
+			event: 'result.mystery',
+			id: 'change-m',
+			payload: { resultId: 'r9' },
+		};
+		const [item] = await changeItems(context, fakeSource(), change, {}, 'include', false);
+		expect(item.json).toMatchObject({
+			event: 'other',
+			eventName: 'result.mystery',
+			resultId: 'r9',
+			from: 'identify',
+			validation: { valid: false, issues: [] },
+		});
+	});
+
+	test('an invalid payload is emitted as not valid, with its issues and the ids identify reads', async () => {
+		const change = {
+			record: 'rec-1',
+			event: 'result.ready',
+			id: 'change-x',
+			payload: { resultId: 42 },
+		};
+		const [item] = await changeItems(context, fakeSource(), change, {}, 'include', false);
+		expect(item.json).toMatchObject({
+			event: 'result.ready',
+			resultId: 42,
+			from: 'identify',
+			validation: {
+				valid: false,
+				issues: [
+					{ path: 'resultId', code: 'invalid_type', message: 'Expected string, received number' },
+				],
+			},
+		});
+	});
+});
+
+describe('Fetch Full Data in a change item', () => {
+	const fetchFullData: CatchUpOptions = { fetchFullData: true };
+
+	test('is fetched when the round asks for full data and the option is on', async () => {
+		const source = fakeSource();
+		const [item] = await changeItems(
+			context,
+			source,
+			fakeChange('rec-1', 'r1'),
+			fetchFullData,
+			'include',
+			true,
+		);
+		expect(source.enrichCalls).toBe(1);
+		expect(item.json).toMatchObject({ fullData: { fetched: true }, extra: 'fetched' });
+	});
+
+	test('is not fetched when the option is off', async () => {
+		const source = fakeSource();
+		const [item] = await changeItems(
+			context,
+			source,
+			fakeChange('rec-1', 'r1'),
+			{ fetchFullData: false },
+			'include',
+			true,
+		);
+		expect(source.enrichCalls).toBe(0);
+		expect(item.json).not.toHaveProperty('fullData');
+		expect(item.json).not.toHaveProperty('extra');
+	});
+
+	test('is not fetched when the caller does not ask for full data, though the option is on', async () => {
+		const source = fakeSource();
+		const [item] = await changeItems(
+			context,
+			source,
+			fakeChange('rec-1', 'r1'),
+			fetchFullData,
+			'include',
+			false,
+		);
+		expect(source.enrichCalls).toBe(0);
+		expect(item.json).not.toHaveProperty('fullData');
+	});
+
+	test('is not tried for a provider that cannot fetch it', async () => {
+		const [item] = await changeItems(
+			context,
+			fakeSource({ enrich: false }),
+			fakeChange('rec-1', 'r1'),
+			fetchFullData,
+			'include',
+			true,
+		);
+		expect(item.json).not.toHaveProperty('fullData');
+		expect(item.json.resultId).toBe('r1');
+	});
+});
