@@ -70,12 +70,8 @@ export async function startCatchUp(
 	};
 	const key = runtimeKey(context);
 	runtimes.set(key, runtime);
-	if (runtime.needsBaseline) {
-		await takeBaseline(context, source, runtime, settings, true);
-		if (!runtime.needsBaseline) {
-			writeState(nodeData, runtime.state);
-		}
-	}
+	// A baseline taken here is in the node's static data (commit), which n8n saves after activation.
+	if (runtime.needsBaseline) await takeBaseline(context, source, runtime, settings, true);
 	runtime.current = runRound(context, source, runtime, settings);
 	context.helpers.registerCron({ expression: cronOf(settings) }, () => {
 		runtime.current = (async () =>

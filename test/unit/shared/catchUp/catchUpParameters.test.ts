@@ -42,20 +42,23 @@ const nodes: Array<[string, INodeType, boolean]> = [
 ];
 
 describe("catch-up parameters, through n8n's own parameter resolution", () => {
-	it.each(nodes)('%s: a node added as it is checks every 5 minutes with the defaults', (_n, node) => {
-		const settings = settingsOf(asN8nReadsThem(node, {}));
-		expect(settings).toMatchObject({
-			interval: 5,
-			unit: 'minutes',
-			budgetSeconds: 30,
-			maxChangesPerRound: 500,
-			duplicateWindowSeconds: 1_209_600,
-			startFrom: undefined,
-			patientData: 'leaveOut',
-			options: {},
-		});
-		expect(settings.selects('any.event')).toBe(true);
-	});
+	it.each(nodes)(
+		'%s: a node added as it is checks every 5 minutes with the defaults',
+		(_n, node) => {
+			const settings = settingsOf(asN8nReadsThem(node, {}));
+			expect(settings).toMatchObject({
+				interval: 5,
+				unit: 'minutes',
+				budgetSeconds: 30,
+				maxChangesPerRound: 500,
+				duplicateWindowSeconds: 1_209_600,
+				startFrom: undefined,
+				patientData: 'leaveOut',
+				options: {},
+			});
+			expect(settings.selects('any.event')).toBe(true);
+		},
+	);
 
 	it.each(nodes)('%s: every shared option reaches the rounds', (_n, node, snapshot) => {
 		const options: INodeParameters = {
