@@ -9,11 +9,11 @@ import type {
 	IRun,
 	ITriggerFunctions,
 	ITriggerResponse,
-	Logger,
 } from 'n8n-workflow';
 
 import { lastRound } from '../../nodes/shared/catchUp/rounds';
 import { authenticatedRequest } from './http';
+import { deferred, SILENT_LOGGER, type Deferred } from './fakes';
 import type { Credentials } from './contexts';
 
 /**
@@ -40,28 +40,7 @@ export interface HarnessExecution {
 	output: INodeExecutionData[];
 }
 
-/** Plain, so that the harness runs outside jest too (npm run bench). */
-const SILENT_LOGGER = {
-	debug: () => undefined,
-	info: () => undefined,
-	warn: () => undefined,
-	error: () => undefined,
-} as unknown as Logger;
-
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
-interface Deferred<T> {
-	promise: Promise<T>;
-	resolve: (value: T) => void;
-	reject: (error: Error) => void;
-}
-
-function deferred<T>(): Deferred<T> {
-	let resolve!: (value: T) => void;
-	let reject!: (error: Error) => void;
-	const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-	return { promise, resolve, reject };
-}
 
 export class CatchUpHarness {
 	/** The workflow's static data as the database holds it. */

@@ -1,25 +1,7 @@
-import { NodeHelpers, type INodeParameters, type INodeType } from 'n8n-workflow';
-
 import { Hurdle } from '../../../../nodes/Hurdle/Hurdle.node';
 import { Junction } from '../../../../nodes/Junction/Junction.node';
 import { LondonMedicalLaboratory } from '../../../../nodes/LondonMedicalLaboratory/LondonMedicalLaboratory.node';
-
-/**
- * The create options as n8n reads them: n8n keeps of a node's saved parameters only what its
- * description declares, so an option the description misnames never reaches the operation.
- */
-function asN8nReadsThem(node: INodeType, saved: INodeParameters): INodeParameters {
-	const resolved = NodeHelpers.getNodeParameters(
-		node.description.properties,
-		saved,
-		true,
-		false,
-		{ typeVersion: 1 },
-		node.description,
-	);
-	if (!resolved) throw new Error('n8n resolved no parameters');
-	return resolved;
-}
+import { asN8nReadsThem } from '../../../support/n8nParameters';
 
 describe("create options, through n8n's own parameter resolution", () => {
 	it.each([

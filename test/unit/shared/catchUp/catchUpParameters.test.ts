@@ -1,33 +1,12 @@
-import {
-	NodeHelpers,
-	type INodeParameters,
-	type INodeType,
-	type ITriggerFunctions,
-} from 'n8n-workflow';
+import type { INodeParameters, INodeType, ITriggerFunctions } from 'n8n-workflow';
 
 import { HurdleCatchUpTrigger } from '../../../../nodes/Hurdle/HurdleCatchUpTrigger.node';
 import { JunctionCatchUpTrigger } from '../../../../nodes/Junction/JunctionCatchUpTrigger.node';
 import { LondonMedicalLaboratoryCatchUpTrigger } from '../../../../nodes/LondonMedicalLaboratory/LondonMedicalLaboratoryCatchUpTrigger.node';
 import { catchUpSettings } from '../../../../nodes/shared/catchUp/settings';
+import { asN8nReadsThem } from '../../../support/n8nParameters';
 
-/**
- * A catch-up node's parameters as n8n reads them: n8n keeps of the saved parameters only what the
- * description declares, and fills the defaults. A parameter or option the description misnames (or
- * drops) never reaches the rounds, so the settings are read here from what n8n resolved.
- */
-function asN8nReadsThem(node: INodeType, saved: INodeParameters): INodeParameters {
-	const resolved = NodeHelpers.getNodeParameters(
-		node.description.properties,
-		saved,
-		true,
-		false,
-		{ typeVersion: 1 },
-		node.description,
-	);
-	if (!resolved) throw new Error('n8n resolved no parameters');
-	return resolved;
-}
-
+/** The settings a round reads, from the parameters as n8n resolved them (asN8nReadsThem). */
 function settingsOf(resolved: INodeParameters) {
 	const context = {
 		getNodeParameter: (name: string, fallback: unknown) => resolved[name] ?? fallback,

@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	IRun,
-	ITriggerFunctions,
-	Logger,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IRun, ITriggerFunctions } from 'n8n-workflow';
 
 import { catchUpLedgerKey, processRanChange } from '../../../../nodes/shared/catchUp/changeLedger';
 import { emitInOrder } from '../../../../nodes/shared/catchUp/emit';
@@ -13,33 +7,14 @@ import type { CatchUpSettings } from '../../../../nodes/shared/catchUp/settings'
 import type { Change } from '../../../../nodes/shared/catchUp/source';
 import { CatchUpLedger } from '../../../../nodes/shared/catchUp/staticData';
 import { ledgerHas } from '../../../../nodes/shared/trigger/ledger';
-import { forgetProcessMemory } from '../../../../nodes/shared/webhook/claims';
-import { fakeChange, fakeId, fakeSource } from './fakeSource';
+import { deferred, SILENT_LOGGER, type Deferred } from '../../../support/fakes';
+import { fakeChange, fakeId, fakeSource, freshProcessAtNow, NOW } from './fakeSource';
 
 /**
  * A round's emits: each change in its own execution, one record's changes one after the other; a
  * change whose execution n8n could not start is forgotten, and the round stops there.
  */
-const NOW = Date.parse('2025-03-04T05:06:00.000Z') / 1000;
-const logger = {
-	debug: () => undefined,
-	info: () => undefined,
-	warn: () => undefined,
-	error: () => undefined,
-} as unknown as Logger;
-
-interface Deferred<T> {
-	promise: Promise<T>;
-	resolve: (value: T) => void;
-	reject: (error: Error) => void;
-}
-
-function deferred<T>(): Deferred<T> {
-	let resolve!: (value: T) => void;
-	let reject!: (error: Error) => void;
-	const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-	return { promise, resolve, reject };
-}
+const logger = SILENT_LOGGER;
 
 interface Emitted {
 	items: INodeExecutionData[];
@@ -103,15 +78,7 @@ const ran = (resultId: string, workflowId = 'workflow-1') =>
 /** Lets the round go on as far as it can without the clock moving. */
 const settle = async () => await jest.advanceTimersByTimeAsync(0);
 
-beforeEach(() => {
-	forgetProcessMemory();
-	jest.useFakeTimers({ now: NOW * 1000 });
-});
-afterEach(() => {
-	jest.restoreAllMocks();
-	jest.useRealTimers();
-	forgetProcessMemory();
-});
+freshProcessAtNow();
 
 describe('emitInOrder', () => {
 	test('emits a change with its key; once its execution ran, the change is remembered', async () => {

@@ -5,6 +5,7 @@ import { changeId } from '../../../../nodes/shared/catchUp/keys';
 import type { AnyCatchUpSource, Change } from '../../../../nodes/shared/catchUp/source';
 import type { LabProvider } from '../../../../nodes/shared/provider';
 import type { Enrichment } from '../../../../nodes/shared/trigger/source';
+import { forgetProcessMemory } from '../../../../nodes/shared/webhook/claims';
 
 /**
  * A minimal catch-up source for the shared catch-up code's unit tests: one event, `result.ready`,
@@ -67,4 +68,20 @@ export function fakeChange(record: string, resultId: string): Change {
 /** The change id of result `resultId` being ready. */
 export function fakeId(resultId: string): string {
 	return changeId('fakeLab', ['result.ready', resultId]);
+}
+
+/** The moment the shared catch-up tests run at (Unix seconds). */
+export const NOW = Date.parse('2025-03-04T05:06:00.000Z') / 1000;
+
+/** Each test of the file starts at NOW on jest's clock, with this process remembering nothing. */
+export function freshProcessAtNow(): void {
+	beforeEach(() => {
+		forgetProcessMemory();
+		jest.useFakeTimers({ now: NOW * 1000 });
+	});
+	afterEach(() => {
+		jest.restoreAllMocks();
+		jest.useRealTimers();
+		forgetProcessMemory();
+	});
 }

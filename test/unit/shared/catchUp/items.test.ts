@@ -1,20 +1,15 @@
-import type { ITriggerFunctions, Logger } from 'n8n-workflow';
+import type { ITriggerFunctions } from 'n8n-workflow';
 
 import { changeItems } from '../../../../nodes/shared/catchUp/items';
 import type { CatchUpOptions } from '../../../../nodes/shared/catchUp/source';
+import { SILENT_LOGGER } from '../../../support/fakes';
 import { fakeChange, fakeId, fakeSource } from './fakeSource';
 
 /**
  * The item of one change found by a catch-up round: the webhook trigger's item for the same event,
  * with its change id and `source: 'catchUp'`.
  */
-const logger = {
-	debug: () => undefined,
-	info: () => undefined,
-	warn: () => undefined,
-	error: () => undefined,
-} as unknown as Logger;
-const context = { logger } as unknown as ITriggerFunctions;
+const context = { logger: SILENT_LOGGER } as unknown as ITriggerFunctions;
 
 beforeEach(() => {
 	jest.useFakeTimers({ now: new Date('2025-03-04T05:06:07.000Z') });
@@ -91,59 +86,41 @@ describe('changeItems', () => {
 describe('Fetch Full Data in a change item', () => {
 	const fetchFullData: CatchUpOptions = { fetchFullData: true };
 
-	test('is fetched when the round asks for full data and the option is on', async () => {
-		const source = fakeSource();
+	/** The item of one change, and how often the source fetched full data for it. */
+	async function changeItem(options: CatchUpOptions, fullData: boolean, source = fakeSource()) {
 		const [item] = await changeItems(
 			context,
 			source,
 			fakeChange('rec-1', 'r1'),
-			fetchFullData,
+			options,
 			'include',
-			true,
+			fullData,
 		);
-		expect(source.enrichCalls).toBe(1);
-		expect(item.json).toMatchObject({ fullData: { fetched: true }, extra: 'fetched' });
+		return { json: item.json, enrichCalls: source.enrichCalls };
+	}
+
+	test('is fetched when the round asks for full data and the option is on', async () => {
+		const { json, enrichCalls } = await changeItem(fetchFullData, true);
+		expect(enrichCalls).toBe(1);
+		expect(json).toMatchObject({ fullData: { fetched: true }, extra: 'fetched' });
 	});
 
 	test('is not fetched when the option is off', async () => {
-		const source = fakeSource();
-		const [item] = await changeItems(
-			context,
-			source,
-			fakeChange('rec-1', 'r1'),
-			{ fetchFullData: false },
-			'include',
-			true,
-		);
-		expect(source.enrichCalls).toBe(0);
-		expect(item.json).not.toHaveProperty('fullData');
-		expect(item.json).not.toHaveProperty('extra');
+		const { json, enrichCalls } = await changeItem({ fetchFullData: false }, true);
+		expect(enrichCalls).toBe(0);
+		expect(json).not.toHaveProperty('fullData');
+		expect(json).not.toHaveProperty('extra');
 	});
 
 	test('is not fetched when the caller does not ask for full data, though the option is on', async () => {
-		const source = fakeSource();
-		const [item] = await changeItems(
-			context,
-			source,
-			fakeChange('rec-1', 'r1'),
-			fetchFullData,
-			'include',
-			false,
-		);
-		expect(source.enrichCalls).toBe(0);
-		expect(item.json).not.toHaveProperty('fullData');
+		const { json, enrichCalls } = await changeItem(fetchFullData, false);
+		expect(enrichCalls).toBe(0);
+		expect(json).not.toHaveProperty('fullData');
 	});
 
 	test('is not tried for a provider that cannot fetch it', async () => {
-		const [item] = await changeItems(
-			context,
-			fakeSource({ enrich: false }),
-			fakeChange('rec-1', 'r1'),
-			fetchFullData,
-			'include',
-			true,
-		);
-		expect(item.json).not.toHaveProperty('fullData');
-		expect(item.json.resultId).toBe('r1');
+		const { json } = await changeItem(fetchFullData, true, fakeSource({ enrich: false }));
+		expect(json).not.toHaveProperty('fullData');
+		expect(json.resultId).toBe('r1');
 	});
 });

@@ -16,6 +16,7 @@ import type {
 	RoundRequest,
 	RoundResult,
 } from '../../../../nodes/shared/catchUp/source';
+import { deferred, type Deferred } from '../../../support/fakes';
 
 /**
  * The rounds of a catch-up node without HTTP: a fake n8n trigger context (static data, cron, emits, an
@@ -39,19 +40,6 @@ const CHANGE: Change = {
 };
 
 let workflows = 0;
-
-interface Deferred<T> {
-	promise: Promise<T>;
-	resolve: (value: T) => void;
-	reject: (error: unknown) => void;
-}
-
-function deferred<T>(): Deferred<T> {
-	let resolve!: Deferred<T>['resolve'];
-	let reject!: Deferred<T>['reject'];
-	const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-	return { promise, resolve, reject };
-}
 
 /** Lets every pending promise callback run. */
 const settle = async () => await sleep(0);

@@ -3,14 +3,12 @@ import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { catchUpLedgerKey } from '../../../../nodes/shared/catchUp/changeLedger';
 import { CatchUpLedger } from '../../../../nodes/shared/catchUp/staticData';
 import { ledgerHas } from '../../../../nodes/shared/trigger/ledger';
-import { forgetProcessMemory } from '../../../../nodes/shared/webhook/claims';
-import { fakeId } from './fakeSource';
+import { fakeId, freshProcessAtNow, NOW } from './fakeSource';
 
 /**
  * The catch-up's view of the stored ledgers: what n8n's next save of static data writes for the
  * changes the catch-up recorded, and forgot again when n8n could not run them.
  */
-const NOW = Date.parse('2025-03-04T05:06:00.000Z') / 1000;
 
 function triggerContext(global: IDataObject): ITriggerFunctions {
 	return {
@@ -29,14 +27,7 @@ function savedLedger(global: IDataObject): string {
 	return saved.labTestingDeliveries.ledgers[catchUpLedgerKey('catch-up-node')];
 }
 
-beforeEach(() => {
-	forgetProcessMemory();
-	jest.useFakeTimers({ now: NOW * 1000 });
-});
-afterEach(() => {
-	jest.useRealTimers();
-	forgetProcessMemory();
-});
+freshProcessAtNow();
 
 describe('CatchUpLedger', () => {
 	test('a recorded change is written by the next save, until it expires', () => {

@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INode,
-	INodeExecutionData,
-	Logger,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
 import {
 	catchUpLedgerKey,
@@ -12,20 +6,14 @@ import {
 	rememberChange,
 } from '../../../../nodes/shared/catchUp/changeLedger';
 import { runCatchUpStep } from '../../../../nodes/shared/catchUp/step';
-import { forgetProcessMemory } from '../../../../nodes/shared/webhook/claims';
-import { fakeChange, fakeId, fakeSource } from './fakeSource';
+import { SILENT_LOGGER } from '../../../support/fakes';
+import { fakeChange, fakeId, fakeSource, freshProcessAtNow, NOW } from './fakeSource';
 
 /**
  * The catch-up node's step inside the execution it started: it passes its item on unless a webhook
  * of the workflow ran the same change meanwhile; in the editor it fetches the latest change.
  */
-const NOW = Date.parse('2025-03-04T05:06:00.000Z') / 1000;
-const logger = {
-	debug: () => undefined,
-	info: () => undefined,
-	warn: () => undefined,
-	error: () => undefined,
-} as unknown as Logger;
+const logger = SILENT_LOGGER;
 
 interface StepContextOptions {
 	mode?: string;
@@ -54,14 +42,7 @@ function itemOf(resultId: string): INodeExecutionData[] {
 	return [{ json: { event: 'result.ready', changeId: fakeId(resultId), resultId } }];
 }
 
-beforeEach(() => {
-	forgetProcessMemory();
-	jest.useFakeTimers({ now: NOW * 1000 });
-});
-afterEach(() => {
-	jest.useRealTimers();
-	forgetProcessMemory();
-});
+freshProcessAtNow();
 
 describe('the catch-up step in the editor (manual mode)', () => {
 	test('with no change to show, it outputs one empty list', async () => {
