@@ -21,6 +21,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { FakeServer } from '../../dev/fakes/fakeServer';
+import { SILENT_LOGGER } from './fakes';
 import { authenticatedRequest } from './http';
 
 export { performRequest } from './http';
@@ -73,7 +74,7 @@ export function executeContext(options: ExecuteContextOptions): IExecuteFunction
 		),
 	);
 	context.continueOnFail.mockReturnValue(options.continueOnFail ?? false);
-	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: silentLogger() });
+	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: SILENT_LOGGER });
 	return context;
 }
 
@@ -105,7 +106,7 @@ export function loadOptionsContext(options: LoadOptionsContextOptions): ILoadOpt
 		credentialGetter(options.credentials) as ILoadOptionsFunctions['getCredentials'],
 	);
 	context.getNode.mockReturnValue(testNode('action', parameters));
-	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: silentLogger() });
+	Object.assign(context, { helpers: requestHelpers(options.credentials), logger: SILENT_LOGGER });
 	return context;
 }
 
@@ -243,10 +244,6 @@ export function testNode(name: string, parameters: IDataObject): INode {
 		position: [0, 0],
 		parameters,
 	} as INode;
-}
-
-export function silentLogger(): Logger {
-	return mock<Logger>();
 }
 
 /** A logger that keeps the warnings, to check what a trigger writes to n8n's log. */

@@ -31,11 +31,11 @@ import {
 	parameterGetter,
 	recordingLogger,
 	requestHelpers,
-	silentLogger,
 	staticDataGetter,
 	testNode,
 	type Credentials,
 } from './contexts';
+import { SILENT_LOGGER } from './fakes';
 import {
 	callWebhook,
 	startWebhookCall,
@@ -122,7 +122,7 @@ export function hookContext(
 	});
 	Object.assign(context, {
 		helpers: requestHelpers(credentials),
-		logger: options.warnings ? recordingLogger(options.warnings) : silentLogger(),
+		logger: options.warnings ? recordingLogger(options.warnings) : SILENT_LOGGER,
 	});
 	return context;
 }

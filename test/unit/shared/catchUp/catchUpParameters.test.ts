@@ -1,18 +1,10 @@
-import type { INodeParameters, INodeType, ITriggerFunctions } from 'n8n-workflow';
+import type { INodeParameters, INodeType } from 'n8n-workflow';
 
 import { HurdleCatchUpTrigger } from '../../../../nodes/Hurdle/HurdleCatchUpTrigger.node';
 import { JunctionCatchUpTrigger } from '../../../../nodes/Junction/JunctionCatchUpTrigger.node';
 import { LondonMedicalLaboratoryCatchUpTrigger } from '../../../../nodes/LondonMedicalLaboratory/LondonMedicalLaboratoryCatchUpTrigger.node';
-import { catchUpSettings } from '../../../../nodes/shared/catchUp/settings';
 import { asN8nReadsThem } from '../../../support/n8nParameters';
-
-/** The settings a round reads, from the parameters as n8n resolved them (asN8nReadsThem). */
-function settingsOf(resolved: INodeParameters) {
-	const context = {
-		getNodeParameter: (name: string, fallback: unknown) => resolved[name] ?? fallback,
-	} as unknown as ITriggerFunctions;
-	return catchUpSettings(context);
-}
+import { settingsFrom } from './fakeSource';
 
 const nodes: Array<[string, INodeType, boolean]> = [
 	['London Medical Laboratory', new LondonMedicalLaboratoryCatchUpTrigger(), true],
@@ -24,7 +16,7 @@ describe("catch-up parameters, through n8n's own parameter resolution", () => {
 	it.each(nodes)(
 		'%s: a node added as it is checks every 5 minutes with the defaults',
 		(_n, node) => {
-			const settings = settingsOf(asN8nReadsThem(node, {}));
+			const settings = settingsFrom(asN8nReadsThem(node, {}));
 			expect(settings).toMatchObject({
 				interval: 5,
 				unit: 'minutes',
@@ -52,7 +44,7 @@ describe("catch-up parameters, through n8n's own parameter resolution", () => {
 		const saved = { interval: 2, unit: 'hours', patientData: 'include', options };
 		const resolved = asN8nReadsThem(node, saved);
 		expect(resolved.options).toEqual(options);
-		expect(settingsOf(resolved)).toMatchObject({
+		expect(settingsFrom(resolved)).toMatchObject({
 			interval: 2,
 			unit: 'hours',
 			budgetSeconds: 120,
@@ -76,7 +68,7 @@ describe("catch-up parameters, through n8n's own parameter resolution", () => {
 
 	it.each(nodes)('%s: Events selects the chosen changes only', (_n, node) => {
 		const resolved = asN8nReadsThem(node, { events: ['order.dispatched'] });
-		const settings = settingsOf(resolved);
+		const settings = settingsFrom(resolved);
 		expect(settings.selects('order.dispatched')).toBe(true);
 		expect(settings.selects('order.created')).toBe(false);
 	});

@@ -1,7 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { changeId } from '../../../../nodes/shared/catchUp/keys';
+import { catchUpSettings, type CatchUpSettings } from '../../../../nodes/shared/catchUp/settings';
 import type { AnyCatchUpSource, Change } from '../../../../nodes/shared/catchUp/source';
 import type { LabProvider } from '../../../../nodes/shared/provider';
 import type { Enrichment } from '../../../../nodes/shared/trigger/source';
@@ -84,4 +85,13 @@ export function freshProcessAtNow(): void {
 		jest.useRealTimers();
 		forgetProcessMemory();
 	});
+}
+
+/** The settings a round reads from these node parameters; an absent one takes the code's fallback. */
+export function settingsFrom(parameters: Record<string, unknown>): CatchUpSettings {
+	const context = {
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
+	} as unknown as ITriggerFunctions;
+	return catchUpSettings(context);
 }

@@ -1,20 +1,10 @@
-import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
-
-import { catchUpSettings } from '../../../../nodes/shared/catchUp/settings';
+import { settingsFrom } from './fakeSource';
 
 /**
  * A catch-up node's parameters as a round reads them: Check Every clamped to its unit's limits, the
  * start date, the duplicate window in seconds, and which events the node passes on.
  */
-function contextWith(parameters: IDataObject): ITriggerFunctions {
-	return {
-		getNodeParameter: (name: string, fallback?: unknown) =>
-			name in parameters ? parameters[name] : fallback,
-	} as unknown as ITriggerFunctions;
-}
-
-const intervalOf = (unit: string, interval: number) =>
-	catchUpSettings(contextWith({ unit, interval })).interval;
+const intervalOf = (unit: string, interval: number) => settingsFrom({ unit, interval }).interval;
 
 describe('Check Every', () => {
 	test('seconds are kept between 10 and 59', () => {
@@ -51,7 +41,7 @@ describe('Check Every', () => {
 	});
 
 	test('without parameters, every 5 minutes', () => {
-		const settings = catchUpSettings(contextWith({}));
+		const settings = settingsFrom({});
 		expect(settings.interval).toBe(5);
 		expect(settings.unit).toBe('minutes');
 	});
@@ -59,36 +49,31 @@ describe('Check Every', () => {
 
 describe('the options', () => {
 	test('a start date is read as epoch milliseconds', () => {
-		const settings = catchUpSettings(
-			contextWith({ options: { startFrom: '2024-05-01T00:00:00Z' } }),
-		);
+		const settings = settingsFrom({ options: { startFrom: '2024-05-01T00:00:00Z' } });
 		expect(settings.startFrom).toBe(1714521600000);
 	});
 
 	test('a start date that cannot be read, or none, gives no start', () => {
-		expect(
-			catchUpSettings(contextWith({ options: { startFrom: 'next tuesday' } })).startFrom,
-		).toBeUndefined();
-		expect(catchUpSettings(contextWith({ options: {} })).startFrom).toBeUndefined();
+		expect(settingsFrom({ options: { startFrom: 'next tuesday' } }).startFrom).toBeUndefined();
+		expect(settingsFrom({ options: {} }).startFrom).toBeUndefined();
 	});
 
 	test('the duplicate window is given in hours and used in whole seconds', () => {
-		expect(
-			catchUpSettings(contextWith({ options: { duplicateWindowHours: 1.5 } }))
-				.duplicateWindowSeconds,
-		).toBe(5400);
-		expect(catchUpSettings(contextWith({})).duplicateWindowSeconds).toBe(1209600);
+		expect(settingsFrom({ options: { duplicateWindowHours: 1.5 } }).duplicateWindowSeconds).toBe(
+			5400,
+		);
+		expect(settingsFrom({}).duplicateWindowSeconds).toBe(1209600);
 	});
 });
 
 describe('which events pass', () => {
 	test('all events, the default, passes any event', () => {
-		expect(catchUpSettings(contextWith({})).selects('order.shipped')).toBe(true);
-		expect(catchUpSettings(contextWith({ events: ['*'] })).selects('order.shipped')).toBe(true);
+		expect(settingsFrom({}).selects('order.shipped')).toBe(true);
+		expect(settingsFrom({ events: ['*'] }).selects('order.shipped')).toBe(true);
 	});
 
 	test('a list of events passes only those', () => {
-		const settings = catchUpSettings(contextWith({ events: ['order.shipped', 'results.ready'] }));
+		const settings = settingsFrom({ events: ['order.shipped', 'results.ready'] });
 		expect(settings.selects('results.ready')).toBe(true);
 		expect(settings.selects('order.cancelled')).toBe(false);
 	});
